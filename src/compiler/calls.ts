@@ -1,0 +1,533 @@
+// Calls (functions, methods, static methods, callables, new) and the functions themselves (named
+// functions, methods, closures, arrow functions, generators): parameters, defaults, type checks,
+// by-reference passing, variadics, frames for stack traces.
+
+import type * as A from '../syntax/ast.js';
+import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName } from './context.js';
+import { expr, isFresh, scopeExpr, classRefExpr, withLine, intLiteral } from './expressions.js';
+import { refOf, needsCopyBack, isThis, thisExpr, readVar } from './variables.js';
+import { analyzeBody } from './analyze.js';
+import { compileStmts } from './statements.js';
+import { typeExpr } from './types.js';
+
+// ───────────── arguments ─────────────
+
+function hasComplexArgs(args: A.Arg[]): boolean {
+  return args.some((a) => a.unpack || a.name !== null);
+}
+
+function isLvalue(e: A.Expr): boolean {
+  return e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'StaticPropertyFetch';
+}
+
+/** Argument i passed to a parameter known to be by reference (refMask) or by value. */
+function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[]): string {
+  if (!byRef) return argValue(c, a.value);
+  if (!isLvalue(a.value)) {
+    if (a.value.kind === 'FuncCall' || a.value.kind === 'MethodCall' || a.value.kind === 'StaticCall' || a.value.kind === 'NullsafeMethodCall') {
+      return `${c.file.use('refFromCall')}(${expr(c, a.value)})`;
+    }
+    return `${c.file.use('refFromValue')}(${expr(c, a.value)})`;
+  }
+  if (needsCopyBack(c, a.value)) {
+    const t = c.temp();
+    const v = c.varInfo((a.value as A.Variable).name as string).js;
+    copyBacks.push(`${v} = ${t}.v`);
+    return `(${t} = new ${c.file.use('Ref')}(${v}))`;
+  }
+  return refOf(c, a.value);
+}
+
+/** A by-value argument: arrays are passed without a copy (the callee shares what it keeps). */
+function argValue(c: FnCtx, e: A.Expr): string {
+  return expr(c, e);
+}
+
+/**
+ * A call to a JS function `fn` with `self` as `this`: the by-reference mask is known at compile time
+ * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths).
+ */
+function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null): string {
+  if (!Array.isArray(args)) compileError('internal: placeholder', 0);
+  const callee = selfJs === null ? fnJs : `${fnJs}.call`;
+  const pre = selfJs === null ? '' : selfJs + (args.length ? ', ' : '');
+  if (mask !== null) {
+    const copyBacks: string[] = [];
+    const vals = args.map((a, i) => argFor(c, a, i < 31 ? (mask & (1 << i)) !== 0 : (mask & (1 << 30)) !== 0, copyBacks));
+    const call = `${callee}(${pre}${vals.join(', ')})`;
+    if (!copyBacks.length) return call;
+    const r = c.temp();
+    return `(${r} = ${call}, ${copyBacks.join(', ')}, ${r})`;
+  }
+  // unknown by-ref mask: lvalue arguments are checked at run time
+  const anyLvalue = args.some((a) => isLvalue(a.value));
+  const plain = `${callee}(${pre}${args.map((a) => argValue(c, a.value)).join(', ')})`;
+  if (!anyLvalue) return plain;
+  const copyBacks: string[] = [];
+  const refVals = args.map((a, i) => {
+    if (!isLvalue(a.value)) return argValue(c, a.value);
+    const bit = `(${maskExpr} & ${1 << Math.min(i, 30)})`;
+    if (needsCopyBack(c, a.value)) {
+      const t = c.temp();
+      const v = c.varInfo((a.value as A.Variable).name as string).js;
+      copyBacks.push(`(${t} instanceof ${c.file.use('Ref')} ? ${v} = ${t}.v : 0)`);
+      return `(${t} = ${bit} ? new ${c.file.use('Ref')}(${v}) : ${argValue(c, a.value)})`;
+    }
+    return `(${bit} ? ${refOf(c, a.value)} : ${argValue(c, a.value)})`;
+  });
+  const refCall = `${callee}(${pre}${refVals.join(', ')})`;
+  const r = c.temp();
+  const withRefs = copyBacks.length ? `(${r} = ${refCall}, ${copyBacks.join(', ')}, ${r})` : refCall;
+  return `(${maskExpr} === 0 ? ${plain} : ${withRefs})`;
+}
+
+/** Spread and named arguments: built at run time, then invoked generically. */
+function emitGenericCall(c: FnCtx, calleeJs: string, selfJs: string, args: A.Arg[]): string {
+  const u = (h: string) => c.file.use(h);
+  const pos: string[] = [];
+  const named: string[] = [];
+  const spreads: string[] = [];
+  let sawNamed = false;
+  for (const a of args) {
+    if (a.unpack) {
+      if (sawNamed) compileError('Cannot use argument unpacking after named arguments', a.line);
+      spreads.push(`[${pos.length}, ${expr(c, a.value)}]`);
+      continue;
+    }
+    if (a.name) {
+      sawNamed = true;
+      named.push(`[${str(a.name.name)}, ${lvalueOrValue(c, a.value)}]`);
+      continue;
+    }
+    if (sawNamed) compileError('Cannot use positional argument after named argument', a.line);
+    if (spreads.length) compileError('Cannot use positional argument after argument unpacking', a.line);
+    pos.push(lvalueOrValue(c, a.value));
+  }
+  return `${u('invokeArgs')}(${calleeJs}, ${selfJs}, [${pos.join(', ')}], ${named.length ? `[${named.join(', ')}]` : 'null'}, ${spreads.length ? `[${spreads.join(', ')}]` : 'null'})`;
+}
+
+/** For generic calls: lvalues are passed as ArgRef thunks so a by-ref parameter can bind them. */
+function lvalueOrValue(c: FnCtx, e: A.Expr): string {
+  if (!isLvalue(e) || needsCopyBack(c, e)) return expr(c, e);
+  return `${c.file.use('lazyRef')}(() => ${refOf(c, e)}, () => ${expr(c, e)})`;
+}
+
+// ───────────── function calls ─────────────
+
+const COMPILE_TIME_FUNCS = new Set(['func_get_args', 'func_num_args', 'func_get_arg', 'compact', 'extract', 'get_defined_vars', 'get_called_class', 'get_class', 'get_parent_class']);
+
+export function compileCall(c: FnCtx, e: A.FuncCall): string {
+  const u = (h: string) => c.file.use(h);
+  if (e.name.kind !== 'Name') {
+    // $f(...), (expr)(...)
+    const callee = expr(c, e.name as A.Expr);
+    if (!Array.isArray(e.args)) return `${u('closureFromCallable')}(${callee}, ${scopeExpr(c)})`;
+    const t = c.temp();
+    const bound = `(${t} = ${u('resolveCall')}(${callee}, ${scopeExpr(c)}))`;
+    if (hasComplexArgs(e.args)) return withLine(c, e, emitGenericCall(c, bound, `${t}.self`, e.args));
+    return withLine(c, e, `(${bound}, ${emitCall(c, `${t}.fn`, `${t}.self`, e.args, null, `${t}.info.refMask`)})`);
+  }
+  const [nsName, globalName] = c.file.resolveFunction(e.name as A.Name);
+  const lcNs = nsName.toLowerCase();
+  const lcGlobal = globalName?.toLowerCase() ?? null;
+  const special = specialCall(c, e, lcGlobal ?? lcNs);
+  if (special !== null && (lcGlobal !== null || !nsName.includes('\\'))) return special;
+  if (!Array.isArray(e.args)) {
+    return `${u('closureFromFunction')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)})`;
+  }
+  // same-file function declared at the top level: a direct JS call
+  const local = c.file.topFunctions.get(lcNs);
+  if (local && !hasComplexArgs(e.args)) {
+    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null));
+  }
+  // a builtin known at compile time (no namespace fallback ambiguity)
+  const builtinName = lcGlobal === null ? lcNs : null;
+  const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
+  if (builtin && !hasComplexArgs(e.args)) {
+    const id = builtinRef(c.file, builtinName!);
+    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null));
+  }
+  const t = c.temp();
+  const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}))`;
+  if (hasComplexArgs(e.args)) return withLine(c, e, `(${lookup}, ${emitGenericCall(c, t, 'undefined', e.args)})`);
+  return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`)})`);
+}
+
+/** A module-level constant holding a builtin's wrapper (weak or strict mode per file). */
+function builtinRef(f: FileCtx, lc: string): string {
+  const key = 'B_' + lc.replace(/[^a-z0-9_]/g, '_');
+  const mark = `/*builtin:${lc}*/`;
+  if (!f.decls.some((d) => d.includes(mark))) {
+    f.decls.push(`const ${key} = ${f.use('builtinFn')}(${str(lc)}, ${f.strictTypes}).fn; ${mark}`);
+  }
+  return key;
+}
+
+function paramRefMask(params: A.Param[]): number {
+  let m = 0;
+  params.forEach((p, i) => {
+    if (p.byRef) {
+      if (p.variadic) for (let j = i; j < 31; j++) m |= 1 << j;
+      else if (i < 31) m |= 1 << i;
+    }
+  });
+  return m;
+}
+
+/** Functions that need the caller's scope or arguments, compiled inline. */
+function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
+  if (!COMPILE_TIME_FUNCS.has(lc) || !Array.isArray(e.args)) return null;
+  const u = (h: string) => c.file.use(h);
+  const args = e.args.map((a) => expr(c, a.value));
+  switch (lc) {
+    case 'func_get_args':
+      if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_args')`;
+      return `${u('funcGetArgs')}(arguments, ${c.infoName})`;
+    case 'func_num_args':
+      if (c.kind === 'main') return `${u('funcArgsOutside')}('func_num_args')`;
+      return `${u('funcNumArgs')}(arguments)`;
+    case 'func_get_arg':
+      if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_arg')`;
+      return `${u('funcGetArg')}(arguments, ${args[0] ?? 'undefined'}, ${c.infoName})`;
+    case 'compact':
+      return `${u('compact')}(S, [${args.join(', ')}])`;
+    case 'extract':
+      return withLine(c, e, `${u('extract')}(S, ${args.join(', ')})`);
+    case 'get_defined_vars':
+      return `${u('definedVars')}(S)`;
+    case 'get_called_class':
+      if (args.length) return null;
+      return `${u('calledClassName')}(this)`;
+    case 'get_class':
+      if (args.length) return null;
+      if (!c.cls) return `${u('getClassNoArgs')}(null)`;
+      return `${u('getClassNoArgs')}(${scopeExpr(c)})`;
+    case 'get_parent_class':
+      if (args.length) return null;
+      return `${u('parentClassName')}(${c.cls ? scopeExpr(c) : 'null'})`;
+  }
+  return null;
+}
+
+// ───────────── methods ─────────────
+
+export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): string {
+  const u = (h: string) => c.file.use(h);
+  const o = c.temp();
+  const m = c.temp();
+  const objJs = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+  const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
+  if (!Array.isArray(e.args)) {
+    return `${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)})`;
+  }
+  if (e.name.kind !== 'Identifier') {
+    // $obj->$name() where $name may be a Closure stored ... PHP treats it as a method name
+  }
+  const lookup = `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
+  let call: string;
+  if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
+  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`);
+  if (e.kind === 'NullsafeMethodCall') {
+    return withLine(c, e, `((${o} = ${objJs}) == null ? null : (${lookup}, ${call}))`);
+  }
+  return withLine(c, e, `(${o} = ${objJs}, ${lookup}, ${call})`);
+}
+
+export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
+  const u = (h: string) => c.file.use(h);
+  const m = c.temp();
+  const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
+  const clsJs = classRefExpr(c, e.cls);
+  const thisJs = c.kind === 'main' || c.kind === 'function' ? 'null' : `${u('thisOrNull')}(this)`;
+  if (!Array.isArray(e.args)) {
+    return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+  }
+  const isParentCall = e.cls.kind === 'Name' && ['parent', 'self', 'static'].includes(c.file.resolveClass(e.cls as A.Name));
+  const lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+  let call: string;
+  if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
+  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`);
+  return withLine(c, e, `(${lookup}, ${call})`);
+}
+
+export function compileNew(c: FnCtx, e: A.New): string {
+  const u = (h: string) => c.file.use(h);
+  const clsJs = classRefExpr(c, e.cls);
+  const t = c.temp();
+  const m = c.temp();
+  // instantiate, then call the constructor like a method (by-ref args, named args)
+  const inst = `${t} = ${u('newInstance')}(${clsJs}, ${scopeExpr(c)})`;
+  const ctor = `${m} = ${u('ctorOf')}(${t}, ${scopeExpr(c)})`;
+  let call: string;
+  if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, t, e.args);
+  else call = emitCall(c, `${m}.fn`, t, e.args, null, `${m}.info.refMask`);
+  return withLine(c, e, `(${inst}, ${ctor}, ${m} !== null ? ${call} : ${e.args.length ? `${u('noCtorArgs')}(${[...e.args.map((a) => expr(c, a.value))].join(', ')})` : '0'}, ${t})`);
+}
+
+// ───────────── function bodies ─────────────
+
+export interface FnSpec {
+  kind: 'function' | 'method' | 'closure' | 'arrow';
+  name: string;
+  params: A.Param[];
+  body: A.Stmt[];
+  byRef: boolean;
+  returnType: A.TypeNode | null;
+  line: number;
+  endLine: number;
+  isStatic: boolean;
+  docComment?: string | null;
+  attrGroups?: A.AttributeGroup[];
+  /** closures: captured variables (by value or by reference) */
+  uses?: A.ClosureUse[];
+  methodName?: string;
+  isAbstract?: boolean;
+}
+
+/**
+ * Compiles a function to JS source `function NAME(params) {...}` and declares its FunctionInfo at module
+ * level under `infoName`. Returns the JS function expression.
+ */
+export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | null, parent: FnCtx | null, jsName: string): { js: string; info: string } {
+  const facts = analyzeBody(spec.body, spec.params, (call, i) => knownRefArg(file, call, i));
+  const c = new FnCtx(file, spec.kind, cls, parent, facts.dynamic);
+  c.isGenerator = facts.isGenerator;
+  c.isStaticMethod = spec.isStatic;
+  c.generatorByRef = spec.byRef && facts.isGenerator;
+  c.phpName = spec.kind === 'closure' || spec.kind === 'arrow' ? '{closure}' : spec.name;
+  c.methodName = spec.methodName ?? spec.name;
+  c.returnType = spec.returnType;
+  c.returnVoid = !!spec.returnType && spec.returnType.kind === 'SimpleType' && spec.returnType.name.name.toLowerCase() === 'void';
+  c.returnsRef = spec.byRef;
+  c.boxedNames = facts.boxed;
+  const info = file.id('I');
+  c.infoName = info;
+  const u = (h: string) => file.use(h);
+
+  // FunctionInfo, declared at module level
+  const paramInfos = spec.params.map((p) => {
+    const t = p.type ? typeExpr(file, p.type, cls) : 'null';
+    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, attrs: ${p.attrGroups.length ? str(JSON.stringify(p.attrGroups)) : 'null'}}`;
+  });
+  let required = 0;
+  spec.params.forEach((p, i) => {
+    if (!p.default && !p.variadic) required = i + 1;
+  });
+  const variadic = spec.params.length > 0 && spec.params[spec.params.length - 1].variadic;
+  file.decls.push(
+    `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
+      `returnType: ${spec.returnType ? typeExpr(file, spec.returnType, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
+      `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
+      `attrs: ${spec.attrGroups?.length ? str(JSON.stringify(spec.attrGroups)) : 'null'}, cls: null};`,
+  );
+
+  const params = spec.params.map((p) => (p.variadic ? '...' : '') + jsVarName(p.name));
+  const lines: string[] = [];
+  const fixedParams = spec.params.filter((p) => !p.variadic);
+  const argList = fixedParams.length ? `[${fixedParams.map((p) => jsVarName(p.name)).join(', ')}]` : 'null';
+  lines.push(`const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${argList}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this);`);
+  if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
+  if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
+
+  // parameters: defaults, types, references, variadics
+  spec.params.forEach((p, i) => {
+    const v = jsVarName(p.name);
+    if (p.variadic) {
+      lines.push(`${v} = ${u('variadicArray')}(${v}, ${info}, ${i}, fr, ${p.byRef}, arguments);`);
+    } else if (p.default) {
+      // the default is a constant expression evaluated in the function's context
+      lines.push(`if (${v} === undefined) ${v} = ${withDefaultCtx(c, p.default)};`);
+    }
+    if (p.byRef) {
+      lines.push(`if (!(${v} instanceof ${u('Ref')})) ${v} = new ${u('Ref')}(${v});`);
+      if (p.type && !p.variadic) lines.push(`${u('checkRefParam')}(${info}, ${i}, ${v}, fr);`);
+    } else if (p.type && !p.variadic) {
+      lines.push(`${v} = ${u('checkParam')}(${info}, ${i}, ${v}, fr);`);
+    }
+    if (!p.byRef && (facts.written.has(p.name) || c.isGenerator)) lines.push(`${u('share')}(${v});`);
+  });
+  // move parameters into the function's storage
+  for (const p of spec.params) {
+    const v = jsVarName(p.name);
+    if (c.dynamic) {
+      lines.push(p.byRef ? `S.bind(${str(p.name)}, ${v});` : `S.set(${str(p.name)}, ${v});`);
+    } else if (facts.boxed.has(p.name) && !p.byRef) {
+      lines.push(`${v} = new ${u('Ref')}(${v});`);
+    }
+    c.params.add(p.name);
+    c.vars.set(p.name, { js: v, boxed: facts.boxed.has(p.name) });
+  }
+  // captured variables of closures
+  for (const use of spec.uses ?? []) {
+    const v = jsVarName(use.name);
+    if (spec.params.some((p) => p.name === use.name)) compileError(`Cannot use lexical variable $${use.name} as a parameter name`, spec.line);
+    c.vars.set(use.name, { js: v, boxed: use.byRef || facts.boxed.has(use.name) });
+    if (c.dynamic) lines.push(use.byRef ? `S.bind(${str(use.name)}, cap${v});` : `S.set(${str(use.name)}, ${u('share')}(cap${v}));`);
+    else if (use.byRef) lines.push(`let ${v} = cap${v};`);
+    else if (facts.boxed.has(use.name)) lines.push(`let ${v} = new ${u('Ref')}(${u('share')}(cap${v}));`);
+    else lines.push(`let ${v} = ${u('share')}(cap${v});`);
+  }
+  if (c.kind === 'arrow' && parent) {
+    // arrow functions see the parent's variables by value (captured at creation)
+  }
+
+  const bodyJs = compileStmts(c, spec.body);
+  // locals
+  const declared = new Set([...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((u2) => u2.name)]);
+  const locals: string[] = [];
+  if (!c.dynamic) {
+    for (const [name, vi] of c.vars) {
+      if (declared.has(name) || name === 'this') continue;
+      locals.push(vi.boxed ? `${vi.js} = new ${u('Ref')}(undefined)` : vi.js);
+    }
+  }
+  const decl = [...locals, ...c.temps];
+  const localsJs = decl.length ? `let ${decl.join(', ')};\n` : '';
+
+  let body: string;
+  if (c.isGenerator) {
+    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(function* () {\n${localsJs}${bodyJs}\nreturn null;\n}.call(this));\nreturn G.obj;`;
+  } else {
+    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('checkReturn')}(${info}, null, fr);\n` : '';
+    body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}rt.top = fr.prev;\nreturn null;`;
+    if (isNeverType(spec.returnType)) {
+      body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;
+    }
+  }
+  const js = `function ${jsName}(${params.join(', ')}) {\n${body}\n}`;
+  return { js, info };
+}
+
+function isVoidOrNever(t: A.TypeNode): boolean {
+  return t.kind === 'SimpleType' && ['void'].includes(t.name.name.toLowerCase());
+}
+function isNeverType(t: A.TypeNode | null): boolean {
+  return !!t && t.kind === 'SimpleType' && t.name.name.toLowerCase() === 'never';
+}
+
+/** Default values are compiled in the function's own context (self::CONST, new Foo in initializers). */
+function withDefaultCtx(c: FnCtx, e: A.Expr): string {
+  return expr(c, e);
+}
+
+/** The source text PHP's reflection shows for a default value (approximate, for messages). */
+export function defaultText(e: A.Expr): string {
+  switch (e.kind) {
+    case 'ScalarInt':
+      return e.value;
+    case 'ScalarFloat':
+      return String(e.value);
+    case 'ScalarString':
+      return "'" + e.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
+    case 'ConstFetch':
+      return e.name.name;
+    case 'ArrayLiteral':
+      return e.items.length ? '[...]' : '[]';
+    case 'ClassConstFetch':
+      return (e.cls.kind === 'Name' ? (e.cls as A.Name).name : '?') + '::' + e.name.name;
+    case 'UnaryOp':
+      return e.op + defaultText(e.expr);
+    case 'New':
+      return 'new ' + (e.cls.kind === 'Name' ? (e.cls as A.Name).name : '?') + '()';
+  }
+  return '<expression>';
+}
+
+/** Is argument i of this call passed to a by-reference parameter of a callee known now? */
+function knownRefArg(file: FileCtx, call: A.FuncCall, i: number): boolean {
+  if (call.name.kind !== 'Name') return false;
+  const [ns, global] = file.resolveFunction(call.name as A.Name);
+  const local = file.topFunctions.get(ns.toLowerCase());
+  if (local) {
+    const ps = local.node.params;
+    const p = i < ps.length ? ps[i] : ps[ps.length - 1];
+    return !!p && p.byRef && (i < ps.length || p.variadic);
+  }
+  if (global !== null) return false;
+  const b = file.knownBuiltin(ns.toLowerCase());
+  if (!b) return false;
+  return (b.refMask & (1 << Math.min(i, 30))) !== 0;
+}
+
+// ───────────── closures ─────────────
+
+export function compileClosure(c: FnCtx, e: A.Closure): string {
+  const u = (h: string) => c.file.use(h);
+  const name = c.file.id('closure');
+  const spec: FnSpec = {
+    kind: 'closure', name: '{closure}', params: e.params, body: e.body, byRef: e.byRef, returnType: e.returnType,
+    line: e.line, endLine: e.line, isStatic: e.static, uses: e.uses, attrGroups: e.attrGroups,
+  };
+  const { js, info } = compileFunction(c.file, spec, c.cls, c, name);
+  const caps = e.uses.map((use) => 'cap' + jsVarName(use.name));
+  const capVals = e.uses.map((use) => {
+    if (use.name === 'this') compileError('Cannot use $this as lexical variable', e.line);
+    if (use.byRef) return refOfVarForCapture(c, use.name);
+    return quietVar(c, use.name, e.line);
+  });
+  const self = e.static ? 'undefined' : closureThis(c);
+  const inner = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)})`;
+  if (!caps.length) return inner;
+  return `((${caps.join(', ')}) => ${inner})(${capVals.join(', ')})`;
+}
+
+/** `$this` (or the called class) captured by a closure created here. */
+function closureThis(c: FnCtx): string {
+  if (c.kind === 'main' || c.kind === 'function') return 'undefined';
+  return 'this';
+}
+
+function refOfVarForCapture(c: FnCtx, name: string): string {
+  if (c.dynamic) return `S.ref(${str(name)})`;
+  const v = c.varInfo(name);
+  if (!v.boxed) compileError('internal: by-ref capture of unboxed variable $' + name, 0);
+  return v.js;
+}
+
+/** A captured by-value variable: undefined variables warn at capture time. */
+function quietVar(c: FnCtx, name: string, line: number): string {
+  void line;
+  return readVar(c, name);
+}
+
+export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
+  const u = (h: string) => c.file.use(h);
+  // arrow functions capture (by value, silently) every parent variable they mention
+  const inner = new Set(e.params.map((p) => p.name));
+  const mentioned: string[] = [];
+  const walk = (n: any): void => {
+    if (!n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n.kind === 'Variable' && typeof n.name === 'string' && !inner.has(n.name) && n.name !== 'this' && !mentioned.includes(n.name)) mentioned.push(n.name);
+    if (n.kind === 'Closure') {
+      for (const use of n.uses) if (!inner.has(use.name) && !mentioned.includes(use.name)) mentioned.push(use.name);
+      return;
+    }
+    if (n.kind === 'ClassLike' || n.kind === 'FunctionDecl') return;
+    for (const k in n) if (k !== 'kind' && k !== 'line') walk(n[k]);
+  };
+  walk(e.expr);
+  const available = mentioned.filter((n) => c.dynamic || c.vars.has(n) || c.boxedNames.has(n) || c.params.has(n) || true);
+  const uses: A.ClosureUse[] = available.map((n) => ({ kind: 'ClosureUse', name: n, byRef: false, line: e.line }));
+  const ret: A.Return = { kind: 'Return', expr: e.expr, line: e.expr.line };
+  const name = c.file.id('arrow');
+  const spec: FnSpec = {
+    kind: 'arrow', name: '{closure}', params: e.params, body: [ret], byRef: e.byRef, returnType: e.returnType,
+    line: e.line, endLine: e.line, isStatic: e.static, uses, attrGroups: e.attrGroups,
+  };
+  const { js, info } = compileFunction(c.file, spec, c.cls, c, name);
+  const caps = uses.map((use) => 'cap' + jsVarName(use.name));
+  const capVals = uses.map((use) => silentRead(c, use.name));
+  const self = e.static ? 'undefined' : closureThis(c);
+  const innerJs = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)})`;
+  if (!caps.length) return innerJs;
+  return `((${caps.join(', ')}) => ${innerJs})(${capVals.join(', ')})`;
+}
+
+function silentRead(c: FnCtx, name: string): string {
+  if (c.dynamic) return `S.get(${str(name)})`;
+  const v = c.varInfo(name);
+  return v.boxed ? `${v.js}.v` : v.js;
+}
+
+export { intLiteral, isFresh };

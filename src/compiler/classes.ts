@@ -1,0 +1,171 @@
+// Compiling class-likes (classes, interfaces, traits, enums, anonymous classes) to a ClassDecl object
+// literal handed to the runtime's declareClass at the point the declaration executes (or hoisted to
+// the start of the file, as PHP's early binding does for top-level classes).
+
+import type * as A from '../syntax/ast.js';
+import { FnCtx, FileCtx, ClassCtx, str, compileError } from './context.js';
+import { expr } from './expressions.js';
+import { compileFunction } from './calls.js';
+import { typeExpr } from './types.js';
+
+const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
+const CF_INTERFACE = 1 << 8, CF_TRAIT = 1 << 9, CF_ENUM = 1 << 10, CF_ANON = 1 << 11;
+
+/** The JS expression declaring the class now (its value is the PhpClass). */
+export function compileClassDecl(c: FnCtx, node: A.ClassLike): string {
+  const hoisted = c.file.classDecls.get(node);
+  if (hoisted) return `${c.file.use('declareHoisted')}(${hoisted})`;
+  const ref = c.file.id('C');
+  c.file.decls.push(`let ${ref};`);
+  const decl = classDeclObject(c.file, node, ref, node.name ? c.file.qualify(node.name.name) : null, c);
+  return `(${ref} = ${c.file.use('declareClass')}(${decl}))`;
+}
+
+/**
+ * Hoisting: a module-level function that declares the class once; the file's start tries it (early
+ * binding) and the statement position calls it again if the start could not (parent not yet known).
+ */
+export function hoistClassDecl(file: FileCtx, node: A.ClassLike, mainCtx: FnCtx): string {
+  const ref = file.id('C');
+  const fnName = 'decl' + ref;
+  const decl = classDeclObject(file, node, ref, file.qualify(node.name!.name), mainCtx);
+  file.decls.push(`let ${ref};`);
+  file.decls.push(`const ${fnName} = {cls: null, declare() { return this.cls ??= (${ref} = ${file.use('declareClass')}(${decl})); }, name: ${str(file.qualify(node.name!.name))}, deps: ${str(JSON.stringify(classDeps(file, node)))}};`);
+  file.classDecls.set(node, fnName);
+  return fnName;
+}
+
+function classDeps(file: FileCtx, node: A.ClassLike): string[] {
+  const deps: string[] = [];
+  if (node.extends) deps.push(file.resolveClass(node.extends));
+  for (const i of node.implements) deps.push(file.resolveClass(i));
+  for (const m of node.members) if (m.kind === 'TraitUse') for (const t of m.traits) deps.push(file.resolveClass(t));
+  return deps;
+}
+
+export function compileAnonClass(c: FnCtx, node: A.ClassLike): string {
+  const ref = c.file.id('C');
+  c.file.decls.push(`let ${ref};`);
+  const name = `class@anonymous${'\0'}${c.file.file}:${node.line}$${(c.file.anonCount++).toString(16)}`;
+  const decl = classDeclObject(c.file, node, ref, name, c);
+  return `(${ref} ??= ${c.file.use('declareClass')}(${decl}))`;
+}
+
+function flagsOf(node: A.ClassLike): number {
+  let f = node.flags & (M_ABSTRACT | M_FINAL | M_READONLY);
+  if (node.type === 'interface') f |= CF_INTERFACE;
+  if (node.type === 'trait') f |= CF_TRAIT;
+  if (node.type === 'enum') f |= CF_ENUM | M_FINAL;
+  if (!node.name) f |= CF_ANON;
+  return f;
+}
+
+function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: string | null, outer: FnCtx): string {
+  const cls: ClassCtx = {
+    name,
+    ref,
+    parentName: node.extends ? file.resolveClass(node.extends) : null,
+    isTrait: node.type === 'trait',
+    isInterface: node.type === 'interface',
+    node,
+  };
+  // constant expressions (defaults, constants) compile in a function-less context of the class
+  const cctx = new FnCtx(file, 'method', cls, outer, false);
+  cctx.isStaticMethod = true;
+  const consts: string[] = [];
+  const props: string[] = [];
+  const methods: string[] = [];
+  const traits: string[] = [];
+  const rules: string[] = [];
+  const ctor = node.members.find((m) => m.kind === 'ClassMethod' && m.name.name.toLowerCase() === '__construct') as A.ClassMethod | undefined;
+  for (const m of node.members) {
+    switch (m.kind) {
+      case 'ClassConst':
+        for (const k of m.consts) {
+          if (k.name.name.toLowerCase() === 'class') compileError('A class constant must not be called \'class\'; it is reserved for class name fetching', k.line);
+          consts.push(`{name: ${str(k.name.name)}, flags: ${m.flags || M_PUBLIC}, init: () => ${expr(cctx, k.value)}}`);
+        }
+        break;
+      case 'EnumCase':
+        if (node.type !== 'enum') compileError('Case can only be used in enums', m.line);
+        consts.push(`{name: ${str(m.name.name)}, flags: ${M_PUBLIC}, isCase: true, init: ${m.value ? `() => ${expr(cctx, m.value)}` : 'null'}}`);
+        break;
+      case 'Property':
+        for (const p of m.props) {
+          const type = m.type ? typeExpr(file, m.type, cls) : 'null';
+          const def = p.default ? `() => ${expr(cctx, p.default)}` : m.type ? 'undefined' : '() => null';
+          if (m.flags & M_READONLY && p.default) compileError(`Readonly property ${name}::$${p.name} cannot have default value`, p.line);
+          if (m.flags & M_READONLY && !m.type) compileError(`Readonly property ${name}::$${p.name} must have type`, p.line);
+          props.push(`{name: ${str(p.name)}, flags: ${m.flags || M_PUBLIC}, type: ${type}, default: ${def}, meta: {line: ${p.line}, doc: ${m.docComment ? str(m.docComment) : 'null'}, attrs: ${m.attrGroups.length ? str(JSON.stringify(m.attrGroups)) : 'null'}}}`);
+        }
+        break;
+      case 'ClassMethod':
+        methods.push(methodDecl(file, node, m, cls, outer, m === ctor));
+        break;
+      case 'TraitUse':
+        for (const t of m.traits) traits.push(str(file.resolveClass(t)));
+        for (const a of m.adaptations) {
+          if (a.kind === 'TraitPrecedence') {
+            rules.push(`{kind: 'insteadof', trait: ${str(file.resolveClass(a.trait))}, method: ${str(a.method.name)}, insteadof: [${a.insteadof.map((n) => str(file.resolveClass(n))).join(', ')}]}`);
+          } else {
+            rules.push(`{kind: 'alias', trait: ${a.trait ? str(file.resolveClass(a.trait)) : 'null'}, method: ${str(a.method.name)}, alias: ${a.newName ? str(a.newName.name) : 'null'}, vis: ${a.newModifier ?? 'null'}}`);
+          }
+        }
+        break;
+    }
+  }
+  // promoted constructor parameters are properties
+  if (ctor) {
+    for (const p of ctor.params) {
+      if (!p.flags) continue;
+      const type = p.type ? typeExpr(file, p.type, cls) : 'null';
+      props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}}}`);
+    }
+  }
+  const interfaces = node.implements.map((i) => str(file.resolveClass(i)));
+  let enumBacking = 'null';
+  if (node.enumType) {
+    const t = node.enumType.kind === 'SimpleType' ? node.enumType.name.name.toLowerCase() : '';
+    if (t !== 'int' && t !== 'string') compileError(`Enum backing type must be int or string, ${t} given`, node.line);
+    enumBacking = str(t);
+  }
+  const nameJs = name === null ? 'null' : str(name);
+  return `{name: ${nameJs}, flags: ${flagsOf(node)}, parent: ${cls.parentName ? str(cls.parentName) : 'null'}, interfaces: [${interfaces.join(', ')}], ` +
+    `traits: [${traits.join(', ')}], traitRules: [${rules.join(', ')}], consts: [${consts.join(', ')}], props: [${props.join(', ')}], ` +
+    `methods: [${methods.join(', ')}], enumBacking: ${enumBacking}, file: ${str(file.file)}, line: ${node.line}, endLine: ${node.endLine}, ` +
+    `docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${node.attrGroups.length ? str(JSON.stringify(node.attrGroups)) : 'null'}}`;
+}
+
+function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: ClassCtx, outer: FnCtx, isCtor: boolean): string {
+  const flags = (m.flags & (M_PUBLIC | M_PROTECTED | M_PRIVATE)) ? m.flags : m.flags | M_PUBLIC;
+  const isAbstract = (m.flags & M_ABSTRACT) !== 0 || node.type === 'interface';
+  if (m.body === null && !isAbstract) {
+    compileError(`Non-abstract method ${cls.name}::${m.name.name}() must contain body`, m.line);
+  }
+  if (m.body !== null && isAbstract && node.type !== 'interface') {
+    compileError(`Abstract function ${cls.name}::${m.name.name}() cannot contain body`, m.line);
+  }
+  if (node.type === 'interface' && m.body !== null) compileError(`Interface function ${cls.name}::${m.name.name}() cannot contain body`, m.line);
+  let body = m.body ?? [];
+  if (isCtor && m.params.some((p) => p.flags)) {
+    // constructor promotion: assign the promoted parameters first
+    const assigns: A.Stmt[] = m.params.filter((p) => p.flags).map((p) => ({
+      kind: 'ExprStmt', line: p.line,
+      expr: {
+        kind: 'Assign', line: p.line,
+        target: { kind: 'PropertyFetch', line: p.line, var: { kind: 'Variable', name: 'this', line: p.line }, name: { kind: 'Identifier', name: p.name, line: p.line } },
+        value: { kind: 'Variable', name: p.name, line: p.line },
+      },
+    } as A.ExprStmt));
+    body = [...assigns, ...body];
+  }
+  const jsName = 'm_' + m.name.name.replace(/[^A-Za-z0-9_]/g, '_');
+  const { js, info } = compileFunction(file, {
+    kind: 'method', name: m.name.name, params: m.params, body, byRef: m.byRef, returnType: m.returnType,
+    line: m.line, endLine: m.endLine, isStatic: (m.flags & M_STATIC) !== 0, docComment: m.docComment,
+    attrGroups: m.attrGroups, methodName: m.name.name, isAbstract,
+  }, cls, outer, jsName);
+  return `{name: ${str(m.name.name)}, flags: ${flags | (node.type === 'interface' ? M_ABSTRACT : 0)}, fn: ${m.body === null ? 'null' : js}, info: ${info}}`;
+}
+
+export { M_STATIC };

@@ -1,0 +1,184 @@
+// The compiler's entry: one PHP file (a parsed Program) → the JavaScript source of a module factory.
+//
+//   factory(R, rt) → main(S, fr)
+//
+// R is the runtime helper table, rt the request. main runs the file's top-level code in the variable
+// scope S (the global scope, or the includer's scope) with `fr` its frame, and returns the file's
+// return value (1 when it has none, as include does). Top-level functions and classes are declared at
+// the start of main (PHP's hoisting / early binding).
+
+import type * as A from '../syntax/ast.js';
+import { FileCtx, FnCtx, str, compileError } from './context.js';
+import { compileStmts } from './statements.js';
+import { compileFunction } from './calls.js';
+import { hoistClassDecl } from './classes.js';
+
+export interface CompileOptions {
+  /** the file path as PHP reports it (__FILE__, messages) */
+  file: string;
+  /** looks up a builtin function known at compile time: its by-reference parameter mask */
+  knownBuiltin: (lcname: string) => { refMask: number } | null;
+}
+
+export interface CompiledModule {
+  /** JS source of the factory body (parameters R, rt) */
+  source: string;
+  /** helper names the code uses (for the runtime's table) */
+  helpers: string[];
+  strictTypes: boolean;
+}
+
+/** Statements grouped with the namespace they are in (braced or unbraced namespace declarations). */
+interface NsGroup {
+  namespace: string;
+  stmts: A.Stmt[];
+}
+
+function groupByNamespace(program: A.Program): NsGroup[] {
+  const groups: NsGroup[] = [];
+  let cur: NsGroup = { namespace: '', stmts: [] };
+  groups.push(cur);
+  let sawNamespace = false;
+  let sawCode = false;
+  for (const s of program.stmts) {
+    if (s.kind === 'Namespace') {
+      if (!sawNamespace && sawCode) {
+        compileError('Namespace declaration statement has to be the very first statement or after any declare call in the script', s.line);
+      }
+      sawNamespace = true;
+      const name = s.name ? s.name.name : '';
+      if (s.body) {
+        groups.push({ namespace: name, stmts: s.body });
+        cur = { namespace: '', stmts: [] };
+        groups.push(cur);
+      } else {
+        cur = { namespace: name, stmts: [] };
+        groups.push(cur);
+      }
+      continue;
+    }
+    if (s.kind !== 'Declare' && s.kind !== 'Nop' && !(s.kind === 'InlineHTML' && !sawCode && /^\s*$/.test(s.value))) sawCode = true;
+    if (sawNamespace && s.kind !== 'Nop' && s.kind !== 'HaltCompiler' && cur.namespace === '' && groups.length > 1 && isBracedContext(program)) {
+      if (s.kind !== 'Declare') compileError('No code may exist outside of namespace {}', s.line);
+    }
+    cur.stmts.push(s);
+  }
+  return groups.filter((g) => g.stmts.length);
+}
+
+function isBracedContext(program: A.Program): boolean {
+  return program.stmts.some((s) => s.kind === 'Namespace' && s.body !== null);
+}
+
+function detectStrictTypes(program: A.Program): boolean {
+  let strict = false;
+  for (const s of program.stmts) {
+    if (s.kind !== 'Declare') continue;
+    for (const d of s.directives) {
+      if (d.key.toLowerCase() === 'strict_types' && d.value.kind === 'ScalarInt' && d.value.value === '1') strict = true;
+    }
+  }
+  // strict_types must be the very first statement
+  const first = program.stmts.find((s) => !(s.kind === 'InlineHTML' && false));
+  const declIdx = program.stmts.findIndex((s) => s.kind === 'Declare' && s.directives.some((d) => d.key.toLowerCase() === 'strict_types'));
+  if (declIdx > 0) {
+    const before = program.stmts.slice(0, declIdx).filter((s) => s.kind !== 'Declare' && s.kind !== 'Nop');
+    if (before.length) compileError('strict_types declaration must be the very first statement in the script', program.stmts[declIdx].line);
+  }
+  void first;
+  return strict;
+}
+
+function applyUse(file: FileCtx, s: A.Use | A.GroupUse): void {
+  const add = (type: 'normal' | 'function' | 'const', full: string, alias: string | null, line: number) => {
+    const short = alias ?? full.slice(full.lastIndexOf('\\') + 1);
+    if (type === 'function') file.useFunction.set(short.toLowerCase(), full);
+    else if (type === 'const') file.useConst.set(short, full);
+    else {
+      const lc = short.toLowerCase();
+      if (['self', 'parent', 'static', 'int', 'float', 'bool', 'string', 'true', 'false', 'null', 'void', 'iterable', 'object', 'mixed', 'never'].includes(lc) && !alias) {
+        compileError(`Cannot use ${full} as ${short} because '${short}' is a special class name`, line);
+      }
+      if (file.useClass.has(lc) && file.useClass.get(lc)!.toLowerCase() !== full.toLowerCase()) {
+        compileError(`Cannot use ${full} as ${short} because the name is already in use`, line);
+      }
+      file.useClass.set(lc, full);
+    }
+  };
+  if (s.kind === 'Use') {
+    for (const u of s.uses) add(s.type === 'normal' ? u.type : s.type, u.name.name, u.alias?.name ?? null, u.line);
+  } else {
+    for (const u of s.uses) add(s.type !== 'normal' ? s.type : u.type, s.prefix.name + '\\' + u.name.name, u.alias?.name ?? null, u.line);
+  }
+}
+
+export function compileProgram(program: A.Program, options: CompileOptions): CompiledModule {
+  const file = new FileCtx(options.file, options.knownBuiltin);
+  file.strictTypes = detectStrictTypes(program);
+  const main = new FnCtx(file, 'main', null, null, true);
+  const groups = groupByNamespace(program);
+  const moduleFns: string[] = [];
+  const prologue: string[] = [];
+
+  // pass 1: top-level functions (hoisted, callable directly from this file)
+  for (const g of groups) {
+    file.namespace = g.namespace;
+    for (const s of g.stmts) {
+      if (s.kind === 'FunctionDecl') {
+        const name = file.qualify(s.name.name);
+        const lc = name.toLowerCase();
+        if (file.topFunctions.has(lc)) compileError(`Cannot redeclare ${name}()`, s.line);
+        file.topFunctions.set(lc, { js: 'f_' + name.replace(/[^A-Za-z0-9_]/g, '_') + '_' + file.topFunctions.size, node: s });
+      }
+    }
+  }
+  // pass 2: compile each namespace group in order
+  const body: string[] = [];
+  for (const g of groups) {
+    file.namespace = g.namespace;
+    file.useClass = new Map();
+    file.useFunction = new Map();
+    file.useConst = new Map();
+    for (const s of g.stmts) {
+      if (s.kind === 'Use' || s.kind === 'GroupUse') {
+        applyUse(file, s);
+        continue;
+      }
+      if (s.kind === 'FunctionDecl') {
+        const name = file.qualify(s.name.name);
+        const entry = file.topFunctions.get(name.toLowerCase())!;
+        const { js, info } = compileFunction(file, {
+          kind: 'function', name, params: s.params, body: s.body, byRef: s.byRef, returnType: s.returnType,
+          line: s.line, endLine: s.endLine, isStatic: false, docComment: s.docComment, attrGroups: s.attrGroups,
+        }, null, main, entry.js);
+        moduleFns.push(js);
+        prologue.push(`${file.use('declareFunction')}(${str(name)}, ${entry.js}, ${info});`);
+        continue;
+      }
+      if (s.kind === 'ClassLike' && s.name) {
+        const h = hoistClassDecl(file, s, main);
+        prologue.push(`${file.use('hoistClass')}(${h});`);
+      }
+      const js = compileStmts(main, [s]);
+      if (js) body.push(js);
+      if (s.kind === 'HaltCompiler') break;
+    }
+  }
+  const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line});`);
+  const helpers = [...file.helpers];
+  const locals = main.temps.length ? `let ${main.temps.join(', ')};\n` : '';
+  const source = [
+    '"use strict";',
+    helpers.length ? `const {${helpers.join(', ')}} = R;` : '',
+    ...file.decls,
+    ...moduleFns,
+    `return function main(S, fr) {`,
+    locals,
+    ...warnings,
+    ...prologue,
+    ...body,
+    'return 1;',
+    '};',
+  ].join('\n');
+  return { source, helpers, strictTypes: file.strictTypes };
+}

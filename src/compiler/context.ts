@@ -1,0 +1,228 @@
+// The compile-time state of one PHP file and of each function being compiled in it: how each PHP
+// variable is held in the generated JavaScript (a JS local, a Ref-boxed JS local, or a dictionary
+// scope entry), temporaries, loop labels, the class being compiled, the namespace and `use` imports.
+
+import type * as A from '../syntax/ast.js';
+import { PhpSyntaxError } from '../syntax/errors.js';
+
+export type FnKind = 'main' | 'function' | 'method' | 'closure' | 'arrow';
+
+export interface ClassCtx {
+  /** the class's resolved name, or null for anonymous classes (runtime name) */
+  name: string | null;
+  /** the JS expression that evaluates to the PhpClass at run time */
+  ref: string;
+  parentName: string | null;
+  isTrait: boolean;
+  isInterface: boolean;
+  node: A.ClassLike;
+}
+
+export class FileCtx {
+  namespace = '';
+  /** use imports: lowercase alias → fully qualified name, per kind */
+  useClass = new Map<string, string>();
+  useFunction = new Map<string, string>();
+  useConst = new Map<string, string>();
+  strictTypes = false;
+  /** helpers of the runtime the generated code uses */
+  helpers = new Set<string>();
+  /** module-level declarations (function infos, caches) */
+  decls: string[] = [];
+  private uid = 0;
+  /** user functions declared unconditionally at the top level: lowercase FQ name → JS function name */
+  topFunctions = new Map<string, { js: string; node: A.FunctionDecl }>();
+  /** anonymous class counter */
+  anonCount = 0;
+  closureCount = 0;
+  /** compile-time warnings (E_COMPILE_WARNING), shown when the file runs */
+  warnings: { message: string; line: number }[] = [];
+  /** top-level classes: hoisted declaration functions, by node */
+  classDecls = new Map<A.ClassLike, string>();
+
+  constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => { refMask: number } | null) {}
+
+  id(prefix: string): string {
+    return `${prefix}${++this.uid}`;
+  }
+
+  use(helper: string): string {
+    this.helpers.add(helper);
+    return helper;
+  }
+
+  dir(): string {
+    const i = this.file.lastIndexOf('/');
+    return i <= 0 ? (i === 0 ? '/' : '.') : this.file.slice(0, i);
+  }
+
+  // ───────────── names ─────────────
+
+  /** A class name as written → fully qualified (no leading backslash). self/parent/static are kept. */
+  resolveClass(n: A.Name): string {
+    const lc = n.name.toLowerCase();
+    if (n.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static')) return lc;
+    if (n.form === 'fully') return n.name;
+    if (n.form === 'relative') return this.prefix(n.name);
+    const first = n.name.split('\\')[0].toLowerCase();
+    const imported = this.useClass.get(first);
+    if (imported) return n.form === 'unqualified' ? imported : imported + n.name.slice(first.length);
+    return this.prefix(n.name);
+  }
+
+  private prefix(name: string): string {
+    return this.namespace ? this.namespace + '\\' + name : name;
+  }
+
+  /** A function name → [namespaced candidate, global fallback or null]. */
+  resolveFunction(n: A.Name): [string, string | null] {
+    if (n.form === 'fully') return [n.name, null];
+    if (n.form === 'relative') return [this.prefix(n.name), null];
+    if (n.form === 'qualified') {
+      const first = n.name.split('\\')[0].toLowerCase();
+      const imported = this.useClass.get(first);
+      if (imported) return [imported + n.name.slice(first.length), null];
+      return [this.prefix(n.name), null];
+    }
+    const imported = this.useFunction.get(n.name.toLowerCase());
+    if (imported) return [imported, null];
+    if (!this.namespace) return [n.name, null];
+    return [this.prefix(n.name), n.name];
+  }
+
+  /** A constant name → [namespaced candidate, global fallback or null]. */
+  resolveConst(n: A.Name): [string, string | null] {
+    if (n.form === 'fully') return [n.name, null];
+    if (n.form === 'relative') return [this.prefix(n.name), null];
+    if (n.form === 'qualified') {
+      const first = n.name.split('\\')[0].toLowerCase();
+      const imported = this.useClass.get(first);
+      if (imported) return [imported + n.name.slice(first.length), null];
+      return [this.prefix(n.name), null];
+    }
+    const imported = this.useConst.get(n.name);
+    if (imported) return [imported, null];
+    if (!this.namespace) return [n.name, null];
+    return [this.prefix(n.name), n.name];
+  }
+
+  qualify(name: string): string {
+    return this.prefix(name);
+  }
+}
+
+export interface LoopLabel {
+  /** the JS label for break */
+  brk: string;
+  /** the JS label for continue (a loop), or null for switch (continue acts like break there) */
+  cont: string | null;
+  isSwitch: boolean;
+}
+
+export interface VarInfo {
+  js: string;
+  /** boxed in a Ref: bound by reference somewhere in the function */
+  boxed: boolean;
+}
+
+export class FnCtx {
+  /** dictionary-backed scope: variables live in `S` (a Scope) */
+  dynamic: boolean;
+  vars = new Map<string, VarInfo>();
+  params = new Set<string>();
+  temps: string[] = [];
+  private freeTemps: string[] = [];
+  private tempN = 0;
+  loops: LoopLabel[] = [];
+  labelN = 0;
+  isGenerator = false;
+  usesThis = false;
+  /** variables that must be boxed (computed by the pre-pass) */
+  boxedNames = new Set<string>();
+  /** the JS name of this function's FunctionInfo */
+  infoName = '';
+  /** line last written to fr.line */
+  curLine = -1;
+  /** set inside finally blocks / generators where `fr` handling differs */
+  hasFinally = false;
+  /** goto labels present */
+  gotoLabels = new Set<string>();
+  /** params that must be shared on entry (written to or escaping) */
+  sharedParams = new Set<string>();
+  staticVarsN = 0;
+  isStaticMethod = false;
+  generatorByRef = false;
+  returnType: A.TypeNode | null = null;
+  returnVoid = false;
+  returnsRef = false;
+  /** the name of the function for __FUNCTION__ */
+  phpName = '';
+  methodName = '';
+
+  constructor(
+    public readonly file: FileCtx,
+    public readonly kind: FnKind,
+    public readonly cls: ClassCtx | null,
+    public readonly parent: FnCtx | null,
+    dynamic: boolean,
+  ) {
+    this.dynamic = dynamic;
+  }
+
+  /** The JS name of PHP variable $name in this function (not used for dynamic scopes). */
+  varInfo(name: string): VarInfo {
+    let v = this.vars.get(name);
+    if (!v) {
+      v = { js: jsVarName(name), boxed: this.boxedNames.has(name) };
+      this.vars.set(name, v);
+    }
+    return v;
+  }
+
+  temp(): string {
+    const t = this.freeTemps.pop() ?? `t${++this.tempN}`;
+    if (!this.temps.includes(t)) this.temps.push(t);
+    return t;
+  }
+
+  release(t: string): void {
+    this.freeTemps.push(t);
+  }
+
+  label(): string {
+    return `L${++this.labelN}`;
+  }
+
+  get isStaticContext(): boolean {
+    return this.kind === 'main';
+  }
+}
+
+const JS_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function jsVarName(name: string): string {
+  if (JS_IDENT.test(name)) return '$' + name;
+  let hex = '';
+  for (let i = 0; i < name.length; i++) hex += name.charCodeAt(i).toString(16).padStart(2, '0');
+  return '$$' + hex;
+}
+
+/** A JS string literal for a binary string. */
+export function str(s: string): string {
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34) out += '\\"';
+    else if (c === 92) out += '\\\\';
+    else if (c === 10) out += '\\n';
+    else if (c === 13) out += '\\r';
+    else if (c === 9) out += '\\t';
+    else if (c < 32 || c > 126) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += s[i];
+  }
+  return out + '"';
+}
+
+export function compileError(message: string, line: number): never {
+  throw new PhpSyntaxError(message, line, 'compile');
+}

@@ -1,0 +1,477 @@
+// Compiling PHP expressions to JavaScript expressions. Every PHP expression becomes one JS expression
+// (temporaries are function-level `let`s), so statements can embed them anywhere.
+
+import type * as A from '../syntax/ast.js';
+import { FnCtx, str, compileError } from './context.js';
+import {
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure,
+} from './variables.js';
+import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction } from './calls.js';
+import { compileAnonClass } from './classes.js';
+
+const BINOPS: Record<string, string> = {
+  '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod', '**': 'pow', '.': 'concat',
+  '<<': 'shl', '>>': 'shr', '&': 'bitAnd', '|': 'bitOr', '^': 'bitXor',
+  '==': 'looseEq', '===': 'strictEq', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '<=>': 'spaceship',
+};
+
+export function lineOf(e: A.Node): number {
+  return e.line;
+}
+
+/** Does evaluating e yield a value nobody else holds (so storing it needs no copy-on-write share)? */
+export function isFresh(e: A.Expr): boolean {
+  switch (e.kind) {
+    case 'ScalarInt': case 'ScalarFloat': case 'ScalarString': case 'InterpolatedString': case 'MagicConst':
+    case 'BinaryOp': case 'UnaryOp': case 'Cast': case 'Isset': case 'Empty': case 'New': case 'Closure':
+    case 'ArrowFunction': case 'Clone': case 'Instanceof': case 'ArrayLiteral': case 'Print':
+    case 'FuncCall': case 'MethodCall': case 'StaticCall': case 'NullsafeMethodCall': case 'IncDec':
+      return true;
+    case 'ConstFetch':
+      return true;
+  }
+  return false;
+}
+
+/** The scope class for visibility checks, as a JS expression (null outside classes). */
+export function scopeExpr(c: FnCtx): string {
+  if (c.cls) return c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref;
+  if (c.kind === 'closure' || c.kind === 'arrow') return `${c.file.use('closureScope')}(this)`;
+  return 'null';
+}
+
+/** A property name: an Identifier (compile-time string) or an expression. */
+export function propName(c: FnCtx, n: A.Identifier | A.Expr): string {
+  if (n.kind === 'Identifier') return str((n as A.Identifier).name);
+  return `${c.file.use('toStr')}(${expr(c, n as A.Expr)})`;
+}
+
+export function staticPropName(c: FnCtx, n: string | A.Expr): string {
+  return typeof n === 'string' ? str(n) : `${c.file.use('toStr')}(${expr(c, n)})`;
+}
+
+/** A JS expression evaluating to the PhpClass named by n (self/parent/static resolved in context). */
+export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string {
+  if (n.kind === 'Name') {
+    const resolved = c.file.resolveClass(n as A.Name);
+    switch (resolved) {
+      case 'self':
+        if (!c.cls) return `${c.file.use('selfOfClosure')}(this)`;
+        return c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref;
+      case 'parent':
+        if (!c.cls) return `${c.file.use('parentOfClosure')}(this)`;
+        return `${c.file.use('parentOf')}(${c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref})`;
+      case 'static':
+        return `${c.file.use('staticOf')}(this)`;
+    }
+    return `${c.file.use('cls')}(${str(resolved)})`;
+  }
+  if (n.kind === 'ClassLike') return compileAnonClass(c, n as A.ClassLike);
+  return `${c.file.use('clsOf')}(${expr(c, n as A.Expr)})`;
+}
+
+/** Sets the frame's line when an expression starts on another line than the statement (traces, errors). */
+export function withLine(c: FnCtx, e: A.Node, js: string): string {
+  if (e.line !== c.curLine && e.line > 0) {
+    c.curLine = e.line;
+    return `(fr.line = ${e.line}, ${js})`;
+  }
+  return js;
+}
+
+export function expr(c: FnCtx, e: A.Expr): string {
+  const u = (h: string) => c.file.use(h);
+  switch (e.kind) {
+    case 'ScalarInt':
+      return intLiteral(e.value);
+    case 'ScalarFloat':
+      return floatLiteral(c, e.value);
+    case 'ScalarString':
+      return str(e.value);
+    case 'InterpolatedString':
+      return interpolate(c, e.parts);
+    case 'ShellExec':
+      return `${u('shellExec')}(${interpolate(c, e.parts)})`;
+    case 'MagicConst':
+      return magicConst(c, e);
+    case 'Variable':
+      if (typeof e.name === 'string') return readVar(c, e.name);
+      return `${u('sgetDyn')}(${c.dynamic ? 'S' : 'null'}, ${u('toStr')}(${expr(c, e.name)}), false)`;
+    case 'ArrayDimFetch':
+      if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      return withLine(c, e, `${u('dimGet')}(${expr(c, e.var)}, ${expr(c, e.dim)})`);
+    case 'PropertyFetch':
+      return withLine(c, e, `${u('propGet')}(${isThis(e.var) ? thisExpr(c) : expr(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
+    case 'NullsafePropertyFetch': {
+      const t = c.temp();
+      return `((${t} = ${expr(c, e.var)}) == null ? null : ${u('propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
+    }
+    case 'StaticPropertyFetch':
+      return withLine(c, e, `${u('staticPropGet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`);
+    case 'ClassConstFetch':
+      return classConst(c, e);
+    case 'ConstFetch':
+      return constFetch(c, e);
+    case 'ArrayLiteral':
+      return arrayLiteral(c, e);
+    case 'ListExpr':
+      compileError('Cannot use list() outside of an assignment context', e.line);
+    case 'Assign':
+      if (e.target.kind === 'ListExpr' || (e.target.kind === 'ArrayLiteral')) return destructure(c, e.target as A.ListExpr, expr(c, e.value));
+      if (e.target.kind === 'ArrayDimFetch' || e.target.kind === 'PropertyFetch' || e.target.kind === 'StaticPropertyFetch') {
+        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value)));
+      }
+      return assignTo(c, e.target, expr(c, e.value), isFresh(e.value));
+    case 'AssignRef':
+      return assignRef(c, e);
+    case 'AssignOp':
+      return assignOp(c, e);
+    case 'BinaryOp':
+      return binaryOp(c, e);
+    case 'UnaryOp':
+      return unaryOp(c, e);
+    case 'IncDec':
+      return incDec(c, e);
+    case 'Cast':
+      return cast(c, e);
+    case 'Isset':
+      return '(' + e.vars.map((v) => issetOf(c, v)).join(' && ') + ')';
+    case 'Empty':
+      return `!${u('toBool')}(${emptyOperand(c, e.expr)})`;
+    case 'ErrorSuppress': {
+      const t = c.temp();
+      return `(rt.silence++, ${t} = ${u('silenced')}(() => ${expr(c, e.expr)}), ${t})`;
+    }
+    case 'Exit':
+      return `${u('exit')}(${e.expr ? expr(c, e.expr) : 'undefined'})`;
+    case 'Print':
+      return `(${u('echo')}(${expr(c, e.expr)}), 1)`;
+    case 'Eval':
+      return withLine(c, e, `${u('evalCode')}(${expr(c, e.expr)}, ${c.dynamic ? 'S' : 'null'}, this, ${scopeExpr(c)})`);
+    case 'Include':
+      return withLine(c, e, `${u('include')}(${expr(c, e.expr)}, ${str(e.type)}, ${c.dynamic ? 'S' : 'null'}, this, ${scopeExpr(c)}, ${str(c.file.dir())})`);
+    case 'Instanceof':
+      return instanceOf(c, e);
+    case 'Clone':
+      return withLine(c, e, `${u('cloneObj')}(${expr(c, e.expr)}, ${scopeExpr(c)})`);
+    case 'Ternary':
+      return ternary(c, e);
+    case 'Match':
+      return match(c, e);
+    case 'Throw':
+      return withLine(c, e, `${u('throwValue')}(${expr(c, e.expr)})`);
+    case 'FuncCall':
+      return compileCall(c, e);
+    case 'MethodCall':
+    case 'NullsafeMethodCall':
+      return compileMethodCall(c, e);
+    case 'StaticCall':
+      return compileStaticCall(c, e);
+    case 'New':
+      return compileNew(c, e);
+    case 'Closure':
+      return compileClosure(c, e);
+    case 'ArrowFunction':
+      return compileArrowFunction(c, e);
+    case 'Yield':
+      return compileYield(c, e);
+    case 'YieldFrom':
+      if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
+      return `(yield* ${u('yieldFrom')}(G, ${expr(c, e.expr)}))`;
+  }
+  compileError(`unsupported expression ${(e as A.Node).kind}`, (e as A.Node).line);
+}
+
+export function intLiteral(v: string): string {
+  const n = Number(v);
+  if (Number.isSafeInteger(n)) return n < 0 ? `(${n})` : String(n);
+  return `${v}n`;
+}
+
+function floatLiteral(c: FnCtx, v: number): string {
+  if (Number.isInteger(v) || Object.is(v, -0)) {
+    // integral floats are boxed; hoist the box to module level so it is allocated once
+    const id = c.file.id('F');
+    c.file.decls.push(`const ${id} = new ${c.file.use('PhpFloat')}(${Object.is(v, -0) ? '-0' : String(v)});`);
+    return id;
+  }
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '-Infinity';
+  if (v !== v) return 'NaN';
+  return String(v);
+}
+
+function interpolate(c: FnCtx, parts: (string | A.Expr)[]): string {
+  if (parts.length === 0) return '""';
+  const out: string[] = [];
+  if (typeof parts[0] !== 'string') out.push('""');
+  for (const p of parts) out.push(typeof p === 'string' ? str(p) : `${c.file.use('toStr')}(${expr(c, p)})`);
+  return '(' + out.join(' + ') + ')';
+}
+
+function magicConst(c: FnCtx, e: A.MagicConst): string {
+  switch (e.name) {
+    case '__LINE__':
+      return String(e.line);
+    case '__FILE__':
+      return str(c.file.file);
+    case '__DIR__':
+      return str(c.file.dir());
+    case '__NAMESPACE__':
+      return str(c.file.namespace);
+    case '__FUNCTION__':
+      return str(c.phpName);
+    case '__CLASS__':
+      if (c.cls?.isTrait) return `${c.file.use('traitScope')}(this, ${c.cls.ref}).name`;
+      if (c.cls && c.cls.name === null) return `${c.cls.ref}.name`;
+      if (!c.cls && (c.kind === 'closure' || c.kind === 'arrow')) return `${c.file.use('closureClassName')}(this)`;
+      return str(c.cls?.name ?? '');
+    case '__TRAIT__':
+      return str(c.cls?.isTrait ? c.cls.name ?? '' : '');
+    case '__METHOD__':
+      if (c.cls && c.kind === 'method') return str((c.cls.name ?? '') + '::' + c.methodName);
+      return str(c.phpName);
+  }
+}
+
+function classConst(c: FnCtx, e: A.ClassConstFetch): string {
+  const name = e.name.name;
+  if (name.toLowerCase() === 'class') {
+    if (e.cls.kind === 'Name') {
+      const resolved = c.file.resolveClass(e.cls as A.Name);
+      if (resolved !== 'self' && resolved !== 'parent' && resolved !== 'static') return str(resolved);
+      if (resolved === 'self' && c.cls && c.cls.name !== null && !c.cls.isTrait) return str(c.cls.name);
+      return `${classRefExpr(c, e.cls)}.name`;
+    }
+    return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
+  }
+  return withLine(c, e, `${c.file.use('classConst')}(${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)})`);
+}
+
+function constFetch(c: FnCtx, e: A.ConstFetch): string {
+  const lc = e.name.name.toLowerCase();
+  if (e.name.form === 'unqualified' || e.name.form === 'fully') {
+    if (lc === 'true') return 'true';
+    if (lc === 'false') return 'false';
+    if (lc === 'null') return 'null';
+  }
+  const [ns, global] = c.file.resolveConst(e.name);
+  if (global === null && ns === '__COMPILER_HALT_OFFSET__') return `${c.file.use('haltOffset')}(${str(c.file.file)})`;
+  return withLine(c, e, `${c.file.use('constant')}(${str(ns)}, ${global === null ? 'null' : str(global)})`);
+}
+
+function arrayLiteral(c: FnCtx, e: A.ArrayLiteral): string {
+  const u = (h: string) => c.file.use(h);
+  const simpleList = e.items.every((it) => !it.key && !it.byRef && !it.unpack);
+  if (simpleList) {
+    const vals = e.items.map((it) => (isFresh(it.value) ? expr(c, it.value) : `${u('share')}(${expr(c, it.value)})`));
+    return `${u('PhpArray')}.fromList([${vals.join(', ')}])`;
+  }
+  const t = c.temp();
+  const parts = [`${t} = new ${u('PhpArray')}()`];
+  for (const it of e.items) {
+    if (it.unpack) {
+      parts.push(`${u('arrayUnpack')}(${t}, ${expr(c, it.value)})`);
+    } else if (it.byRef) {
+      const r = refOf(c, it.value);
+      parts.push(it.key ? `${u('setRef')}(${t}, ${expr(c, it.key)}, ${r})` : `${u('appendRef')}(${t}, ${r})`);
+    } else {
+      const v = isFresh(it.value) ? expr(c, it.value) : `${u('share')}(${expr(c, it.value)})`;
+      parts.push(it.key ? `${u('arraySet')}(${t}, ${expr(c, it.key)}, ${v})` : `${u('arrayPush')}(${t}, ${v})`);
+    }
+  }
+  parts.push(t);
+  return `(${parts.join(', ')})`;
+}
+
+function assignRef(c: FnCtx, e: A.AssignRef): string {
+  const v = e.value;
+  if (v.kind === 'New') compileError('Cannot assign reference to non referenceable value', e.line);
+  if (isThis(e.target)) compileError('Cannot re-assign $this', e.line);
+  if (v.kind === 'FuncCall' || v.kind === 'MethodCall' || v.kind === 'StaticCall' || v.kind === 'NullsafeMethodCall') {
+    // =& of a call: the call's reference if it returns one, else a notice and a plain assignment
+    return bindRef(c, e.target, `${c.file.use('callResultRef')}(${expr(c, v)})`);
+  }
+  const t = c.temp();
+  return `(${t} = ${refOf(c, v)}, ${bindRef(c, e.target, t)}, ${t}.v)`;
+}
+
+function assignOp(c: FnCtx, e: A.AssignOp): string {
+  const u = (h: string) => c.file.use(h);
+  if (e.op === '??') {
+    const t = c.temp();
+    return `((${t} = ${readQuiet(c, e.target)}) != null ? ${t} : ${assignTo(c, e.target, expr(c, e.value), isFresh(e.value))})`;
+  }
+  const fn = u(BINOPS[e.op]);
+  const target = e.target;
+  if (target.kind === 'Variable' && typeof target.name === 'string') {
+    // read, operate, write back (no share needed: operator results are fresh)
+    return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${expr(c, e.value)})`, true));
+  }
+  // containers: evaluate the location once through its Ref
+  const r = c.temp();
+  return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
+}
+
+/** A Ref-like handle to a location for compound assignment ($a[k] .= x, $o->p += 1). */
+function compoundRef(c: FnCtx, target: A.Expr): string {
+  switch (target.kind) {
+    case 'ArrayDimFetch':
+      if (!target.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, target.var)})`;
+      return `${c.file.use('dimSlot')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)})`;
+    default:
+      return refOf(c, target);
+  }
+}
+
+function binaryOp(c: FnCtx, e: A.BinaryOp): string {
+  const u = (h: string) => c.file.use(h);
+  switch (e.op) {
+    case '&&':
+    case 'and':
+      return `(${u('toBool')}(${expr(c, e.left)}) && ${u('toBool')}(${expr(c, e.right)}))`;
+    case '||':
+    case 'or':
+      return `(${u('toBool')}(${expr(c, e.left)}) || ${u('toBool')}(${expr(c, e.right)}))`;
+    case 'xor':
+      return `(${u('toBool')}(${expr(c, e.left)}) !== ${u('toBool')}(${expr(c, e.right)}))`;
+    case '??': {
+      const t = c.temp();
+      return `((${t} = ${readQuiet(c, e.left)}) != null ? ${t} : ${expr(c, e.right)})`;
+    }
+    case '!=':
+    case '<>':
+      return `!${u('looseEq')}(${expr(c, e.left)}, ${expr(c, e.right)})`;
+    case '!==':
+      return `!${u('strictEq')}(${expr(c, e.left)}, ${expr(c, e.right)})`;
+  }
+  const fn = BINOPS[e.op];
+  if (!fn) compileError(`unknown operator ${e.op}`, e.line);
+  return withLine(c, e, `${u(fn)}(${expr(c, e.left)}, ${expr(c, e.right)})`);
+}
+
+function unaryOp(c: FnCtx, e: A.UnaryOp): string {
+  const u = (h: string) => c.file.use(h);
+  switch (e.op) {
+    case '!':
+      return `!${u('toBool')}(${expr(c, e.expr)})`;
+    case '-':
+      if (e.expr.kind === 'ScalarInt') return intLiteral(e.expr.value.startsWith('-') ? e.expr.value.slice(1) : '-' + e.expr.value);
+      if (e.expr.kind === 'ScalarFloat') return floatLiteral(c, -e.expr.value);
+      return `${u('neg')}(${expr(c, e.expr)})`;
+    case '+':
+      return `${u('plus')}(${expr(c, e.expr)})`;
+    case '~':
+      return `${u('bitNot')}(${expr(c, e.expr)})`;
+  }
+  compileError(`unknown unary operator ${e.op}`, e.line);
+}
+
+function incDec(c: FnCtx, e: A.IncDec): string {
+  const u = (h: string) => c.file.use(h);
+  const op = u(e.inc ? 'inc' : 'dec');
+  const target = e.var;
+  if (target.kind === 'Variable' && typeof target.name === 'string' && !c.dynamic && target.name !== 'this') {
+    const v = c.varInfo(target.name);
+    const loc = v.boxed ? `${v.js}.v` : v.js;
+    // undefined variables warn, then count from null
+    const read = `(${loc} !== undefined ? ${loc} : ${u('undef')}(${str(target.name)}))`;
+    if (e.prefix) return `(${loc} = ${op}(${read}))`;
+    const t = c.temp();
+    return `(${t} = ${read}, ${loc} = ${op}(${t}), ${t})`;
+  }
+  const r = c.temp();
+  if (e.prefix) return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${op}(${u('refRead')}(${r})))`);
+  const t = c.temp();
+  return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${t} = ${u('refRead')}(${r}), ${r}.v = ${op}(${t}), ${t})`);
+}
+
+function cast(c: FnCtx, e: A.Cast): string {
+  const u = (h: string) => c.file.use(h);
+  const v = expr(c, e.expr);
+  switch (e.type) {
+    case 'int':
+      return `${u('toInt')}(${v})`;
+    case 'float':
+      return `${u('toFloatV')}(${v})`;
+    case 'string':
+      return `${u('toStr')}(${v})`;
+    case 'bool':
+      return `${u('toBool')}(${v})`;
+    case 'array':
+      return `${u('toArray')}(${v})`;
+    case 'object':
+      return `${u('toObject')}(${v})`;
+    case 'unset':
+      compileError('The (unset) cast is no longer supported', e.line);
+  }
+}
+
+function emptyOperand(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'NullsafePropertyFetch':
+    case 'StaticPropertyFetch':
+      if (e.kind === 'ArrayDimFetch' && e.dim) return `${c.file.use('dimEmptyOperand')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
+      return readQuiet(c, e);
+  }
+  return expr(c, e);
+}
+
+function instanceOf(c: FnCtx, e: A.Instanceof): string {
+  const v = expr(c, e.expr);
+  if (e.cls.kind === 'Name') {
+    const resolved = c.file.resolveClass(e.cls as A.Name);
+    if (resolved === 'self' || resolved === 'parent' || resolved === 'static') {
+      return `${c.file.use('instanceOfCls')}(${v}, ${classRefExpr(c, e.cls)})`;
+    }
+    return `${c.file.use('instanceOfName')}(${v}, ${str(resolved)})`;
+  }
+  return `${c.file.use('instanceOfDyn')}(${v}, ${expr(c, e.cls as A.Expr)})`;
+}
+
+function ternary(c: FnCtx, e: A.Ternary): string {
+  const u = (h: string) => c.file.use(h);
+  if (e.then === null) {
+    const t = c.temp();
+    return `(${u('toBool')}(${t} = ${expr(c, e.cond)}) ? ${t} : ${expr(c, e.else)})`;
+  }
+  return `(${u('toBool')}(${expr(c, e.cond)}) ? ${expr(c, e.then)} : ${expr(c, e.else)})`;
+}
+
+function match(c: FnCtx, e: A.Match): string {
+  const u = (h: string) => c.file.use(h);
+  const t = c.temp();
+  let def: string | null = null;
+  let chain = '';
+  let close = '';
+  for (const arm of e.arms) {
+    if (arm.conds === null) {
+      if (def !== null) compileError('Match expressions may only contain one default arm', arm.line);
+      def = expr(c, arm.body);
+      continue;
+    }
+    const test = arm.conds.map((k) => `${u('strictEq')}(${t}, ${expr(c, k)})`).join(' || ');
+    chain += `(${test}) ? ${expr(c, arm.body)} : `;
+    close += '';
+  }
+  const fallback = def ?? withLine(c, e, `${u('unhandledMatch')}(${t})`);
+  return `(${t} = ${expr(c, e.cond)}, ${chain}${fallback}${close})`;
+}
+
+function compileYield(c: FnCtx, e: A.Yield): string {
+  if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
+  const u = (h: string) => c.file.use(h);
+  const value = e.value ? (isFresh(e.value) ? expr(c, e.value) : `${u('share')}(${expr(c, e.value)})`) : 'null';
+  const key = e.key ? expr(c, e.key) : 'undefined';
+  if (c.generatorByRef && e.value) {
+    return `(yield ${u('yieldRef')}(G, ${key}, ${refOf(c, e.value)}))`;
+  }
+  return `(yield ${u('yieldValue')}(G, ${key}, ${value}))`;
+}
+
+export { assignTo, refOf, unsetOf, issetOf };

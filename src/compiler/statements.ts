@@ -1,0 +1,317 @@
+// Compiling PHP statements and control flow (if, loops, foreach, switch, break/continue levels, try/
+// catch/finally, return, global, static, unset, declarations) to JavaScript statements.
+
+import type * as A from '../syntax/ast.js';
+import { FnCtx, str, compileError, LoopLabel } from './context.js';
+import { expr, isFresh, scopeExpr } from './expressions.js';
+import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
+import { compileFunction } from './calls.js';
+import { compileClassDecl } from './classes.js';
+
+export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
+  const out: string[] = [];
+  for (const s of stmts) {
+    const js = stmt(c, s);
+    if (js) out.push(js);
+    if (s.kind === 'HaltCompiler') break;
+  }
+  return out.join('\n');
+}
+
+/** `fr.line = N;` when the line changes. */
+function lineMark(c: FnCtx, line: number): string {
+  if (line === c.curLine || line <= 0) return '';
+  c.curLine = line;
+  return `fr.line = ${line}; `;
+}
+
+function block(c: FnCtx, stmts: A.Stmt[]): string {
+  return '{\n' + compileStmts(c, stmts) + '\n}';
+}
+
+function cond(c: FnCtx, e: A.Expr): string {
+  const prev = c.curLine;
+  c.curLine = -1;
+  const js = `${c.file.use('toBool')}((fr.line = ${e.line}, ${expr(c, e)}))`;
+  void prev;
+  c.curLine = e.line;
+  return js;
+}
+
+export function stmt(c: FnCtx, s: A.Stmt): string {
+  const u = (h: string) => c.file.use(h);
+  switch (s.kind) {
+    case 'Echo':
+      return lineMark(c, s.line) + s.exprs.map((e) => `${u('echo')}(${expr(c, e)});`).join(' ');
+    case 'InlineHTML':
+      return `${u('echo')}(${str(s.value)});`;
+    case 'ExprStmt':
+      return lineMark(c, s.line) + expr(c, s.expr) + ';';
+    case 'If': {
+      let js = `${lineMark(c, s.line)}if (${cond(c, s.cond)}) ${branch(c, s.body)}`;
+      for (const ei of s.elseifs) js += ` else if (${cond(c, ei.cond)}) ${branch(c, ei.body)}`;
+      if (s.else) js += ` else ${branch(c, s.else)}`;
+      c.curLine = -1;
+      return js;
+    }
+    case 'While': {
+      const l = pushLoop(c, false);
+      const js = `${l.brk}: while (${cond(c, s.cond)}) ${branch(c, s.body)}`;
+      popLoop(c);
+      c.curLine = -1;
+      return js;
+    }
+    case 'DoWhile': {
+      const l = pushLoop(c, false);
+      c.curLine = -1;
+      const body = branch(c, s.body);
+      c.curLine = -1;
+      const js = `${l.brk}: do ${body} while (${cond(c, s.cond)});`;
+      popLoop(c);
+      c.curLine = -1;
+      return js;
+    }
+    case 'For':
+      return forLoop(c, s);
+    case 'Foreach':
+      return foreachLoop(c, s);
+    case 'Switch':
+      return switchStmt(c, s);
+    case 'Break':
+    case 'Continue':
+      return breakContinue(c, s);
+    case 'Return':
+      return returnStmt(c, s);
+    case 'Global':
+      return lineMark(c, s.line) + s.vars.map((v) => globalVar(c, v)).join(' ');
+    case 'Static':
+      return s.vars.map((v) => staticVar(c, v)).join(' ');
+    case 'Unset':
+      return lineMark(c, s.line) + s.vars.map((v) => unsetOf(c, v) + ';').join(' ');
+    case 'Try':
+      return tryStmt(c, s);
+    case 'ThrowStmt':
+      return `${lineMark(c, s.line)}throw ${u('throwValue')}(${expr(c, s.expr)}, true);`;
+    case 'Goto':
+    case 'Label':
+      compileError("'goto' is not supported by phpts yet", s.line);
+    case 'Declare':
+      return declareStmt(c, s);
+    case 'Block':
+      return block(c, s.stmts);
+    case 'Nop':
+      return '';
+    case 'HaltCompiler':
+      return 'return 1;';
+    case 'FunctionDecl':
+      return functionDecl(c, s);
+    case 'ClassLike':
+      return lineMark(c, s.line) + compileClassDecl(c, s) + ';';
+    case 'ConstStmt':
+      return lineMark(c, s.line) + s.consts.map((k) => `${u('defineConst')}(${str(c.file.qualify(k.name.name))}, ${expr(c, k.value)});`).join(' ');
+    case 'Namespace':
+      compileError('Namespace declaration statement has to be the very first statement or after any declare call in the script', s.line);
+    case 'Use':
+    case 'GroupUse':
+      return '';
+  }
+  compileError(`unsupported statement ${(s as A.Node).kind}`, (s as A.Node).line);
+}
+
+function branch(c: FnCtx, stmts: A.Stmt[]): string {
+  const saved = c.curLine;
+  const js = block(c, stmts);
+  c.curLine = saved === c.curLine ? saved : -1;
+  return js;
+}
+
+// ───────────── loops ─────────────
+
+function pushLoop(c: FnCtx, isSwitch: boolean): LoopLabel {
+  const l: LoopLabel = { brk: c.label(), cont: null, isSwitch };
+  c.loops.push(l);
+  return l;
+}
+function popLoop(c: FnCtx): void {
+  c.loops.pop();
+}
+
+function forLoop(c: FnCtx, s: A.For): string {
+  const u = (h: string) => c.file.use(h);
+  const init = s.init.map((e) => expr(c, e)).join(', ');
+  // PHP: the last condition expression decides
+  let test = '';
+  if (s.cond.length) {
+    const parts = s.cond.map((e) => expr(c, e));
+    const last = parts.pop()!;
+    test = `${u('toBool')}((fr.line = ${s.cond[s.cond.length - 1].line}, ${[...parts, last].join(', ')}))`;
+  }
+  const l = pushLoop(c, false);
+  c.curLine = -1;
+  const step = s.loop.map((e) => expr(c, e)).join(', ');
+  const body = block(c, s.body);
+  popLoop(c);
+  c.curLine = -1;
+  return `${lineMark(c, s.line)}${l.brk}: for (${init}; ${test}; ${step}) ${body}`;
+}
+
+function foreachLoop(c: FnCtx, s: A.Foreach): string {
+  const u = (h: string) => c.file.use(h);
+  const it = c.file.id('it');
+  const subject = s.byRef ? `${u('iterRef')}(${refOf(c, s.expr)})` : `${u('iter')}(${expr(c, s.expr)}, ${scopeExpr(c)})`;
+  const l = pushLoop(c, false);
+  c.curLine = -1;
+  const assigns: string[] = [];
+  if (s.byRef) {
+    if (s.value.kind === 'ListExpr') assigns.push(destructure(c, s.value as A.ListExpr, `${it}.v`) + ';');
+    else assigns.push(bindRef(c, s.value, `${it}.ref()`) + ';');
+  } else if (s.value.kind === 'ListExpr' || s.value.kind === 'ArrayLiteral') {
+    assigns.push(destructure(c, s.value as A.ListExpr, `${it}.v`) + ';');
+  } else {
+    if (isThis(s.value)) compileError('Cannot re-assign $this', s.line);
+    assigns.push(assignTo(c, s.value, `${it}.v`, false) + ';');
+  }
+  if (s.key) assigns.push(assignTo(c, s.key, `${it}.k`, true) + ';');
+  const body = compileStmts(c, s.body);
+  popLoop(c);
+  c.curLine = -1;
+  return `${lineMark(c, s.line)}{ const ${it} = ${subject};\n${l.brk}: while (${it}.next()) {\n${assigns.join(' ')}\n${body}\n}\n${it}.end(); }`;
+}
+
+function switchStmt(c: FnCtx, s: A.Switch): string {
+  const u = (h: string) => c.file.use(h);
+  const t = c.temp();
+  const m = c.temp();
+  const l = pushLoop(c, true);
+  const tests: string[] = [];
+  let def = -1;
+  s.cases.forEach((k, i) => {
+    if (k.cond === null) {
+      def = i;
+      return;
+    }
+    tests.push(`${tests.length ? 'else ' : ''}if (${u('looseEq')}(${t}, ${expr(c, k.cond)})) ${m} = ${i};`);
+  });
+  if (s.cases.filter((k) => k.cond === null).length > 1) compileError('Switch statements may only contain one default clause', s.line);
+  const select = tests.length ? `${tests.join(' ')} else ${m} = ${def};` : `${m} = ${def};`;
+  c.curLine = -1;
+  const cases = s.cases.map((k, i) => `case ${i}: ${compileStmts(c, k.body)}`).join('\n');
+  popLoop(c);
+  c.curLine = -1;
+  return `${lineMark(c, s.line)}${l.brk}: { ${t} = ${expr(c, s.cond)}; ${select}\nswitch (${m}) {\n${cases}\n} }`;
+}
+
+function breakContinue(c: FnCtx, s: A.Break | A.Continue): string {
+  const word = s.kind === 'Break' ? 'break' : 'continue';
+  let levels = 1;
+  if (s.levels) {
+    if (s.levels.kind !== 'ScalarInt' || Number(s.levels.value) < 1) {
+      compileError(`'${word}' operator accepts only positive integers`, s.line);
+    }
+    levels = Number(s.levels.value);
+  }
+  if (c.loops.length === 0) compileError(`'${word}' not in the 'loop' or 'switch' context`, s.line);
+  if (levels > c.loops.length) compileError(`Cannot '${word}' ${levels} level${levels === 1 ? '' : 's'}`, s.line);
+  const target = c.loops[c.loops.length - levels];
+  if (s.kind === 'Break' || target.isSwitch) return `break ${target.brk};`;
+  return `continue ${target.brk};`;
+}
+
+function returnStmt(c: FnCtx, s: A.Return): string {
+  const u = (h: string) => c.file.use(h);
+  const mark = lineMark(c, s.line);
+  if (c.kind === 'main') {
+    return `${mark}return ${s.expr ? expr(c, s.expr) : 'null'};`;
+  }
+  if (c.isGenerator) {
+    return `${mark}return ${s.expr ? expr(c, s.expr) : 'null'};`;
+  }
+  const info = c.infoName;
+  const t = c.temp();
+  const hasReturnType = c.returnType !== null;
+  if (c.returnsRef && s.expr) {
+    const r = c.temp();
+    const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
+    return `${mark}return (${r} = ${refOf(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
+  }
+  let value = s.expr ? expr(c, s.expr) : 'null';
+  // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
+  if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
+  if (hasReturnType) {
+    if (c.returnVoid && s.expr) compileError('A void function must not return a value', s.line);
+    value = `${u('checkReturn')}(${info}, ${value}, fr)`;
+  }
+  return `${mark}return (${t} = ${value}, rt.top = fr.prev, ${t});`;
+}
+
+/** A plain local (not a parameter, not bound by reference): it dies with the function. */
+function isOwnedLocal(c: FnCtx, e: A.Expr): boolean {
+  if (e.kind !== 'Variable' || typeof e.name !== 'string' || c.dynamic) return false;
+  if (c.params.has(e.name)) return false;
+  const v = c.vars.get(e.name);
+  return !!v && !v.boxed;
+}
+
+function globalVar(c: FnCtx, v: A.Expr): string {
+  if (v.kind !== 'Variable') compileError('global only takes variables', v.line);
+  if (typeof v.name !== 'string') return `${c.file.use('sbind')}(${c.dynamic ? 'S' : 'null'}, ${c.file.use('toStr')}(${expr(c, v.name)}), rt.globals.ref(${c.file.use('toStr')}(${expr(c, v.name)})));`;
+  if (v.name === 'this') compileError('Cannot use $this as global variable', v.line);
+  return bindVar(c, v.name, `rt.globals.ref(${str(v.name)})`) + ';';
+}
+
+function staticVar(c: FnCtx, v: A.StaticVar): string {
+  if (v.name === 'this') compileError('Cannot use $this as static variable', v.line);
+  const key = str(v.name + '#' + ++c.staticVarsN);
+  const init = v.default ? `() => ${expr(c, v.default)}` : 'null';
+  const holder = c.kind === 'main' ? 'null' : c.infoName;
+  return bindVar(c, v.name, `${c.file.use('staticVar')}(${holder}, this, ${key}, ${init})`) + ';';
+}
+
+function tryStmt(c: FnCtx, s: A.Try): string {
+  const u = (h: string) => c.file.use(h);
+  c.curLine = -1;
+  let js = `try ${block(c, s.body)}`;
+  if (s.catches.length) {
+    const e = c.file.id('e');
+    const branches = s.catches.map((k) => {
+      const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
+      c.curLine = -1;
+      const bind = k.var ? writeVar(c, k.var, e) + ';' : '';
+      return `if (${test}) { ${bind}\n${compileStmts(c, k.body)} }`;
+    });
+    js += ` catch (${e}) { rt.top = fr; ${u('checkInternal')}(${e});\n${branches.join(' else ')} else throw ${e}; }`;
+  }
+  if (s.finally) {
+    c.curLine = -1;
+    js += ` finally { rt.top = fr; ${compileStmts(c, s.finally)} }`;
+  }
+  c.curLine = -1;
+  return js;
+}
+
+function declareStmt(c: FnCtx, s: A.Declare): string {
+  for (const d of s.directives) {
+    const key = d.key.toLowerCase();
+    if (key === 'strict_types') {
+      if (d.value.kind !== 'ScalarInt' || (d.value.value !== '0' && d.value.value !== '1')) compileError('strict_types declaration must have 0 or 1 as its value', s.line);
+      if (s.body !== null && s.body.length) compileError('strict_types declaration must not use block mode', s.line);
+    } else if (key !== 'ticks' && key !== 'encoding') {
+      c.file.warnings.push({ message: `Unsupported declare '${d.key}'`, line: s.line });
+    }
+  }
+  return s.body ? compileStmts(c, s.body) : '';
+}
+
+function functionDecl(c: FnCtx, s: A.FunctionDecl): string {
+  const u = (h: string) => c.file.use(h);
+  const name = c.file.qualify(s.name.name);
+  const top = c.kind === 'main' && c.file.topFunctions.get(name.toLowerCase())?.node === s;
+  if (top) return ''; // hoisted: declared when the file starts running
+  const { js, info } = compileFunction(c.file, {
+    kind: 'function', name, params: s.params, body: s.body, byRef: s.byRef, returnType: s.returnType,
+    line: s.line, endLine: s.endLine, isStatic: false, docComment: s.docComment, attrGroups: s.attrGroups,
+  }, null, c, 'f_' + name.replace(/[^A-Za-z0-9_]/g, '_'));
+  return `${lineMark(c, s.line)}${u('declareFunction')}(${str(name)}, ${js}, ${info});`;
+}
+
+export { readVar, scopeExpr };

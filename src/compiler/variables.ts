@@ -1,0 +1,336 @@
+// Variables and write targets: how a PHP lvalue ($x, $a[k], $o->p, A::$p, list()) is read, written,
+// bound by reference, unset and tested with isset in the generated code, for each kind of variable
+// storage (JS local, Ref-boxed JS local, dictionary scope).
+
+import type * as A from '../syntax/ast.js';
+import { FnCtx, str, compileError } from './context.js';
+import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf } from './expressions.js';
+
+// ───────────── simple variables ─────────────
+
+export function isThis(e: A.Expr): boolean {
+  return e.kind === 'Variable' && e.name === 'this';
+}
+
+/** The JS expression reading $name (with PHP's warning when undefined). */
+export function readVar(c: FnCtx, name: string): string {
+  if (name === 'this') return thisExpr(c);
+  if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
+  if (c.dynamic) return `${c.file.use('sget')}(S, ${str(name)})`;
+  const v = c.varInfo(name);
+  if (v.boxed) return `${c.file.use('rvb')}(${v.js}, ${str(name)})`;
+  return `(${v.js} !== undefined ? ${v.js} : ${c.file.use('undef')}(${str(name)}))`;
+}
+
+/** Reads $name without a warning (isset, ??): undefined when unset. */
+export function readVarQuiet(c: FnCtx, name: string): string {
+  if (name === 'this') return `${c.file.use('thisOrNull')}(this)`;
+  if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
+  if (c.dynamic) return `S.get(${str(name)})`;
+  const v = c.varInfo(name);
+  return v.boxed ? `${v.js}.v` : v.js;
+}
+
+export function thisExpr(c: FnCtx): string {
+  if (c.kind === 'method' && !c.isStaticMethod) return 'this';
+  return `${c.file.use('thisObj')}(this)`;
+}
+
+/** Assigns the JS expression `value` to $name; the result is the assigned value. */
+export function writeVar(c: FnCtx, name: string, value: string): string {
+  if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
+  if (c.dynamic) return `${c.file.use('sset')}(S, ${str(name)}, ${value})`;
+  const v = c.varInfo(name);
+  return v.boxed ? `(${v.js}.v = ${value})` : `(${v.js} = ${value})`;
+}
+
+/** The Ref cell of $name (the variable must be boxed or dynamic). */
+export function refVar(c: FnCtx, name: string): string {
+  if (name === 'this') return `new ${c.file.use('Ref')}(${thisExpr(c)})`;
+  if (c.dynamic) return `S.ref(${str(name)})`;
+  const v = c.varInfo(name);
+  if (!v.boxed) throw new Error('internal: variable $' + name + ' is not boxed');
+  return v.js;
+}
+
+/** Binds $name to a Ref: `$name = &...`, global, static. */
+export function bindVar(c: FnCtx, name: string, ref: string): string {
+  if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
+  if (c.dynamic) return `S.bind(${str(name)}, ${ref})`;
+  const v = c.varInfo(name);
+  if (!v.boxed) throw new Error('internal: variable $' + name + ' is not boxed');
+  return `(${v.js} = ${ref})`;
+}
+
+export function unsetVar(c: FnCtx, name: string): string {
+  if (name === 'this') compileError('Cannot unset $this', c.curLine);
+  if (c.dynamic) return `S.unset(${str(name)})`;
+  const v = c.varInfo(name);
+  return v.boxed ? `(${v.js} = new ${c.file.use('Ref')}(undefined))` : `(${v.js} = undefined)`;
+}
+
+// dynamic variable names: $$x, ${expr}
+function dynName(c: FnCtx, e: A.Expr): string {
+  return `${c.file.use('toStr')}(${expr(c, e)})`;
+}
+
+// ───────────── general lvalues ─────────────
+
+/** Reads an lvalue quietly (no undefined warnings): for isset(), empty(), ??. Yields undefined when absent. */
+export function readQuiet(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+      if (typeof e.name === 'string') return readVarQuiet(c, e.name);
+      return `${c.file.use('sgetDyn')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, e.name)}, true)`;
+    case 'ArrayDimFetch':
+      if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      return `${c.file.use('dimQ')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propGetQuiet')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    case 'NullsafePropertyFetch': {
+      const t = c.temp();
+      const r = `((${t} = ${readQuiet(c, e.var)}) == null ? undefined : ${c.file.use('propGetQuiet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
+      return r;
+    }
+    case 'StaticPropertyFetch':
+      return `${c.file.use('staticPropQuiet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
+    case 'ClassConstFetch':
+    default:
+      return expr(c, e);
+  }
+}
+
+/**
+ * The JS expression giving a writable container for a nested write through e (e[k] = v, e[] = v,
+ * e->p[...]): arrays are separated and stored back, null becomes a new array.
+ */
+export function writableContainer(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable': {
+      if (typeof e.name !== 'string') return `${c.file.use('wArrRef')}(${dynRef(c, e.name)})`;
+      if (e.name === 'this') return thisExpr(c);
+      if (c.dynamic) return `${c.file.use('wArrRef')}(S.ref(${str(e.name)}))`;
+      const v = c.varInfo(e.name);
+      if (v.boxed) return `${c.file.use('wArrRef')}(${v.js})`;
+      return `(${v.js} = ${c.file.use('wArr')}(${v.js}))`;
+    }
+    case 'ArrayDimFetch':
+      if (!e.dim) return `${c.file.use('dimWAppend')}(${writableContainer(c, e.var)})`;
+      return `${c.file.use('dimW')}(${writableContainer(c, e.var)}, ${expr(c, e.dim)})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propW')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    case 'StaticPropertyFetch':
+      return `${c.file.use('wArrRef')}(${c.file.use('staticPropRef')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)}))`;
+    case 'NullsafePropertyFetch':
+    case 'NullsafeMethodCall':
+      compileError("Can't use nullsafe operator in write context", e.line);
+    default:
+      // a temporary: writes to it are lost (PHP compiles them the same way)
+      return `${c.file.use('wArrTemp')}(${expr(c, e)})`;
+  }
+}
+
+/** The object of a property write $x->p = v (no auto-vivification in PHP 8). */
+export function objectForWrite(c: FnCtx, e: A.Expr): string {
+  if (isThis(e)) return thisExpr(c);
+  if (e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'StaticPropertyFetch') {
+    return `${c.file.use('objW')}(${readQuiet(c, e)})`;
+  }
+  return expr(c, e);
+}
+
+function dynRef(c: FnCtx, nameExpr: A.Expr): string {
+  return `${c.file.use('sref')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, nameExpr)})`;
+}
+
+/** Assigns `value` (a JS expression) to the lvalue e; the JS result is the assigned value. */
+export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): string {
+  const v = fresh ? value : `${c.file.use('share')}(${value})`;
+  switch (e.kind) {
+    case 'Variable':
+      if (typeof e.name === 'string') return writeVar(c, e.name, v);
+      return `(${dynRef(c, e.name)}.v = ${v})`;
+    case 'ArrayDimFetch':
+      return assignDim(c, e, v);
+    case 'PropertyFetch':
+      return `${c.file.use('propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+    case 'StaticPropertyFetch':
+      return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+    case 'ListExpr':
+    case 'ArrayLiteral':
+      return destructure(c, e as A.ListExpr, value);
+    case 'NullsafePropertyFetch':
+      compileError("Can't use nullsafe operator in write context", e.line);
+    default:
+      compileError('Cannot assign to this expression', e.line);
+  }
+}
+
+function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
+  const base = e.var;
+  // key and value are evaluated before the container is fetched for writing (as PHP does)
+  const key = e.dim ? expr(c, e.dim) : null;
+  if (base.kind === 'Variable' && typeof base.name === 'string' && base.name !== 'this' && !c.dynamic && !c.varInfo(base.name).boxed) {
+    const js = c.varInfo(base.name).js;
+    const tv = c.temp();
+    if (key === null) return `(${tv} = ${value}, ${js} = ${c.file.use('appendTo')}(${js}, ${tv}), ${tv})`;
+    const tk = c.temp();
+    return `(${tk} = ${key}, ${tv} = ${value}, ${js} = ${c.file.use('assignDimTo')}(${js}, ${tk}, ${tv}), ${tv})`;
+  }
+  if (key === null) return `${c.file.use('appendDim')}(${writableContainer(c, base)}, ${value})`;
+  return `${c.file.use('assignDim')}(${writableContainer(c, base)}, ${key}, ${value})`;
+}
+
+/** [$a, 'k' => $b, [$c]] = value */
+export function destructure(c: FnCtx, e: A.ListExpr, value: string): string {
+  const t = c.temp();
+  const parts: string[] = [`${t} = ${value}`];
+  let i = 0;
+  for (const item of e.items) {
+    if (!item) {
+      i++;
+      continue;
+    }
+    if (item.unpack) compileError('Spread operator is not supported in assignments', item.line);
+    const key = item.key ? expr(c, item.key) : String(i++);
+    if (item.byRef) {
+      parts.push(bindRef(c, item.value, `${c.file.use('listRef')}(${writableTempContainer(c, t)}, ${key})`));
+      continue;
+    }
+    const elem = `${c.file.use('listGet')}(${t}, ${key})`;
+    if (item.value.kind === 'ListExpr' || item.value.kind === 'ArrayLiteral') parts.push(destructure(c, item.value as A.ListExpr, elem));
+    else parts.push(assignTo(c, item.value, elem, false));
+  }
+  parts.push(t);
+  return `(${parts.join(', ')})`;
+}
+
+function writableTempContainer(_c: FnCtx, t: string): string {
+  return t;
+}
+
+// ───────────── references ─────────────
+
+/** A JS expression giving the Ref of lvalue e (creating it as PHP does for &$a['x']). */
+export function refOf(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+      if (typeof e.name === 'string') {
+        if (!c.dynamic && !c.varInfo(e.name).boxed && e.name !== 'this') {
+          // not boxed (an unknown callee took it by reference): a temporary Ref, copied back by the caller
+          return `new ${c.file.use('Ref')}(${c.varInfo(e.name).js})`;
+        }
+        return refVar(c, e.name);
+      }
+      return dynRef(c, e.name);
+    case 'ArrayDimFetch':
+      if (!e.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, e.var)})`;
+      return `${c.file.use('dimRef')}(${writableContainer(c, e.var)}, ${expr(c, e.dim)})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propRef')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    case 'StaticPropertyFetch':
+      return `${c.file.use('staticPropRef')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
+    default:
+      // a function call result etc.: a temporary reference (PHP: "Only variables should be assigned by reference")
+      return `${c.file.use('tempRef')}(${expr(c, e)})`;
+  }
+}
+
+/** True when refOf(e) for a plain local needs copying back after the call. */
+export function needsCopyBack(c: FnCtx, e: A.Expr): boolean {
+  return e.kind === 'Variable' && typeof e.name === 'string' && e.name !== 'this' && !c.dynamic && !c.varInfo(e.name).boxed;
+}
+
+/** $target = &<ref>: binds target to the Ref given as a JS expression. */
+export function bindRef(c: FnCtx, target: A.Expr, ref: string): string {
+  switch (target.kind) {
+    case 'Variable':
+      if (typeof target.name === 'string') return bindVar(c, target.name, ref);
+      return `${c.file.use('sbind')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, target.name)}, ${ref})`;
+    case 'ArrayDimFetch':
+      if (!target.dim) return `${c.file.use('appendRef')}(${writableContainer(c, target.var)}, ${ref})`;
+      return `${c.file.use('setRef')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)}, ${ref})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propBindRef')}(${objectForWrite(c, target.var)}, ${propName(c, target.name)}, ${ref}, ${scopeExpr(c)})`;
+    case 'StaticPropertyFetch':
+      return `${c.file.use('staticPropBind')}(${classRefExpr(c, target.cls)}, ${staticPropName(c, target.name)}, ${ref}, ${scopeExpr(c)})`;
+    case 'ListExpr':
+    case 'ArrayLiteral':
+      compileError('Cannot assign reference to non referenceable value', target.line);
+    default:
+      compileError('Cannot assign reference to non referenceable value', target.line);
+  }
+}
+
+// ───────────── unset / isset ─────────────
+
+export function unsetOf(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+      if (typeof e.name === 'string') return unsetVar(c, e.name);
+      return `${c.file.use('sunset')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, e.name)})`;
+    case 'ArrayDimFetch':
+      if (!e.dim) compileError('Cannot use [] for unsetting', e.line);
+      return `${c.file.use('unsetDim')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propUnset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    case 'StaticPropertyFetch':
+      compileError('Attempt to unset static property', e.line);
+    case 'NullsafePropertyFetch':
+      compileError("Can't use nullsafe operator in write context", e.line);
+    default:
+      compileError('Cannot unset expression', e.line);
+  }
+}
+
+/** The container for unset($a[k]): separated when it is an array, but never created. */
+function containerForUnset(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+      if (typeof e.name === 'string' && e.name !== 'this') {
+        if (c.dynamic) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)}))`;
+        const v = c.varInfo(e.name);
+        if (v.boxed) return `${c.file.use('uArrRef')}(${v.js})`;
+        return `(${v.js} = ${c.file.use('uArr')}(${v.js}))`;
+      }
+      return readQuiet(c, e);
+    case 'ArrayDimFetch':
+      if (!e.dim) compileError('Cannot use [] for unsetting', e.line);
+      return `${c.file.use('dimU')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propU')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    case 'StaticPropertyFetch':
+      return `${c.file.use('wArrRef')}(${c.file.use('staticPropRef')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)}))`;
+    default:
+      return expr(c, e);
+  }
+}
+
+export function issetOf(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+      if (typeof e.name === 'string') {
+        if (e.name === 'this') return `(${readVarQuiet(c, 'this')} != null)`;
+        if (c.dynamic) return `S.has(${str(e.name)})`;
+        return `(${readVarQuiet(c, e.name)} != null)`;
+      }
+      return `(${readQuiet(c, e)} != null)`;
+    case 'ArrayDimFetch':
+      if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      return `${c.file.use('issetDim')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
+    case 'PropertyFetch':
+      return `${c.file.use('propIsset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    case 'NullsafePropertyFetch': {
+      const t = c.temp();
+      return `((${t} = ${readQuiet(c, e.var)}) != null && ${c.file.use('propIsset')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
+    }
+    case 'StaticPropertyFetch':
+      return `(${readQuiet(c, e)} != null)`;
+    case 'ClassConstFetch':
+    case 'ConstFetch':
+    default:
+      compileError('Cannot use isset() on the result of an expression (you can use "null !== expression" instead)', e.line);
+  }
+}
+
+export { isFresh, lineOf };

@@ -1,0 +1,522 @@
+// The embedding API: EngineBuilder → Engine → run(). An Engine holds the extensions (MINIT at build,
+// MSHUTDOWN at shutdown) and the compiled-code cache; each run() is one PHP request (RINIT, the
+// script, shutdown functions, destructors, output flush, RSHUTDOWN).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Extension, Registry, BuiltinImpl } from './extension.js';
+import { EngineCore } from '../runtime/engine-core.js';
+import { Request, Frame, setCurrentRequest, rt } from '../runtime/request.js';
+import { Output } from '../runtime/output.js';
+import { ClassDecl, declareClass, instantiate, prepareDefaults } from '../runtime/classdecl.js';
+import { PhpClass, PhpObject, resetObjectIds } from '../runtime/object.js';
+import { parse } from '../syntax/parser.js';
+import { PhpSyntaxError } from '../syntax/errors.js';
+import { compileProgram } from '../compiler/compile.js';
+import { R } from '../runtime/helpers.js';
+import { ExitSignal, FatalSignal, E_ERROR } from '../runtime/errors.js';
+import { Scope } from '../runtime/scope.js';
+import { objectIter } from '../runtime/iterate.js';
+import { closureBound, resolveCall, invokeArgs } from '../runtime/functions.js';
+import { classConst, findClass, objectToArray } from '../runtime/objects.js';
+import { createThrowable, throwableToString } from '../ext/core/exceptions.js';
+import { settings, toStr } from '../runtime/convert.js';
+import { typeEnv } from '../runtime/types.js';
+import { isCallable } from '../runtime/calls.js';
+import { hashSource, CodeCache } from './cache.js';
+
+export interface RunOptions {
+  /** the script's file name (__FILE__); default "Standard input code" for run(), the path for runFile() */
+  filename?: string;
+  /** $argv (argv[0] is the script name) */
+  argv?: string[];
+  /** ini values for this run, e.g. { precision: '3' } */
+  ini?: Record<string, string>;
+  /** receives output as it is produced (UTF-8 decoding is the caller's business: bytes as Uint8Array) */
+  onOutput?: (chunk: Uint8Array) => void;
+  /** the working directory for relative include paths (default: process.cwd()) */
+  cwd?: string;
+  /** standard input contents for php://stdin and STDIN (default: the process's stdin, read lazily) */
+  stdin?: Uint8Array | string;
+}
+
+export interface RunResult {
+  /** everything the script printed, decoded as UTF-8 */
+  stdout: string;
+  /** the same output as bytes */
+  stdoutBytes: Uint8Array;
+  exitCode: number;
+}
+
+type ModuleFactory = (R: any, rt: Request) => (S: Scope, fr: Frame) => any;
+
+/** A PHP engine with its extensions initialised. */
+export class Engine {
+  readonly core = new EngineCore();
+  private readonly extensions: Extension[];
+  private readonly cache = new CodeCache<ModuleFactory>();
+  private shutDown = false;
+
+  constructor(extensions: Extension[]) {
+    this.extensions = orderByDependencies(extensions);
+    this.installServices();
+    for (const ext of this.extensions) {
+      const info = ext.info();
+      this.core.extensionNames.add(info.name.toLowerCase());
+      this.core.extensionDisplayNames.set(info.name.toLowerCase(), info.name);
+      ext.moduleInit(this.registryFor(info.name));
+    }
+  }
+
+  /** The extensions' names, in initialisation order. */
+  get extensionNames(): string[] {
+    return this.extensions.map((e) => e.info().name);
+  }
+
+  private registryFor(extName: string): Registry {
+    const core = this.core;
+    const reg: Registry = {
+      function(signature: string, impl: BuiltinImpl) {
+        const b = core.addFunction(signature, impl);
+        (b.info as any).extension = extName;
+      },
+      functions(defs: Record<string, BuiltinImpl>) {
+        for (const [sig, impl] of Object.entries(defs)) reg.function(sig, impl);
+      },
+      alias(alias: string, target: string) {
+        const b = core.builtins.get(target.toLowerCase());
+        if (!b) throw new Error(`alias ${alias}: no function ${target}`);
+        const copy = { ...b, info: { ...b.info, name: alias }, weak: null, strict: null };
+        core.builtins.set(alias.toLowerCase(), copy);
+      },
+      constant(name: string, value: any) {
+        core.constants.set(name, value);
+      },
+      constants(defs: Record<string, any>) {
+        for (const [k, v] of Object.entries(defs)) core.constants.set(k, v);
+      },
+      class(decl: ClassDecl) {
+        const c = declareClass(decl, (n) => core.builtinClasses.get(n.toLowerCase().replace(/^\\/, '')) ?? null, true);
+        (c as any).extension = extName;
+        core.builtinClasses.set(c.lcname, c);
+      },
+      ini(name: string, defaultValue: string | null, onChange?: (value: string, req: Request | null) => boolean | void) {
+        core.iniDefaults.set(name, defaultValue);
+        if (onChange) core.iniHooks.set(name, onChange);
+      },
+    };
+    return reg;
+  }
+
+  /** Wires the runtime's service hooks to this engine. */
+  private installServices(): void {
+    const core = this.core;
+    core.createThrowable = createThrowable;
+    core.lookupClass = (name, autoload) => findClass(name, autoload);
+    core.closureTarget = (o: PhpObject) => (o.native && o.native.closure ? closureBound(o) : null);
+    core.iterate = (o: PhpObject) => objectIter(o, null, false);
+    core.classConstant = classConst;
+    core.prepareDefaults = prepareDefaults;
+    core.objectToArray = objectToArray;
+    core.instantiateClass = instantiate;
+    core.includeFile = (p, kind, scope, self, cls, dir) => this.includeFile(p, kind, scope, self, cls, dir);
+    core.evalString = (code, scope, self, cls) => this.evalString(code, scope, self, cls);
+    core.callWithArray = (cb, arr) => {
+      const scope = rt.top.self instanceof PhpObject ? rt.top.self.cls : rt.top.self instanceof PhpClass ? rt.top.self : null;
+      const b = resolveCall(cb, scope);
+      const positional: any[] = [];
+      const named: [string, any][] = [];
+      for (const [k, v] of (arr as any).entries()) {
+        if (typeof k === 'string') named.push([k, v]);
+        else {
+          if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
+          positional.push(v);
+        }
+      }
+      return invokeArgs(b, b.self, positional, named.length ? named : null, null);
+    };
+    typeEnv.resolver = { findClass: (n, a) => findClass(n, a), isCallable: (v) => isCallable(v) };
+  }
+
+  // ───────────── compiling ─────────────
+
+  /** Compiles PHP source (bytes as a binary string) to a module factory; cached by content. */
+  compile(src: string, file: string): ModuleFactory {
+    const key = file + '\0' + hashSource(src);
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const program = parse(src, { shortOpenTag: this.shortOpenTag() });
+    if (program.haltOffset !== null) this.core.haltOffsets.set(file, program.haltOffset);
+    const mod = compileProgram(program, {
+      file,
+      knownBuiltin: (lc) => {
+        const b = this.core.builtins.get(lc);
+        return b ? { refMask: b.info.refMask } : null;
+      },
+    });
+    let factory: ModuleFactory;
+    try {
+      factory = new Function('R', 'rt', mod.source) as ModuleFactory;
+    } catch (e) {
+      if (process.env.PHPTS_DEBUG) process.stderr.write(mod.source + '\n');
+      throw new Error(`phpts internal error: generated code for ${file} does not compile: ${(e as Error).message}`);
+    }
+    if (process.env.PHPTS_DUMP) process.stderr.write(mod.source + '\n');
+    this.cache.set(key, factory);
+    return factory;
+  }
+
+  private shortOpenTag(): boolean {
+    const v = rt?.ini.get('short_open_tag');
+    return v === undefined || v === null ? true : !(v === '0' || v === '' || v.toLowerCase() === 'off');
+  }
+
+  // ───────────── running ─────────────
+
+  /** Runs PHP code (with its `<?php` tag) as a request. */
+  async run(code: string | Uint8Array, options: RunOptions = {}): Promise<RunResult> {
+    const src = typeof code === 'string' ? Buffer.from(code, 'utf8').toString('latin1') : Buffer.from(code).toString('latin1');
+    return this.runRequest(src, options.filename ?? 'Standard input code', options);
+  }
+
+  /** Runs a PHP file as a request. */
+  async runFile(file: string, options: RunOptions = {}): Promise<RunResult> {
+    const abs = path.resolve(options.cwd ?? process.cwd(), file);
+    const src = fs.readFileSync(abs).toString('latin1');
+    return this.runRequest(src, options.filename ?? abs, { ...options, argv: options.argv ?? [file] });
+  }
+
+  /** The synchronous core of run(): used by the CLI and by threads. */
+  runRequest(src: string, filename: string, options: RunOptions): RunResult {
+    const chunks: Buffer[] = [];
+    const sink = (s: string) => {
+      const b = Buffer.from(s, 'latin1');
+      if (options.onOutput) options.onOutput(b);
+      else chunks.push(b);
+    };
+    const exitCode = this.execute(src, filename, options, sink);
+    const bytes = Buffer.concat(chunks);
+    return { stdout: bytes.toString('utf8'), stdoutBytes: new Uint8Array(bytes), exitCode };
+  }
+
+  /** Runs one request writing output to `sink`; returns the exit status. */
+  execute(src: string, filename: string, options: RunOptions, sink: (s: string) => void, prepare?: (req: Request) => void): number {
+    if (this.shutDown) throw new Error('Engine has been shut down');
+    const out = new Output(sink);
+    const req = new Request(this.core, out, filename, options.cwd ?? process.cwd());
+    const prev = rt;
+    setCurrentRequest(req);
+    resetObjectIds();
+    settings.precision = 14;
+    settings.serializePrecision = -1;
+    for (const [k, v] of req.ini) if (v !== null) req.applyIni(k, v);
+    if (options.ini) for (const [k, v] of Object.entries(options.ini)) this.setIni(req, k, v);
+    (req as any).stdinData = options.stdin;
+    this.initArgv(req, options.argv ?? [filename]);
+    try {
+      for (const ext of this.extensions) ext.requestInit?.(req);
+      if (prepare) prepare(req);
+      this.guard(req, () => {
+        const factory = this.compileForRun(req, src, filename);
+        if (!factory) return;
+        req.includedFiles.add(filename);
+        const main = factory(R, req);
+        main(req.globals, req.top);
+      });
+      this.shutdown(req);
+    } finally {
+      for (const ext of [...this.extensions].reverse()) {
+        try {
+          ext.requestShutdown?.(req);
+        } catch {
+          /* RSHUTDOWN must not fail a request that already finished */
+        }
+      }
+      setCurrentRequest(prev);
+    }
+    return req.exitStatus;
+  }
+
+  private setIni(req: Request, k: string, v: string): void {
+    if (!req.ini.has(k) && !this.core.iniDefaults.has(k)) req.ini.set(k, v);
+    else req.ini.set(k, v);
+    req.applyIni(k, v);
+  }
+
+  private initArgv(req: Request, argv: string[]): void {
+    const a = R.PhpArray.fromList(argv.map((s) => Buffer.from(s, 'utf8').toString('latin1')));
+    req.globals.set('argv', a);
+    req.globals.set('argc', argv.length);
+    (req as any).argv = a;
+  }
+
+  /** Compiles the main script, reporting a syntax error the PHP way. */
+  private compileForRun(req: Request, src: string, file: string): ModuleFactory | null {
+    try {
+      return this.compile(src, file);
+    } catch (e) {
+      if (e instanceof PhpSyntaxError) {
+        this.reportSyntaxError(req, e, file);
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  reportSyntaxError(req: Request, e: PhpSyntaxError, file: string): void {
+    req.displayError(e.type === 'parse' ? 'Parse error' : 'Fatal error', e.message, file, e.line);
+    req.exitStatus = 255;
+  }
+
+  /**
+   * Runs PHP code and turns whatever ends it into PHP's behaviour: exit() → status, fatal error →
+   * message and 255, uncaught exception → the user exception handler or "Fatal error: Uncaught ...".
+   * Returns false when the request must stop (no more shutdown work).
+   */
+  guard(req: Request, f: () => void): boolean {
+    try {
+      f();
+      return true;
+    } catch (e) {
+      return this.handleEnd(req, e);
+    }
+  }
+
+  private handleEnd(req: Request, e: any): boolean {
+    req.top = rootFrame(req.top);
+    if (e instanceof ExitSignal) {
+      req.exitStatus = e.status;
+      return false;
+    }
+    if (e instanceof FatalSignal) {
+      req.lastError = { type: E_ERROR, message: e.message, file: e.file, line: e.line };
+      req.displayError(e.label, e.message, e.file, e.line);
+      req.exitStatus = 255;
+      return false;
+    }
+    if (e instanceof PhpObject) {
+      const handler = req.exceptionHandlers.length ? req.exceptionHandlers[req.exceptionHandlers.length - 1] : null;
+      if (handler !== null && handler !== undefined) {
+        req.exceptionHandlers.pop();
+        return this.guard(req, () => {
+          req.core.callValue(handler, [e]);
+        }) && (req.exitStatus = 255, false);
+      }
+      this.reportUncaught(req, e);
+      req.exitStatus = 255;
+      return false;
+    }
+    if (e instanceof PhpSyntaxError) {
+      this.reportSyntaxError(req, e, req.top.file);
+      return false;
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      req.displayError('Fatal error', 'Maximum call stack size reached. Infinite recursion?', req.top.file, req.top.line);
+      req.exitStatus = 255;
+      return false;
+    }
+    // a bug in phpts: one short line, never a JS stack trace
+    const msg = e instanceof Error ? e.message : String(e);
+    req.output.write(`\nphpts internal error: ${msg}\n`);
+    if (process.env.PHPTS_DEBUG && e instanceof Error) process.stderr.write(String(e.stack) + '\n');
+    req.exitStatus = 255;
+    return false;
+  }
+
+  reportUncaught(req: Request, e: PhpObject): void {
+    let str: string;
+    try {
+      const m = e.cls.toStringMethod;
+      str = m && !m.info.isBuiltin ? toStr(m.fn.call(e)) : throwableToString(e);
+    } catch {
+      str = throwableToString(e);
+    }
+    const file = toStr(e.p['file'] ?? req.top.file);
+    const line = Number(e.p['line'] ?? 0);
+    req.lastError = { type: E_ERROR, message: 'Uncaught ' + str, file, line };
+    req.displayError('Fatal error', `Uncaught ${str}\n  thrown`, file, line);
+  }
+
+  /** php_request_shutdown: shutdown functions, destructors, output buffers. */
+  private shutdown(req: Request): void {
+    for (let i = 0; i < req.shutdownFunctions.length; i++) {
+      const { fn, args } = req.shutdownFunctions[i];
+      if (!this.guard(req, () => req.core.callValue(fn, args.slice()))) {
+        if (req.exitStatus !== 0 || true) {
+          // exit() in a shutdown function stops the remaining ones
+        }
+        break;
+      }
+    }
+    this.guard(req, () => this.callDestructors(req));
+    this.guard(req, () => req.core.flushOutputBuffers(req));
+  }
+
+  private callDestructors(req: Request): void {
+    // objects still alive at the end: destroyed in creation order
+    for (let i = 0; i < req.destructibles.length; i++) {
+      const o = req.destructibles[i];
+      if (o.destructed) continue;
+      o.destructed = true;
+      const d = o.cls.dtor;
+      if (d) this.guard(req, () => d.fn.call(o));
+    }
+  }
+
+  // ───────────── include / eval ─────────────
+
+  private includeFile(p: string, kind: string, scope: Scope, self: any, cls: PhpClass | null, dir: string): any {
+    const req = rt;
+    const resolved = this.resolveInclude(req, p, dir);
+    const once = kind.endsWith('_once');
+    const isRequire = kind.startsWith('require');
+    if (resolved === null) {
+      const fn = kind;
+      if (p === '') {
+        if (isRequire) req.throwError('ValueError', 'Path cannot be empty');
+        req.throwError('ValueError', 'Path cannot be empty');
+      }
+      req.warn(`${fn}(${p}): Failed to open stream: No such file or directory`);
+      if (isRequire) {
+        throw new FatalSignal(`Uncaught Error: Failed opening required '${p}' (include_path='.:/usr/share/php')`, req.top.file, req.top.line);
+      }
+      req.warn(`${fn}(): Failed opening '${p}' for inclusion (include_path='.:/usr/share/php')`);
+      return false;
+    }
+    if (once && req.includedFiles.has(resolved)) return true;
+    req.includedFiles.add(resolved);
+    const src = fs.readFileSync(resolved).toString('latin1');
+    const factory = this.compile(src, resolved);
+    const fr = new Frame(null, null, req.top, resolved, self, kind);
+    const prevTop = req.top;
+    req.top = fr;
+    try {
+      const main = factory(R, req);
+      return main.call(self, scope, fr);
+    } finally {
+      req.top = prevTop;
+    }
+    void cls;
+  }
+
+  private resolveInclude(req: Request, p: string, dir: string): string | null {
+    if (p === '') return null;
+    const candidates: string[] = [];
+    if (path.isAbsolute(p)) candidates.push(p);
+    else if (p.startsWith('./') || p.startsWith('../')) candidates.push(path.resolve(req.cwd, p));
+    else {
+      const includePath = (req.ini.get('include_path') ?? '.').split(':');
+      for (const ip of includePath) candidates.push(path.resolve(ip === '.' ? req.cwd : ip, p));
+      candidates.push(path.resolve(dir, p));
+    }
+    for (const c of candidates) {
+      try {
+        if (fs.statSync(c).isFile()) return c;
+      } catch {
+        /* next */
+      }
+    }
+    return null;
+  }
+
+  private evalString(code: string, scope: Scope, self: any, cls: PhpClass | null): any {
+    const req = rt;
+    const caller = req.top;
+    const name = `${caller.file}(${caller.line}) : eval()'d code`;
+    let factory: ModuleFactory;
+    try {
+      factory = this.compile('<?php ' + code, name);
+    } catch (e) {
+      if (e instanceof PhpSyntaxError) {
+        if (e.type === 'parse') {
+          const err = createThrowable('ParseError', e.message);
+          err.p['file'] = name;
+          err.p['line'] = e.line;
+          throw err;
+        }
+        throw new FatalSignal(e.message, name, e.line);
+      }
+      throw e;
+    }
+    const fr = new Frame(null, null, req.top, name, self, 'eval');
+    const prevTop = req.top;
+    req.top = fr;
+    try {
+      const r = factory(R, req).call(self, scope, fr);
+      return r === 1 ? null : r;
+    } finally {
+      req.top = prevTop;
+    }
+    void cls;
+  }
+
+  /** MSHUTDOWN, in reverse order of initialisation. */
+  shutdownEngine(): void {
+    if (this.shutDown) return;
+    this.shutDown = true;
+    for (const ext of [...this.extensions].reverse()) ext.moduleShutdown?.();
+  }
+}
+
+function rootFrame(f: Frame): Frame {
+  while (f.prev) f = f.prev;
+  return f;
+}
+
+/** Orders extensions so that each comes after its dependencies (stable otherwise). */
+function orderByDependencies(exts: Extension[]): Extension[] {
+  const byName = new Map(exts.map((e) => [e.info().name.toLowerCase(), e]));
+  const out: Extension[] = [];
+  const state = new Map<Extension, number>();
+  const visit = (e: Extension) => {
+    const s = state.get(e);
+    if (s === 2) return;
+    if (s === 1) throw new Error(`extension dependency cycle at ${e.info().name}`);
+    state.set(e, 1);
+    for (const dep of e.info().dependencies ?? []) {
+      const d = byName.get(dep.toLowerCase());
+      if (!d) throw new Error(`extension ${e.info().name} requires ${dep}, which is not loaded`);
+      visit(d);
+    }
+    state.set(e, 2);
+    out.push(e);
+  };
+  for (const e of exts) visit(e);
+  return out;
+}
+
+/** Builds an Engine: the standard extensions plus any added with withExtension(). */
+export class EngineBuilder {
+  private readonly exts: Extension[] = [];
+  private includeStandard = true;
+
+  withExtension(ext: Extension): this {
+    this.exts.push(ext);
+    return this;
+  }
+
+  /** Leaves out the built-in extensions (core is always loaded). */
+  withoutStandardExtensions(): this {
+    this.includeStandard = false;
+    return this;
+  }
+
+  build(): Engine {
+    const builtins = builtinExtensions(this.includeStandard);
+    const names = new Set(this.exts.map((e) => e.info().name.toLowerCase()));
+    return new Engine([...builtins.filter((b) => !names.has(b.info().name.toLowerCase())), ...this.exts]);
+  }
+}
+
+let builtinExtensionsFactory: (standard: boolean) => Extension[] = () => [];
+
+/** Set by the module that lists the built-in extensions (keeps this file free of them). */
+export function setBuiltinExtensions(f: (standard: boolean) => Extension[]): void {
+  builtinExtensionsFactory = f;
+}
+
+function builtinExtensions(standard: boolean): Extension[] {
+  return builtinExtensionsFactory(standard);
+}
+
+export { hashSource };

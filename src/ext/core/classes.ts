@@ -1,0 +1,384 @@
+// The engine's own classes and interfaces (Zend/zend_interfaces.c, zend_closures.c, zend_generators.c,
+// zend_enum.c, zend_weakrefs.c, zend_attributes.c): stdClass, Traversable & co, Closure, Generator,
+// UnitEnum/BackedEnum, WeakReference/WeakMap, the attribute classes.
+
+import type { Registry } from '../../engine/extension.js';
+import { PhpObject, PhpClass, ClassFlags, Vis } from '../../runtime/object.js';
+import { PhpArray } from '../../runtime/array.js';
+import { Ref } from '../../runtime/values.js';
+import { rt } from '../../runtime/request.js';
+import { ClosureNative, closureBound, mkClosure, resolveCall } from '../../runtime/functions.js';
+import { GeneratorState, GeneratorIter } from '../../runtime/generator.js';
+import { callBound } from '../../runtime/calls.js';
+import { findClass } from '../../runtime/objects.js';
+import { enumCase } from '../../runtime/classdecl.js';
+import { toKey } from '../../runtime/dims.js';
+import { typeName } from '../../runtime/convert.js';
+
+const I = ClassFlags.Interface;
+const F = ClassFlags.Final;
+
+export function registerCoreClasses(r: Registry): void {
+  r.class({ name: 'stdClass' });
+  r.class({ name: 'Traversable', flags: I });
+  r.class({ name: 'Iterator', flags: I, interfaces: ['Traversable'], methods: abstractMethods(['current', 'next', 'key', 'valid', 'rewind']) });
+  r.class({ name: 'IteratorAggregate', flags: I, interfaces: ['Traversable'], methods: abstractMethods(['getIterator']) });
+  r.class({ name: 'ArrayAccess', flags: I, methods: abstractMethods(['offsetExists', 'offsetGet', 'offsetSet', 'offsetUnset']) });
+  r.class({ name: 'Countable', flags: I, methods: abstractMethods(['count']) });
+  r.class({ name: 'Stringable', flags: I, methods: abstractMethods(['__toString']) });
+  r.class({ name: 'Serializable', flags: I, methods: abstractMethods(['serialize', 'unserialize']) });
+  r.class({ name: 'InternalIterator', flags: F | ClassFlags.Final, interfaces: ['Iterator'] });
+  registerClosure(r);
+  registerGenerator(r);
+  registerEnums(r);
+  registerWeak(r);
+  registerAttributes(r);
+}
+
+function abstractMethods(names: string[]) {
+  return names.map((name) => ({ name, flags: 1 | 16, fn: null }));
+}
+
+// ───────────── Closure ─────────────
+
+function closureOf(o: PhpObject): ClosureNative {
+  return o.native as ClosureNative;
+}
+
+/** Closure::bind / bindTo: a copy with a new $this and scope. */
+function bindClosure(o: PhpObject, newThis: any, scopeArg: any, hasScope: boolean): PhpObject | null {
+  const n = closureOf(o);
+  let scope = n.scope;
+  if (hasScope) {
+    if (scopeArg instanceof PhpObject) scope = scopeArg.cls;
+    else if (scopeArg === null) scope = null;
+    else {
+      const name = String(scopeArg);
+      if (name === 'static') scope = n.scope;
+      else {
+        const c = findClass(name, true);
+        if (!c) {
+          rt.warn(`Class "${name}" not found`);
+          return null;
+        }
+        scope = c;
+      }
+    }
+  }
+  if (newThis !== null && n.info.isStatic) {
+    rt.warn('Cannot bind an instance to a static closure');
+    return null;
+  }
+  if (newThis === null && n.self && !n.info.isStatic && n.info.cls === undefined && usesThis(n)) {
+    rt.warn('Cannot unbind $this of closure using $this');
+    return null;
+  }
+  if (scope && scope.isInternal && scope.lcname !== 'closure' && hasScope && scope !== n.scope) {
+    rt.warn(`Cannot bind closure to scope of internal class ${scope.name}`);
+    return null;
+  }
+  const c = mkClosure(n.info, n.fn, newThis ?? (scope ?? undefined), scope);
+  const cn = closureOf(c);
+  cn.self = newThis instanceof PhpObject ? newThis : undefined;
+  cn.scope = scope;
+  if (n.statics) cn.statics = new Map([...n.statics].map(([k, v]) => [k, new Ref(v.v)]));
+  return c;
+}
+
+function usesThis(n: ClosureNative): boolean {
+  return /\bthis\b/.test(n.fn.toString());
+}
+
+function registerClosure(r: Registry): void {
+  r.class({
+    name: 'Closure',
+    flags: F,
+    nativeMethods: {
+      'private __construct()': function () {
+        rt.throwError('Error', 'Instantiation of class Closure is not allowed');
+      },
+      'public static bind(Closure $closure, ?object $newThis, object|string|null $newScope = "static"): ?Closure': function (c: PhpObject, newThis: any, scope: any) {
+        return bindClosure(c, newThis, scope, arguments.length > 2 || true);
+      },
+      'public bindTo(?object $newThis, object|string|null $newScope = "static"): ?Closure': function (this: PhpObject, newThis: any, scope: any) {
+        return bindClosure(this, newThis, scope, true);
+      },
+      'public call(object $newThis, mixed ...$args): mixed': function (this: PhpObject, newThis: PhpObject, args: any[]) {
+        const n = closureOf(this);
+        if (n.info.isStatic) {
+          rt.warn('Cannot bind an instance to a static closure');
+          return null;
+        }
+        const bound = bindClosure(this, newThis, newThis, true);
+        if (!bound) return null;
+        return callBound(closureBound(bound), args);
+      },
+      'public static fromCallable(callable $callback): Closure': function (cb: any) {
+        if (cb instanceof PhpObject && cb.cls.lcname === 'closure') return cb;
+        const scope = rt.top.prev?.self instanceof PhpObject ? (rt.top.prev.self as PhpObject).cls : null;
+        const b = resolveCall(cb, scope);
+        return mkClosure(b.info, b.fn, b.self, b.self instanceof PhpObject ? b.self.cls : b.self instanceof PhpClass ? b.self : null);
+      },
+      'public __invoke(mixed ...$args): mixed': function (this: PhpObject, args: any[]) {
+        return callBound(closureBound(this), args);
+      },
+    },
+    handlers: {
+      clone(src: PhpObject, dst: PhpObject) {
+        dst.native = { ...src.native };
+      },
+      debugInfo(o: PhpObject) {
+        return closureDebugInfo(o);
+      },
+    },
+  });
+  rt; // keep import
+}
+
+function closureDebugInfo(o: PhpObject): [string, any][] {
+  const n = closureOf(o);
+  const out: [string, any][] = [];
+  if (n.statics && n.statics.size) {
+    const a = new PhpArray();
+    for (const [k, v] of n.statics) a.set(k.replace(/#\d+$/, ''), v.v);
+    out.push(['static', a]);
+  }
+  if (n.self) out.push(['this', n.self]);
+  if (n.info.params.length) {
+    const a = new PhpArray();
+    for (const p of n.info.params) a.set((p.byRef ? '&' : '') + '$' + p.name, p.optional ? '<optional>' : '<required>');
+    out.push(['parameter', a]);
+  }
+  return out;
+}
+
+// ───────────── Generator ─────────────
+
+function gen(o: PhpObject): GeneratorState {
+  return o.native as GeneratorState;
+}
+
+function registerGenerator(r: Registry): void {
+  r.class({
+    name: 'Generator',
+    flags: F,
+    interfaces: ['Iterator'],
+    nativeMethods: {
+      'public current(): mixed': function (this: PhpObject) {
+        return gen(this).current();
+      },
+      'public key(): mixed': function (this: PhpObject) {
+        return gen(this).key();
+      },
+      'public next(): void': function (this: PhpObject) {
+        gen(this).next();
+      },
+      'public valid(): bool': function (this: PhpObject) {
+        return gen(this).valid();
+      },
+      'public rewind(): void': function (this: PhpObject) {
+        gen(this).rewind();
+      },
+      'public send(mixed $value): mixed': function (this: PhpObject, v: any) {
+        return gen(this).send(v);
+      },
+      'public throw(Throwable $exception): mixed': function (this: PhpObject, e: PhpObject) {
+        return gen(this).throwInto(e);
+      },
+      'public getReturn(): mixed': function (this: PhpObject) {
+        return gen(this).getReturn();
+      },
+    },
+    handlers: {
+      iterate(o: PhpObject, byRef: boolean) {
+        return new GeneratorIter(gen(o), byRef);
+      },
+    } as any,
+  });
+}
+
+// ───────────── enums ─────────────
+
+function registerEnums(r: Registry): void {
+  r.class({
+    name: 'UnitEnum',
+    flags: I,
+    nativeMethods: {
+      'public static cases(): array': function (this: PhpClass) {
+        return enumCases(this);
+      },
+    },
+  });
+  r.class({
+    name: 'BackedEnum',
+    flags: I,
+    interfaces: ['UnitEnum'],
+    nativeMethods: {
+      'public static from(int|string $value): static': function (this: PhpClass, v: any) {
+        return enumFrom(this, v, false);
+      },
+      'public static tryFrom(int|string $value): ?static': function (this: PhpClass, v: any) {
+        return enumFrom(this, v, true);
+      },
+    },
+  });
+}
+
+export function enumCases(cls: PhpClass): PhpArray {
+  const out = new PhpArray();
+  for (const [name, c] of cls.consts) if (c.isCase && c.cls === cls) out.append(enumCase(cls, name));
+  return out;
+}
+
+function enumFrom(cls: PhpClass, v: any, tryOnly: boolean): any {
+  if (cls.enumBacking === 'int' && typeof v === 'string') {
+    const k = toKey(v);
+    if (typeof k !== 'number') rt.throwError('TypeError', `${cls.name}::${tryOnly ? 'tryFrom' : 'from'}(): Argument #1 ($value) must be of type int, string given`);
+    v = k;
+  }
+  if (cls.enumBacking === 'string' && typeof v !== 'string') v = String(v);
+  for (const [name, c] of cls.consts) {
+    if (!c.isCase) continue;
+    const caseObj = enumCase(cls, name);
+    if (caseObj.p['value'] === v) return caseObj;
+  }
+  if (tryOnly) return null;
+  const shown = typeof v === 'string' ? `"${v}"` : String(v);
+  return rt.throwError('ValueError', `${shown} is not a valid backing value for enum ${cls.name.includes('\\') ? cls.name : cls.name}`);
+}
+
+/** Enums implement UnitEnum (and BackedEnum when backed) automatically; their cases are read-only. */
+export function linkEnum(cls: PhpClass): void {
+  void cls;
+}
+
+// ───────────── weak references ─────────────
+
+function registerWeak(r: Registry): void {
+  r.class({
+    name: 'WeakReference',
+    flags: F,
+    nativeMethods: {
+      'public __construct()': function () {
+        rt.throwError('Error', 'Direct instantiation of WeakReference is not allowed, use WeakReference::create instead');
+      },
+      'public static create(object $object): WeakReference': function (obj: PhpObject) {
+        const map: Map<PhpObject, PhpObject> = (rt.ext.weakrefs ??= new Map());
+        let w = map.get(obj);
+        if (!w) {
+          w = new PhpObject(rt.core.builtinClasses.get('weakreference')!);
+          w.native = { target: obj };
+          map.set(obj, w);
+        }
+        return w;
+      },
+      'public get(): ?object': function (this: PhpObject) {
+        const t = this.native.target as PhpObject | null;
+        return t && !t.destructed ? t : null;
+      },
+    },
+  });
+  r.class({
+    name: 'WeakMap',
+    flags: F,
+    interfaces: ['ArrayAccess', 'Countable', 'IteratorAggregate'],
+    createNative(o: PhpObject) {
+      o.native = new Map<PhpObject, any>();
+    },
+    nativeMethods: {
+      'public offsetGet($object): mixed': function (this: PhpObject, k: any) {
+        const m = weakKey(this, k);
+        if (!this.native.has(m)) rt.throwError('Error', `Object ${m.cls.name}#${m.id} not contained in WeakMap`);
+        return this.native.get(m);
+      },
+      'public offsetSet($object, mixed $value): void': function (this: PhpObject, k: any, v: any) {
+        this.native.set(weakKey(this, k), v);
+      },
+      'public offsetExists($object): bool': function (this: PhpObject, k: any) {
+        const m = weakKey(this, k);
+        return this.native.has(m) && this.native.get(m) !== null;
+      },
+      'public offsetUnset($object): void': function (this: PhpObject, k: any) {
+        this.native.delete(weakKey(this, k));
+      },
+      'public count(): int': function (this: PhpObject) {
+        return this.native.size;
+      },
+      'public getIterator(): Iterator': function (this: PhpObject) {
+        return weakMapIterator(this);
+      },
+    },
+    handlers: {
+      iterate(o: PhpObject) {
+        const entries = [...(o.native as Map<PhpObject, any>).entries()];
+        let i = 0;
+        return {
+          k: null as any,
+          v: null as any,
+          next() {
+            if (i >= entries.length) return false;
+            [this.k, this.v] = entries[i++];
+            return true;
+          },
+          end() {},
+          ref() {
+            return new Ref(this.v);
+          },
+        };
+      },
+      count(o: PhpObject) {
+        return (o.native as Map<any, any>).size;
+      },
+    } as any,
+  });
+}
+
+function weakKey(_m: PhpObject, k: any): PhpObject {
+  if (!(k instanceof PhpObject)) rt.throwError('TypeError', 'WeakMap key must be an object');
+  return k;
+}
+
+function weakMapIterator(m: PhpObject): PhpObject {
+  void m;
+  return rt.throwError('Error', 'WeakMap::getIterator() is not supported yet');
+}
+
+// ───────────── attributes ─────────────
+
+function registerAttributes(r: Registry): void {
+  r.constants({
+    'Attribute::TARGET_CLASS': 1,
+  });
+  r.class({
+    name: 'Attribute',
+    flags: F,
+    consts: [
+      ['TARGET_CLASS', 1], ['TARGET_FUNCTION', 2], ['TARGET_METHOD', 4], ['TARGET_PROPERTY', 8], ['TARGET_CLASS_CONSTANT', 16],
+      ['TARGET_PARAMETER', 32], ['TARGET_ALL', 63], ['IS_REPEATABLE', 64],
+    ].map(([name, v]) => ({ name: name as string, flags: 1, init: () => v })),
+    props: [{ name: 'flags', flags: 1, type: 'int' }],
+    nativeMethods: {
+      'public __construct(int $flags = Attribute::TARGET_ALL)': function (this: PhpObject, flags: number) {
+        this.p['flags'] = flags;
+      },
+    },
+  });
+  for (const name of ['ReturnTypeWillChange', 'AllowDynamicProperties', 'SensitiveParameter']) {
+    r.class({ name, flags: F, nativeMethods: { 'public __construct()': function () {} } });
+  }
+  r.class({
+    name: 'SensitiveParameterValue',
+    flags: F,
+    props: [{ name: 'value', flags: 4 | 64, type: 'mixed' }],
+    nativeMethods: {
+      'public __construct(mixed $value)': function (this: PhpObject, v: any) {
+        this.native = v;
+      },
+      'public getValue(): mixed': function (this: PhpObject) {
+        return this.native;
+      },
+    },
+  });
+
+  void typeName;
+}

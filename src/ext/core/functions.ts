@@ -1,0 +1,300 @@
+// Zend/zend_builtin_functions.c: the functions the engine itself provides — about functions, classes,
+// constants, errors and the call stack.
+
+import type { Registry } from '../../engine/extension.js';
+import { PhpArray, share, normStrKey } from '../../runtime/array.js';
+import { PhpObject, PhpClass, Vis, ClassFlags } from '../../runtime/object.js';
+import { Ref, UNINIT } from '../../runtime/values.js';
+import { rt } from '../../runtime/request.js';
+import { findClass } from '../../runtime/objects.js';
+import { isCallable, visible } from '../../runtime/calls.js';
+import { toStr, typeName } from '../../runtime/convert.js';
+import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL } from '../../runtime/errors.js';
+import { traceToString } from './exceptions.js';
+
+function scopeClass(): PhpClass | null {
+  // the class of the PHP code calling this builtin
+  const f = rt.top;
+  if (f.info?.cls) return f.info.cls;
+  if (f.self instanceof PhpObject) return f.self.cls;
+  if (f.self instanceof PhpClass) return f.self;
+  return null;
+}
+
+function classArg(v: any, fname: string): PhpClass | null {
+  if (v instanceof PhpObject) return v.cls;
+  if (typeof v === 'string') return findClass(v, true);
+  void fname;
+  return null;
+}
+
+export function registerCoreFunctions(r: Registry): void {
+  r.functions({
+    'zend_version(): string': () => '4.2.36',
+    'func_num_args(): int': () => rt.throwError('Error', 'func_num_args() must be called from a function context'),
+    'strlen(string $string): int': (s: string) => s.length,
+    'strcmp(string $string1, string $string2): int': (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
+    'strncmp(string $string1, string $string2, int $length): int': (a: string, b: string, n: number) => {
+      if (n < 0) rt.throwError('ValueError', 'strncmp(): Argument #3 ($length) must be greater than or equal to 0');
+      const x = a.slice(0, n), y = b.slice(0, n);
+      return x < y ? -1 : x > y ? 1 : 0;
+    },
+    'strcasecmp(string $string1, string $string2): int': (a: string, b: string) => {
+      const x = a.toLowerCase(), y = b.toLowerCase();
+      return x < y ? -1 : x > y ? 1 : 0;
+    },
+    'strncasecmp(string $string1, string $string2, int $length): int': (a: string, b: string, n: number) => {
+      if (n < 0) rt.throwError('ValueError', 'strncasecmp(): Argument #3 ($length) must be greater than or equal to 0');
+      const x = a.slice(0, n).toLowerCase(), y = b.slice(0, n).toLowerCase();
+      return x < y ? -1 : x > y ? 1 : 0;
+    },
+    'error_reporting(?int $error_level = null): int': (level: number | null) => {
+      const old = rt.errorReporting;
+      if (level !== null) {
+        rt.errorReporting = level;
+        rt.ini.set('error_reporting', String(level));
+      }
+      return old;
+    },
+    'define(string $constant_name, mixed $value, bool $case_insensitive = false): bool': (name: string, value: any, ci: boolean) => {
+      if (ci) rt.warn('define(): Argument #3 ($case_insensitive) is ignored since declaration of case-insensitive constants is no longer supported');
+      if (name.includes('::')) rt.throwError('ValueError', 'define(): Argument #1 ($constant_name) cannot be a class constant');
+      if (rt.findConstant(name) !== undefined) {
+        rt.warn(`Constant ${name} already defined`);
+        return false;
+      }
+      rt.constants.set(name, share(value));
+      return true;
+    },
+    'defined(string $constant_name): bool': (name: string) => {
+      if (name.includes('::')) {
+        const [c, k] = name.split('::');
+        const cls = findClass(c, true);
+        return !!cls && cls.consts.has(k);
+      }
+      return rt.findConstant(name.startsWith('\\') ? name.slice(1) : name) !== undefined;
+    },
+    'constant(string $name): mixed': (name: string) => {
+      if (name.includes('::')) {
+        const [c, k] = name.split('::');
+        const cls = findClass(c, true);
+        if (!cls) rt.throwError('Error', `Class "${c}" not found`);
+        const rtm = rt.core.classConstant;
+        return rtm(cls!, k, scopeClass());
+      }
+      const v = rt.findConstant(name.startsWith('\\') ? name.slice(1) : name);
+      if (v === undefined) rt.throwError('Error', `Undefined constant "${name}"`);
+      return v;
+    },
+    'get_class(object $object): string': (o: PhpObject) => (o.cls.isAnonymous ? o.cls.name : o.cls.name),
+    'get_parent_class(object|string $object_or_class): string|false': (v: any) => {
+      const c = classArg(v, 'get_parent_class');
+      return c && c.parent ? c.parent.name : false;
+    },
+    'get_object_vars(object $object): array': (o: PhpObject) => objectVars(o, scopeClass()),
+    'get_class_vars(string $class): array|false': (name: string) => {
+      const c = findClass(name, true);
+      if (!c) return false;
+      rt.core.prepareDefaults(c);
+      const a = new PhpArray();
+      const scope = scopeClass();
+      for (const info of c.allSlots) {
+        if (info.vis !== Vis.Public && !visible(info.vis, info.cls, scope)) continue;
+        if (info.vis === Vis.Private && info.cls !== c && scope !== info.cls) continue;
+        if (!info.hasDefault && info.type) continue;
+        a.set(info.name, info.hasDefault ? share(info.default) : null);
+      }
+      for (const [n, sp] of c.staticProps) {
+        if (sp.info.vis !== Vis.Public && !visible(sp.info.vis, sp.info.cls, scope)) continue;
+        if (sp.ref.v === UNINIT) continue;
+        a.set(n, share(sp.ref.v));
+      }
+      return a;
+    },
+    'get_class_methods(object|string $object_or_class): array': (v: any) => {
+      const c = classArg(v, 'get_class_methods');
+      if (!c) rt.throwError('TypeError', `get_class_methods(): Argument #1 ($object_or_class) must be an object or a valid class name, ${typeName(v)} given`);
+      const scope = scopeClass();
+      const a = new PhpArray();
+      for (const m of c!.methods.values()) {
+        if (m.vis === Vis.Public || visible(m.vis, m.cls, scope)) a.append(m.name);
+      }
+      return a;
+    },
+    'method_exists($object_or_class, string $method): bool': (v: any, m: string) => {
+      const c = v instanceof PhpObject ? v.cls : typeof v === 'string' ? findClass(v, true) : null;
+      if (!c && !(typeof v === 'string')) rt.throwError('TypeError', `method_exists(): Argument #1 ($object_or_class) must be of type object|string, ${typeName(v)} given`);
+      if (!c) return false;
+      if (c.methods.has(m.toLowerCase())) return true;
+      return v instanceof PhpObject && v.cls.lcname === 'closure' && m.toLowerCase() === '__invoke';
+    },
+    'property_exists($object_or_class, string $property): bool': (v: any, p: string) => {
+      const c = v instanceof PhpObject ? v.cls : typeof v === 'string' ? findClass(v, true) : null;
+      if (!c && !(typeof v === 'string')) rt.throwError('TypeError', `property_exists(): Argument #1 ($object_or_class) must be of type object|string, ${typeName(v)} given`);
+      if (!c) return false;
+      if (c.props.has(p) || c.staticProps.has(p)) return true;
+      if (c.allSlots.some((s) => s.name === p)) return true;
+      return v instanceof PhpObject && p in v.p;
+    },
+    'class_exists(string $class, bool $autoload = true): bool': (n: string, al: boolean) => {
+      const c = findClass(n, al);
+      return !!c && !(c.flags & (ClassFlags.Interface | ClassFlags.Trait | ClassFlags.Enum));
+    },
+    'interface_exists(string $interface, bool $autoload = true): bool': (n: string, al: boolean) => !!findClass(n, al)?.isInterface,
+    'trait_exists(string $trait, bool $autoload = true): bool': (n: string, al: boolean) => !!findClass(n, al)?.isTrait,
+    'enum_exists(string $enum, bool $autoload = true): bool': (n: string, al: boolean) => !!findClass(n, al)?.isEnum,
+    'function_exists(string $function): bool': (n: string) => !!rt.findFunction((n.startsWith('\\') ? n.slice(1) : n).toLowerCase()),
+    'class_alias(string $class, string $alias, bool $autoload = true): bool': (c: string, alias: string, al: boolean) => {
+      const k = findClass(c, al);
+      if (!k) {
+        rt.warn(`Class "${c}" not found`);
+        return false;
+      }
+      const lc = alias.toLowerCase();
+      if (rt.classes.has(lc) || rt.core.builtinClasses.has(lc)) {
+        rt.warn(`Cannot declare class ${alias}, because the name is already in use`);
+        return false;
+      }
+      rt.classes.set(lc, k);
+      return true;
+    },
+    'get_declared_classes(): array': () => declared((c) => !c.isInterface && !c.isTrait),
+    'get_declared_interfaces(): array': () => declared((c) => c.isInterface),
+    'get_declared_traits(): array': () => declared((c) => c.isTrait),
+    'is_subclass_of(mixed $object_or_class, string $class, bool $allow_string = true): bool': (v: any, name: string, allowString: boolean) => {
+      const c = v instanceof PhpObject ? v.cls : typeof v === 'string' && allowString ? findClass(v, true) : null;
+      const target = findClass(name, true);
+      return !!c && !!target && c !== target && c.isSubclassOf(target);
+    },
+    'is_a(mixed $object_or_class, string $class, bool $allow_string = false): bool': (v: any, name: string, allowString: boolean) => {
+      const c = v instanceof PhpObject ? v.cls : typeof v === 'string' && allowString ? findClass(v, true) : null;
+      const target = findClass(name, false);
+      return !!c && !!target && c.isSubclassOf(target);
+    },
+    'get_called_class(): string': () => rt.throwError('Error', 'get_called_class() must be called from within a class'),
+    'trigger_error(string $message, int $error_level = E_USER_NOTICE): bool': triggerError,
+    'user_error(string $message, int $error_level = E_USER_NOTICE): bool': triggerError,
+    'set_error_handler(?callable $callback, int $error_levels = E_ALL)': (cb: any, levels: number) => {
+      const prev = rt.errorHandlers.length ? rt.errorHandlers[rt.errorHandlers.length - 1].handler : null;
+      rt.errorHandlers.push({ handler: cb, mask: levels });
+      return prev;
+    },
+    'restore_error_handler(): bool': () => {
+      rt.errorHandlers.pop();
+      return true;
+    },
+    'set_exception_handler(?callable $callback)': (cb: any) => {
+      const prev = rt.exceptionHandlers.length ? rt.exceptionHandlers[rt.exceptionHandlers.length - 1] : null;
+      rt.exceptionHandlers.push(cb);
+      return prev;
+    },
+    'restore_exception_handler(): bool': () => {
+      rt.exceptionHandlers.pop();
+      return true;
+    },
+    'get_defined_functions(bool $exclude_disabled = true): array': () => {
+      const internal = PhpArray.fromList([...rt.core.builtins.keys()]);
+      const user = PhpArray.fromList([...rt.functions.keys()]);
+      return PhpArray.fromEntries([['internal', internal], ['user', user]]);
+    },
+    'get_defined_constants(bool $categorize = false): array': () => {
+      const a = new PhpArray();
+      for (const [k, v] of rt.core.constants) a.set(normStrKey(k), v);
+      for (const [k, v] of rt.constants) a.set(normStrKey(k), v);
+      return a;
+    },
+    'debug_backtrace(int $options = DEBUG_BACKTRACE_PROVIDE_OBJECT, int $limit = 0): array': (options: number, limit: number) => {
+      const bt = rt.backtrace(0, (options & 2) === 0);
+      const out = new PhpArray();
+      let n = 0;
+      for (const e of bt.values()) {
+        if (!(options & 1) && e instanceof PhpArray) e.delete('object');
+        out.append(e);
+        if (limit > 0 && ++n >= limit) break;
+      }
+      return out;
+    },
+    'debug_print_backtrace(int $options = 0, int $limit = 0): void': (options: number, limit: number) => {
+      const bt = rt.backtrace(0, (options & 2) === 0);
+      if (limit > 0) {
+        const cut = new PhpArray();
+        let n = 0;
+        for (const e of bt.values()) if (n++ < limit) cut.append(e);
+        rt.echo(traceToString(cut).replace(/#\d+ \{main\}$/, ''));
+        return;
+      }
+      const s = traceToString(bt);
+      rt.echo(s.slice(0, s.lastIndexOf('#')));
+    },
+    'extension_loaded(string $extension): bool': (n: string) => rt.core.extensionNames.has(n.toLowerCase()),
+    'get_loaded_extensions(bool $zend_extensions = false): array': () => PhpArray.fromList([...rt.core.extensionNames.values()].map((n) => rt.core.extensionDisplayNames.get(n) ?? n)),
+    'get_extension_funcs(string $extension): array|false': () => false,
+    'gc_collect_cycles(): int': () => 0,
+    'gc_enabled(): bool': () => true,
+    'gc_enable(): void': () => undefined,
+    'gc_disable(): void': () => undefined,
+    'gc_mem_caches(): int': () => 0,
+    'gc_status(): array': () => PhpArray.fromEntries([['runs', 0], ['collected', 0], ['threshold', 10001], ['roots', 0]]),
+    'get_resource_type($resource): string': (r: any) => (r && r.type !== undefined ? (r.closed ? 'Unknown' : r.type) : rt.throwError('TypeError', `get_resource_type(): Argument #1 ($resource) must be of type resource, ${typeName(r)} given`)),
+    'get_resource_id($resource): int': (r: any) => r.id,
+    'get_resources(?string $type = null): array': () => new PhpArray(),
+    'error_get_last(): ?array': () => {
+      const e = rt.lastError;
+      if (!e) return null;
+      return PhpArray.fromEntries([['type', e.type], ['message', e.message], ['file', e.file], ['line', e.line]]);
+    },
+    'error_clear_last(): void': () => {
+      rt.lastError = null;
+    },
+    'get_mangled_object_vars(object $object): array': (o: PhpObject) => rt.core.objectToArray(o),
+    'spl_object_id(object $object): int': (o: PhpObject) => o.id,
+    'spl_object_hash(object $object): string': (o: PhpObject) => o.id.toString(16).padStart(32, '0'),
+  });
+  r.constants({
+    E_ERROR: 1, E_WARNING: 2, E_PARSE: 4, E_NOTICE: 8, E_CORE_ERROR: 16, E_CORE_WARNING: 32, E_COMPILE_ERROR: 64,
+    E_COMPILE_WARNING: 128, E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_STRICT: 2048, E_RECOVERABLE_ERROR: 4096,
+    E_DEPRECATED: 8192, E_USER_DEPRECATED, E_ALL,
+    DEBUG_BACKTRACE_PROVIDE_OBJECT: 1, DEBUG_BACKTRACE_IGNORE_ARGS: 2,
+    TRUE: true, FALSE: false, NULL: null, ZEND_THREAD_SAFE: true, ZEND_DEBUG_BUILD: false,
+  });
+  void isCallable;
+  void toStr;
+  void Ref;
+}
+
+function declared(pred: (c: PhpClass) => boolean): PhpArray {
+  const a = new PhpArray();
+  for (const c of rt.core.builtinClasses.values()) if (pred(c) && !c.isEnum) a.append(c.name);
+  for (const c of rt.classes.values()) if (pred(c) && !c.isAnonymous) a.append(c.name);
+  return a;
+}
+
+function triggerError(message: string, level: number): boolean {
+  if (level !== E_USER_ERROR && level !== E_USER_WARNING && level !== E_USER_NOTICE && level !== E_USER_DEPRECATED) {
+    rt.throwError('ValueError', 'trigger_error(): Argument #2 ($error_level) must be one of E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, or E_USER_DEPRECATED');
+  }
+  rt.error(level, message);
+  return true;
+}
+
+/** get_object_vars(): the properties visible from the calling scope, by name. */
+export function objectVars(o: PhpObject, scope: PhpClass | null): PhpArray {
+  const a = new PhpArray();
+  for (const k in o.p) {
+    const v = o.p[k];
+    if (v === UNINIT) continue;
+    let name = k;
+    if (k.charCodeAt(0) === 0) {
+      const end = k.indexOf('\0', 1);
+      if (!scope || scope.name !== k.slice(1, end)) continue;
+      name = k.slice(end + 1);
+    } else {
+      const info = o.cls.props.get(k);
+      if (info && info.vis !== Vis.Public && !visible(info.vis, info.cls, scope)) continue;
+    }
+    const key = normStrKey(name);
+    if (v instanceof Ref) a.setRef(key, v);
+    else a.set(key, share(v));
+  }
+  return a;
+}

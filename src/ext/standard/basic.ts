@@ -1,0 +1,185 @@
+// ext/standard/basic_functions.c: constants, ini, shutdown functions, time, environment, process info,
+// call_user_func and the minimal stream functions for STDIN/STDOUT/STDERR.
+
+import type { Registry } from '../../engine/extension.js';
+import * as os from 'node:os';
+import { rt } from '../../runtime/request.js';
+import { PhpArray, share } from '../../runtime/array.js';
+import { PhpFloat, mkFloat, Ref } from '../../runtime/values.js';
+import { callValue } from '../../runtime/calls.js';
+import { toStr, typeName } from '../../runtime/convert.js';
+import { PHP_VERSION, PHP_MAJOR_VERSION, PHP_MINOR_VERSION, PHP_RELEASE_VERSION, PHP_VERSION_ID } from '../../version.js';
+import { PhpStream, stdinStream, stdoutStream, stderrStream, StdinStream } from './streams.js';
+
+function streamArg(h: any, fname: string): PhpStream {
+  if (h instanceof PhpStream) {
+    if (h.closed) rt.throwError('TypeError', `${fname}(): supplied resource is not a valid stream resource`);
+    return h;
+  }
+  return rt.throwError('TypeError', `${fname}(): Argument #1 ($stream) must be of type resource, ${typeName(h)} given`);
+}
+
+export function registerBasic(r: Registry): void {
+  r.constants({
+    PHP_VERSION, PHP_MAJOR_VERSION, PHP_MINOR_VERSION, PHP_RELEASE_VERSION, PHP_VERSION_ID, PHP_EXTRA_VERSION: '',
+    PHP_EOL: '\n', PHP_INT_MAX: 9223372036854775807n, PHP_INT_MIN: -9223372036854775808n, PHP_INT_SIZE: 8,
+    PHP_FLOAT_EPSILON: Number.EPSILON, PHP_FLOAT_MAX: Number.MAX_VALUE, PHP_FLOAT_MIN: 2.2250738585072014e-308, PHP_FLOAT_DIG: 15,
+    PHP_OS: 'Linux', PHP_OS_FAMILY: 'Linux', PHP_SAPI: 'cli', PHP_DEBUG: 0, PHP_ZTS: 1, PHP_MAXPATHLEN: 4096,
+    DIRECTORY_SEPARATOR: '/', PATH_SEPARATOR: ':', PHP_SHLIB_SUFFIX: 'so', PHP_FD_SETSIZE: 1024,
+    PHP_BINARY: process.execPath, PHP_PREFIX: '/usr', PHP_BINDIR: '/usr/bin', PHP_LIBDIR: '/usr/lib/php', PHP_DATADIR: '/usr/share/php',
+    DEFAULT_INCLUDE_PATH: '.:/usr/share/php', PEAR_INSTALL_DIR: '/usr/share/php', PEAR_EXTENSION_DIR: '/usr/lib/php/20220829',
+    PHP_EXTENSION_DIR: '/usr/lib/php/20220829', PHP_CONFIG_FILE_PATH: '/etc/php/8.2/cli', PHP_SYSCONFDIR: '/etc', PHP_LOCALSTATEDIR: '/var',
+    PHP_CONFIG_FILE_SCAN_DIR: '/etc/php/8.2/cli/conf.d', PHP_MANDIR: '/usr/share/man',
+    INF: Infinity, NAN: NaN,
+  });
+  r.functions({
+    'phpversion(?string $extension = null): string|false': (ext: string | null) => (ext === null ? PHP_VERSION : rt.core.extensionNames.has(ext.toLowerCase()) ? PHP_VERSION : false),
+    'php_sapi_name(): string|false': () => 'cli',
+    'php_uname(string $mode = "a"): string': (mode: string) => {
+      const parts: Record<string, string> = { s: 'Linux', n: os.hostname(), r: os.release(), v: '#1 SMP', m: os.machine?.() ?? 'x86_64' };
+      return mode === 'a' ? `${parts.s} ${parts.n} ${parts.r} ${parts.v} ${parts.m}` : parts[mode] ?? parts.s;
+    },
+    'php_ini_loaded_file(): string|false': () => false,
+    'php_ini_scanned_files(): string|false': () => false,
+    'zend_thread_id(): int': () => 1,
+    'getmypid(): int|false': () => process.pid,
+    'sys_get_temp_dir(): string': () => os.tmpdir(),
+    'ini_get(string $option): string|false': (name: string) => {
+      const v = rt.iniGet(name);
+      return v === undefined ? false : v === null ? '' : v;
+    },
+    'ini_set(string $option, string|int|float|bool|null $value): string|false': (name: string, value: any) => {
+      const v = value === null ? '' : typeof value === 'boolean' ? (value ? '1' : '') : toStr(value);
+      const old = rt.iniSet(name, v);
+      return old === null ? '' : old;
+    },
+    'ini_alter(string $option, string|int|float|bool|null $value): string|false': (name: string, value: any) => {
+      const old = rt.iniSet(name, toStr(value));
+      return old === null ? '' : old;
+    },
+    'ini_restore(string $option): void': (name: string) => {
+      const d = rt.core.iniDefaults.get(name);
+      if (d !== undefined) rt.iniSet(name, d ?? '');
+    },
+    'ini_get_all(?string $extension = null, bool $details = true): array|false': () => {
+      const a = new PhpArray();
+      for (const [k, v] of [...rt.ini.entries()].sort(([a1], [b1]) => (a1 < b1 ? -1 : 1))) a.set(k, v);
+      return a;
+    },
+    'set_include_path(string $include_path): string|false': (p: string) => {
+      const old = rt.iniGet('include_path');
+      rt.iniSet('include_path', p);
+      return old ?? false;
+    },
+    'get_include_path(): string|false': () => rt.iniGet('include_path') ?? false,
+    'register_shutdown_function(callable $callback, mixed ...$args): void': (cb: any, args: any[]) => {
+      rt.shutdownFunctions.push({ fn: cb, args });
+    },
+    'call_user_func(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => callValue(cb, args),
+    'call_user_func_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
+    'forward_static_call(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => callValue(cb, args),
+    'forward_static_call_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
+    'usleep(int $microseconds): void': (us: number) => sleepMs(us / 1000),
+    'sleep(int $seconds): int': (s: number) => {
+      if (s < 0) rt.throwError('ValueError', 'sleep(): Argument #1 ($seconds) must be greater than or equal to 0');
+      sleepMs(s * 1000);
+      return 0;
+    },
+    'time_nanosleep(int $seconds, int $nanoseconds): array|bool': (s: number, ns: number) => {
+      sleepMs(s * 1000 + ns / 1e6);
+      return true;
+    },
+    'time(): int': () => Math.floor(Date.now() / 1000),
+    'microtime(bool $as_float = false): string|float': (asFloat: boolean) => {
+      const t = performance.timeOrigin + performance.now();
+      if (asFloat) return t / 1000;
+      const sec = Math.floor(t / 1000);
+      return `${((t / 1000 - sec)).toFixed(8)} ${sec}`;
+    },
+    'hrtime(bool $as_number = false): array|int|float|false': (asNumber: boolean) => {
+      const ns = process.hrtime.bigint();
+      if (asNumber) return ns <= 9007199254740991n ? Number(ns) : ns;
+      return PhpArray.fromList([Number(ns / 1000000000n), Number(ns % 1000000000n)]);
+    },
+    'gettimeofday(bool $as_float = false): array|float': (asFloat: boolean) => {
+      const t = performance.timeOrigin + performance.now();
+      if (asFloat) return t / 1000;
+      const sec = Math.floor(t / 1000);
+      return PhpArray.fromEntries([['sec', sec], ['usec', Math.floor((t - sec * 1000) * 1000)], ['minuteswest', 0], ['dsttime', 0]]);
+    },
+    'memory_get_usage(bool $real_usage = false): int': () => process.memoryUsage().heapUsed,
+    'memory_get_peak_usage(bool $real_usage = false): int': () => process.memoryUsage().heapTotal,
+    'memory_reset_peak_usage(): void': () => undefined,
+    'set_time_limit(int $seconds): bool': () => true,
+    'ignore_user_abort(?bool $enable = null): int': () => 0,
+    'connection_status(): int': () => 0,
+    'connection_aborted(): int': () => 0,
+    'getenv(?string $name = null, bool $local_only = false): array|string|false': (name: string | null) => {
+      const env = rt.core.env(rt);
+      if (name === null) return PhpArray.fromEntries(Object.entries(env));
+      const v = env[name];
+      return v === undefined ? false : v;
+    },
+    'putenv(string $assignment): bool': (a: string) => {
+      const env = rt.core.env(rt);
+      const i = a.indexOf('=');
+      if (i === 0) rt.throwError('ValueError', 'putenv(): Argument #1 ($assignment) must have a valid syntax');
+      if (i < 0) delete env[a];
+      else env[a.slice(0, i)] = a.slice(i + 1);
+      return true;
+    },
+    'fgets($stream, ?int $length = null): string|false': (h: any, len: number | null) => {
+      const s = streamArg(h, 'fgets');
+      const impl: any = s.impl;
+      const max = len === null ? Infinity : len - 1;
+      if (impl instanceof StdinStream) {
+        const line = impl.readLine(max);
+        return line === '' ? false : line;
+      }
+      if (typeof impl.readLine === 'function') {
+        const line = impl.readLine(max);
+        return line === '' ? false : line;
+      }
+      return false;
+    },
+    'fgetc($stream): string|false': (h: any) => {
+      const s = streamArg(h, 'fgetc');
+      const c = s.impl.read(1);
+      return c === '' ? false : c;
+    },
+    'fread($stream, int $length): string|false': (h: any, n: number) => streamArg(h, 'fread').impl.read(n),
+    'fwrite($stream, string $data, ?int $length = null): int|false': (h: any, data: string, len: number | null) => {
+      const s = streamArg(h, 'fwrite');
+      return s.impl.write(len === null ? data : data.slice(0, Math.max(0, len)));
+    },
+    'fputs($stream, string $data, ?int $length = null): int|false': (h: any, data: string, len: number | null) => {
+      const s = streamArg(h, 'fputs');
+      return s.impl.write(len === null ? data : data.slice(0, Math.max(0, len)));
+    },
+    'feof($stream): bool': (h: any) => streamArg(h, 'feof').impl.eof(),
+    'fflush($stream): bool': (h: any) => {
+      streamArg(h, 'fflush').impl.flush?.();
+      return true;
+    },
+    'fclose($stream): bool': (h: any) => {
+      const s = streamArg(h, 'fclose');
+      s.impl.close();
+      s.closed = true;
+      return true;
+    },
+  });
+  r.constants({ CONNECTION_ABORTED: 1, CONNECTION_NORMAL: 0, CONNECTION_TIMEOUT: 2 });
+  void share;
+  void mkFloat;
+  void PhpFloat;
+  void Ref;
+}
+
+/** Blocks the thread (PHP's sleep is synchronous). */
+export function sleepMs(ms: number): void {
+  if (ms <= 0) return;
+  const sab = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.wait(sab, 0, 0, ms);
+}
+
+export { stdinStream, stdoutStream, stderrStream };

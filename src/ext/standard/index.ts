@@ -1,0 +1,32 @@
+// The standard extension (ext/standard): registered through the same Extension API as any other.
+
+import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
+import type { Request } from '../../runtime/request.js';
+import { PHP_VERSION } from '../../version.js';
+import { registerVar } from './var.js';
+import { registerOutput, flushAll } from './output.js';
+import { registerBasic, stdinStream, stdoutStream, stderrStream } from './basic.js';
+import { registerString } from './string.js';
+import { registerMath } from './math.js';
+
+/** Modules of ext/standard; each file registers its own functions. */
+const MODULES: ((r: Registry) => void)[] = [registerBasic, registerVar, registerOutput, registerString, registerMath];
+
+export function addStandardModule(m: (r: Registry) => void): void {
+  MODULES.push(m);
+}
+
+export class StandardExtension implements Extension {
+  info(): ExtensionInfo {
+    return { name: 'standard', version: PHP_VERSION, dependencies: ['Core'] };
+  }
+  moduleInit(r: Registry): void {
+    for (const m of MODULES) m(r);
+  }
+  requestInit(req: Request): void {
+    req.constants.set('STDIN', stdinStream());
+    req.constants.set('STDOUT', stdoutStream());
+    req.constants.set('STDERR', stderrStream());
+    req.core.flushOutputBuffers = flushAll;
+  }
+}

@@ -1,0 +1,292 @@
+// Calling PHP functions and methods from the runtime and from compiled code's generic paths:
+// callables (strings, arrays, closures, invokable objects), method lookup with visibility and
+// __call/__callStatic, named arguments, by-reference parameters, and PHP's error texts for each.
+
+import { PhpArray, Key } from './array.js';
+import { PhpClass, PhpObject, PhpMethod, FunctionInfo, Vis } from './object.js';
+import { rt, Callee } from './request.js';
+import { Ref } from './values.js';
+import { toStr } from './convert.js';
+
+/** A resolved callable: the JS function, its `this`, and its signature. */
+export interface Bound {
+  fn: Function;
+  self: any;
+  info: FunctionInfo;
+  /** the method when the callable names one (for __call fallbacks the magic method's target name) */
+  magicName?: string;
+}
+
+// ───────────── method lookup ─────────────
+
+/** Can code running in `scope` see a member with this visibility declared by `declaring`? */
+export function visible(vis: Vis, declaring: PhpClass, scope: PhpClass | null): boolean {
+  if (vis === Vis.Public) return true;
+  if (!scope) return false;
+  if (vis === Vis.Private) return scope === declaring;
+  // protected: related classes (either is an ancestor of the other), judged on the root declaration
+  return scope.isSubclassOf(declaring) || declaring.isSubclassOf(scope) || sharesProtectedRoot(scope, declaring);
+}
+
+function sharesProtectedRoot(a: PhpClass, b: PhpClass): boolean {
+  let root = b;
+  while (root.parent) root = root.parent;
+  return a.isSubclassOf(root);
+}
+
+export function visName(vis: Vis): string {
+  return vis === Vis.Public ? 'public' : vis === Vis.Protected ? 'protected' : 'private';
+}
+
+/**
+ * Finds the method `name` to call on an object from `scope`: a private method of the scope class
+ * wins when the object is of that class (private methods are not virtual); an inaccessible or missing
+ * method falls back to __call; else PHP's Error.
+ */
+export function findMethodForCall(obj: PhpObject, name: string, scope: PhpClass | null): Bound {
+  const lc = name.toLowerCase();
+  const cls = obj.cls;
+  if (scope && scope !== cls) {
+    const own = scope.methods.get(lc);
+    if (own && own.vis === Vis.Private && own.cls === scope && cls.isSubclassOf(scope)) return { fn: own.fn, self: obj, info: own.info };
+  }
+  const m = cls.methods.get(lc);
+  if (m) {
+    if (m.vis === Vis.Public || visible(m.vis, m.cls, scope)) {
+      if (m.isStatic) return { fn: m.fn, self: cls, info: m.info };
+      return { fn: m.fn, self: obj, info: m.info };
+    }
+    if (cls.caller) return magicCall(cls.caller, obj, name);
+    rt.throwError('Error', `Call to ${visName(m.vis)} method ${cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+  }
+  if (cls.caller) return magicCall(cls.caller, obj, name);
+  return rt.throwError('Error', `Call to undefined method ${displayClassName(cls)}::${name}()`);
+}
+
+export function displayClassName(cls: PhpClass): string {
+  return cls.isAnonymous ? cls.anonymousDebugName() : cls.name;
+}
+
+function magicCall(m: PhpMethod, self: any, name: string): Bound {
+  // __call($name, $arguments): adapt positional args into the array
+  const fn = function (this: any, ...args: any[]) {
+    return m.fn.call(this, name, PhpArray.fromList(args.map((a) => (a instanceof Ref ? a.v : a))));
+  };
+  return { fn, self, info: MAGIC_INFO, magicName: name };
+}
+
+const MAGIC_INFO: FunctionInfo = {
+  name: '__call', params: [], refMask: 0, required: 0, variadic: true, returnType: null, returnsRef: false, isBuiltin: false, usesArgs: true,
+};
+
+/** A static call A::m() (also parent::m(), self::m(), static::m() with $this forwarded when compatible). */
+export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
+  const lc = name.toLowerCase();
+  let m = cls.methods.get(lc);
+  if (m && scope && m.vis === Vis.Private && m.cls !== scope) {
+    const own = scope.methods.get(lc);
+    if (own && own.cls === scope) m = own;
+  }
+  if (m) {
+    if (!(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
+      if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
+      if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
+      rt.throwError('Error', `Call to ${visName(m.vis)} method ${cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+    }
+    if (m.isStatic) {
+      // static:: keeps the late-static-binding class when calling up the hierarchy
+      const called = thisObj && thisObj.cls.isSubclassOf(cls) ? thisObj.cls : cls;
+      return { fn: m.fn, self: scope && called !== cls && !called.isSubclassOf(cls) ? cls : called, info: m.info };
+    }
+    if (thisObj && thisObj.cls.isSubclassOf(m.cls)) return { fn: m.fn, self: thisObj, info: m.info };
+    if (m.isAbstract) rt.throwError('Error', `Cannot call abstract method ${m.cls.name}::${m.name}()`);
+    rt.throwError('Error', `Non-static method ${m.cls.name}::${m.name}() cannot be called statically`);
+  }
+  if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
+  if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
+  return rt.throwError('Error', `Call to undefined method ${displayClassName(cls)}::${name}()`);
+}
+
+// ───────────── callables ─────────────
+
+/** Resolves a PHP callable value, or returns null (with `why` set) when it is not callable. */
+export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { reason: string }): Bound | null {
+  if (v instanceof Ref) v = v.v;
+  if (typeof v === 'string') {
+    const sep = v.indexOf('::');
+    if (sep > 0) {
+      const cls = rt.core.lookupClass(v.slice(0, sep), true);
+      if (!cls) {
+        if (why) why.reason = `class "${v.slice(0, sep)}" not found`;
+        return null;
+      }
+      return resolveMethodCallable(cls, null, v.slice(sep + 2), scope, why);
+    }
+    const name = v.startsWith('\\') ? v.slice(1) : v;
+    const f = rt.findFunction(name.toLowerCase());
+    if (!f) {
+      if (why) why.reason = `function "${v}" not found or invalid function name`;
+      return null;
+    }
+    return { fn: f.fn, self: undefined, info: f.info };
+  }
+  if (v instanceof PhpObject) {
+    if (v.cls.invoker) {
+      const closure = rt.core.closureTarget(v);
+      if (closure) return closure;
+      return { fn: v.cls.invoker.fn, self: v, info: v.cls.invoker.info };
+    }
+    if (why) why.reason = 'no array or string given';
+    return null;
+  }
+  if (v instanceof PhpArray && v.size === 2) {
+    const target = v.get(0);
+    const method = v.get(1);
+    if (typeof method !== 'string') {
+      if (why) why.reason = 'second array member is not a valid method';
+      return null;
+    }
+    if (target instanceof PhpObject) return resolveMethodCallable(target.cls, target, method, scope, why);
+    if (typeof target === 'string') {
+      const cls = rt.core.lookupClass(target, true);
+      if (!cls) {
+        if (why) why.reason = `class "${target}" not found`;
+        return null;
+      }
+      return resolveMethodCallable(cls, null, method, scope, why);
+    }
+    if (why) why.reason = 'first array member is not a valid class name or object';
+    return null;
+  }
+  if (why) why.reason = v instanceof PhpArray ? 'array callback must have exactly two members' : 'no array or string given';
+  return null;
+}
+
+function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: string, scope: PhpClass | null, why?: { reason: string }): Bound | null {
+  let name = method;
+  let lookupCls = cls;
+  const sep = method.indexOf('::');
+  if (sep > 0) {
+    const prefix = method.slice(0, sep).toLowerCase();
+    name = method.slice(sep + 2);
+    if (prefix === 'parent' && cls.parent) lookupCls = cls.parent;
+    else if (prefix !== 'self' && prefix !== 'static') {
+      const c = rt.core.lookupClass(method.slice(0, sep), true);
+      if (c) lookupCls = c;
+    }
+  }
+  const lc = name.toLowerCase();
+  const m = lookupCls.methods.get(lc);
+  if (!m || !(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
+    if (obj && cls.caller) return magicCall(cls.caller, obj, name);
+    if (!obj && cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
+    if (why) {
+      why.reason = m
+        ? `cannot access ${visName(m.vis)} method ${cls.name}::${m.name}()`
+        : `class ${cls.name} does not have a method "${name}"`;
+    }
+    return null;
+  }
+  if (m.isStatic) return { fn: m.fn, self: obj ? obj.cls : cls, info: m.info };
+  if (!obj) {
+    const self = rt.top.self;
+    if (self instanceof PhpObject && self.cls.isSubclassOf(m.cls)) return { fn: m.fn, self, info: m.info };
+    if (why) why.reason = `non-static method ${m.cls.name}::${m.name}() cannot be called statically`;
+    return null;
+  }
+  return { fn: m.fn, self: obj, info: m.info };
+}
+
+export function isCallable(v: any, syntaxOnly = false): boolean {
+  if (syntaxOnly) return typeof v === 'string' || v instanceof PhpObject || (v instanceof PhpArray && v.size === 2);
+  try {
+    return resolveCallable(v, rt.top.self instanceof PhpObject ? rt.top.self.cls : rt.top.self instanceof PhpClass ? rt.top.self : null) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** Calls a PHP callable with positional arguments (values, or Refs for by-reference passing). */
+export function callValue(v: any, args: any[]): any {
+  const scope = rt.top.self instanceof PhpObject ? rt.top.self.cls : rt.top.self instanceof PhpClass ? rt.top.self : null;
+  const why = { reason: '' };
+  const b = resolveCallable(v, scope, why);
+  if (!b) rt.throwError('Error', `Value not callable: ${why.reason}`);
+  return callBound(b, args);
+}
+
+/** Invokes a resolved callable: Refs for by-reference parameters, values for the others. */
+export function callBound(b: Bound, args: any[]): any {
+  const info = b.info;
+  if (info.refMask !== 0) {
+    for (let i = 0; i < args.length; i++) {
+      const byRef = i < 31 && (info.refMask & (1 << i)) !== 0;
+      const a = args[i];
+      if (byRef && !(a instanceof Ref)) args[i] = new Ref(a);
+      else if (!byRef && a instanceof Ref) args[i] = a.v;
+    }
+  } else {
+    for (let i = 0; i < args.length; i++) if (args[i] instanceof Ref) args[i] = args[i].v;
+  }
+  return b.fn.apply(b.self, args);
+}
+
+/**
+ * Arranges positional and named arguments into parameter order (named args of a call like
+ * f(1, y: 2)). Unknown names go into the variadic parameter, or are an Error.
+ */
+export function arrangeNamedArgs(info: FunctionInfo, positional: any[], named: Map<string, any> | null): any[] {
+  if (!named || named.size === 0) return positional;
+  const args = positional.slice();
+  let extra: PhpArray | null = null;
+  const fname = info.cls ? `${info.cls.name}::${info.name}` : info.name;
+  for (const [name, value] of named) {
+    const idx = info.params.findIndex((p) => p.name === name && !p.variadic);
+    if (idx < 0) {
+      if (info.variadic || info.usesArgs) {
+        extra ??= new PhpArray();
+        extra.set(name as Key, value instanceof Ref ? value.v : value);
+        continue;
+      }
+      rt.throwError('Error', `Unknown named parameter $${name}`);
+    }
+    if (idx < positional.length || args[idx] !== undefined) rt.throwError('Error', `Named parameter $${name} overwrites previous argument`);
+    while (args.length < idx) args.push(undefined);
+    args[idx] = value;
+  }
+  // required parameters skipped by named arguments
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === undefined && i < info.params.length && !info.params[i].optional) {
+      rt.throwError('ArgumentCountError', `${fname}(): Argument #${i + 1} ($${info.params[i].name}) not passed`);
+    }
+  }
+  if (extra) {
+    const vi = info.params.length - 1;
+    while (args.length < vi) args.push(undefined);
+    (args as any).namedExtra = extra;
+  }
+  return args;
+}
+
+/** A function by name for a call f(), trying the namespaced name first then the global one. */
+export function lookupFunction(nsName: string, globalName: string | null): Callee {
+  const f = rt.findFunction(nsName) ?? (globalName !== null ? rt.findFunction(globalName) : undefined);
+  if (f) return f;
+  return rt.throwError('Error', `Call to undefined function ${displayFunctionName(globalName !== null ? nsName : nsName)}()`);
+}
+
+function displayFunctionName(lc: string): string {
+  return lc;
+}
+
+/** A string for a callable in messages, as zend_get_callable_name does. */
+export function callableName(v: any): string {
+  if (typeof v === 'string') return v;
+  if (v instanceof PhpArray && v.size === 2) {
+    const t = v.get(0);
+    const m = v.get(1);
+    return (t instanceof PhpObject ? t.cls.name : toStr(t)) + '::' + toStr(m);
+  }
+  if (v instanceof PhpObject) return v.cls.name + '::__invoke';
+  return toStr(v);
+}

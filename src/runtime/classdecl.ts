@@ -1,0 +1,449 @@
+// Class declarations and linking (zend_do_inheritance, zend_do_implement_interface, traits).
+// Built-in classes (registered by extensions at MINIT) and user classes (emitted by the compiler) are
+// described by the same ClassDecl and linked by the same code.
+
+import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, FunctionInfo, ObjectHandlers, privateKey, TypeCheck } from './object.js';
+import { Ref, UNINIT } from './values.js';
+import { PhpArray, share } from './array.js';
+import { rt } from './request.js';
+import { parseSignature } from './builtin.js';
+import { parseTypeText, DeclaredType } from './types.js';
+import { visName } from './calls.js';
+
+export interface MethodDecl {
+  name: string;
+  flags: number; // Modifier bits: Public 1, Protected 2, Private 4, Static 8, Abstract 16, Final 32
+  fn: Function | null;
+  info?: FunctionInfo;
+  /** builtin classes: the PHP signature, e.g. "getMessage(): string" */
+  signature?: string;
+}
+
+export interface PropDecl {
+  name: string;
+  flags: number;
+  type?: TypeCheck | string | null;
+  /** evaluates the default (constant expression); absent = no default */
+  default?: () => any;
+  meta?: any;
+}
+
+export interface ConstDecl {
+  name: string;
+  flags: number;
+  init: () => any;
+  isCase?: boolean;
+  meta?: any;
+}
+
+export interface TraitRule {
+  kind: 'insteadof' | 'alias';
+  trait: string | null;
+  method: string;
+  insteadof?: string[];
+  alias?: string | null;
+  vis?: number | null;
+}
+
+export interface ClassDecl {
+  name: string;
+  /** ClassFlags bits */
+  flags?: number;
+  parent?: string | null;
+  interfaces?: string[];
+  traits?: string[];
+  traitRules?: TraitRule[];
+  consts?: ConstDecl[];
+  props?: PropDecl[];
+  methods?: MethodDecl[];
+  enumBacking?: 'int' | 'string' | null;
+  /** builtin classes: methods as signature → implementation (`this` is the object or the class) */
+  nativeMethods?: Record<string, Function>;
+  createNative?: (o: PhpObject) => void;
+  handlers?: ObjectHandlers;
+  file?: string | null;
+  line?: number;
+  endLine?: number;
+  docComment?: string | null;
+  attrs?: any;
+}
+
+const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
+
+function visOf(flags: number): Vis {
+  return flags & M_PRIVATE ? Vis.Private : flags & M_PROTECTED ? Vis.Protected : Vis.Public;
+}
+
+/** Class-level fatal errors (PHP reports them as compile-time "Fatal error"). */
+export function classError(message: string): never {
+  if (!rt) throw new Error('builtin class declaration: ' + message);
+  return rt.throwError('\0fatal', message);
+}
+
+/** Parses `[final] [public|protected|private] [static] [abstract] name(params): type` for builtin methods. */
+function nativeMethodDecl(sig: string, fn: Function, cls: PhpClass): MethodDecl {
+  let flags = 0;
+  let rest = sig.trim();
+  for (;;) {
+    const m = /^(final|public|protected|private|static|abstract)\s+/.exec(rest);
+    if (!m) break;
+    flags |= { final: M_FINAL, public: M_PUBLIC, protected: M_PROTECTED, private: M_PRIVATE, static: M_STATIC, abstract: M_ABSTRACT }[m[1]]!;
+    rest = rest.slice(m[0].length);
+  }
+  const s = parseSignature(rest);
+  let refMask = 0, required = 0;
+  s.params.forEach((p, i) => {
+    if (p.byRef) refMask |= 1 << i;
+    if (!p.optional) required = i + 1;
+  });
+  const info: FunctionInfo = {
+    name: s.name,
+    params: s.params,
+    refMask,
+    required,
+    variadic: s.params.some((p) => p.variadic),
+    returnType: s.returnType ? parseTypeText(s.returnType) : null,
+    returnsRef: s.returnsRef,
+    isBuiltin: true,
+    cls,
+    isStatic: (flags & M_STATIC) !== 0,
+  };
+  return { name: s.name, flags, fn, info };
+}
+
+/** Creates and links a class from its declaration; registers it in `table` (lowercase name → class). */
+export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass | null, builtin: boolean): PhpClass {
+  const cls = new PhpClass(decl.name);
+  cls.flags = decl.flags ?? 0;
+  if (builtin) cls.flags |= ClassFlags.Internal;
+  cls.file = decl.file ?? null;
+  cls.line = decl.line ?? 0;
+  cls.endLine = decl.endLine ?? 0;
+  cls.docComment = decl.docComment ?? null;
+  cls.attrs = decl.attrs ?? null;
+  cls.enumBacking = decl.enumBacking ?? null;
+  if (decl.createNative) cls.createNative = decl.createNative;
+  if (decl.handlers) cls.handlers = decl.handlers;
+
+  if (decl.parent) {
+    const parent = lookup(decl.parent);
+    if (!parent) classError(`Class "${decl.parent}" not found`);
+    if (parent.isInterface) classError(`Class ${decl.name} cannot extend interface ${parent.name}`);
+    if (parent.isTrait) classError(`Class ${decl.name} cannot extend trait ${parent.name}`);
+    if (parent.isFinal) classError(`Class ${decl.name} cannot extend final class ${parent.name}`);
+    if (parent.isEnum) classError(`Class ${decl.name} cannot extend final class ${parent.name}`);
+    inheritFrom(cls, parent);
+  }
+  for (const iname of decl.interfaces ?? []) {
+    const iface = lookup(iname);
+    if (!iface) classError(`${cls.isInterface ? 'Interface' : 'Class'} "${iname}" not found`);
+    if (!iface.isInterface) {
+      classError(cls.isInterface ? `${decl.name} cannot implement ${iface.name} - it is not an interface` : `${decl.name} cannot implement ${iface.name} - it is not an interface`);
+    }
+    cls.ownInterfaces.push(iface);
+    addInterface(cls, iface);
+  }
+
+  // own members
+  for (const c of decl.consts ?? []) addConst(cls, c);
+  for (const p of decl.props ?? []) addProp(cls, p);
+  for (const m of decl.methods ?? []) addMethod(cls, m, cls);
+  if (decl.nativeMethods) {
+    for (const [sig, fn] of Object.entries(decl.nativeMethods)) addMethod(cls, nativeMethodDecl(sig, fn, cls), cls);
+  }
+  for (const tname of decl.traits ?? []) {
+    const t = lookup(tname);
+    if (!t) classError(`Trait "${tname}" not found`);
+    if (!t.isTrait) classError(`${decl.name} cannot use ${t.name} - it is not a trait`);
+    cls.traits.push(t);
+  }
+  if (cls.traits.length) applyTraits(cls, decl.traitRules ?? [], lookup);
+
+  // interface constants and methods
+  for (const iface of cls.interfaces) {
+    for (const [n, c] of iface.consts) if (!cls.consts.has(n)) cls.consts.set(n, c);
+    if (!cls.isInterface) {
+      for (const [lc, m] of iface.methods) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
+    } else {
+      for (const [lc, m] of iface.methods) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
+    }
+  }
+  resolveMagic(cls);
+  if (!builtin && !cls.isInterface && !cls.isTrait && !cls.isAbstract && !cls.isEnum) checkAbstracts(cls);
+  if (cls.isEnum) setupEnum(cls);
+  return cls;
+}
+
+function inheritFrom(cls: PhpClass, parent: PhpClass): void {
+  cls.parent = parent;
+  for (const i of parent.interfaces) if (!cls.interfaces.includes(i)) cls.interfaces.push(i);
+  for (const [n, c] of parent.consts) if (c.vis !== Vis.Private) cls.consts.set(n, c);
+  for (const [n, p] of parent.props) if (p.vis !== Vis.Private) cls.props.set(n, p);
+  cls.allSlots = parent.allSlots.slice();
+  for (const [n, sp] of parent.staticProps) if (sp.info.vis !== Vis.Private) cls.staticProps.set(n, sp);
+  for (const [lc, m] of parent.methods) cls.methods.set(lc, m);
+  if (parent.createNative && !cls.createNative) cls.createNative = parent.createNative;
+  if (parent.handlers && !cls.handlers) cls.handlers = parent.handlers;
+  if (parent.enumBacking) cls.enumBacking = parent.enumBacking;
+}
+
+function addInterface(cls: PhpClass, iface: PhpClass): void {
+  if (!cls.interfaces.includes(iface)) cls.interfaces.push(iface);
+  for (const i of iface.interfaces) if (!cls.interfaces.includes(i)) cls.interfaces.push(i);
+}
+
+function addConst(cls: PhpClass, d: ConstDecl): void {
+  const existing = cls.consts.get(d.name);
+  if (existing && existing.cls === cls) classError(`Cannot redefine class constant ${cls.name}::${d.name}`);
+  if (existing && existing.final && existing.cls !== cls) {
+    classError(`${cls.name}::${d.name} cannot override final constant ${existing.cls.name}::${d.name}`);
+  }
+  const c: ClassConst = {
+    name: d.name,
+    vis: visOf(d.flags),
+    final: (d.flags & M_FINAL) !== 0,
+    cls,
+    value: undefined,
+    init: d.init,
+    isCase: !!d.isCase,
+    meta: d.meta,
+  };
+  cls.consts.set(d.name, c);
+}
+
+function addProp(cls: PhpClass, d: PropDecl): void {
+  const vis = visOf(d.flags);
+  const isStatic = (d.flags & M_STATIC) !== 0;
+  const type = typeof d.type === 'string' ? parseTypeText(d.type) : d.type ?? null;
+  if (type instanceof DeclaredType) type.selfClass = cls;
+  const info: PropInfo = {
+    name: d.name,
+    key: vis === Vis.Private ? privateKey(cls, d.name) : d.name,
+    vis,
+    isStatic,
+    readonly: (d.flags & M_READONLY) !== 0 || (cls.flags & ClassFlags.Readonly) !== 0,
+    cls,
+    type,
+    hasDefault: d.default !== undefined,
+    default: d.default,
+    meta: d.meta,
+  };
+  const inherited = isStatic ? cls.staticProps.get(d.name)?.info : cls.props.get(d.name);
+  if (inherited && inherited.cls !== cls) {
+    if (inherited.isStatic !== isStatic) {
+      classError(isStatic
+        ? `Cannot redeclare non static ${inherited.cls.name}::$${d.name} as static ${cls.name}::$${d.name}`
+        : `Cannot redeclare static ${inherited.cls.name}::$${d.name} as non static ${cls.name}::$${d.name}`);
+    }
+    if (vis > inherited.vis || (inherited.vis === Vis.Public && vis !== Vis.Public)) {
+      classError(`Access level to ${cls.name}::$${d.name} must be ${visName(inherited.vis)} (as in class ${inherited.cls.name})${inherited.vis === Vis.Protected ? ' or weaker' : ''}`);
+    }
+  }
+  if (isStatic) {
+    cls.staticProps.set(d.name, { info, ref: new Ref(undefined) });
+    return;
+  }
+  if (vis !== Vis.Private || true) cls.props.set(d.name, info);
+  // a redeclared (non-private) property keeps its parent's slot position
+  const at = inherited && inherited.vis !== Vis.Private ? cls.allSlots.indexOf(inherited) : -1;
+  if (at >= 0) cls.allSlots[at] = info;
+  else cls.allSlots.push(info);
+}
+
+function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
+  const lc = d.name.toLowerCase();
+  const existing = cls.methods.get(lc);
+  if (existing && existing.cls === cls && !existing.info.isBuiltin && declaring === cls && !(existing as any).fromTrait) {
+    classError(`Cannot redeclare ${cls.name}::${d.name}()`);
+  }
+  if (existing && existing.cls !== cls && existing.isFinal && !existing.cls.isTrait && existing.vis !== Vis.Private) {
+    classError(`Cannot override final method ${existing.cls.name}::${existing.name}()`);
+  }
+  const info: FunctionInfo = d.info ?? { name: d.name, params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: false };
+  info.cls = cls;
+  info.isStatic = (d.flags & M_STATIC) !== 0;
+  const m: PhpMethod = {
+    name: d.name,
+    lcname: lc,
+    fn: d.fn ?? abstractStub(cls, d.name),
+    vis: visOf(d.flags),
+    isStatic: (d.flags & M_STATIC) !== 0,
+    isAbstract: (d.flags & M_ABSTRACT) !== 0 || cls.isInterface,
+    isFinal: (d.flags & M_FINAL) !== 0,
+    cls,
+    info,
+  };
+  if (existing && existing.cls !== cls && !existing.isAbstract && existing.vis !== Vis.Private) {
+    if (existing.isStatic && !m.isStatic) classError(`Cannot make static method ${existing.cls.name}::${existing.name}() non static in class ${cls.name}`);
+    if (!existing.isStatic && m.isStatic) classError(`Cannot make non static method ${existing.cls.name}::${existing.name}() static in class ${cls.name}`);
+  }
+  if (existing && existing.cls !== cls && existing.vis !== Vis.Private && m.vis > existing.vis && !(existing.isAbstract && existing.cls.isInterface && false)) {
+    classError(`Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
+  }
+  cls.methods.set(lc, m);
+}
+
+function abstractStub(cls: PhpClass, name: string): Function {
+  return function () {
+    rt.throwError('Error', `Cannot call abstract method ${cls.name}::${name}()`);
+  };
+}
+
+function applyTraits(cls: PhpClass, rules: TraitRule[], lookup: (name: string) => PhpClass | null): void {
+  const excluded = new Map<PhpClass, Set<string>>();
+  for (const r of rules) {
+    if (r.kind !== 'insteadof') continue;
+    for (const other of r.insteadof ?? []) {
+      const t = lookup(other);
+      if (!t) classError(`Could not find trait ${other}`);
+      let set = excluded.get(t);
+      if (!set) excluded.set(t, (set = new Set()));
+      set.add(r.method.toLowerCase());
+    }
+  }
+  const added = new Map<string, PhpMethod>();
+  for (const t of cls.traits) {
+    for (const [lc, m] of t.methods) {
+      // aliases first: `as` can add a method under another name or change visibility
+      for (const r of rules) {
+        if (r.kind !== 'alias' || r.method.toLowerCase() !== lc) continue;
+        if (r.trait && lookup(r.trait) !== t) continue;
+        if (r.alias) {
+          copyTraitMethod(cls, m, r.alias, r.vis ?? null, added);
+        }
+      }
+      if (excluded.get(t)?.has(lc)) continue;
+      let vis: number | null = null;
+      for (const r of rules) {
+        if (r.kind === 'alias' && !r.alias && r.method.toLowerCase() === lc && (!r.trait || lookup(r.trait) === t)) vis = r.vis ?? null;
+      }
+      const own = cls.methods.get(lc);
+      if (own && own.cls === cls && !(own as any).fromTrait) continue; // the class's own method wins
+      const prev = added.get(lc);
+      if (prev && (prev as any).trait !== t && !m.isAbstract && !prev.isAbstract) {
+        classError(`Trait method ${(prev as any).trait.name}::${m.name} has not been applied as ${cls.name}::${m.name}, because of collision with ${t.name}::${m.name}`);
+      }
+      if (prev && m.isAbstract) continue;
+      copyTraitMethod(cls, m, m.name, vis, added, t);
+    }
+    for (const p of t.allSlots) {
+      if (!cls.props.has(p.name) || cls.props.get(p.name)!.cls !== cls) {
+        addProp(cls, { name: p.name, flags: p.vis | (p.readonly ? M_READONLY : 0), type: p.type, default: p.hasDefault ? p.default : undefined });
+      }
+    }
+    for (const [n, sp] of t.staticProps) {
+      if (!cls.staticProps.has(n) || cls.staticProps.get(n)!.info.cls !== cls) {
+        addProp(cls, { name: n, flags: sp.info.vis | M_STATIC, type: sp.info.type, default: sp.info.hasDefault ? sp.info.default : undefined });
+      }
+    }
+    for (const [n, c] of t.consts) if (!cls.consts.has(n)) cls.consts.set(n, { ...c, cls });
+  }
+}
+
+function copyTraitMethod(cls: PhpClass, m: PhpMethod, name: string, vis: number | null, added: Map<string, PhpMethod>, trait?: PhpClass): void {
+  const lc = name.toLowerCase();
+  const info: FunctionInfo = { ...m.info, name, cls };
+  const copy: PhpMethod = {
+    ...m,
+    name,
+    lcname: lc,
+    cls,
+    info,
+    vis: vis ? visOf(vis) : m.vis,
+    fn: m.fn,
+  };
+  (copy as any).fromTrait = true;
+  (copy as any).trait = trait ?? (m as any).trait;
+  const existing = cls.methods.get(lc);
+  if (existing && existing.cls === cls && !(existing as any).fromTrait) return;
+  if (existing && existing.cls !== cls && existing.isFinal) classError(`Cannot override final method ${existing.cls.name}::${existing.name}()`);
+  cls.methods.set(lc, copy);
+  added.set(lc, copy);
+}
+
+function resolveMagic(cls: PhpClass): void {
+  const get = (n: string) => cls.methods.get(n) ?? null;
+  cls.getter = get('__get');
+  cls.setter = get('__set');
+  cls.issetter = get('__isset');
+  cls.unsetter = get('__unset');
+  cls.caller = get('__call');
+  cls.staticCaller = get('__callstatic');
+  cls.ctor = get('__construct');
+  cls.dtor = get('__destruct');
+  cls.toStringMethod = get('__tostring');
+  cls.invoker = get('__invoke');
+  cls.cloner = get('__clone');
+  if (cls.toStringMethod && !cls.isTrait) {
+    const stringable = rt?.core?.builtinClasses.get('stringable');
+    if (stringable && !cls.interfaces.includes(stringable)) cls.interfaces.push(stringable);
+  }
+}
+
+function checkAbstracts(cls: PhpClass): void {
+  const missing: string[] = [];
+  for (const m of cls.methods.values()) if (m.isAbstract) missing.push(`${m.cls.name}::${m.name}`);
+  if (missing.length) {
+    const n = missing.length;
+    const list = missing.slice(0, 3).join(', ') + (n > 3 ? ', ...' : '');
+    classError(`Class ${cls.name} contains ${n} abstract method${n === 1 ? '' : 's'} and must therefore be declared abstract or implement the remaining methods (${list})`);
+  }
+}
+
+// ───────────── enums ─────────────
+
+function setupEnum(cls: PhpClass): void {
+  cls.enumCases = new Map();
+}
+
+/** The case object of an enum (created on first access, as PHP does). */
+export function enumCase(cls: PhpClass, name: string): PhpObject {
+  let o = cls.enumCases!.get(name);
+  if (o) return o;
+  const c = cls.consts.get(name)!;
+  o = new PhpObject(cls);
+  o.p['name'] = name;
+  if (cls.enumBacking) o.p['value'] = c.init!();
+  cls.enumCases!.set(name, o);
+  return o;
+}
+
+// ───────────── instances ─────────────
+
+/** Evaluates the default values of a class's properties once (constant expressions). */
+export function prepareDefaults(cls: PhpClass): void {
+  if (cls.defaultsReady) return;
+  if (cls.parent && !cls.parent.defaultsReady) prepareDefaults(cls.parent);
+  for (const info of cls.allSlots) {
+    if (typeof info.default === 'function') {
+      const thunk = info.default as () => any;
+      info.default = undefined;
+      info.default = thunk();
+      (info as any).evaluated = true;
+    }
+  }
+  for (const [, sp] of cls.staticProps) {
+    if (sp.info.cls === cls && sp.ref.v === undefined) {
+      const d = sp.info.default;
+      sp.ref.v = typeof d === 'function' ? d() : sp.info.hasDefault ? d : sp.info.type ? UNINIT : null;
+    }
+  }
+  cls.defaultsReady = true;
+}
+
+/** A new object with its properties at their defaults (no constructor call). */
+export function instantiate(cls: PhpClass): PhpObject {
+  if (!cls.defaultsReady) prepareDefaults(cls);
+  const o = new PhpObject(cls);
+  const p = o.p;
+  const slots = cls.allSlots;
+  for (let i = 0; i < slots.length; i++) {
+    const info = slots[i];
+    p[info.key] = info.hasDefault ? share(info.default) : info.type ? UNINIT : null;
+  }
+  if (cls.createNative) cls.createNative(o);
+  return o;
+}
+
+export { M_PUBLIC, M_PROTECTED, M_PRIVATE, M_STATIC, M_ABSTRACT, M_FINAL, M_READONLY };
+export type { PhpArray };

@@ -1,0 +1,328 @@
+// Helpers for compiled code: output, exit, throw/catch, variables in dictionary scopes, constants,
+// static variables, include/eval, match, @, and the scope-reading functions (compact, extract, ...).
+
+import { PhpArray, Key, share } from './array.js';
+import { PhpObject, PhpClass, FunctionInfo } from './object.js';
+import { Ref, PhpFloat, mkFloat } from './values.js';
+import { rt, Frame } from './request.js';
+import { Scope } from './scope.js';
+import { toStr, toFloat, typeName } from './convert.js';
+import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
+import { findClass } from './objects.js';
+import { normStrKey } from './array.js';
+
+// ───────────── output and exit ─────────────
+
+export function echo(v: any): void {
+  rt.output.write(typeof v === 'string' ? v : toStr(v));
+}
+
+export function exit(v: any): never {
+  if (typeof v === 'string') {
+    echo(v);
+    throw new ExitSignal(0);
+  }
+  if (v === undefined || v === null) throw new ExitSignal(0);
+  if (typeof v === 'number' && Number.isInteger(v)) throw new ExitSignal(v & 255);
+  if (typeof v === 'bigint') throw new ExitSignal(Number(v & 255n));
+  if (typeof v === 'boolean') throw new ExitSignal(v ? 1 : 0);
+  echo(v);
+  throw new ExitSignal(0);
+}
+
+// ───────────── exceptions ─────────────
+
+export function throwValue(v: any): never {
+  const throwable = rt.core.builtinClasses.get('throwable')!;
+  if (v instanceof PhpObject && v.cls.isSubclassOf(throwable)) throw v;
+  return rt.throwError('Error', 'Can only throw objects');
+}
+
+/** catch (Name $e): does the thrown value match (no autoloading, as PHP)? */
+export function catches(e: any, name: string): boolean {
+  if (!(e instanceof PhpObject)) return false;
+  const c = findClass(name, false);
+  return c !== null && e.cls.isSubclassOf(c);
+}
+
+/**
+ * In a catch block: engine signals pass through untouched; a JS stack overflow becomes PHP's fatal
+ * error; any other JS error is an internal bug and is not catchable by PHP code.
+ */
+export function checkInternal(e: any): void {
+  if (e instanceof PhpObject || e instanceof ExitSignal || e instanceof FatalSignal) return;
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    throw new FatalSignal('Maximum function nesting level reached, aborting!', rt.top.file, rt.top.line);
+  }
+}
+
+// ───────────── variables ─────────────
+
+export function undef(name: string): null {
+  rt.warn(`Undefined variable $${name}`);
+  return null;
+}
+
+/** Reads a boxed variable. */
+export function rvb(r: Ref, name: string): any {
+  const v = r.v;
+  return v !== undefined ? v : undef(name);
+}
+
+export function sget(S: Scope, name: string): any {
+  const r = S.vars.get(name);
+  if (r !== undefined && r.v !== undefined) return r.v;
+  return undef(name);
+}
+
+export function sset(S: Scope, name: string, v: any): any {
+  const r = S.vars.get(name);
+  if (r === undefined) S.vars.set(name, new Ref(v));
+  else r.v = v;
+  return v;
+}
+
+function scopeOrDie(S: Scope | null): Scope {
+  if (S) return S;
+  throw new Error('internal: dynamic variable access in a static scope');
+}
+
+/** $$name in read context (quiet for isset). */
+export function sgetDyn(S: Scope | null, name: string, quiet: boolean): any {
+  if (name === 'this') return quiet ? undefined : rt.throwError('Error', 'Cannot re-assign $this');
+  if (name === 'GLOBALS') return globalsArray();
+  const r = scopeOrDie(S).vars.get(name);
+  if (r !== undefined && r.v !== undefined) return r.v;
+  return quiet ? undefined : undef(name);
+}
+
+export function sref(S: Scope | null, name: string): Ref {
+  if (name === 'this') return rt.throwError('Error', 'Cannot re-assign $this');
+  return scopeOrDie(S).ref(name);
+}
+
+export function sbind(S: Scope | null, name: string, r: Ref): Ref {
+  if (name === 'this') return rt.throwError('Error', 'Cannot re-assign $this');
+  scopeOrDie(S).bind(name, r);
+  return r;
+}
+
+export function sunset(S: Scope | null, name: string): void {
+  if (name === 'this') rt.throwError('Error', 'Cannot unset $this');
+  scopeOrDie(S).unset(name);
+}
+
+/** $GLOBALS: a read-only copy of the global variables (PHP 8.1). */
+export function globalsArray(): PhpArray {
+  const a = new PhpArray();
+  for (const [k, r] of rt.globals.defined()) a.setRef(normStrKey(k), r);
+  return a;
+}
+
+/** A Ref-like handle's value for compound assignment. */
+export function refRead(r: { v: any }): any {
+  const v = r.v;
+  return v === undefined ? null : v;
+}
+
+// ───────────── static variables ─────────────
+
+/** `static $x = init;` — one Ref per function (per closure object for closures), created once. */
+export function staticVar(info: FunctionInfo | null, self: any, key: string, init: (() => any) | null): Ref {
+  let store: Map<string, Ref>;
+  const closure = rt.currentClosure;
+  if (info && info.isClosure && closure && closure.native) {
+    store = closure.native.statics ??= new Map();
+  } else if (info) {
+    store = ((info as any).statics ??= new Map());
+    if (info.cls && self) {
+      // methods: per class that runs it (PHP 8.1 shares with unmodified inherited copies)
+      const called: PhpClass = self instanceof PhpObject ? self.cls : self;
+      if (called && called !== info.cls) {
+        const perClass = ((info as any).classStatics ??= new Map<PhpClass, Map<string, Ref>>());
+        void perClass;
+      }
+    }
+  } else {
+    store = ((rt as any).mainStatics ??= new Map());
+  }
+  let r = store.get(key);
+  if (!r) {
+    r = new Ref(init ? init() : null);
+    store.set(key, r);
+  }
+  return r;
+}
+
+// ───────────── constants ─────────────
+
+export function constant(ns: string, global: string | null): any {
+  let v = rt.findConstant(ns);
+  if (v !== undefined) return v;
+  if (global !== null) {
+    v = rt.findConstant(global);
+    if (v !== undefined) return v;
+  }
+  return rt.throwError('Error', `Undefined constant "${global ?? ns}"`);
+}
+
+export function defineConst(name: string, v: any): void {
+  if (rt.findConstant(name) !== undefined) {
+    rt.warn(`Constant ${name} already defined`);
+    return;
+  }
+  rt.constants.set(name, v);
+}
+
+export function haltOffset(file: string): any {
+  const off = rt.core.haltOffsets.get(file);
+  if (off === undefined) return rt.throwError('Error', 'Undefined constant "__COMPILER_HALT_OFFSET__"');
+  return off;
+}
+
+export function compileWarning(message: string, line: number): void {
+  rt.error(E_COMPILE_WARNING, message, rt.top.file, line);
+}
+
+// ───────────── misc expressions ─────────────
+
+export function unhandledMatch(v: any): never {
+  let desc: string;
+  if (typeof v === 'string') desc = JSON.stringify(v).length <= 17 ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : 'of type string';
+  else if (typeof v === 'number' && Number.isInteger(v)) desc = String(v);
+  else if (typeof v === 'bigint') desc = v.toString();
+  else if (typeof v === 'boolean') desc = v ? 'true' : 'false';
+  else if (v === null) desc = 'NULL';
+  else if (typeof v === 'number' || v instanceof PhpFloat) desc = 'of type float';
+  else desc = 'of type ' + typeName(v);
+  if (typeof v === 'string' && v.length > 15) desc = 'of type string';
+  return rt.throwError('UnhandledMatchError', `Unhandled match case ${desc}`);
+}
+
+/** @expr */
+export function silenced<T>(f: () => T): T {
+  try {
+    return f();
+  } finally {
+    rt.silence--;
+  }
+}
+
+export function toFloatV(v: any): number | PhpFloat {
+  return mkFloat(toFloat(v));
+}
+
+export function shellExec(cmd: string): any {
+  return rt.core.shellExec(cmd);
+}
+
+// ───────────── scope functions ─────────────
+
+export function compact(S: Scope, names: any[]): PhpArray {
+  const out = new PhpArray();
+  const add = (n: any) => {
+    if (n instanceof PhpArray) {
+      for (const v of n.values()) add(v);
+      return;
+    }
+    if (typeof n !== 'string') {
+      rt.warn(`compact(): Argument #1 must be string or array of strings, ${typeName(n)} given`);
+      return;
+    }
+    if (n === 'this') {
+      return;
+    }
+    const r = S.vars.get(n);
+    if (r && r.v !== undefined) out.set(normStrKey(n) as Key, share(r.v));
+    else rt.warn(`compact(): Undefined variable $${n}`);
+  };
+  for (const n of names) add(n);
+  return out;
+}
+
+const EXTR_OVERWRITE = 0, EXTR_SKIP = 1, EXTR_PREFIX_SAME = 2, EXTR_PREFIX_ALL = 3, EXTR_PREFIX_INVALID = 4, EXTR_IF_EXISTS = 6, EXTR_PREFIX_IF_EXISTS = 5, EXTR_REFS = 256;
+
+export function extract(S: Scope, arr: any, flags: any = EXTR_OVERWRITE, prefix: any = ''): number {
+  if (!(arr instanceof PhpArray)) return rt.throwError('TypeError', `extract(): Argument #1 ($array) must be of type array, ${typeName(arr)} given`);
+  const refs = (flags & EXTR_REFS) !== 0;
+  const mode = flags & 255;
+  if (mode < 0 || mode > 6) rt.throwError('ValueError', 'extract(): Argument #2 ($flags) must be a valid extract type');
+  if (mode > EXTR_SKIP && mode <= EXTR_PREFIX_IF_EXISTS && arguments.length < 4) {
+    rt.throwError('ValueError', 'extract(): Argument #3 ($prefix) is required when using this extract type');
+  }
+  const pfx = toStr(prefix);
+  if (pfx !== '' && !/^[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*$/.test(pfx)) rt.throwError('ValueError', 'extract(): Argument #3 ($prefix) must be a valid identifier');
+  let n = 0;
+  for (let i = arr.nextSlot(0); i < arr.slotCount; i = arr.nextSlot(i + 1)) {
+    const key = arr.keyAt(i);
+    let name = String(key);
+    const exists = S.vars.has(name) && S.vars.get(name)!.v !== undefined;
+    const valid = typeof key === 'string' && /^[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*$/.test(name);
+    switch (mode) {
+      case EXTR_SKIP:
+        if (exists) continue;
+        break;
+      case EXTR_PREFIX_SAME:
+        if (exists) name = pfx + '_' + name;
+        break;
+      case EXTR_PREFIX_ALL:
+        name = pfx + '_' + name;
+        break;
+      case EXTR_PREFIX_INVALID:
+        if (!valid) name = pfx + '_' + name;
+        break;
+      case EXTR_IF_EXISTS:
+        if (!exists) continue;
+        break;
+      case EXTR_PREFIX_IF_EXISTS:
+        if (!exists) continue;
+        name = pfx + '_' + name;
+        break;
+    }
+    if (!/^[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*$/.test(name)) continue;
+    if (name === 'this') {
+      if (mode === EXTR_SKIP || mode === EXTR_IF_EXISTS) continue;
+      rt.throwError('Error', 'Cannot re-assign $this');
+    }
+    if (name === 'GLOBALS' && S === rt.globals) continue;
+    if (refs) S.bind(name, arr.refAtSlot(i));
+    else S.set(name, share(arr.valAt(i)));
+    n++;
+  }
+  return n;
+}
+
+export function definedVars(S: Scope): PhpArray {
+  const out = new PhpArray();
+  for (const [k, r] of S.defined()) out.set(normStrKey(k), share(r.v));
+  return out;
+}
+
+export function calledClassName(self: any): string | false {
+  if (self instanceof PhpObject) return self.cls.name;
+  if (self instanceof PhpClass) return self.name;
+  rt.throwError('Error', 'get_called_class() must be called from within a class');
+  return false;
+}
+
+export function getClassNoArgs(scope: PhpClass | null): string {
+  if (!scope) return rt.throwError('Error', 'get_class() without arguments must be called from within a class');
+  return scope.name;
+}
+
+export function parentClassName(scope: PhpClass | null): string | false {
+  return scope && scope.parent ? scope.parent.name : false;
+}
+
+// ───────────── include / eval ─────────────
+
+/** include/require(_once): resolves the path, compiles (cached) and runs the file in the includer's scope. */
+export function include(path: any, kind: string, S: Scope | null, self: any, scope: PhpClass | null, dir: string): any {
+  return rt.core.includeFile(toStr(path), kind, S ?? new Scope(), self, scope, dir);
+}
+
+export function evalCode(code: any, S: Scope | null, self: any, scope: PhpClass | null): any {
+  return rt.core.evalString(toStr(code), S ?? new Scope(), self, scope);
+}
+
+export { Frame, ExitSignal };

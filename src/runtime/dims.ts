@@ -1,0 +1,566 @@
+// Array element access $c[$k] for every kind of container (zend_fetch_dimension_*): arrays, strings
+// (offsets), objects (ArrayAccess and built-in handlers), null/false auto-vivification, scalars — with
+// PHP 8.2's exact warnings and errors. Keys are normalised here (PHP's key rules).
+
+import { PhpArray, Key, normStrKey } from './array.js';
+import { PhpObject } from './object.js';
+import { PhpFloat, PhpResource, Ref } from './values.js';
+import { rt } from './request.js';
+import { toStr, typeName, floatToInt, readNumeric, formatFloat } from './convert.js';
+import { callMethodByName } from './objects.js';
+
+// ───────────── keys ─────────────
+
+/** A PHP value as an array key (int or string), or throws for illegal key types. */
+export function toKey(k: any): Key {
+  switch (typeof k) {
+    case 'number':
+      if (Number.isInteger(k)) return k;
+      return floatKey(k);
+    case 'string':
+      return normStrKey(k);
+    case 'boolean':
+      return k ? 1 : 0;
+    case 'bigint':
+      return k;
+    case 'object':
+      if (k === null) return '';
+      if (k instanceof PhpFloat) return floatKey(k.v);
+      if (k instanceof PhpResource) {
+        rt.warn(`Resource ID#${k.id} used as offset, casting to integer (${k.id})`);
+        return k.id;
+      }
+  }
+  if (k === undefined) return '';
+  return rt.throwError('TypeError', 'Illegal offset type');
+}
+
+function floatKey(d: number): Key {
+  const i = floatToInt(d);
+  if (!Number.isFinite(d) || d !== Math.trunc(d)) {
+    rt.deprecated(`Implicit conversion from float ${formatFloat(d, -1)} to int loses precision`);
+  }
+  return i;
+}
+
+function keyForMessage(k: Key): string {
+  return typeof k === 'string' ? `"${k}"` : String(k);
+}
+
+// ───────────── reading ─────────────
+
+/** $c[$k] in a read context (warnings for missing keys and bad containers). */
+export function dimGet(c: any, k: any): any {
+  if (c instanceof PhpArray) {
+    const key = typeof k === 'number' && Number.isInteger(k) ? k : typeof k === 'string' ? normStrKey(k) : toKey(k);
+    const v = c.get(key);
+    if (v !== undefined) return v;
+    rt.warn(`Undefined array key ${keyForMessage(key)}`);
+    return null;
+  }
+  return dimGetSlow(c, k, false);
+}
+
+function dimGetSlow(c: any, k: any, quiet: boolean): any {
+  if (typeof c === 'string') return stringOffset(c, k, quiet);
+  if (c instanceof PhpObject) return objectDimRead(c, k);
+  if (c instanceof Ref) return quiet ? dimQ(c.v, k) : dimGet(c.v, k);
+  if (c === null || c === undefined || typeof c === 'boolean' || typeof c === 'number' || typeof c === 'bigint' || c instanceof PhpFloat || c instanceof PhpResource) {
+    if (!quiet) rt.warn(`Trying to access array offset on value of type ${c === undefined ? 'null' : typeName(c)}`);
+    return quiet ? undefined : null;
+  }
+  return null;
+}
+
+/** $c[$k] for isset()/??: no warnings; undefined when absent. */
+export function dimQ(c: any, k: any): any {
+  if (c instanceof PhpArray) {
+    if (k === null || k === undefined) return c.get('');
+    if (typeof k === 'object' && !(k instanceof PhpFloat) && !(k instanceof PhpResource)) {
+      if (k instanceof PhpArray || k instanceof PhpObject) rt.throwError('TypeError', 'Illegal offset type in isset or empty');
+    }
+    return c.get(toKey(k));
+  }
+  if (c === null || c === undefined) return undefined;
+  if (c instanceof PhpObject) {
+    if (!objectDimExists(c, k, false)) return undefined;
+    return objectDimRead(c, k);
+  }
+  if (typeof c === 'string') {
+    const off = stringOffsetIndex(c, k, true);
+    return off === null ? undefined : c[off];
+  }
+  return undefined;
+}
+
+export function issetDim(c: any, k: any): boolean {
+  if (c instanceof PhpArray) {
+    const v = dimQ(c, k);
+    return v !== undefined && v !== null;
+  }
+  if (c instanceof PhpObject) return objectDimExists(c, k, false);
+  if (typeof c === 'string') return stringOffsetIndex(c, k, true) !== null;
+  return false;
+}
+
+/** empty($c[$k]): value for the emptiness test (objects use offsetExists then offsetGet). */
+export function dimEmptyOperand(c: any, k: any): any {
+  if (c instanceof PhpObject) {
+    if (!objectDimExists(c, k, true)) return null;
+    return objectDimRead(c, k);
+  }
+  return dimQ(c, k);
+}
+
+function stringOffsetIndex(s: string, k: any, quiet: boolean): number | null {
+  let i: number;
+  if (typeof k === 'number' && Number.isInteger(k)) i = k;
+  else if (typeof k === 'string') {
+    const r = readNumeric(k);
+    if (r.kind !== 1 || typeof r.value !== 'number' || !Number.isInteger(r.value) || /^\s|\s$/.test(k)) {
+      if (quiet) return null;
+      if (r.kind === 0) rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+      if (r.kind === 2 || (r.kind === 1 && /^\s|\s$/.test(k))) {
+        if (typeof r.value === 'number' && Number.isInteger(r.value)) {
+          rt.warn(`Illegal string offset "${k}"`);
+          i = r.value;
+        } else {
+          rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+        }
+      } else {
+        rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+      }
+      i = i!;
+    } else i = r.value;
+  } else if (typeof k === 'boolean' || k === null) {
+    if (quiet) return null;
+    rt.warn(`String offset cast occurred`);
+    i = k ? 1 : 0;
+  } else if (typeof k === 'number' || k instanceof PhpFloat) {
+    if (quiet) return null;
+    rt.warn(`String offset cast occurred`);
+    i = Math.trunc(typeof k === 'number' ? k : k.v);
+  } else {
+    if (quiet) return null;
+    return rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+  }
+  if (i < 0) i += s.length;
+  if (i < 0 || i >= s.length) return quiet ? null : -1 - i;
+  return i;
+}
+
+function stringOffset(s: string, k: any, quiet: boolean): any {
+  const i = stringOffsetIndex(s, k, quiet);
+  if (i === null) return quiet ? undefined : '';
+  if (i < 0) {
+    const orig = typeof k === 'number' ? k : toKey(k);
+    rt.warn(`Uninitialized string offset ${orig}`);
+    return '';
+  }
+  return s[i];
+}
+
+// ───────────── objects as containers ─────────────
+
+function arrayAccessClass() {
+  return rt.core.builtinClasses.get('arrayaccess')!;
+}
+
+export function objectDimRead(o: PhpObject, k: any): any {
+  const h = o.cls.handlers;
+  if (h && h.readDim) return h.readDim(o, k);
+  if (o.cls.isSubclassOf(arrayAccessClass())) return callMethodByName(o, 'offsetGet', [k === undefined ? null : k]);
+  return rt.throwError('Error', `Cannot use object of type ${o.cls.name} as array`);
+}
+
+function objectDimExists(o: PhpObject, k: any, checkEmpty: boolean): boolean {
+  const h = o.cls.handlers;
+  if (h && h.hasDim) return h.hasDim(o, k, checkEmpty);
+  if (o.cls.isSubclassOf(arrayAccessClass())) {
+    const r = callMethodByName(o, 'offsetExists', [k]);
+    return !!r && r !== 0 && r !== '' && r !== '0';
+  }
+  return rt.throwError('Error', `Cannot use object of type ${o.cls.name} as array`);
+}
+
+function objectDimWrite(o: PhpObject, k: any, v: any): void {
+  const h = o.cls.handlers;
+  if (h && h.writeDim) return h.writeDim(o, k, v);
+  if (o.cls.isSubclassOf(arrayAccessClass())) {
+    callMethodByName(o, 'offsetSet', [k === undefined ? null : k, v]);
+    return;
+  }
+  rt.throwError('Error', `Cannot use object of type ${o.cls.name} as array`);
+}
+
+function objectDimUnset(o: PhpObject, k: any): void {
+  const h = o.cls.handlers;
+  if (h && h.unsetDim) return h.unsetDim(o, k);
+  if (o.cls.isSubclassOf(arrayAccessClass())) {
+    callMethodByName(o, 'offsetUnset', [k]);
+    return;
+  }
+  rt.throwError('Error', `Cannot use object of type ${o.cls.name} as array`);
+}
+
+// ───────────── writing ─────────────
+
+/** The value of a variable made ready for $v[...] = ...: a writable array, an object, or a string. */
+export function wArr(v: any): any {
+  if (v instanceof PhpArray) return v.rc === 0 ? v : v.sep();
+  if (v === undefined || v === null) return new PhpArray();
+  if (v instanceof PhpObject) return v;
+  if (v === false) {
+    rt.deprecated('Automatic conversion of false to array is deprecated');
+    return new PhpArray();
+  }
+  if (typeof v === 'string') {
+    if (v === '') return new PhpArray();
+    return v;
+  }
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+export function wArrRef(r: Ref): any {
+  return (r.v = wArr(r.v));
+}
+
+/** A temporary used as a write container: writes are lost (function results). */
+export function wArrTemp(v: any): any {
+  if (v instanceof PhpArray) return v.clone();
+  return wArr(v);
+}
+
+/** For unset($a[k][j]): the container, separated, but never created. */
+export function uArr(v: any): any {
+  if (v instanceof PhpArray) return v.rc === 0 ? v : v.sep();
+  return v;
+}
+export function uArrRef(r: Ref | undefined): any {
+  if (!r) return undefined;
+  return (r.v = uArr(r.v));
+}
+export function dimU(c: any, k: any): any {
+  if (c instanceof PhpArray) {
+    const key = toKey(k);
+    const raw = c.getRaw(key);
+    if (raw instanceof Ref) return (raw.v = uArr(raw.v));
+    if (raw instanceof PhpArray && raw.rc > 0) {
+      const copy = raw.sep();
+      c.set(key, copy);
+      return copy;
+    }
+    return raw;
+  }
+  if (c instanceof PhpObject) return objectDimRead(c, k);
+  if (typeof c === 'string') rt.throwError('Error', 'Cannot unset string offsets');
+  return undefined;
+}
+
+/** The writable child array at key k of a writable container (nested writes $a[k][...] = v). */
+export function dimW(c: any, k: any): any {
+  if (c instanceof PhpArray) {
+    const key = toKey(k);
+    const raw = c.getRaw(key);
+    if (raw instanceof PhpArray) {
+      if (raw.rc === 0) return raw;
+      const copy = raw.sep();
+      c.set(key, copy);
+      return copy;
+    }
+    if (raw instanceof Ref) return (raw.v = wArr(raw.v));
+    if (raw === undefined || raw === null) {
+      const a = new PhpArray();
+      c.set(key, a);
+      return a;
+    }
+    if (raw instanceof PhpObject) return raw;
+    const w = wArr(raw);
+    if (w !== raw) c.set(key, w);
+    if (typeof w === 'string') rt.throwError('Error', 'Cannot use string offset as an array');
+    return w;
+  }
+  if (c instanceof PhpObject) {
+    const v = objectDimRead(c, k);
+    if (v instanceof PhpArray && !(c.cls.handlers?.readDim)) {
+      rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+    }
+    return v instanceof PhpArray ? v : v;
+  }
+  if (typeof c === 'string') return rt.throwError('Error', 'Cannot use string offset as an array');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+/** $a[][...] = v: appends a new array and returns it. */
+export function dimWAppend(c: any): any {
+  if (c instanceof PhpArray) {
+    const a = new PhpArray();
+    if (!c.append(a)) nextElementOccupied();
+    return a;
+  }
+  if (c instanceof PhpObject) {
+    const a = new PhpArray();
+    objectDimWrite(c, null, a);
+    return a;
+  }
+  if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+function nextElementOccupied(): void {
+  rt.warn('Cannot add element to the array as the next element is already occupied');
+}
+
+/** $c[$k] = v on a writable container; returns v. */
+export function assignDim(c: any, k: any, v: any): any {
+  if (c instanceof PhpArray) {
+    c.set(toKey(k), v);
+    return v;
+  }
+  if (c instanceof PhpObject) {
+    objectDimWrite(c, k, v);
+    return v;
+  }
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+/** $c[] = v on a writable container; returns v. */
+export function appendDim(c: any, v: any): any {
+  if (c instanceof PhpArray) {
+    if (!c.append(v)) nextElementOccupied();
+    return v;
+  }
+  if (c instanceof PhpObject) {
+    objectDimWrite(c, null, v);
+    return v;
+  }
+  if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+/** $var[$k] = v for a plain local: returns the variable's new value (arrays in place, strings rebuilt). */
+export function assignDimTo(cur: any, k: any, v: any): any {
+  if (cur instanceof PhpArray && cur.rc === 0) {
+    cur.set(typeof k === 'number' && Number.isInteger(k) ? k : toKey(k), v);
+    return cur;
+  }
+  const c = wArr(cur);
+  if (typeof c === 'string') return assignStringOffset(c, k, v);
+  assignDim(c, k, v);
+  return c;
+}
+
+export function appendTo(cur: any, v: any): any {
+  if (cur instanceof PhpArray && cur.rc === 0) {
+    if (!cur.append(v)) nextElementOccupied();
+    return cur;
+  }
+  const c = wArr(cur);
+  if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
+  appendDim(c, v);
+  return c;
+}
+
+function assignStringOffset(s: string, k: any, v: any): string {
+  let i: number;
+  if (typeof k === 'number' && Number.isInteger(k)) i = k;
+  else if (typeof k === 'string') {
+    const r = readNumeric(k);
+    if (r.kind !== 1 || typeof r.value !== 'number' || !Number.isInteger(r.value)) {
+      if (r.kind === 2 && typeof r.value === 'number') {
+        rt.warn(`Illegal string offset "${k}"`);
+        i = r.value;
+      } else return rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+    } else i = r.value;
+  } else if (k === null || k === undefined) {
+    return rt.throwError('Error', '[] operator not supported for strings');
+  } else {
+    rt.warn('String offset cast occurred');
+    i = Math.trunc(typeof k === 'number' ? k : k instanceof PhpFloat ? k.v : k ? 1 : 0);
+  }
+  if (i < -s.length) {
+    rt.warn(`Illegal string offset ${i}`);
+    return s;
+  }
+  if (i < 0) i += s.length;
+  let c = toStr(v);
+  if (c.length === 0) return rt.throwError('Error', 'Cannot assign an empty string to a string offset');
+  if (c.length > 1) {
+    rt.warn('Only the first byte will be assigned to the string offset');
+    c = c[0];
+  }
+  if (i >= s.length) return s + ' '.repeat(i - s.length) + c;
+  return s.slice(0, i) + c + s.slice(i + 1);
+}
+
+// ───────────── references into containers ─────────────
+
+export function dimRef(c: any, k: any): Ref {
+  if (c instanceof PhpArray) return c.refAt(toKey(k));
+  if (c instanceof PhpObject) {
+    const v = objectDimRead(c, k);
+    rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+    return new Ref(v);
+  }
+  if (typeof c === 'string') return rt.throwError('Error', 'Cannot create references to/from string offsets');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+export function dimRefAppend(c: any): Ref {
+  if (c instanceof PhpArray) {
+    const r = c.appendRef();
+    if (!r) {
+      nextElementOccupied();
+      return new Ref(null);
+    }
+    return r;
+  }
+  if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+/** A handle to $c[$k] for compound assignment: reads and writes go to the element. */
+export function dimSlot(c: any, k: any): { v: any } {
+  if (c instanceof PhpArray) {
+    const key = toKey(k);
+    return new ElementSlot(c, key);
+  }
+  if (c instanceof PhpObject) return new ObjectDimSlot(c, k);
+  if (typeof c === 'string') return rt.throwError('Error', 'Cannot use assign-op operators with string offsets');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+class ElementSlot {
+  constructor(private readonly a: PhpArray, private readonly k: Key) {}
+  get v(): any {
+    const v = this.a.get(this.k);
+    if (v === undefined) {
+      rt.warn(`Undefined array key ${keyForMessage(this.k)}`);
+      return null;
+    }
+    return v;
+  }
+  set v(x: any) {
+    this.a.set(this.k, x);
+  }
+}
+
+class ObjectDimSlot {
+  constructor(private readonly o: PhpObject, private readonly k: any) {}
+  get v(): any {
+    return objectDimRead(this.o, this.k);
+  }
+  set v(x: any) {
+    objectDimWrite(this.o, this.k, x);
+  }
+}
+
+export function setRef(c: any, k: any, r: Ref): Ref {
+  if (c instanceof PhpArray) {
+    c.setRef(toKey(k), r);
+    return r;
+  }
+  if (c instanceof PhpObject) {
+    rt.throwError('Error', `Cannot assign by reference to an array dimension of an object`);
+  }
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+export function appendRef(c: any, r: Ref): Ref {
+  if (c instanceof PhpArray) {
+    if (!c.append(r)) nextElementOccupied();
+    else c.hasRefs = true;
+    return r;
+  }
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+// ───────────── unset ─────────────
+
+export function unsetDim(c: any, k: any): void {
+  if (c instanceof PhpArray) {
+    c.delete(toKey(k));
+    return;
+  }
+  if (c instanceof PhpObject) {
+    objectDimUnset(c, k);
+    return;
+  }
+  if (typeof c === 'string') rt.throwError('Error', 'Cannot unset string offsets');
+  if (c === null || c === undefined) return;
+  if (typeof c === 'boolean' || typeof c === 'number' || c instanceof PhpFloat) {
+    rt.throwError('Error', 'Cannot unset offset in a non-array variable');
+  }
+}
+
+// ───────────── list() ─────────────
+
+/** list($a, $b) = $v: element k of v (null with a warning when missing; null for non-arrays). */
+export function listGet(v: any, k: any): any {
+  if (v instanceof PhpArray) {
+    const key = toKey(k);
+    const r = v.get(key);
+    if (r === undefined) {
+      rt.warn(`Undefined array key ${keyForMessage(key)}`);
+      return null;
+    }
+    return r;
+  }
+  if (v instanceof PhpObject) return objectDimRead(v, k);
+  return null;
+}
+
+export function listRef(v: any, k: any): Ref {
+  if (v instanceof PhpArray) return v.refAt(toKey(k));
+  return new Ref(null);
+}
+
+// ───────────── array literals ─────────────
+
+export function arraySet(a: PhpArray, k: any, v: any): void {
+  a.set(toKey(k), v);
+}
+
+export function arrayPush(a: PhpArray, v: any): void {
+  if (!a.append(v)) rt.throwError('Error', 'Cannot add element to the array as the next element is already occupied');
+}
+
+/** [...$x] inside an array literal: arrays and Traversables; string keys kept (PHP 8.1). */
+export function arrayUnpack(a: PhpArray, v: any): void {
+  if (v instanceof PhpArray) {
+    for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
+      const k = v.keyAt(i);
+      const val = v.valAt(i);
+      if (typeof k === 'string') a.set(k, shareVal(val));
+      else arrayPush(a, shareVal(val));
+    }
+    return;
+  }
+  if (v instanceof PhpObject) {
+    const traversable = rt.core.builtinClasses.get('traversable')!;
+    if (v.cls.isSubclassOf(traversable)) {
+      iterateObject(v, (k, val) => {
+        if (typeof k === 'string') a.set(k, val);
+        else if (typeof k === 'number' || typeof k === 'bigint') arrayPush(a, val);
+        else rt.throwError('Error', 'Keys must be of type int|string during array unpacking');
+        return true;
+      });
+      return;
+    }
+  }
+  rt.throwError('Error', 'Only arrays and Traversables can be unpacked');
+}
+
+function shareVal(v: any): any {
+  if (v instanceof PhpArray) v.rc++;
+  return v;
+}
+
+/** Iterates a Traversable object with its PHP iteration protocol; cb returns false to stop. */
+export function iterateObject(o: PhpObject, cb: (k: any, v: any) => boolean): void {
+  const it = rt.core.iterate(o);
+  while (it.next()) if (!cb(it.k, it.v)) break;
+  it.end();
+}
+
+export { toStr };

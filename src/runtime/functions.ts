@@ -1,0 +1,428 @@
+// Helpers for calls and function bodies in compiled code: function lookup, argument errors, parameter
+// type checks, generic invocation (named arguments, spread), closures and first-class callables.
+
+import { PhpArray, share } from './array.js';
+import { PhpObject, PhpClass, FunctionInfo, NO_MATCH, TypeCheck } from './object.js';
+import { Ref } from './values.js';
+import { rt, Frame, Callee } from './request.js';
+import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod } from './calls.js';
+import { givenType, parseTypeText, DeclaredType } from './types.js';
+import { toKey } from './dims.js';
+import { typeName } from './convert.js';
+
+// ───────────── lookup ─────────────
+
+/** f(): a user or builtin function, namespaced name first then the global fallback. */
+export function fn(nsLc: string, globalLc: string | null): Callee {
+  const f = rt.findFunction(nsLc) ?? (globalLc !== null ? rt.findFunction(globalLc) : undefined);
+  if (f) return f;
+  return rt.throwError('Error', `Call to undefined function ${displayName(nsLc, globalLc)}()`);
+}
+
+function displayName(ns: string, global: string | null): string {
+  // PHP reports the name as written, resolved: namespaced when in a namespace
+  void global;
+  return ns;
+}
+
+/** The wrapper of a builtin known when the file was compiled. */
+export function builtinFn(lc: string, strict: boolean): Callee {
+  return rt.core.builtinCallee(lc, strict)!;
+}
+
+export function declareFunction(name: string, f: Function, info: FunctionInfo): void {
+  const lc = name.toLowerCase();
+  const existing = rt.functions.get(lc) ?? rt.core.builtinCallee(lc);
+  if (existing) {
+    const where = existing.info.isBuiltin ? '' : ` (previously declared in ${existing.info.file}:${existing.info.line})`;
+    rt.throwError('\0fatal', `Cannot redeclare ${name}()${where}`);
+  }
+  info.name = name;
+  rt.functions.set(lc, { info, fn: f });
+}
+
+// ───────────── arguments ─────────────
+
+function fnDisplay(info: FunctionInfo): string {
+  if (info.isClosure) return info.cls ? `${info.cls.name}::{closure}` : '{closure}';
+  return info.cls ? `${info.cls.name}::${info.name}` : info.name;
+}
+
+export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
+  rt.top = fr.prev!;
+  const caller = fr.prev!;
+  const exact = !info.variadic && info.required === info.params.length;
+  const where = caller && caller.file ? ` in ${caller.file} on line ${caller.line}` : '';
+  return rt.throwError(
+    'ArgumentCountError',
+    `Too few arguments to function ${fnDisplay(info)}(), ${passed} passed${where} and ${exact ? 'exactly' : 'at least'} ${info.required} expected`,
+  );
+}
+
+function callerStrict(fr: Frame): boolean {
+  const caller = fr.prev;
+  if (!caller) return false;
+  return caller.info ? !!caller.info.strictTypes : !!(caller as any).strict;
+}
+
+/** A typed parameter: the value, coerced, or PHP's TypeError naming the caller's location. */
+export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): any {
+  const p = info.params[i];
+  const type = p.type!;
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
+  if (r !== NO_MATCH) return r;
+  rt.top = fr.prev!;
+  const caller = fr.prev!;
+  const where = caller ? `, called in ${caller.file} on line ${caller.line}` : '';
+  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given${where}`);
+}
+
+function calledClassOf(fr: Frame): PhpClass | null {
+  const s = fr.self;
+  if (s instanceof PhpObject) return s.cls;
+  if (s instanceof PhpClass) return s;
+  return null;
+}
+
+export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame): void {
+  if (r.v === undefined) r.v = null;
+  const p = info.params[i];
+  const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr));
+  if (c === NO_MATCH) {
+    rt.top = fr.prev!;
+    const caller = fr.prev!;
+    rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${p.type!.text}, ${givenType(r.v)} given, called in ${caller.file} on line ${caller.line}`);
+  }
+  r.v = c;
+}
+
+/** ...$rest: the extra arguments as an array (Refs kept for by-reference variadics). */
+export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Frame, byRef: boolean, args: IArguments): PhpArray {
+  const a = new PhpArray();
+  const p = info.params[i];
+  for (let j = 0; j < rest.length; j++) {
+    let v = rest[j];
+    if (byRef) {
+      if (!(v instanceof Ref)) v = new Ref(v);
+      a.setRef(j, v);
+      continue;
+    }
+    if (v instanceof Ref) v = v.v;
+    if (p.type) v = checkVariadic(info, i + j, p.type, v, fr);
+    a.append(share(v));
+  }
+  void args;
+  const named = rt.pendingNamedExtra;
+  if (named instanceof PhpArray) {
+    rt.pendingNamedExtra = null;
+    for (const [k, v] of named.entries()) a.set(k, v);
+  }
+  return a;
+}
+
+function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any, fr: Frame): any {
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
+  if (r !== NO_MATCH) return r;
+  rt.top = fr.prev!;
+  const caller = fr.prev!;
+  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${idx + 1} must be of type ${type.text}, ${givenType(v)} given, called in ${caller.file} on line ${caller.line}`);
+}
+
+export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
+  const type = info.returnType as DeclaredType;
+  if (type.text === 'void') return null;
+  const r = type.check(v, !!info.strictTypes, calledClassOf(fr));
+  if (r !== NO_MATCH) return r;
+  if (v === null && fr && info.returnType && !type.allowsNull && arguments.length === 3 && (info as any).implicitReturn) {
+    // falls through to the error below
+  }
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, ${v === null ? 'none' : givenType(v)} returned`);
+}
+
+export function neverReturned(info: FunctionInfo): never {
+  return rt.throwError('TypeError', `${fnDisplay(info)}(): never-returning function must not implicitly return`);
+}
+
+// ───────────── generic invocation ─────────────
+
+/** An argument that may be bound by reference if the callee wants it (named/spread calls). */
+export class LazyRef {
+  constructor(public readonly ref: () => Ref, public readonly value: () => any) {}
+}
+export function lazyRef(ref: () => Ref, value: () => any): LazyRef {
+  return new LazyRef(ref, value);
+}
+
+/**
+ * f(...$args, name: v): arranges spread and named arguments into parameter order, binds by-reference
+ * parameters, then calls.
+ */
+export function invokeArgs(callee: { fn: Function; info: FunctionInfo; self?: any }, self: any, positional: any[], named: [string, any][] | null, spreads: [number, any][] | null): any {
+  let args = positional;
+  let namedMap: Map<string, any> | null = named ? new Map() : null;
+  if (named) {
+    for (const [k, v] of named) {
+      if (namedMap!.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
+      namedMap!.set(k, v);
+    }
+  }
+  if (spreads) {
+    args = [];
+    let at = 0;
+    for (const [pos, value] of spreads) {
+      while (at < pos) args.push(positional[at++]);
+      spreadInto(args, value, (k, v) => {
+        namedMap ??= new Map();
+        if (namedMap.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
+        namedMap.set(k, v);
+      });
+    }
+    while (at < positional.length) args.push(positional[at++]);
+  }
+  const info = callee.info;
+  if (namedMap && namedMap.size) args = arrangeNamedArgs(info, args, namedMap);
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const byRef = (info.refMask & (1 << Math.min(i, 30))) !== 0;
+    if (a instanceof LazyRef) args[i] = byRef ? a.ref() : a.value();
+    else if (byRef && a !== undefined && !(a instanceof Ref)) {
+      args[i] = new Ref(a);
+    }
+  }
+  // trailing undefined holes are "not passed"
+  let n = args.length;
+  while (n > 0 && args[n - 1] === undefined) n--;
+  if (n !== args.length) {
+    const extra = (args as any).namedExtra;
+    args = args.slice(0, n);
+    if (extra) (args as any).namedExtra = extra;
+  }
+  const extra = (args as any).namedExtra;
+  if (extra && info.isBuiltin) rt.throwError('ArgumentCountError', `${info.name}() does not accept unknown named parameters`);
+  const fnToCall = callee.fn;
+  if (extra) {
+    // a user function with a variadic parameter collects the unknown named arguments
+    const argsWithExtra = args.slice();
+    (argsWithExtra as any).namedExtra = extra;
+    return callWithNamedExtra(fnToCall, self, argsWithExtra, extra);
+  }
+  return fnToCall.apply(self, args);
+}
+
+function callWithNamedExtra(f: Function, self: any, args: any[], extra: PhpArray): any {
+  rt.pendingNamedExtra = extra;
+  try {
+    return f.apply(self, args);
+  } finally {
+    rt.pendingNamedExtra = null;
+  }
+}
+
+function spreadInto(args: any[], value: any, named: (k: string, v: any) => void): void {
+  if (value instanceof PhpArray) {
+    for (let i = value.nextSlot(0); i < value.slotCount; i = value.nextSlot(i + 1)) {
+      const k = value.keyAt(i);
+      const raw = value.rawAt(i);
+      if (typeof k === 'string') named(k, raw instanceof Ref ? raw.v : raw);
+      else args.push(raw instanceof Ref ? raw : raw);
+    }
+    return;
+  }
+  if (value instanceof PhpObject) {
+    const it = rt.core.iterate(value);
+    while (it.next()) {
+      if (typeof it.k === 'string') named(it.k, it.v);
+      else if (typeof it.k === 'number' || typeof it.k === 'bigint') args.push(it.v);
+      else rt.throwError('Error', 'Keys must be of type int|string during argument unpacking');
+    }
+    it.end();
+    return;
+  }
+  rt.throwError('TypeError', 'Only arrays and Traversables can be unpacked');
+}
+
+/** For a by-reference parameter given a call result: the reference if the callee returned one. */
+export function refFromCall(v: any): Ref {
+  const r = rt.retRef;
+  rt.retRef = null;
+  if (r && r.v === v) return r;
+  rt.notice('Only variables should be passed by reference');
+  return new Ref(v);
+}
+
+export function refFromValue(v: any): Ref {
+  return new Ref(v);
+}
+
+export function callResultRef(v: any): Ref {
+  const r = rt.retRef;
+  rt.retRef = null;
+  if (r && r.v === v) return r;
+  rt.notice('Only variables should be assigned by reference');
+  return new Ref(v);
+}
+
+export function tempRef(v: any): Ref {
+  return new Ref(v);
+}
+
+// ───────────── callables ─────────────
+
+/** $f(...): resolves a callable value to a bound JS function. */
+export function resolveCall(v: any, scope: PhpClass | null): Bound {
+  if (v instanceof PhpObject && v.native && v.native.closure) return closureBound(v);
+  const why = { reason: '' };
+  const b = resolveCallable(v, scope, why);
+  if (b) return b;
+  if (typeof v === 'string') {
+    if (v.includes('::')) {
+      const [c, m] = v.split('::');
+      const k = rt.core.lookupClass(c, true);
+      if (!k) rt.throwError('Error', `Class "${c}" not found`);
+      if (!k.methods.has(m.toLowerCase())) rt.throwError('Error', `Call to undefined method ${k.name}::${m}()`);
+      rt.throwError('Error', `Non-static method ${k.name}::${m}() cannot be called statically`);
+    }
+    rt.throwError('Error', `Call to undefined function ${v}()`);
+  }
+  if (v instanceof PhpArray) {
+    if (v.size !== 2) rt.throwError('Error', 'Array callback must have exactly two elements');
+    const target = v.get(0);
+    if (target instanceof PhpObject) {
+      return findMethodForCall(target, String(v.get(1)), scope);
+    }
+    if (typeof target === 'string') {
+      const k = rt.core.lookupClass(target, true);
+      if (!k) rt.throwError('Error', `Class "${target}" not found`);
+      return findStaticMethod(k, String(v.get(1)), scope, null);
+    }
+    rt.throwError('Error', 'First array member is not a valid class name or object');
+  }
+  if (v instanceof PhpObject) rt.throwError('Error', 'Object of type ' + v.cls.name + ' is not callable');
+  return rt.throwError('Error', 'Value not callable');
+}
+
+// ───────────── closures ─────────────
+
+export interface ClosureNative {
+  closure: true;
+  fn: Function;
+  info: FunctionInfo;
+  /** bound $this */
+  self: PhpObject | undefined;
+  /** the class scope (visibility, self::) */
+  scope: PhpClass | null;
+  /** static variables of this closure object */
+  statics: Map<string, Ref> | null;
+  /** the callable it was made from (Closure::fromCallable / first-class callable), for reflection */
+  target?: any;
+}
+
+export function mkClosure(info: FunctionInfo, f: Function, self: any, scope: PhpClass | null): PhpObject {
+  const closureCls = rt.core.builtinClasses.get('closure')!;
+  const o = new PhpObject(closureCls);
+  const native: ClosureNative = {
+    closure: true,
+    fn: f,
+    info,
+    self: self instanceof PhpObject && !info.isStatic ? self : undefined,
+    scope: scope ?? (self instanceof PhpClass ? self : null),
+    statics: null,
+  };
+  if (self instanceof PhpClass && !native.scope) native.scope = self;
+  o.native = native;
+  return o;
+}
+
+/** The bound call target of a Closure object: `this` is the bound object or the scope class. */
+export function closureBound(o: PhpObject): Bound {
+  const n = o.native as ClosureNative;
+  const target = n.fn;
+  const scope = n.scope;
+  const self = n.self ?? n.scope ?? undefined;
+  const wrapped = function (this: any, ...args: any[]) {
+    rt.closureScopes.push(scope);
+    const prevClosure = rt.currentClosure;
+    rt.currentClosure = o;
+    try {
+      return target.apply(this, args);
+    } finally {
+      rt.closureScopes.pop();
+      rt.currentClosure = prevClosure;
+    }
+  };
+  return { fn: wrapped, self, info: n.info };
+}
+
+/** strlen(...) */
+export function closureFromFunction(nsLc: string, globalLc: string | null): PhpObject {
+  const f = fn(nsLc, globalLc);
+  const o = mkClosure(f.info, f.fn, undefined, null);
+  (o.native as ClosureNative).target = f.info.name;
+  return o;
+}
+
+/** $obj->method(...) */
+export function closureFromMethod(obj: any, name: string, scope: PhpClass | null): PhpObject {
+  if (!(obj instanceof PhpObject)) return rt.throwError('Error', `Call to a member function ${name}() on ${typeName(obj)}`);
+  const b = findMethodForCall(obj, name, scope);
+  const o = mkClosure(b.info, b.fn, b.self, obj.cls);
+  return o;
+}
+
+/** A::method(...) */
+export function closureFromStatic(cls: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): PhpObject {
+  const b = findStaticMethod(cls, name, scope, thisObj);
+  return mkClosure(b.info, b.fn, b.self, cls);
+}
+
+/** $callable(...) */
+export function closureFromCallable(v: any, scope: PhpClass | null): PhpObject {
+  if (v instanceof PhpObject && v.native && v.native.closure) return v;
+  const b = resolveCall(v, scope);
+  const self = b.self;
+  return mkClosure(b.info, b.fn, self, self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null);
+}
+
+// ───────────── func_get_args & co ─────────────
+
+export function funcGetArgs(args: IArguments, info: FunctionInfo): PhpArray {
+  const a = new PhpArray();
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    if (i < info.params.length && info.params[i].variadic) {
+      // the variadic array holds the rest
+      if (v instanceof PhpArray) for (const x of v.values()) a.append(share(x));
+      continue;
+    }
+    a.append(share(v instanceof Ref ? v.v : v));
+  }
+  return a;
+}
+
+export function funcNumArgs(args: IArguments): number {
+  return args.length;
+}
+
+export function funcGetArg(args: IArguments, n: any, info: FunctionInfo): any {
+  void info;
+  if (typeof n !== 'number' || n < 0) rt.throwError('ValueError', 'func_get_arg(): Argument #1 ($position) must be greater than or equal to 0');
+  if (n >= args.length) rt.throwError('ValueError', 'func_get_arg(): Argument #1 ($position) must be less than the number of the arguments passed to the currently executed function');
+  const v = args[n];
+  return v instanceof Ref ? v.v : v;
+}
+
+export function funcArgsOutside(name: string): never {
+  return rt.throwError('Error', `${name}() cannot be called from the global scope`);
+}
+
+// ───────────── types ─────────────
+
+export function declType(text: string, self?: () => PhpClass): DeclaredType {
+  const t = parseTypeText(text);
+  if (self) {
+    Object.defineProperty(t, 'selfClass', { get: self, configurable: true });
+  }
+  return t;
+}
+
+export { toKey };

@@ -1,0 +1,34 @@
+// The table of runtime functions generated code uses (`const {add, ...} = R;` at the top of each
+// compiled module). One flat namespace, built once per thread.
+
+import * as ops from './operators.js';
+import * as conv from './convert.js';
+import * as dims from './dims.js';
+import * as objects from './objects.js';
+import * as props from './props.js';
+import * as functions from './functions.js';
+import * as control from './control.js';
+import * as iterate from './iterate.js';
+import * as generator from './generator.js';
+import { PhpArray, share } from './array.js';
+import { PhpFloat, Ref } from './values.js';
+import { Frame } from './request.js';
+import { Scope } from './scope.js';
+
+export const R: Record<string, any> = Object.freeze({
+  ...ops,
+  ...conv,
+  ...dims,
+  ...objects,
+  ...props,
+  ...functions,
+  ...control,
+  ...iterate,
+  ...generator,
+  PhpArray,
+  PhpFloat,
+  Ref,
+  Frame,
+  Scope,
+  share,
+});

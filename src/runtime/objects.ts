@@ -1,0 +1,377 @@
+// Helpers compiled code uses for classes and objects: lookup with autoloading, declaration, new,
+// method and static-method resolution, class constants, instanceof, clone, casts to array/object.
+
+import { PhpClass, PhpObject, Vis, ClassFlags, privateKey } from './object.js';
+import { PhpArray, Key, share } from './array.js';
+import { Ref, UNINIT } from './values.js';
+import { rt } from './request.js';
+import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound, displayClassName } from './calls.js';
+import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './classdecl.js';
+import { typeName, toStr } from './convert.js';
+import { FatalSignal } from './errors.js';
+import { propRef, findProp, propGet, propSet, staticPropRef } from './props.js';
+
+// ───────────── lookup ─────────────
+
+/** A class by name (no leading backslash), autoloading when allowed. */
+export function findClass(name: string, autoload = true): PhpClass | null {
+  if (name.charCodeAt(0) === 92) name = name.slice(1);
+  const lc = name.toLowerCase();
+  let c = rt.classes.get(lc) ?? rt.core.builtinClasses.get(lc);
+  if (c) return c;
+  if (!autoload || rt.autoloaders.length === 0) return null;
+  if (!isValidClassName(name)) return null;
+  for (const loader of rt.autoloaders.slice()) {
+    rt.core.callValue(loader, [name]);
+    c = rt.classes.get(lc);
+    if (c) return c;
+  }
+  return null;
+}
+
+function isValidClassName(name: string): boolean {
+  return /^[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*(\\[A-Za-z_\x80-\xff][A-Za-z0-9_\x80-\xff]*)*$/.test(name);
+}
+
+/** `Foo::...`, `new Foo`: the class or PHP's Error. */
+export function cls(name: string): PhpClass {
+  const c = findClass(name, true);
+  if (c) return c;
+  return rt.throwError('Error', `Class "${name}" not found`);
+}
+
+/** `$x::...`, `new $x`: a class from a string or an object. */
+export function clsOf(v: any): PhpClass {
+  if (v instanceof PhpObject) return v.cls;
+  if (typeof v === 'string') return cls(v);
+  return rt.throwError('Error', 'Cannot use value of type ' + typeName(v) + ' as class name');
+}
+
+export function classNameOf(v: any): string {
+  if (v instanceof PhpObject) return v.cls.name;
+  return rt.throwError('TypeError', `Cannot use "::class" on value of type ${typeName(v)}`);
+}
+
+// ───────────── context: $this, self, static, parent ─────────────
+
+export function thisObj(self: any): PhpObject {
+  if (self instanceof PhpObject) return self;
+  return rt.throwError('Error', 'Using $this when not in object context');
+}
+
+export function thisOrNull(self: any): PhpObject | null {
+  return self instanceof PhpObject ? self : null;
+}
+
+/** static:: — the called class. */
+export function staticOf(self: any): PhpClass {
+  if (self instanceof PhpObject) return self.cls;
+  if (self instanceof PhpClass) return self;
+  return rt.throwError('Error', 'Cannot use "static" when no class scope is active');
+}
+
+export function parentOf(c: PhpClass): PhpClass {
+  if (c.parent) return c.parent;
+  return rt.throwError('Error', 'Cannot use "parent" when current class scope has no parent');
+}
+
+/** self inside a trait method: the class that uses the trait (found from $this / the called class). */
+export function traitScope(self: any, trait: PhpClass): PhpClass {
+  let c: PhpClass | null = self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null;
+  for (; c; c = c.parent) if (c.traits.includes(trait)) return c;
+  return trait;
+}
+
+/** The scope class of the closure running with `self` as this (set by mkClosure's calls). */
+export function closureScope(self: any): PhpClass | null {
+  const s = rt.closureScopes.length ? rt.closureScopes[rt.closureScopes.length - 1] : null;
+  if (s) return s;
+  if (self instanceof PhpObject) return self.cls;
+  if (self instanceof PhpClass) return self;
+  return null;
+}
+
+export function selfOfClosure(self: any): PhpClass {
+  const s = closureScope(self);
+  if (s) return s;
+  return rt.throwError('Error', 'Cannot use "self" when no class scope is active');
+}
+
+export function parentOfClosure(self: any): PhpClass {
+  const s = closureScope(self);
+  if (!s) return rt.throwError('Error', 'Cannot use "parent" when no class scope is active');
+  return parentOf(s);
+}
+
+export function closureClassName(self: any): string {
+  const s = closureScope(self);
+  return s ? s.name : '';
+}
+
+// ───────────── declaration ─────────────
+
+function lookupForLink(name: string): PhpClass | null {
+  return findClass(name, true);
+}
+
+export function declareClass(decl: ClassDecl): PhpClass {
+  const lc = decl.name.toLowerCase();
+  const prevLine = rt.top.line;
+  if (decl.line) rt.top.line = decl.line;
+  if (!(decl.flags! & ClassFlags.Anonymous) && (rt.classes.has(lc) || rt.core.builtinClasses.has(lc))) {
+    throw new FatalSignal(`Cannot declare ${kindWord(decl.flags ?? 0)} ${decl.name}, because the name is already in use`, decl.file ?? rt.top.file, decl.line ?? 0);
+  }
+  const c = linkClass(decl, lookupForLink, false);
+  rt.classes.set(lc, c);
+  rt.top.line = prevLine;
+  return c;
+}
+
+function kindWord(flags: number): string {
+  return flags & ClassFlags.Interface ? 'interface' : flags & ClassFlags.Trait ? 'trait' : flags & ClassFlags.Enum ? 'enum' : 'class';
+}
+
+export interface Hoisted {
+  cls: PhpClass | null;
+  declare(): PhpClass;
+  name: string;
+  deps: string;
+}
+
+/** Early binding at the start of a file: declares the class now if what it extends is already known. */
+export function hoistClass(h: Hoisted): void {
+  const deps: string[] = JSON.parse(h.deps);
+  for (const d of deps) if (!findClass(d, false)) return;
+  if (rt.classes.has(h.name.toLowerCase())) return; // the statement will report the duplicate
+  h.declare();
+}
+
+export function declareHoisted(h: Hoisted): PhpClass {
+  return h.cls ?? h.declare();
+}
+
+// ───────────── constants ─────────────
+
+export function classConst(c: PhpClass, name: string, scope: PhpClass | null): any {
+  const k = c.consts.get(name);
+  if (!k) return rt.throwError('Error', `Undefined constant ${displayClassName(c)}::${name}`);
+  if (k.vis !== Vis.Public && !visible(k.vis, k.cls, scope)) {
+    rt.throwError('Error', `Cannot access ${visName(k.vis)} constant ${c.name}::${name}`);
+  }
+  if (k.isCase) return enumCase(k.cls.isEnum ? k.cls : c, name);
+  if (k.value === undefined) {
+    if (k.init === null) return null;
+    if ((k as any).evaluating) rt.throwError('Error', `Cannot declare self-referencing constant ${k.cls.name}::${name}`);
+    (k as any).evaluating = true;
+    try {
+      k.value = k.init();
+    } finally {
+      (k as any).evaluating = false;
+    }
+    k.init = null;
+  }
+  return k.value;
+}
+
+// ───────────── instances ─────────────
+
+export function newInstance(c: PhpClass, scope: PhpClass | null): PhpObject {
+  void scope;
+  if (c.flags & (ClassFlags.Interface | ClassFlags.Trait | ClassFlags.Abstract | ClassFlags.Enum)) {
+    const what = c.isInterface ? 'interface' : c.isTrait ? 'trait' : c.isEnum ? 'enum' : 'abstract class';
+    rt.throwError('Error', `Cannot instantiate ${what} ${c.name}`);
+  }
+  const o = instantiate(c);
+  if (c.dtor) rt.destructibles.push(o);
+  return o;
+}
+
+/** The constructor to call for `new`, or null when the class has none. */
+export function ctorOf(o: PhpObject, scope: PhpClass | null): Bound | null {
+  const m = o.cls.ctor;
+  if (!m) return null;
+  if (m.vis !== Vis.Public && !visible(m.vis, m.cls, scope)) {
+    rt.throwError('Error', `Call to ${visName(m.vis)} ${o.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+  }
+  return { fn: m.fn, self: o, info: m.info };
+}
+
+/** Arguments to `new` for a class without constructor are evaluated and ignored. */
+export function noCtorArgs(..._args: any[]): number {
+  return 0;
+}
+
+// ───────────── methods ─────────────
+
+export function meth(o: any, name: string, scope: PhpClass | null): Bound {
+  if (o instanceof PhpObject) return findMethodForCall(o, name, scope);
+  return rt.throwError('Error', `Call to a member function ${name}() on ${typeName(o)}`);
+}
+
+export function smeth(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
+  return findStaticMethod(c, name, scope, thisObj);
+}
+
+/** parent::m(), self::m(), static::m(): $this and the called class are forwarded. */
+export function smethFwd(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
+  const b = findStaticMethod(c, name, scope, thisObj);
+  return b;
+}
+
+export function methodNameOf(v: any): string {
+  if (typeof v === 'string') return v;
+  return rt.throwError('Error', 'Method name must be a string');
+}
+
+export function callMethodByName(o: PhpObject, name: string, args: any[]): any {
+  const b = findMethodForCall(o, name, o.cls);
+  return callBound(b, args);
+}
+
+// ───────────── instanceof ─────────────
+
+export function instanceOfName(v: any, name: string): boolean {
+  if (!(v instanceof PhpObject)) return false;
+  const c = findClass(name, false);
+  return c !== null && v.cls.isSubclassOf(c);
+}
+
+export function instanceOfCls(v: any, c: PhpClass): boolean {
+  return v instanceof PhpObject && v.cls.isSubclassOf(c);
+}
+
+export function instanceOfDyn(v: any, c: any): boolean {
+  if (c instanceof PhpObject) return instanceOfCls(v, c.cls);
+  if (typeof c === 'string') return instanceOfName(v, c);
+  return rt.throwError('Error', 'Class name must be a valid object or a string');
+}
+
+// ───────────── clone ─────────────
+
+export function cloneObj(v: any, scope: PhpClass | null): PhpObject {
+  if (!(v instanceof PhpObject)) return rt.throwError('Error', '__clone method called on non-object');
+  const c = v.cls;
+  if (c.isEnum) rt.throwError('Error', `Trying to clone an uncloneable object of class ${c.name}`);
+  if (c.ext.uncloneable) rt.throwError('Error', `Trying to clone an uncloneable object of class ${c.name}`);
+  if (c.cloner && c.cloner.vis !== Vis.Public && !visible(c.cloner.vis, c.cloner.cls, scope)) {
+    rt.throwError('Error', `Call to ${visName(c.cloner.vis)} ${c.name}::__clone() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+  }
+  const o = new PhpObject(c);
+  for (const k in v.p) {
+    const val = v.p[k];
+    // references stay shared between the copies (PHP copies the reference, not the value, when refcount > 1)
+    o.p[k] = share(val);
+  }
+  if (c.handlers?.clone) c.handlers.clone(v, o);
+  else o.native = v.native;
+  if (c.dtor) rt.destructibles.push(o);
+  if (c.cloner) {
+    (o as any).cloning = true;
+    try {
+      c.cloner.fn.call(o);
+    } finally {
+      (o as any).cloning = false;
+    }
+  }
+  return o;
+}
+
+// ───────────── casts ─────────────
+
+/** (array)$v */
+export function toArray(v: any): PhpArray {
+  if (v instanceof PhpArray) return v;
+  if (v === null || v === undefined) return new PhpArray();
+  if (v instanceof PhpObject) return objectToArray(v);
+  return PhpArray.fromList([v]);
+}
+
+/** (array)$obj: property names mangled as PHP does ("\0*\0prot", "\0Class\0priv"). */
+export function objectToArray(o: PhpObject): PhpArray {
+  if (o.cls.handlers?.debugInfo && o.cls.ext.arrayCast) return o.cls.ext.arrayCast(o);
+  const a = new PhpArray();
+  const protectedNames = new Set<string>();
+  for (const info of o.cls.allSlots) if (info.vis === Vis.Protected) protectedNames.add(info.key);
+  for (const k in o.p) {
+    const v = o.p[k];
+    if (v === UNINIT) continue;
+    const key = protectedNames.has(k) ? '\0*\0' + k : k;
+    if (v instanceof Ref) a.setRef(propKeyToArrayKey(key), v);
+    else a.set(propKeyToArrayKey(key), share(v));
+  }
+  return a;
+}
+
+function propKeyToArrayKey(k: string): Key {
+  return /^(0|-?[1-9][0-9]{0,17})$/.test(k) ? Number(k) : k;
+}
+
+/** (object)$v */
+export function toObject(v: any): PhpObject {
+  if (v instanceof PhpObject) return v;
+  const std = rt.core.builtinClasses.get('stdclass')!;
+  const o = instantiate(std);
+  if (v instanceof PhpArray) {
+    for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
+      const raw = v.rawAt(i);
+      o.p[String(v.keyAt(i))] = raw instanceof Ref ? raw : share(raw);
+    }
+  } else if (v !== null && v !== undefined) {
+    o.p['scalar'] = v;
+  }
+  return o;
+}
+
+// ───────────── property helpers for compound assignment and references ─────────────
+
+export function propSlot(o: any, name: string, scope: PhpClass | null): { v: any } {
+  return {
+    get v() {
+      return propGet(o, name, scope);
+    },
+    set v(x: any) {
+      propSet(o, name, x, scope);
+    },
+  };
+}
+
+export function propBindRef(o: any, name: string, r: Ref, scope: PhpClass | null): Ref {
+  if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
+  const info = findProp(o.cls, name, scope);
+  if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
+  o.p[info ? info.key : name] = r;
+  return r;
+}
+
+export function staticPropQuiet(c: PhpClass, name: string, scope: PhpClass | null): any {
+  const sp = c.staticProps.get(name);
+  if (!sp || !(sp.info.vis === Vis.Public || visible(sp.info.vis, sp.info.cls, scope))) return undefined;
+  const r = staticPropRef(c, name, scope);
+  return r.v === UNINIT ? undefined : r.v;
+}
+
+export function staticPropBind(c: PhpClass, name: string, r: Ref, scope: PhpClass | null): Ref {
+  staticPropRef(c, name, scope);
+  const sp = c.staticProps.get(name)!;
+  sp.ref = r;
+  // subclasses that inherited the same slot see the new binding too
+  for (const other of rt.classes.values()) {
+    const osp = other.staticProps.get(name);
+    if (osp && osp.info === sp.info) osp.ref = r;
+  }
+  return r;
+}
+
+/** The object of `$x->p = v` : PHP 8 never auto-creates it. */
+export function objW(v: any): any {
+  return v;
+}
+
+export function propU(o: any, name: string, scope: PhpClass | null): any {
+  if (!(o instanceof PhpObject)) return undefined;
+  const r = propRef(o, name, scope);
+  if (r.v instanceof PhpArray && r.v.rc > 0) r.v = r.v.sep();
+  return r.v;
+}
+
+export { privateKey, toStr };

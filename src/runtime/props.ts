@@ -1,0 +1,333 @@
+// Property access (zend_std_read_property & co.): visibility, __get/__set/__isset/__unset with their
+// recursion guards, typed properties (coercion, uninitialized state), readonly, dynamic properties.
+
+import { PhpObject, PhpClass, PropInfo, Vis, NO_MATCH } from './object.js';
+import { Ref, UNINIT } from './values.js';
+import { PhpArray, share } from './array.js';
+import { rt } from './request.js';
+import { visible, visName } from './calls.js';
+import { typeName, toStr } from './convert.js';
+import { givenType } from './types.js';
+import { prepareDefaults } from './classdecl.js';
+
+/** The declared property `name` as seen from `scope`, or undefined for a dynamic one. */
+export function findProp(cls: PhpClass, name: string, scope: PhpClass | null): PropInfo | undefined {
+  if (scope !== null && scope !== cls) {
+    const own = scope.props.get(name);
+    if (own && own.vis === Vis.Private && own.cls === scope && cls.isSubclassOf(scope)) return own;
+  }
+  return cls.props.get(name);
+}
+
+function accessible(info: PropInfo, scope: PhpClass | null): boolean {
+  return info.vis === Vis.Public || visible(info.vis, info.cls, scope);
+}
+
+function cannotAccess(info: PropInfo): never {
+  return rt.throwError('Error', `Cannot access ${visName(info.vis)} property ${info.cls.name}::$${info.name}`);
+}
+
+/** Runs a magic accessor unless already inside one for this name (then falls back to the plain access). */
+function guarded<T>(o: PhpObject, name: string, kind: number, fn: () => T): T | typeof NO_MATCH {
+  const g = (o.guards ??= new Map());
+  const key = name;
+  const cur = g.get(key) ?? 0;
+  if (cur & kind) return NO_MATCH;
+  g.set(key, cur | kind);
+  try {
+    return fn();
+  } finally {
+    g.set(key, g.get(key)! & ~kind);
+  }
+}
+const G_GET = 1, G_SET = 2, G_ISSET = 4, G_UNSET = 8;
+
+// ───────────── read ─────────────
+
+export function propGet(o: any, name: string, scope: PhpClass | null): any {
+  if (!(o instanceof PhpObject)) return propOfNonObject(o, name);
+  const info = findProp(o.cls, name, scope);
+  let v: any;
+  if (info !== undefined) {
+    if (!accessible(info, scope)) {
+      if (o.cls.getter) {
+        const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+        if (r !== NO_MATCH) return r;
+      }
+      cannotAccess(info);
+    }
+    v = o.p[info.key];
+    if (v === UNINIT) {
+      if (o.cls.getter) {
+        const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+        if (r !== NO_MATCH) return r;
+      }
+      if (info.type) rt.throwError('Error', `Typed property ${info.cls.name}::$${name} must not be accessed before initialization`);
+      rt.warn(`Undefined property: ${o.cls.name}::$${name}`);
+      return null;
+    }
+  } else {
+    v = o.p[name];
+    if (v === undefined) {
+      if (o.cls.getter) {
+        const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+        if (r !== NO_MATCH) return r;
+      }
+      rt.warn(`Undefined property: ${o.cls.name}::$${name}`);
+      return null;
+    }
+  }
+  return v instanceof Ref ? v.v : v;
+}
+
+function propOfNonObject(o: any, name: string): any {
+  rt.warn(`Attempt to read property "${name}" on ${typeName(o)}`);
+  return null;
+}
+
+// ───────────── write ─────────────
+
+/** Checks a value against a typed property and coerces it (TypeError when it does not fit). */
+export function checkPropType(info: PropInfo, v: any, strict = false): any {
+  if (!info.type) return v;
+  const r = info.type.check(v, strict);
+  if (r === NO_MATCH) {
+    rt.throwError('TypeError', `Cannot assign ${givenType(v)} to property ${info.cls.name}::$${info.name} of type ${info.type.text}`);
+  }
+  return r;
+}
+
+function readonlyError(info: PropInfo, scope: PhpClass | null, initialized: boolean): never {
+  if (initialized) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${info.name}`);
+  void scope;
+  return rt.throwError('Error', `Cannot initialize readonly property ${info.cls.name}::$${info.name} from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+}
+
+export function propSet(o: any, name: string, v: any, scope: PhpClass | null): any {
+  if (!(o instanceof PhpObject)) {
+    return rt.throwError('Error', `Attempt to assign property "${name}" on ${typeName(o)}`);
+  }
+  const info = findProp(o.cls, name, scope);
+  if (info !== undefined) {
+    const cur = o.p[info.key];
+    if (!accessible(info, scope)) {
+      if (o.cls.setter) {
+        const r = guarded(o, name, G_SET, () => o.cls.setter!.fn.call(o, name, share(v)));
+        if (r !== NO_MATCH) return v;
+      }
+      if (info.readonly && info.vis !== Vis.Private && cur === UNINIT) readonlyError(info, scope, false);
+      if (info.readonly && cur !== UNINIT) readonlyError(info, scope, true);
+      cannotAccess(info);
+    }
+    if (cur === UNINIT && o.cls.setter && !info.readonly) {
+      const r = guarded(o, name, G_SET, () => o.cls.setter!.fn.call(o, name, share(v)));
+      if (r !== NO_MATCH) return v;
+    }
+    if (info.readonly) {
+      if (cur !== UNINIT) readonlyError(info, scope, true);
+      if (scope !== info.cls) readonlyError(info, scope, false);
+    }
+    if (info.type) v = checkPropType(info, v);
+    if (cur instanceof Ref) cur.v = share(v);
+    else o.p[info.key] = share(v);
+    return v;
+  }
+  const cur = o.p[name];
+  if (cur === undefined) {
+    if (o.cls.setter) {
+      const r = guarded(o, name, G_SET, () => o.cls.setter!.fn.call(o, name, share(v)));
+      if (r !== NO_MATCH) return v;
+    }
+    dynamicPropCheck(o, name);
+    o.p[name] = share(v);
+  } else if (cur instanceof Ref) cur.v = share(v);
+  else o.p[name] = share(v);
+  return v;
+}
+
+/** PHP 8.2: creating a dynamic property is deprecated unless the class allows it. */
+function dynamicPropCheck(o: PhpObject, name: string): void {
+  const cls = o.cls;
+  if (cls.isEnum) rt.throwError('Error', `Cannot create dynamic property ${cls.name}::$${name}`);
+  if (cls.flags & 64 /* readonly class */) rt.throwError('Error', `Cannot create dynamic property ${cls.name}::$${name}`);
+  if (allowsDynamic(cls)) return;
+  rt.deprecated(`Creation of dynamic property ${cls.isAnonymous ? cls.anonymousDebugName() : cls.name}::$${name} is deprecated`);
+}
+
+function allowsDynamic(cls: PhpClass): boolean {
+  for (let c: PhpClass | null = cls; c; c = c.parent) {
+    if (c.lcname === 'stdclass') return true;
+    if (c.ext.allowDynamic) return true;
+  }
+  return false;
+}
+
+/** The Ref of a property (for `&$o->p`, foreach by reference, by-ref arguments); turns the slot into a Ref. */
+export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
+  if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
+  const info = findProp(o.cls, name, scope);
+  const key = info ? info.key : name;
+  if (info && !accessible(info, scope)) cannotAccess(info);
+  let cur = o.p[key];
+  if (cur instanceof Ref) return cur;
+  if (cur === undefined || cur === UNINIT) {
+    if (o.cls.getter && !(info && cur === UNINIT && info.type)) {
+      const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+      if (r !== NO_MATCH) {
+        rt.notice(`Indirect modification of overloaded property ${o.cls.name}::$${name} has no effect`);
+        return new Ref(r);
+      }
+    }
+    if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
+    if (!info) dynamicPropCheck(o, name);
+    cur = info && info.type ? UNINIT : null;
+  } else if (info && info.readonly) {
+    rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
+  }
+  const r = new Ref(cur === UNINIT ? null : cur);
+  if (info && info.type) (r as any).typed = info;
+  o.p[key] = r;
+  return r;
+}
+
+/** The property's value prepared for a nested write ($o->p[] = 1, $o->p->q = 1): arrays separated and stored back. */
+export function propW(o: any, name: string, scope: PhpClass | null): any {
+  if (!(o instanceof PhpObject)) {
+    return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
+  }
+  const info = findProp(o.cls, name, scope);
+  const key = info ? info.key : name;
+  let cur = info && !accessible(info, scope) ? undefined : o.p[key];
+  if (cur instanceof Ref) {
+    const v = cur.v;
+    if (v instanceof PhpArray) return (cur.v = v.sep());
+    if (v === null || v === undefined) return (cur.v = new PhpArray());
+    return v;
+  }
+  if (cur instanceof PhpArray) {
+    if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
+    return cur.rc === 0 ? cur : (o.p[key] = cur.sep());
+  }
+  if (cur instanceof PhpObject) return cur;
+  if (cur === undefined || cur === UNINIT) {
+    if (info && !accessible(info, scope) && !o.cls.getter) cannotAccess(info);
+    if (o.cls.getter) {
+      const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+      if (r !== NO_MATCH) {
+        if (r instanceof PhpArray) rt.notice(`Indirect modification of overloaded property ${o.cls.name}::$${name} has no effect`);
+        return r instanceof PhpArray ? r.clone() : r;
+      }
+    }
+    if (info && info.readonly && cur === UNINIT) rt.throwError('Error', `Cannot indirectly modify readonly property ${info.cls.name}::$${name}`);
+    if (info && info.type && !info.type.check(new PhpArray(), false)) {
+      rt.throwError('TypeError', `Cannot auto-initialize an array inside property ${info.cls.name}::$${name} of type ${info.type.text}`);
+    }
+    if (!info) dynamicPropCheck(o, name);
+    return (o.p[key] = new PhpArray());
+  }
+  if (cur === null) {
+    if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
+    return (o.p[key] = new PhpArray());
+  }
+  return cur;
+}
+
+// ───────────── isset / unset ─────────────
+
+export function propIsset(o: any, name: string, scope: PhpClass | null): boolean {
+  if (!(o instanceof PhpObject)) return false;
+  const info = findProp(o.cls, name, scope);
+  let v: any;
+  if (info !== undefined && accessible(info, scope)) v = o.p[info.key];
+  else if (info === undefined) v = o.p[name];
+  if (v !== undefined && v !== UNINIT) {
+    if (v instanceof Ref) v = v.v;
+    return v !== null;
+  }
+  if (o.cls.issetter) {
+    const r = guarded(o, name, G_ISSET, () => o.cls.issetter!.fn.call(o, name));
+    if (r !== NO_MATCH) return !!r && r !== '' && r !== 0 && r !== '0';
+  }
+  return false;
+}
+
+/** Reads a property for isset($o->p[...]) / empty(): no warnings, __isset then __get. */
+export function propGetQuiet(o: any, name: string, scope: PhpClass | null): any {
+  if (!(o instanceof PhpObject)) return undefined;
+  const info = findProp(o.cls, name, scope);
+  let v: any;
+  if (info !== undefined && accessible(info, scope)) v = o.p[info.key];
+  else if (info === undefined) v = o.p[name];
+  if (v !== undefined && v !== UNINIT) return v instanceof Ref ? v.v : v;
+  if (o.cls.issetter && o.cls.getter) {
+    const has = guarded(o, name, G_ISSET, () => o.cls.issetter!.fn.call(o, name));
+    if (has === NO_MATCH || !has) return undefined;
+    const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+    return r === NO_MATCH ? undefined : r;
+  }
+  return undefined;
+}
+
+export function propUnset(o: any, name: string, scope: PhpClass | null): void {
+  if (!(o instanceof PhpObject)) return;
+  const info = findProp(o.cls, name, scope);
+  if (info !== undefined) {
+    if (!accessible(info, scope)) {
+      if (o.cls.unsetter) {
+        const r = guarded(o, name, G_UNSET, () => o.cls.unsetter!.fn.call(o, name));
+        if (r !== NO_MATCH) return;
+      }
+      cannotAccess(info);
+    }
+    if (info.readonly) {
+      if (o.p[info.key] !== UNINIT || scope !== info.cls) rt.throwError('Error', `Cannot unset readonly property ${info.cls.name}::$${name}`);
+    }
+    o.p[info.key] = UNINIT;
+    return;
+  }
+  if (o.p[name] === undefined) {
+    if (o.cls.unsetter) guarded(o, name, G_UNSET, () => o.cls.unsetter!.fn.call(o, name));
+    return;
+  }
+  delete o.p[name];
+}
+
+// ───────────── static properties ─────────────
+
+export function staticPropRef(cls: PhpClass, name: string, scope: PhpClass | null): Ref {
+  if (!cls.defaultsReady) prepareDefaultsChain(cls);
+  const sp = cls.staticProps.get(name) ?? (scope && cls.isSubclassOf(scope) ? scope.staticProps.get(name) : undefined);
+  if (!sp) return rt.throwError('Error', `Access to undeclared static property ${cls.name}::$${name}`);
+  if (!(sp.info.vis === Vis.Public || visible(sp.info.vis, sp.info.cls, scope))) {
+    rt.throwError('Error', `Cannot access ${visName(sp.info.vis)} property ${cls.name}::$${name}`);
+  }
+  if (sp.ref.v === UNINIT) {
+    // read before initialization of a typed static property
+    (sp.ref as any).uninitInfo = sp.info;
+  }
+  return sp.ref;
+}
+
+export function prepareDefaultsChain(cls: PhpClass): void {
+  if (cls.parent && !cls.parent.defaultsReady) prepareDefaultsChain(cls.parent);
+  prepareDefaults(cls);
+}
+
+export function staticPropGet(cls: PhpClass, name: string, scope: PhpClass | null): any {
+  const r = staticPropRef(cls, name, scope);
+  if (r.v === UNINIT) {
+    const sp = cls.staticProps.get(name)!;
+    rt.throwError('Error', `Typed static property ${sp.info.cls.name}::$${name} must not be accessed before initialization`);
+  }
+  return r.v;
+}
+
+export function staticPropSet(cls: PhpClass, name: string, v: any, scope: PhpClass | null): any {
+  const r = staticPropRef(cls, name, scope);
+  const sp = cls.staticProps.get(name) ?? scope?.staticProps.get(name);
+  if (sp && sp.info.type) v = checkPropType(sp.info, v);
+  r.v = share(v);
+  return v;
+}
+
+export { toStr };

@@ -1,0 +1,289 @@
+// One PHP request: the state a script run owns (PHP's executor globals) — the function, class and
+// constant tables, the global scope, the call stack, error handling, output buffers, ini values.
+// Exactly one request runs at a time in a thread; `rt` is that request, so the runtime's helpers and
+// builtins reach it without threading it through every call.
+
+import { PhpArray } from './array.js';
+import { PhpClass, PhpObject, FunctionInfo } from './object.js';
+import { Output } from './output.js';
+import { Scope } from './scope.js';
+import { hooks } from './hooks.js';
+import { settings, toStr } from './convert.js';
+import {
+  E_ALL, E_DEPRECATED, E_NOTICE, E_WARNING, E_USER_ERROR, E_ERROR, E_RECOVERABLE_ERROR, E_CORE_ERROR, E_COMPILE_ERROR, E_PARSE,
+  errorLabel, FatalSignal,
+} from './errors.js';
+import { Ref } from './values.js';
+import type { EngineCore } from './engine-core.js';
+
+/** A callable function as the tables hold it: its signature and its JS function. */
+export interface Callee {
+  info: FunctionInfo;
+  fn: Function;
+}
+
+/** A call-stack frame: what PHP traces show, and the line the frame is executing. */
+export class Frame {
+  line = 0;
+  constructor(
+    /** null for the main script / an included file */
+    public info: FunctionInfo | null,
+    public args: any[] | null,
+    public prev: Frame | null,
+    public file: string,
+    /** $this or the called class, for "Class->method()" / "Class::method()" in traces */
+    public self: PhpObject | PhpClass | null = null,
+    /** 'include' / 'require' ... for include frames */
+    public includeKind: string | null = null,
+  ) {}
+}
+
+export interface ErrorHandlerEntry {
+  handler: any;
+  mask: number;
+}
+
+export let rt: Request = null as unknown as Request;
+
+export function setCurrentRequest(r: Request | null): void {
+  rt = r as Request;
+  if (r) {
+    hooks.warn = (m) => r.error(E_WARNING, m);
+    hooks.notice = (m) => r.error(E_NOTICE, m);
+    hooks.deprecated = (m) => r.error(E_DEPRECATED, m);
+    hooks.throwError = (cls, m) => r.throwError(cls, m);
+  }
+}
+
+export class Request {
+  readonly functions = new Map<string, Callee>();
+  readonly classes = new Map<string, PhpClass>();
+  readonly constants = new Map<string, any>();
+  readonly globals = new Scope();
+  top: Frame;
+  readonly ini = new Map<string, string | null>();
+  errorReporting = E_ALL;
+  /** depth of active @ operators; errors are silenced while > 0 */
+  silence = 0;
+  errorHandlers: ErrorHandlerEntry[] = [];
+  exceptionHandlers: any[] = [];
+  inErrorHandler = false;
+  shutdownFunctions: { fn: any; args: any[] }[] = [];
+  includedFiles = new Set<string>();
+  autoloaders: any[] = [];
+  /** the script's path, for the main frame */
+  readonly scriptPath: string;
+  /** error_get_last() */
+  lastError: { type: number; message: string; file: string; line: number } | null = null;
+  /** per-extension request state */
+  readonly ext: Record<string, any> = Object.create(null);
+  exitStatus = 0;
+  /** objects with __destruct still to run at shutdown, in creation order */
+  destructibles: PhpObject[] = [];
+  /** include_path etc. read from ini */
+  cwd: string;
+  /** scope classes of the closures running now (innermost last) */
+  closureScopes: (PhpClass | null)[] = [];
+  currentClosure: PhpObject | null = null;
+  /** the Ref a by-reference function returned last (for $x = &f()) */
+  retRef: Ref | null = null;
+  /** unknown named arguments collected for a variadic parameter */
+  pendingNamedExtra: PhpArray | null = null;
+
+  constructor(
+    public readonly core: EngineCore,
+    public readonly output: Output,
+    scriptPath: string,
+    cwd: string,
+  ) {
+    this.scriptPath = scriptPath;
+    this.cwd = cwd;
+    this.top = new Frame(null, null, null, scriptPath);
+    for (const [k, v] of core.iniDefaults) this.ini.set(k, v);
+  }
+
+  // ───────────── ini ─────────────
+
+  iniGet(name: string): string | null | undefined {
+    return this.ini.get(name);
+  }
+
+  /** Sets an ini value (ini_set / -d); returns the old value, or false if the entry does not exist. */
+  iniSet(name: string, value: string): string | null | false {
+    if (!this.ini.has(name) && !this.core.iniDefaults.has(name)) return false;
+    const old = this.ini.get(name) ?? null;
+    const hook = this.core.iniHooks.get(name);
+    if (hook && hook(value, this) === false) return false;
+    this.ini.set(name, value);
+    this.applyIni(name, value);
+    return old;
+  }
+
+  /** ini entries the runtime itself reads. */
+  applyIni(name: string, value: string): void {
+    switch (name) {
+      case 'precision':
+        settings.precision = parseInt(value, 10) || 0;
+        break;
+      case 'serialize_precision':
+        settings.serializePrecision = parseInt(value, 10);
+        if (Number.isNaN(settings.serializePrecision)) settings.serializePrecision = -1;
+        break;
+      case 'error_reporting':
+        this.errorReporting = parseIniInt(value);
+        break;
+    }
+  }
+
+  // ───────────── the error path ─────────────
+
+  /** The file and line executing now. */
+  where(): [string, number] {
+    return [this.top.file, this.top.line];
+  }
+
+  /**
+   * Raises a PHP diagnostic: the user error handler if one takes it, else the display (stdout, as
+   * php-cli with display_errors=1 prints it). Fatal levels end the request.
+   */
+  error(level: number, message: string, file?: string, line?: number): void {
+    if (file === undefined) [file, line] = this.where();
+    this.lastError = { type: level, message, file, line: line! };
+    const fatal = level === E_ERROR || level === E_CORE_ERROR || level === E_COMPILE_ERROR || level === E_PARSE || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR;
+    if (!fatal || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR) {
+      const h = this.errorHandlers[this.errorHandlers.length - 1];
+      if (h && h.handler !== null && (h.mask & level) && !this.inErrorHandler) {
+        this.inErrorHandler = true;
+        let r: any;
+        try {
+          r = this.core.callValue(h.handler, [level, message, file, line]);
+        } finally {
+          this.inErrorHandler = false;
+        }
+        if (r !== false) return;
+      }
+    }
+    if (fatal) throw new FatalSignal(message, file!, line!, errorLabel(level));
+    if (this.silence > 0 && !(level & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE))) return;
+    if (!(this.errorReporting & level)) return;
+    this.displayError(errorLabel(level), message, file!, line!);
+  }
+
+  displayError(label: string, message: string, file: string, line: number): void {
+    const display = this.ini.get('display_errors');
+    if (display === '0' || display === '' || display === 'off' || display === 'Off' || display === 'stderr') {
+      if (display === 'stderr') this.core.writeStderr(`${label}: ${message} in ${file} on line ${line}\n`);
+      return;
+    }
+    const html = this.ini.get('html_errors');
+    if (html === '1' || html === 'On' || html === 'on') {
+      this.output.write(`<br />\n<b>${label}</b>:  ${message} in <b>${file}</b> on line <b>${line}</b><br />\n`);
+    } else {
+      this.output.write(`\n${label}: ${message} in ${file} on line ${line}\n`);
+    }
+  }
+
+  warn(message: string): void {
+    this.error(E_WARNING, message);
+  }
+  notice(message: string): void {
+    this.error(E_NOTICE, message);
+  }
+  deprecated(message: string): void {
+    this.error(E_DEPRECATED, message);
+  }
+
+  /** Throws a new instance of a built-in Throwable class. */
+  throwError(className: string, message: string): never {
+    if (className === '\0fatal') throw new FatalSignal(message, this.top.file, this.top.line);
+    throw this.core.createThrowable(className, message);
+  }
+
+  // ───────────── output ─────────────
+
+  echo(s: string): void {
+    this.output.write(s);
+  }
+
+  // ───────────── tables ─────────────
+
+  /** A function by (lowercase) name, user or builtin. */
+  findFunction(lcname: string): Callee | undefined {
+    return this.functions.get(lcname) ?? this.core.builtinCallee(lcname);
+  }
+
+  findConstant(name: string): any {
+    let v = this.constants.get(name);
+    if (v !== undefined) return v;
+    v = this.core.constants.get(name);
+    if (v !== undefined) return v;
+    // namespaced constants: the namespace part is case-insensitive
+    const i = name.lastIndexOf('\\');
+    if (i >= 0) {
+      const n = name.slice(0, i).toLowerCase() + name.slice(i);
+      v = this.constants.get(n) ?? this.core.constants.get(n);
+      if (v !== undefined) return v;
+    }
+    return undefined;
+  }
+
+  // ───────────── frames ─────────────
+
+  /** The debug_backtrace()/exception trace of the current stack, innermost first. */
+  backtrace(skip = 0, withArgs = true): PhpArray {
+    const frames = new PhpArray();
+    let f: Frame | null = this.top;
+    for (let i = 0; i < skip && f; i++) f = f.prev;
+    for (; f && f.prev; f = f.prev) {
+      frames.append(this.traceEntry(f, withArgs));
+    }
+    return frames;
+  }
+
+  traceEntry(f: Frame, withArgs: boolean): PhpArray {
+    const e = new PhpArray();
+    const caller = f.prev!;
+    if (caller.line > 0 || f.info) {
+      e.set('file', caller.file);
+      e.set('line', caller.line);
+    }
+    if (f.includeKind) {
+      e.set('function', f.includeKind);
+      if (withArgs) e.set('args', PhpArray.fromList([f.file]));
+      return e;
+    }
+    const info = f.info!;
+    e.set('function', info.isClosure ? '{closure}' : info.name);
+    if (info.cls && !info.isClosure) {
+      e.set('class', info.cls.name);
+      if (f.self instanceof PhpObject) e.set('object', f.self);
+      e.set('type', f.self instanceof PhpObject ? '->' : '::');
+    } else if (info.isClosure && info.cls) {
+      e.set('class', info.cls.name);
+      e.set('type', f.self instanceof PhpObject ? '->' : '::');
+    }
+    if (withArgs) e.set('args', PhpArray.fromList(f.args ? f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined) : []));
+    return e;
+  }
+
+  /** error_reporting() as an int */
+  get reporting(): number {
+    return this.errorReporting;
+  }
+
+  scriptFile(): string {
+    return this.scriptPath;
+  }
+
+  toStr(v: any): string {
+    return toStr(v);
+  }
+}
+
+export function parseIniInt(value: string): number {
+  const v = value.trim();
+  if (/^-?\d+$/.test(v)) return parseInt(v, 10);
+  // expressions like E_ALL & ~E_NOTICE are evaluated by the ini layer; here plain names
+  const names: Record<string, number> = { E_ALL: E_ALL, E_WARNING: E_WARNING, E_NOTICE: E_NOTICE, E_DEPRECATED: E_DEPRECATED };
+  return names[v] ?? (parseInt(v, 10) || 0);
+}

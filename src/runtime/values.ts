@@ -1,0 +1,65 @@
+// How PHP values live in JavaScript (see DESIGN.md, "Values"):
+//   null → null · bool → boolean · int → number (a safe integer) or bigint (beyond ±2^53, up to ±2^63)
+//   float → number that is not an integer, or a PhpFloat box for integral floats (1.0, -0.0, 1e20)
+//   string → binary JS string (char codes 0–255) · array → PhpArray · object → PhpObject
+//   resource → PhpResource · a reference cell shared by `&` bindings → Ref
+// Invariant: an int is a JS number exactly when it is a safe integer; so two equal ints always have
+// the same representation and `===` compares them.
+
+import type { PhpArray } from './array.js';
+import type { PhpObject } from './object.js';
+
+/** An integral-valued float: 2.0 must stay a float (`var_dump(2.0)` says `float(2)`). */
+export class PhpFloat {
+  constructor(public readonly v: number) {}
+}
+
+export class PhpResource {
+  static nextId = 1;
+  readonly id: number;
+  closed = false;
+  constructor(
+    /** the resource type name get_resource_type() reports, e.g. "stream" */
+    public type: string,
+    public handle: unknown,
+  ) {
+    this.id = PhpResource.nextId++;
+  }
+}
+
+export type PhpValue = null | boolean | number | bigint | PhpFloat | string | PhpArray | PhpObject | PhpResource;
+
+/** A reference cell: variables, array elements and properties bound with `&` share one. */
+export class Ref {
+  constructor(public v: any = null) {}
+}
+
+export const INT_MAX = 9223372036854775807n;
+export const INT_MIN = -9223372036854775808n;
+export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** Makes the canonical int value from a bigint known to be within int64. */
+export function intFromBig(b: bigint): number | bigint {
+  return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
+}
+
+/** A float value from a JS number: integral results must be boxed to stay floats. */
+export function mkFloat(x: number): number | PhpFloat {
+  return Number.isInteger(x) ? new PhpFloat(x) : x;
+}
+
+export function isInt(v: any): v is number | bigint {
+  return typeof v === 'number' ? Number.isInteger(v) : typeof v === 'bigint';
+}
+
+export function isFloat(v: any): boolean {
+  return typeof v === 'number' ? !Number.isInteger(v) : v instanceof PhpFloat;
+}
+
+/** The JS number of a PHP float or int (precision may be lost for big ints, as in PHP's int→float). */
+export function numVal(v: number | bigint | PhpFloat): number {
+  return typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : v.v;
+}
+
+/** Marker for a declared property that is uninitialized (typed, no default) or has been unset. */
+export const UNINIT: unique symbol = Symbol('uninitialized');
