@@ -4,10 +4,17 @@ import type { Extension } from './extension.js';
 import { setBuiltinExtensions } from './engine.js';
 import { CoreExtension } from '../ext/core/index.js';
 import { StandardExtension } from '../ext/standard/index.js';
+import { JsonExtension } from '../ext/json/index.js';
+import { SplExtension } from '../ext/spl/index.js';
+import { PcreExtension } from '../ext/pcre/index.js';
+import { RandomExtension } from '../ext/random/index.js';
+import { CtypeExtension } from '../ext/ctype/index.js';
 
 export function builtinExtensions(standard: boolean): Extension[] {
   const exts: Extension[] = [new CoreExtension()];
-  if (standard) exts.push(new StandardExtension());
+  if (standard) {
+    exts.push(new StandardExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension());
+  }
   return exts;
 }
 

@@ -8,9 +8,11 @@ import { registerOutput, flushAll } from './output.js';
 import { registerBasic, stdinStream, stdoutStream, stderrStream } from './basic.js';
 import { registerString } from './string.js';
 import { registerMath } from './math.js';
+import { registerArray } from './array.js';
+import { registerSerialize } from './serialize.js';
 
 /** Modules of ext/standard; each file registers its own functions. */
-const MODULES: ((r: Registry) => void)[] = [registerBasic, registerVar, registerOutput, registerString, registerMath];
+const MODULES: ((r: Registry) => void)[] = [registerBasic, registerVar, registerOutput, registerString, registerMath, registerArray, registerSerialize];
 
 export function addStandardModule(m: (r: Registry) => void): void {
   MODULES.push(m);

@@ -81,6 +81,11 @@ interface DeferredError {
   group: object | null;
 }
 
+/** Tokens after which a T_ENCAPSED_AND_WHITESPACE is a piece of a string body. */
+const STRING_CONTEXT: ReadonlySet<number> = new Set<number>([
+  C.DQuote, C.Backtick, T.T_START_HEREDOC, T.T_VARIABLE, T.T_STRING, C.RBracket, C.RBrace, T.T_NUM_STRING,
+]);
+
 function countNewlines(text: string): number {
   let n = 0;
   for (let k = 0; k < text.length; k++) {
@@ -175,6 +180,9 @@ export class Parser {
     const t = this.toks[k];
     // `?>` + newline: PHP counts that newline only when it reads the next token
     if (t.id === C.Semi && t.text.length > 1) return t.line;
+    // an unterminated single-quoted string runs to the end of the file; PHP counts no newline in it
+    if (t.id === T.T_ENCAPSED_AND_WHITESPACE && t.pos + t.text.length === this.src.length &&
+      /^[bB]?'/.test(t.text) && k > 0 && !STRING_CONTEXT.has(this.toks[k - 1].id)) return t.line;
     return t.line + countNewlines(t.text);
   }
 
@@ -502,26 +510,18 @@ function describeExpected(id: number): string {
 }
 
 /**
- * Bison numbers symbols in order of first appearance in zend_language_parser.y: the precedence
- * declarations come first, then the %token list, then character literals met in the rules. Expected
- * tokens are listed in that order.
+ * Bison's symbol order, in which expected tokens are listed. Observed on PHP 8.2 (consistent with
+ * bison ordering symbols by where they are declared): the end of file, the character literals of
+ * the precedence declarations, the %token list (which is the T_* numbering order), then character
+ * literals met in the rules.
  */
 const SYMBOL_ORDER: Map<number, number> = (() => {
   const order: number[] = [
     C.End,
-    T.T_THROW, T.T_INCLUDE, T.T_INCLUDE_ONCE, T.T_REQUIRE, T.T_REQUIRE_ONCE, T.T_LOGICAL_OR, T.T_LOGICAL_XOR,
-    T.T_LOGICAL_AND, T.T_PRINT, T.T_YIELD, T.T_DOUBLE_ARROW, T.T_YIELD_FROM, C.Eq, T.T_PLUS_EQUAL,
-    T.T_MINUS_EQUAL, T.T_MUL_EQUAL, T.T_DIV_EQUAL, T.T_CONCAT_EQUAL, T.T_MOD_EQUAL, T.T_AND_EQUAL,
-    T.T_OR_EQUAL, T.T_XOR_EQUAL, T.T_SL_EQUAL, T.T_SR_EQUAL, T.T_POW_EQUAL, T.T_COALESCE_EQUAL, C.Question,
-    C.Colon, T.T_COALESCE, T.T_BOOLEAN_OR, T.T_BOOLEAN_AND, C.Pipe, C.Caret,
-    T.T_AMPERSAND_NOT_FOLLOWED_BY_VAR_OR_VARARG, T.T_AMPERSAND_FOLLOWED_BY_VAR_OR_VARARG, T.T_IS_EQUAL,
-    T.T_IS_NOT_EQUAL, T.T_IS_IDENTICAL, T.T_IS_NOT_IDENTICAL, T.T_SPACESHIP, C.Lt, T.T_IS_SMALLER_OR_EQUAL,
-    C.Gt, T.T_IS_GREATER_OR_EQUAL, C.Dot, T.T_SL, T.T_SR, C.Plus, C.Minus, C.Star, C.Slash, C.Percent,
-    C.Bang, T.T_INSTANCEOF, C.Tilde, T.T_INT_CAST, T.T_DOUBLE_CAST, T.T_STRING_CAST, T.T_ARRAY_CAST,
-    T.T_OBJECT_CAST, T.T_BOOL_CAST, T.T_UNSET_CAST, C.At, T.T_POW, T.T_CLONE, T.T_ELSEIF, T.T_ELSE,
+    C.Eq, C.Question, C.Colon, C.Pipe, C.Caret, C.Lt, C.Gt, C.Dot, C.Plus, C.Minus, C.Star, C.Slash, C.Percent,
+    C.Bang, C.Tilde, C.At,
   ];
-  const seen = new Set(order);
-  for (let id = 260; id <= 405; id++) if (!seen.has(id)) order.push(id);
+  for (let id = 260; id <= 405; id++) order.push(id);
   order.push(C.Comma, C.RBracket, C.LParen, C.RParen, C.Semi, C.LBrace, C.RBrace, C.LBracket, C.Backtick, C.DQuote, C.Dollar);
   const m = new Map<number, number>();
   order.forEach((id, k) => m.set(id, k));

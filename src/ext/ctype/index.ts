@@ -1,0 +1,13 @@
+// The ctype extension.
+
+import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
+import { PHP_VERSION } from '../../version.js';
+
+export class CtypeExtension implements Extension {
+  info(): ExtensionInfo {
+    return { name: 'ctype', version: PHP_VERSION, dependencies: ['standard'] };
+  }
+  moduleInit(r: Registry): void {
+    void r;
+  }
+}

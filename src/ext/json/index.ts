@@ -1,0 +1,13 @@
+// The json extension.
+
+import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
+import { PHP_VERSION } from '../../version.js';
+
+export class JsonExtension implements Extension {
+  info(): ExtensionInfo {
+    return { name: 'json', version: PHP_VERSION, dependencies: ['standard'] };
+  }
+  moduleInit(r: Registry): void {
+    void r;
+  }
+}

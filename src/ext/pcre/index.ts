@@ -1,0 +1,13 @@
+// The pcre extension.
+
+import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
+import { PHP_VERSION } from '../../version.js';
+
+export class PcreExtension implements Extension {
+  info(): ExtensionInfo {
+    return { name: 'pcre', version: PHP_VERSION, dependencies: ['standard'] };
+  }
+  moduleInit(r: Registry): void {
+    void r;
+  }
+}
