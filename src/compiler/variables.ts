@@ -170,12 +170,19 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
   const base = e.var;
   // key and value are evaluated before the container is fetched for writing (as PHP does)
   const key = e.dim ? expr(c, e.dim) : null;
-  if (base.kind === 'Variable' && typeof base.name === 'string' && base.name !== 'this' && !c.dynamic && !c.varInfo(base.name).boxed) {
-    const js = c.varInfo(base.name).js;
+  if (base.kind === 'Variable' && typeof base.name === 'string' && base.name !== 'this') {
+    // a variable holds the container: strings are rebuilt, so the new value is stored back
     const tv = c.temp();
-    if (key === null) return `(${tv} = ${value}, ${js} = ${c.file.use('appendTo')}(${js}, ${tv}), ${tv})`;
-    const tk = c.temp();
-    return `(${tk} = ${key}, ${tv} = ${value}, ${js} = ${c.file.use('assignDimTo')}(${js}, ${tk}, ${tv}), ${tv})`;
+    const tk = key === null ? null : c.temp();
+    const pre = tk === null ? `${tv} = ${value}` : `${tk} = ${key}, ${tv} = ${value}`;
+    const op = key === null ? `${c.file.use('appendTo')}(CUR, ${tv})` : `${c.file.use('assignDimTo')}(CUR, ${tk}, ${tv})`;
+    if (c.dynamic) {
+      const r = c.temp();
+      return `(${pre}, ${r} = S.ref(${str(base.name)}), ${r}.v = ${op.replace('CUR', r + '.v')}, ${tv})`;
+    }
+    const v = c.varInfo(base.name);
+    const loc = v.boxed ? `${v.js}.v` : v.js;
+    return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }
   if (key === null) return `${c.file.use('appendDim')}(${writableContainer(c, base)}, ${value})`;
   return `${c.file.use('assignDim')}(${writableContainer(c, base)}, ${key}, ${value})`;
