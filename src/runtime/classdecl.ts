@@ -125,6 +125,14 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   if (decl.createNative) cls.createNative = decl.createNative;
   if (decl.handlers) cls.handlers = decl.handlers;
 
+  if (cls.flags & ClassFlags.Enum) {
+    // enums implement UnitEnum (BackedEnum when backed) and have readonly $name (and $value)
+    const extra = decl.enumBacking ? ['UnitEnum', 'BackedEnum'] : ['UnitEnum'];
+    decl = { ...decl, interfaces: [...extra, ...(decl.interfaces ?? [])] };
+    const props: PropDecl[] = [{ name: 'name', flags: M_PUBLIC | M_READONLY, type: 'string' }];
+    if (decl.enumBacking) props.push({ name: 'value', flags: M_PUBLIC | M_READONLY, type: decl.enumBacking });
+    decl.props = [...props, ...(decl.props ?? [])];
+  }
   if (decl.parent) {
     const parent = lookup(decl.parent);
     if (!parent) classError(`Class "${decl.parent}" not found`);

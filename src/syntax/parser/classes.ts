@@ -150,7 +150,7 @@ function parseClassBody(p: Parser, cls: A.ClassLike, expected: readonly number[]
 
 /** class_statement: attributed_class_statement | attributes attributed_class_statement | use ... */
 function parseClassStatement(p: Parser): A.ClassMember {
-  p.enter();
+  p.enter(2);
   const first = p.cur();
   const line = first.line;
   let member: A.ClassMember;
@@ -160,7 +160,7 @@ function parseClassStatement(p: Parser): A.ClassMember {
     const attrGroups = parseAttributeGroups(p);
     member = parseAttributedClassStatement(p, attrGroups, line);
   }
-  p.leave();
+  p.leave(2);
   return member;
 }
 
@@ -185,6 +185,11 @@ function parseAttributedClassStatement(p: Parser, attrGroups: A.AttributeGroup[]
   return parseProperty(p, flags, attrGroups, line);
 }
 
+/** Adds `docComment` to a declarator (a field ast.ts does not declare yet). */
+function withDoc<N extends object>(node: N, doc: string | null): N {
+  return Object.assign(node, { docComment: doc });
+}
+
 function withPublic(flags: number): number {
   return flags & VISIBILITY ? flags : flags | Modifier.Public;
 }
@@ -204,7 +209,8 @@ function parseClassConst(p: Parser, flags: number, attrGroups: A.AttributeGroup[
     const value = parseExpr(p);
     const doc = p.takeDocComment(p.i);
     if (consts.length === 0) docComment = doc;
-    consts.push({ kind: 'ClassConstDecl', line: name.line, name, value });
+    // PHP keeps a doc comment per constant; the AST has one per group (also set on each declarator).
+    consts.push(withDoc({ kind: 'ClassConstDecl', line: name.line, name, value }, doc));
     if (p.accept(C.Comma)) continue;
     break;
   }
@@ -233,7 +239,8 @@ function parseProperty(p: Parser, flags: number, attrGroups: A.AttributeGroup[],
       doc = p.takeDocComment(p.i);
     }
     if (props.length === 0) docComment = doc;
-    props.push({ kind: 'PropertyDecl', line: v.line, name: v.text.slice(1), default: def });
+    // PHP keeps a doc comment per property; the AST has one per group (also set on each declarator).
+    props.push(withDoc({ kind: 'PropertyDecl', line: v.line, name: v.text.slice(1), default: def }, doc));
     if (p.accept(C.Comma)) continue;
     break;
   }
@@ -310,11 +317,17 @@ function parseTraitAdaptation(p: Parser): A.TraitAdaptation {
   let trait: A.Name | null = null;
   let method: A.Identifier;
   const id = p.id();
-  if ((id === T.T_STATIC || id === T.T_STRING || id === T.T_NAME_QUALIFIED || id === T.T_NAME_FULLY_QUALIFIED ||
-    id === T.T_NAME_RELATIVE) && p.peekId(1) === T.T_DOUBLE_COLON) {
+  const next = p.peekId(1);
+  const isClassName = id === T.T_STATIC || id === T.T_STRING || id === T.T_NAME_QUALIFIED ||
+    id === T.T_NAME_FULLY_QUALIFIED || id === T.T_NAME_RELATIVE;
+  if (isClassName && next === T.T_DOUBLE_COLON) {
     trait = parseClassName(p);
     p.advance(); // ::
     method = parseIdentifier(p);
+  } else if (isClassName && !(next === T.T_AS && (id === T.T_STRING || id === T.T_STATIC))) {
+    // bison's (LALR-merged) state after a name prefers reducing it to a class name: '::' expected
+    p.advance();
+    return p.syntaxError([T.T_DOUBLE_COLON]);
   } else {
     method = parseIdentifier(p);
   }

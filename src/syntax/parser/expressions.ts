@@ -153,7 +153,7 @@ export function isVariable(p: Parser, e: A.Expr): boolean {
 // ───────────────────────────── binary operators ─────────────────────────────
 
 export function parseBinary(p: Parser, minPrec: number): A.Expr {
-  p.enter();
+  p.enter(2);
   let left = parseUnary(p);
   for (;;) {
     const id = p.id();
@@ -179,7 +179,7 @@ export function parseBinary(p: Parser, minPrec: number): A.Expr {
       if (next !== undefined && next.prec === op.prec) p.syntaxError(null);
     }
   }
-  p.leave();
+  p.leave(2);
   return left;
 }
 
@@ -488,9 +488,9 @@ export function parseSimpleVariable(p: Parser): A.Variable {
     return { kind: 'Variable', line: t.line, name: e };
   }
   if (p.id() !== T.T_VARIABLE && p.id() !== C.Dollar) p.syntaxError([T.T_VARIABLE, C.LBrace, C.Dollar]);
-  p.enter();
+  p.enter(2);
   const inner = parseSimpleVariable(p);
-  p.leave();
+  p.leave(2);
   return { kind: 'Variable', line: t.line, name: inner };
 }
 
@@ -580,8 +580,7 @@ function parseStaticMember(p: Parser, cls: A.Name | A.Expr): A.Expr {
       const args = parseArgumentList(p);
       return parseChain(p, { kind: 'StaticCall', line, cls, name: v, args }, K.Var);
     }
-    const name = typeof v.name === 'string' ? v.name : v.name;
-    return parseChain(p, { kind: 'StaticPropertyFetch', line, cls, name }, K.Var);
+    return parseChain(p, { kind: 'StaticPropertyFetch', line, cls, name: v.name }, K.Var);
   }
   if (t.id === C.LBrace) {
     p.advance();
@@ -691,6 +690,12 @@ function parseArgumentExpr(p: Parser): A.Expr {
 const rawItems = new WeakMap<A.ArrayLiteral, (A.ArrayItem | null)[]>();
 /** Arrays holding (directly or in nested arrays) a leading-hole error whose line follows the outer array. */
 const leadingHole = new WeakMap<A.ArrayLiteral, A.ArrayLiteral[]>();
+/** The line PHP's AST gives an array literal: its first element's (an element's is its value's). */
+const arrayLines = new WeakMap<A.ArrayLiteral, number>();
+
+function phpLineOf(e: A.Expr): number {
+  return e.kind === 'ArrayLiteral' ? arrayLines.get(e) ?? e.line : e.line;
+}
 
 function parseArrayLiteral(p: Parser): A.ArrayLiteral {
   const line = p.cur().line;
@@ -706,12 +711,13 @@ function parseArrayBody(p: Parser, line: number, short: boolean): A.ArrayLiteral
   const node: A.ArrayLiteral = { kind: 'ArrayLiteral', line, items, short };
   rawItems.set(node, raw);
   // PHP's line for the array: its first element's, or where the first ',' was read.
-  const phpLine = raw.length > 0 && raw[0] ? raw[0].value.line : holeLines.length > 0 ? holeLines[0] : line;
+  const phpLine = raw.length > 0 && raw[0] ? phpLineOf(raw[0].value) : holeLines.length > 0 ? holeLines[0] : line;
+  arrayLines.set(node, phpLine);
   const hole = raw.indexOf(null);
   if (hole >= 0) {
     // zend_try_ct_eval_array reports it at the line of the last element before the hole; for a
     // leading hole, at the line of the expression being compiled (an enclosing array's, if any).
-    const errLine = hole > 0 ? raw[hole - 1]!.value.line : phpLine;
+    const errLine = hole > 0 ? phpLineOf(raw[hole - 1]!.value) : phpLine;
     p.deferCompileError('Cannot use empty array elements in arrays', errLine, node);
   }
   const pending: A.ArrayLiteral[] = hole === 0 ? [node] : [];
@@ -955,6 +961,8 @@ function parseMatch(p: Parser): A.Match {
   p.expect(C.RParen, null);
   p.expect(C.LBrace);
   const arms: A.MatchArm[] = [];
+  // an empty arm list is reduced by default: a token that cannot start an arm expects '}'
+  if (p.id() !== T.T_DEFAULT && !startsExpr(p.id()) && p.id() !== C.RBrace) p.syntaxError([C.RBrace]);
   while (p.id() !== C.RBrace) {
     const armLine = p.cur().line;
     let conds: A.Expr[] | null = null;
@@ -968,6 +976,8 @@ function parseMatch(p: Parser): A.Match {
         if (p.id() === C.Comma) {
           p.advance();
           if (p.id() === T.T_DOUBLE_ARROW) break;
+          // after ',' the optional trailing comma is reduced by default: '=>' expected
+          if (!startsExpr(p.id())) p.syntaxError([T.T_DOUBLE_ARROW]);
           continue;
         }
         break;

@@ -116,7 +116,7 @@ export function parseClosure(p: Parser, isStatic: boolean, attrGroups: A.Attribu
     byRef = true;
   }
   if (p.id() !== C.LParen) p.syntaxError([C.LParen]);
-  p.takeDocComment(byRef ? p.i - 1 : p.i);
+  const docComment = p.takeDocComment(byRef ? p.i - 1 : p.i);
   const params = parseParameterList(p);
   const uses: A.ClosureUse[] = [];
   if (p.accept(T.T_USE)) {
@@ -146,7 +146,9 @@ export function parseClosure(p: Parser, isStatic: boolean, attrGroups: A.Attribu
   const returnType = parseOptionalReturnType(p);
   if (p.id() !== C.LBrace) p.syntaxError([C.LBrace]);
   const { body } = parseFunctionBody(p);
-  return { kind: 'Closure', line, static: isStatic, byRef, params, uses, returnType, body, attrGroups };
+  // ReflectionFunction::getDocComment() works on closures; ast.ts has no field yet, so it is added.
+  const node: A.Closure = { kind: 'Closure', line, static: isStatic, byRef, params, uses, returnType, body, attrGroups };
+  return Object.assign(node, { docComment });
 }
 
 /** fn returns_ref '(' parameter_list ')' return_type '=>' expr */
@@ -159,10 +161,11 @@ export function parseArrowFunction(p: Parser, isStatic: boolean, attrGroups: A.A
     byRef = true;
   }
   if (p.id() !== C.LParen) p.syntaxError([C.LParen]);
-  p.takeDocComment(byRef ? p.i - 1 : p.i);
+  const docComment = p.takeDocComment(byRef ? p.i - 1 : p.i);
   const params = parseParameterList(p);
   const returnType = parseOptionalReturnType(p);
   p.expect(T.T_DOUBLE_ARROW);
   const expr = parseExpr(p);
-  return { kind: 'ArrowFunction', line, static: isStatic, byRef, params, returnType, expr, attrGroups };
+  const node: A.ArrowFunction = { kind: 'ArrowFunction', line, static: isStatic, byRef, params, returnType, expr, attrGroups };
+  return Object.assign(node, { docComment });
 }

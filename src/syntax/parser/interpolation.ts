@@ -131,6 +131,8 @@ function parseEncapsVar(p: Parser): A.Expr {
       return v;
     }
     case T.T_DOLLAR_OPEN_CURLY_BRACES: {
+      // PHP 8.2 deprecates both "${name}" forms at compile time; the node is marked with
+      // `dollarCurly` ('var' or 'expr') so the compiler can say so (ast.ts has no field for it).
       p.advance();
       if (p.id() === T.T_STRING_VARNAME) {
         const nameTok = p.advance();
@@ -140,14 +142,14 @@ function parseEncapsVar(p: Parser): A.Expr {
           const dim = parseExpr(p);
           p.expect(C.RBracket, null);
           p.expect(C.RBrace);
-          return { kind: 'ArrayDimFetch', line, var: v, dim };
+          return Object.assign({ kind: 'ArrayDimFetch', line, var: v, dim } as A.ArrayDimFetch, { dollarCurly: 'var' });
         }
         p.expect(C.RBrace, [C.LBracket, C.RBrace]);
-        return v;
+        return Object.assign(v, { dollarCurly: 'var' });
       }
       const e = parseExpr(p);
       p.expect(C.RBrace, null);
-      return { kind: 'Variable', line, name: e };
+      return Object.assign({ kind: 'Variable', line, name: e } as A.Variable, { dollarCurly: 'expr' });
     }
     case T.T_CURLY_OPEN: {
       p.advance();

@@ -129,7 +129,6 @@ export class Parser {
     let line = 1;
     for (const t of raw) {
       rawToSig.push(toks.length);
-      line = t.line + countNewlines(t.text);
       switch (t.id) {
         case T.T_WHITESPACE:
         case T.T_COMMENT:
@@ -339,15 +338,21 @@ export class Parser {
 
   // ───────────── recursion guard ─────────────
 
-  enter(): void {
-    // bison's stack holds 10000 entries (YYMAXDEPTH); very deep nesting fails there too.
-    if (++this.depth > 2500) {
+  /**
+   * Nesting guard. bison's stack holds 10000 entries (YYMAXDEPTH) and PHP reports "memory exhausted"
+   * past it; `cost` approximates the entries one nesting level keeps on that stack (2 for an
+   * expression operand, 6 for a nested statement). Deeper than the JS stack allows, the RangeError
+   * is reported the same way (see core.ts).
+   */
+  enter(cost: number): void {
+    this.depth += cost;
+    if (this.depth > 10000) {
       throw new PhpSyntaxError('memory exhausted', this.endLine(this.i), 'parse');
     }
   }
 
-  leave(): void {
-    this.depth--;
+  leave(cost: number): void {
+    this.depth -= cost;
   }
 }
 

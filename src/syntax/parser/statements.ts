@@ -7,7 +7,7 @@ import { Parser, C } from './state.js';
 import {
   parseExpr, parseOptionalExpr, parseVariable, parseForeachTarget, parseSimpleVariable, EXPECT_DEREF, startsExpr,
 } from './expressions.js';
-import { parseAttributeGroups, parseClassName, nameFromToken, NAME_TOKENS } from './names_and_types.js';
+import { parseAttributeGroups, parseClassName, nameFromToken, isSemiReserved as isSemiReservedToken } from './names_and_types.js';
 import { parseFunctionDeclaration } from './functions.js';
 import {
   parseClassDeclaration, parseInterfaceDeclaration, parseTraitDeclaration, parseEnumDeclaration, isClassModifier,
@@ -63,9 +63,9 @@ function parseTopStatement(p: Parser, startExpected: readonly number[] | null): 
 
 /** inner_statement: statement | attributed_statement | attributes attributed_statement */
 export function parseInnerStatement(p: Parser, startExpected: readonly number[] | null = null): A.Stmt {
-  p.enter();
+  p.enter(6);
   const s = parseInnerStatementInner(p, startExpected);
-  p.leave();
+  p.leave(6);
   return s;
 }
 
@@ -540,8 +540,6 @@ function parseNamespace(p: Parser): A.Namespace {
   return { kind: 'Namespace', line, name, body: stmts };
 }
 
-import { isSemiReserved as isSemiReservedToken } from './names_and_types.js';
-
 function useType(id: number): 'function' | 'const' | null {
   return id === T.T_FUNCTION ? 'function' : id === T.T_CONST ? 'const' : null;
 }
@@ -637,4 +635,3 @@ function parseConstStatement(p: Parser): A.ConstStmt {
   return { kind: 'ConstStmt', line, consts };
 }
 
-export { NAME_TOKENS };
