@@ -164,7 +164,7 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
       if (s.kind === 'HaltCompiler') break;
     }
   }
-  const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line});`);
+  const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line}, ${w.level ?? 128});`);
   const helpers = [...file.helpers];
   const locals = main.temps.length ? `let ${main.temps.join(', ')};\n` : '';
   const source = [

@@ -36,7 +36,7 @@ export class FileCtx {
   anonCount = 0;
   closureCount = 0;
   /** compile-time warnings (E_COMPILE_WARNING), shown when the file runs */
-  warnings: { message: string; line: number }[] = [];
+  warnings: { message: string; line: number; level?: number }[] = [];
   /** top-level classes: hoisted declaration functions, by node */
   classDecls = new Map<A.ClassLike, string>();
 

@@ -203,6 +203,11 @@ function floatLiteral(c: FnCtx, v: number): string {
 
 function interpolate(c: FnCtx, parts: (string | A.Expr)[]): string {
   if (parts.length === 0) return '""';
+  for (const p of parts) {
+    const mark = typeof p === 'string' ? undefined : (p as any).dollarCurly;
+    if (mark === 'var') c.file.warnings.push({ message: 'Using ${var} in strings is deprecated, use {$var} instead', line: (p as A.Node).line, level: 8192 });
+    else if (mark === 'expr') c.file.warnings.push({ message: 'Using ${expr} (variable variables) in strings is deprecated, use {${expr}} instead', line: (p as A.Node).line, level: 8192 });
+  }
   const out: string[] = [];
   if (typeof parts[0] !== 'string') out.push('""');
   for (const p of parts) out.push(typeof p === 'string' ? str(p) : `${c.file.use('toStr')}(${expr(c, p)})`);

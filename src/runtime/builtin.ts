@@ -91,6 +91,7 @@ function parseParam(p: string): BuiltinParam {
 export function evalDefault(text: string, constant: ConstantLookup): any {
   const t = text.trim();
   if (t === 'null' || t === 'NULL') return null;
+  if (t === 'UNKNOWN') return undefined;
   if (t === 'true') return true;
   if (t === 'false') return false;
   if (t === '[]') return new PhpArray();
@@ -109,6 +110,12 @@ export function evalDefault(text: string, constant: ConstantLookup): any {
   }
   return constant(t);
 }
+
+/** Frame push/pop for builtins, installed by the request layer. */
+export const frameHooks = {
+  enter: (_info: FunctionInfo, _args: IArguments, _self: any): any => null,
+  leave: (_fr: any): void => {},
+};
 
 export function makeBuiltin(sig: string, impl: (...args: any[]) => any): BuiltinFunction {
   const s = parseSignature(sig);
@@ -163,9 +170,19 @@ export function coerceArg(info: FunctionInfo, i: number, v: any, strict: boolean
   }
   const r = type.check(v, strict);
   if (r === NO_MATCH) {
+    if (type.isCallableOnly) {
+      hooks.throwError('TypeError', `${displayName(info)}(): Argument #${i + 1} ($${p.name}) must be a valid callback${type.allowsNull ? ' or null' : ''}, ${callableFailure(v)}`);
+    }
     hooks.throwError('TypeError', `${displayName(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given`);
   }
   return r;
+}
+
+/** Why a value is not a valid callback, as zend_is_callable_error words it. */
+export const callableFailure = (v: any): string => callableWhy(v);
+let callableWhy: (v: any) => string = () => 'no array or string given';
+export function setCallableWhy(f: (v: any) => string): void {
+  callableWhy = f;
 }
 
 function nullToScalar(type: DeclaredType): any {
@@ -211,6 +228,9 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
   const names = params.slice(0, fixed).map((_, i) => 'a' + i);
   const lines: string[] = [];
   const defaults: any[] = [];
+  // the builtin's own frame: stack traces show it, and warnings report the caller's line
+  lines.push('const fr = enter(info, arguments, this);');
+  lines.push('try {');
   lines.push('const n = arguments.length;');
   const maxCheck = info.variadic ? '' : ` || n > ${fixed}`;
   lines.push(`if (n < ${info.required}${maxCheck}) argCountError(info, n);`);
@@ -233,7 +253,7 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
     }
     lines.push('}');
   });
-  let call = `impl(${names.join(', ')}`;
+  let call = `impl.call(this${names.length ? ', ' : ''}${names.join(', ')}`;
   if (info.variadic) {
     const vi = fixed;
     const vp = params[vi];
@@ -242,7 +262,7 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
     if (!vp.byRef && vp.type && !vp.type.isMixed) lines.push(`  v = coerceArg(info, i, v, ${strict});`);
     if (vp.type && vp.type.text === 'float') lines.push('  if (v instanceof PhpFloat) v = v.v;');
     lines.push('  rest.push(v); }');
-    call += (names.length ? ', ' : '') + 'rest';
+    call += ', rest';
   }
   call += ')';
   const rt = info.returnType?.text;
@@ -253,9 +273,10 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
     lines.push(`const r = ${call};`);
     lines.push('return r === undefined ? null : r;');
   }
+  lines.push('} finally { leave(fr); }');
   const src = `return function ${safeJsName(info.name)}(${names.join(', ')}) {\n${lines.join('\n')}\n};`;
-  const factory = new Function('impl', 'info', 'D', 'argCountError', 'coerceArg', 'PhpFloat', 'PhpArray', 'Ref', src);
-  const fn = factory(b.impl, info, defaults, argCountError, coerceArg, PhpFloat, PhpArray, Ref);
+  const factory = new Function('impl', 'info', 'D', 'argCountError', 'coerceArg', 'PhpFloat', 'PhpArray', 'Ref', 'enter', 'leave', src);
+  const fn = factory(b.impl, info, defaults, argCountError, coerceArg, PhpFloat, PhpArray, Ref, frameHooks.enter, frameHooks.leave);
   (fn as any).phpInfo = info;
   return fn;
 }

@@ -6,7 +6,7 @@ import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, 
 import { Ref, UNINIT } from './values.js';
 import { PhpArray, share } from './array.js';
 import { rt } from './request.js';
-import { parseSignature } from './builtin.js';
+import { makeBuiltin, buildWrapper } from './builtin.js';
 import { parseTypeText, DeclaredType } from './types.js';
 import { visName } from './calls.js';
 
@@ -80,8 +80,22 @@ export function classError(message: string): never {
   return rt.throwError('\0fatal', message);
 }
 
+/** A constant named in a builtin method's default value (resolved on first call, when all are registered). */
+function methodConstant(name: string): any {
+  const core = rt.core;
+  if (name.includes('::')) {
+    const [c, k] = name.split('::');
+    const cls = core.builtinClasses.get(c.toLowerCase().replace(/^\\/, ''));
+    const kc = cls?.consts.get(k);
+    if (kc) return kc.value ?? kc.init?.();
+  }
+  const v = core.constants.get(name);
+  if (v === undefined) throw new Error('unknown constant in builtin default: ' + name);
+  return v;
+}
+
 /** Parses `[final] [public|protected|private] [static] [abstract] name(params): type` for builtin methods. */
-function nativeMethodDecl(sig: string, fn: Function, cls: PhpClass): MethodDecl {
+function nativeMethodDecl(sig: string, impl: Function, cls: PhpClass): MethodDecl {
   let flags = 0;
   let rest = sig.trim();
   for (;;) {
@@ -90,25 +104,16 @@ function nativeMethodDecl(sig: string, fn: Function, cls: PhpClass): MethodDecl 
     flags |= { final: M_FINAL, public: M_PUBLIC, protected: M_PROTECTED, private: M_PRIVATE, static: M_STATIC, abstract: M_ABSTRACT }[m[1]]!;
     rest = rest.slice(m[0].length);
   }
-  const s = parseSignature(rest);
-  let refMask = 0, required = 0;
-  s.params.forEach((p, i) => {
-    if (p.byRef) refMask |= 1 << i;
-    if (!p.optional) required = i + 1;
-  });
-  const info: FunctionInfo = {
-    name: s.name,
-    params: s.params,
-    refMask,
-    required,
-    variadic: s.params.some((p) => p.variadic),
-    returnType: s.returnType ? parseTypeText(s.returnType) : null,
-    returnsRef: s.returnsRef,
-    isBuiltin: true,
-    cls,
-    isStatic: (flags & M_STATIC) !== 0,
+  // builtin methods get the same generated argument checks as builtin functions (built on first call)
+  const b = makeBuiltin(rest, impl as any);
+  b.info.cls = cls;
+  b.info.isStatic = (flags & M_STATIC) !== 0;
+  let wrapped: Function | null = null;
+  const fn = function (this: any) {
+    wrapped ??= buildWrapper(b, false, methodConstant);
+    return wrapped.apply(this, arguments as any);
   };
-  return { name: s.name, flags, fn, info };
+  return { name: b.info.name, flags, fn, info: b.info };
 }
 
 /** Creates and links a class from its declaration; registers it in `table` (lowercase name → class). */

@@ -180,8 +180,8 @@ export function haltOffset(file: string): any {
   return off;
 }
 
-export function compileWarning(message: string, line: number): void {
-  rt.error(E_COMPILE_WARNING, message, rt.top.file, line);
+export function compileWarning(message: string, line: number, level = E_COMPILE_WARNING): void {
+  rt.error(level, message, rt.top.file, line);
 }
 
 // ───────────── misc expressions ─────────────

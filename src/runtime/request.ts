@@ -15,6 +15,7 @@ import {
 } from './errors.js';
 import { Ref } from './values.js';
 import type { EngineCore } from './engine-core.js';
+import { frameHooks } from './builtin.js';
 
 /** A callable function as the tables hold it: its signature and its JS function. */
 export interface Callee {
@@ -44,6 +45,18 @@ export interface ErrorHandlerEntry {
 }
 
 export let rt: Request = null as unknown as Request;
+
+// builtins push a frame that carries the caller's file and line
+frameHooks.enter = (info: FunctionInfo, args: IArguments, self: any): Frame => {
+  const top = rt.top;
+  const fr = new Frame(info, args as any, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null);
+  fr.line = top.line;
+  rt.top = fr;
+  return fr;
+};
+frameHooks.leave = (fr: Frame): void => {
+  rt.top = fr.prev!;
+};
 
 export function setCurrentRequest(r: Request | null): void {
   rt = r as Request;
@@ -243,7 +256,8 @@ export class Request {
   traceEntry(f: Frame, withArgs: boolean): PhpArray {
     const e = new PhpArray();
     const caller = f.prev!;
-    if (caller.line > 0 || f.info) {
+    // a function called by a builtin (a callback) shows as [internal function]
+    if ((caller.line > 0 || f.info) && !(caller.info && caller.info.isBuiltin)) {
       e.set('file', caller.file);
       e.set('line', caller.line);
     }
@@ -262,7 +276,7 @@ export class Request {
       e.set('class', info.cls.name);
       e.set('type', f.self instanceof PhpObject ? '->' : '::');
     }
-    if (withArgs) e.set('args', PhpArray.fromList(f.args ? f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined) : []));
+    if (withArgs) e.set('args', PhpArray.fromList(f.args ? Array.from(f.args as ArrayLike<any>, (a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined) : []));
     return e;
   }
 

@@ -49,6 +49,11 @@ export class DeclaredType implements TypeCheck {
     return this.has.has('mixed');
   }
 
+  /** `callable` or `?callable`: mismatches are reported as "must be a valid callback". */
+  get isCallableOnly(): boolean {
+    return this.has.has('callable') && this.classAlts.length === 0 && [...this.has].every((t) => t === 'callable' || t === 'null');
+  }
+
   /** Accepts v as is, or returns the coerced value, or NO_MATCH. */
   check(v: any, strict: boolean, calledClass?: PhpClass | null): any {
     const h = this.has;
@@ -200,6 +205,20 @@ function toFloatWeak(v: any): any {
 // ───────────── parsing type text (builtin signatures) and AST types ─────────────
 
 /** Parses "?int", "int|string|null", "A&B", "(A&B)|null", "array|string|null" into a DeclaredType. */
+/** The order zend_type_to_string lists builtin types in. */
+const TYPE_ORDER = ['static', 'array', 'string', 'int', 'float', 'iterable', 'object', 'bool', 'false', 'true', 'callable', 'void', 'never', 'null', 'mixed'];
+
+/** A union as PHP prints it: classes first, then builtin types in PHP's order; ?T for T|null. */
+export function canonicalTypeText(text: string): string {
+  if (!text.includes('|')) return text;
+  const parts = splitTopLevel(text, '|').map((p) => p.trim());
+  const builtin = parts.filter((p) => TYPE_ORDER.includes(p.toLowerCase())).sort((a, b) => TYPE_ORDER.indexOf(a.toLowerCase()) - TYPE_ORDER.indexOf(b.toLowerCase()));
+  const classes = parts.filter((p) => !TYPE_ORDER.includes(p.toLowerCase()));
+  const all = [...classes, ...builtin];
+  if (all.length === 2 && all[1].toLowerCase() === 'null' && !all[0].startsWith('(')) return '?' + all[0];
+  return all.join('|');
+}
+
 export function parseTypeText(text: string): DeclaredType {
   let t = text.trim();
   const alts: Alt[] = [];
@@ -218,7 +237,7 @@ export function parseTypeText(text: string): DeclaredType {
     if (BUILTIN_TYPES.has(lc)) alts.push({ kind: 'builtin', name: lc as ScalarTypeName });
     else alts.push({ kind: 'class', name: part.replace(/^\\/, '') });
   }
-  return new DeclaredType(text, alts);
+  return new DeclaredType(canonicalTypeText(text), alts);
 }
 
 function splitTopLevel(s: string, sep: string): string[] {
