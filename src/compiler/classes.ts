@@ -130,10 +130,11 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
     enumBacking = str(t);
   }
   const nameJs = name === null ? 'null' : str(name);
+  const allowDynamic = node.attrGroups.some((g) => g.attrs.some((a) => file.resolveClass(a.name).toLowerCase() === 'allowdynamicproperties'));
   return `{name: ${nameJs}, flags: ${flagsOf(node)}, parent: ${cls.parentName ? str(cls.parentName) : 'null'}, interfaces: [${interfaces.join(', ')}], ` +
     `traits: [${traits.join(', ')}], traitRules: [${rules.join(', ')}], consts: [${consts.join(', ')}], props: [${props.join(', ')}], ` +
     `methods: [${methods.join(', ')}], enumBacking: ${enumBacking}, file: ${str(file.file)}, line: ${node.line}, endLine: ${node.endLine}, ` +
-    `docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${node.attrGroups.length ? str(JSON.stringify(node.attrGroups)) : 'null'}}`;
+    `allowDynamic: ${allowDynamic}, docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${node.attrGroups.length ? str(JSON.stringify(node.attrGroups)) : 'null'}}`;
 }
 
 /** A constant expression evaluated later (first use): runs on the current frame, with its own temporaries. */

@@ -57,6 +57,8 @@ export interface ClassDecl {
   props?: PropDecl[];
   methods?: MethodDecl[];
   enumBacking?: 'int' | 'string' | null;
+  /** #[AllowDynamicProperties] */
+  allowDynamic?: boolean;
   /** builtin classes: methods as signature → implementation (`this` is the object or the class) */
   nativeMethods?: Record<string, Function>;
   createNative?: (o: PhpObject) => void;
@@ -128,6 +130,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   cls.attrs = decl.attrs ?? null;
   cls.enumBacking = decl.enumBacking ?? null;
   if (decl.createNative) cls.createNative = decl.createNative;
+  if (decl.allowDynamic) cls.ext.allowDynamic = true;
   if (decl.handlers) cls.handlers = decl.handlers;
 
   if (cls.flags & ClassFlags.Enum) {

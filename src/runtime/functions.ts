@@ -386,14 +386,10 @@ export function closureFromCallable(v: any, scope: PhpClass | null): PhpObject {
 // ───────────── func_get_args & co ─────────────
 
 export function funcGetArgs(args: IArguments, info: FunctionInfo): PhpArray {
+  void info;
   const a = new PhpArray();
   for (let i = 0; i < args.length; i++) {
     const v = args[i];
-    if (i < info.params.length && info.params[i].variadic) {
-      // the variadic array holds the rest
-      if (v instanceof PhpArray) for (const x of v.values()) a.append(share(x));
-      continue;
-    }
     a.append(share(v instanceof Ref ? v.v : v));
   }
   return a;

@@ -123,6 +123,10 @@ export function declareClass(decl: ClassDecl): PhpClass {
   }
   const c = linkClass(decl, lookupForLink, false);
   rt.classes.set(lc, c);
+  const serializable = rt.core.builtinClasses.get('serializable');
+  if (serializable && c.isSubclassOf(serializable) && !c.isInterface && !(c.flags & ClassFlags.Abstract) && (!c.methods.has('__serialize') || !c.methods.has('__unserialize'))) {
+    rt.deprecated(`${c.name} implements the Serializable interface, which is deprecated. Implement __serialize() and __unserialize() instead (or in addition, if support for old PHP versions is necessary)`);
+  }
   rt.top.line = prevLine;
   return c;
 }
