@@ -26,13 +26,15 @@ export interface FnFacts {
   written: Set<string>;
   usesArgs: boolean;
   usesThis: boolean;
+  /** variables passed to unset() */
+  unset: Set<string>;
   /** variable names used (reads or writes), in order of first appearance */
   names: string[];
 }
 
 /** Analyses a function body (statements) without descending into nested functions or classes. */
 export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (call: A.FuncCall, i: number) => boolean): FnFacts {
-  const f: FnFacts = { isGenerator: false, dynamic: false, boxed: new Set(), written: new Set(), usesArgs: false, usesThis: false, names: [] };
+  const f: FnFacts = { isGenerator: false, dynamic: false, boxed: new Set(), written: new Set(), usesArgs: false, usesThis: false, unset: new Set(), names: [] };
   const seen = new Set<string>();
   const note = (name: string) => {
     if (!seen.has(name)) {
@@ -134,7 +136,11 @@ export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (ca
         markRef(n.value);
         break;
       case 'Unset':
-        for (const v of n.vars) markWritten(v);
+        for (const v of n.vars) {
+          markWritten(v);
+          const name = varName(v);
+          if (name) f.unset.add(name);
+        }
         break;
       case 'Global':
         for (const v of n.vars) {

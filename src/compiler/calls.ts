@@ -300,6 +300,7 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   c.returnVoid = !!spec.returnType && spec.returnType.kind === 'SimpleType' && spec.returnType.name.name.toLowerCase() === 'void';
   c.returnsRef = spec.byRef;
   c.boxedNames = facts.boxed;
+  c.unsetNames = facts.unset;
   const info = file.id('I');
   c.infoName = info;
   const u = (h: string) => file.use(h);
@@ -324,8 +325,11 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   const params = spec.params.map((p) => (p.variadic ? '...' : '') + jsVarName(p.name));
   const lines: string[] = [];
   const fixedParams = spec.params.filter((p) => !p.variadic);
-  const argList = fixedParams.length ? `[${fixedParams.map((p) => jsVarName(p.name)).join(', ')}]` : 'null';
-  lines.push(`const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${argList}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this);`);
+  // the frame keeps the first four arguments in fields; longer or variadic lists keep them all
+  const many = fixedParams.length > 4 || variadic;
+  const first = fixedParams.slice(0, 4).map((p) => jsVarName(p.name));
+  const frameArgs = many ? `arguments.length, undefined, undefined, undefined, undefined, Array.prototype.slice.call(arguments)` : `arguments.length${first.length ? ', ' + first.join(', ') : ''}`;
+  lines.push(`const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this, ${frameArgs});`);
   if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
   if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
 

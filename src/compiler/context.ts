@@ -151,6 +151,8 @@ export class FnCtx {
   sharedParams = new Set<string>();
   staticVarsN = 0;
   isStaticMethod = false;
+  /** variables the function passes to unset() */
+  unsetNames = new Set<string>();
   generatorByRef = false;
   returnType: A.TypeNode | null = null;
   returnVoid = false;

@@ -29,8 +29,39 @@ export function isFresh(e: A.Expr): boolean {
       return true;
     case 'ConstFetch':
       return true;
+    case 'Ternary':
+      return (e.then === null || isFresh(e.then)) && isFresh(e.else) && e.then !== null;
+    case 'Match':
+      return e.arms.every((a) => isFresh(a.body));
   }
   return false;
+}
+
+const BOOL_BINOPS = new Set(['==', '!=', '<>', '===', '!==', '<', '<=', '>', '>=', '&&', '||', 'and', 'or', 'xor']);
+
+/** Does e always evaluate to a JS boolean (so toBool() is not needed)? */
+export function isBoolExpr(e: A.Expr): boolean {
+  switch (e.kind) {
+    case 'BinaryOp':
+      return BOOL_BINOPS.has(e.op);
+    case 'UnaryOp':
+      return e.op === '!';
+    case 'Isset':
+    case 'Empty':
+    case 'Instanceof':
+      return true;
+    case 'ConstFetch': {
+      const lc = e.name.name.toLowerCase();
+      return lc === 'true' || lc === 'false';
+    }
+  }
+  return false;
+}
+
+/** A JS boolean for a PHP condition. */
+export function boolExpr(c: FnCtx, e: A.Expr): string {
+  const js = expr(c, e);
+  return isBoolExpr(e) ? js : `${c.file.use('toBool')}(${js})`;
 }
 
 /** The scope class for visibility checks, as a JS expression (null outside classes). */
@@ -336,12 +367,12 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   switch (e.op) {
     case '&&':
     case 'and':
-      return `(${u('toBool')}(${expr(c, e.left)}) && ${u('toBool')}(${expr(c, e.right)}))`;
+      return `(${boolExpr(c, e.left)} && ${boolExpr(c, e.right)})`;
     case '||':
     case 'or':
-      return `(${u('toBool')}(${expr(c, e.left)}) || ${u('toBool')}(${expr(c, e.right)}))`;
+      return `(${boolExpr(c, e.left)} || ${boolExpr(c, e.right)})`;
     case 'xor':
-      return `(${u('toBool')}(${expr(c, e.left)}) !== ${u('toBool')}(${expr(c, e.right)}))`;
+      return `(${boolExpr(c, e.left)} !== ${boolExpr(c, e.right)})`;
     case '??': {
       const t = c.temp();
       return `((${t} = ${readQuiet(c, e.left)}) != null ? ${t} : ${expr(c, e.right)})`;
@@ -361,7 +392,7 @@ function unaryOp(c: FnCtx, e: A.UnaryOp): string {
   const u = (h: string) => c.file.use(h);
   switch (e.op) {
     case '!':
-      return `!${u('toBool')}(${expr(c, e.expr)})`;
+      return `!${boolExpr(c, e.expr)}`;
     case '-':
       if (e.expr.kind === 'ScalarInt') return intLiteral(e.expr.value.startsWith('-') ? e.expr.value.slice(1) : '-' + e.expr.value);
       if (e.expr.kind === 'ScalarFloat') return floatLiteral(c, -e.expr.value);
@@ -445,7 +476,7 @@ function ternary(c: FnCtx, e: A.Ternary): string {
     const t = c.temp();
     return `(${u('toBool')}(${t} = ${expr(c, e.cond)}) ? ${t} : ${expr(c, e.else)})`;
   }
-  return `(${u('toBool')}(${expr(c, e.cond)}) ? ${expr(c, e.then)} : ${expr(c, e.else)})`;
+  return `(${boolExpr(c, e.cond)} ? ${expr(c, e.then)} : ${expr(c, e.else)})`;
 }
 
 function match(c: FnCtx, e: A.Match): string {

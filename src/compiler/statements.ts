@@ -3,7 +3,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError, LoopLabel } from './context.js';
-import { expr, isFresh, scopeExpr } from './expressions.js';
+import { expr, isFresh, scopeExpr, boolExpr } from './expressions.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
@@ -32,7 +32,7 @@ function block(c: FnCtx, stmts: A.Stmt[]): string {
 function cond(c: FnCtx, e: A.Expr): string {
   const prev = c.curLine;
   c.curLine = -1;
-  const js = `${c.file.use('toBool')}((fr.line = ${e.line}, ${expr(c, e)}))`;
+  const js = `(fr.line = ${e.line}, ${boolExpr(c, e)})`;
   void prev;
   c.curLine = e.line;
   return js;
@@ -142,9 +142,9 @@ function forLoop(c: FnCtx, s: A.For): string {
   // PHP: the last condition expression decides
   let test = '';
   if (s.cond.length) {
-    const parts = s.cond.map((e) => expr(c, e));
-    const last = parts.pop()!;
-    test = `${u('toBool')}((fr.line = ${s.cond[s.cond.length - 1].line}, ${[...parts, last].join(', ')}))`;
+    const parts = s.cond.slice(0, -1).map((e) => expr(c, e));
+    const last = boolExpr(c, s.cond[s.cond.length - 1]);
+    test = `(fr.line = ${s.cond[s.cond.length - 1].line}, ${[...parts, last].join(', ')})`;
   }
   const l = pushLoop(c, false);
   c.curLine = -1;

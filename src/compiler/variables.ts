@@ -19,6 +19,8 @@ export function readVar(c: FnCtx, name: string): string {
   if (c.dynamic) return `${c.file.use('sget')}(S, ${str(name)})`;
   const v = c.varInfo(name);
   if (v.boxed) return `${c.file.use('rvb')}(${v.js}, ${str(name)})`;
+  // a parameter always holds a value unless the function unsets it
+  if (c.params.has(name) && !c.unsetNames.has(name)) return v.js;
   return `(${v.js} !== undefined ? ${v.js} : ${c.file.use('undef')}(${str(name)}))`;
 }
 

@@ -19,7 +19,7 @@ import { Scope } from '../runtime/scope.js';
 import { objectIter } from '../runtime/iterate.js';
 import { closureBound, resolveCall, invokeArgs } from '../runtime/functions.js';
 import { classConst, findClass, objectToArray } from '../runtime/objects.js';
-import { createThrowable, throwableToString } from '../ext/core/exceptions.js';
+import { createThrowable, throwableToString, traceOf, setTraceOf } from '../ext/core/exceptions.js';
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable } from '../runtime/calls.js';
@@ -112,6 +112,8 @@ export class Engine {
   private installServices(): void {
     const core = this.core;
     core.createThrowable = createThrowable;
+    core.traceOf = traceOf;
+    core.setTraceOf = setTraceOf;
     core.lookupClass = (name, autoload) => findClass(name, autoload);
     core.closureTarget = (o: PhpObject) => (o.native && o.native.closure ? closureBound(o) : null);
     core.iterate = (o: PhpObject) => objectIter(o, null, false);
@@ -122,8 +124,7 @@ export class Engine {
     core.includeFile = (p, kind, scope, self, cls, dir) => this.includeFile(p, kind, scope, self, cls, dir);
     core.evalString = (code, scope, self, cls) => this.evalString(code, scope, self, cls);
     core.callWithArray = (cb, arr) => {
-      const scope = rt.top.self instanceof PhpObject ? rt.top.self.cls : rt.top.self instanceof PhpClass ? rt.top.self : null;
-      const b = resolveCall(cb, scope);
+      const b = resolveCall(cb, rt.callerScope());
       const positional: any[] = [];
       const named: [string, any][] = [];
       for (const [k, v] of (arr as any).entries()) {
@@ -387,7 +388,8 @@ export class Engine {
     req.includedFiles.add(resolved);
     const src = fs.readFileSync(resolved).toString('latin1');
     const factory = this.compile(src, resolved);
-    const fr = new Frame(null, null, req.top, resolved, self, kind);
+    const fr = new Frame(null, req.top, resolved, self);
+    fr.includeKind = kind;
     const prevTop = req.top;
     req.top = fr;
     try {
@@ -438,7 +440,8 @@ export class Engine {
       }
       throw e;
     }
-    const fr = new Frame(null, null, req.top, name, self, 'eval');
+    const fr = new Frame(null, req.top, name, self);
+    fr.includeKind = 'eval';
     const prevTop = req.top;
     req.top = fr;
     try {

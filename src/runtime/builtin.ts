@@ -113,9 +113,30 @@ export function evalDefault(text: string, constant: ConstantLookup): any {
 
 /** Frame push/pop for builtins, installed by the request layer. */
 export const frameHooks = {
-  enter: (_info: FunctionInfo, _args: IArguments, _self: any): any => null,
+  enter: (_info: FunctionInfo, _self: any, _n: number, _a0: any, _a1: any, _a2: any, _a3: any): any => null,
   leave: (_fr: any): void => {},
+  /** a frameless builtin threw: fixes the request's frame and the exception's trace */
+  failed: (e: any, _info: FunctionInfo, _self: any, _top: any, _n: number, _a0: any, _a1: any, _a2: any, _a3: any): any => e,
 };
+export const builtinState = { top: (): any => null };
+
+/** Builtins that run PHP code (callbacks, magic methods) or read the caller's frame get a frame of their own. */
+const FRAMED = new Set([
+  'var_dump', 'print_r', 'var_export', 'debug_zval_dump', 'serialize', 'unserialize', 'json_encode', 'iterator_to_array',
+  'iterator_count', 'iterator_apply', 'debug_backtrace', 'debug_print_backtrace', 'trigger_error', 'user_error', 'func_get_args',
+  'func_get_arg', 'func_num_args', 'get_called_class', 'array_walk', 'array_walk_recursive', 'settype', 'spl_autoload_call',
+  'class_exists', 'interface_exists', 'trait_exists', 'enum_exists', 'is_subclass_of', 'is_a', 'method_exists', 'property_exists',
+  'get_class_methods', 'get_object_vars', 'get_class_vars', 'constant', 'include', 'eval', 'error_log', 'assert', 'ob_start',
+  'ob_end_flush', 'ob_get_flush', 'ob_flush', 'ob_end_clean', 'ob_get_clean', 'ob_clean', 'implode', 'join', 'str_replace',
+  'in_array', 'array_search', 'sort', 'rsort', 'asort', 'arsort', 'ksort', 'krsort', 'array_multisort', 'array_unique', 'max', 'min',
+  'count', 'sizeof', 'iterator_to_array', 'spl_object_id', 'is_callable', 'array_sum', 'array_product', 'strval', 'settype',
+]);
+
+function needsFrame(info: FunctionInfo): boolean {
+  if (info.cls) return true;
+  if (FRAMED.has(info.name.toLowerCase())) return true;
+  return info.params.some((p) => !!p.type && /callable/i.test(p.type.text));
+}
 
 export function makeBuiltin(sig: string, impl: (...args: any[]) => any): BuiltinFunction {
   const s = parseSignature(sig);
@@ -228,10 +249,18 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
   const names = params.slice(0, fixed).map((_, i) => 'a' + i);
   const lines: string[] = [];
   const defaults: any[] = [];
-  // the builtin's own frame: stack traces show it, and warnings report the caller's line
-  lines.push('const fr = enter(info, arguments, this);');
-  lines.push('try {');
+  // the builtin's frame: stack traces show it. Builtins that never run PHP code skip it on the fast
+  // path; when they throw, `failed` puts their entry into the exception's trace.
+  const framed = needsFrame(info);
+  const firstFour = [0, 1, 2, 3].map((i) => (i < names.length ? names[i] : 'undefined'));
   lines.push('const n = arguments.length;');
+  if (framed) {
+    lines.push(`const fr = enter(info, this, n, ${firstFour.join(', ')});`);
+    if (info.variadic) lines.push(`if (n > ${Math.min(names.length, 4)}) fr.rest = Array.prototype.slice.call(arguments);`);
+  } else {
+    lines.push('const top = state.top();');
+  }
+  lines.push('try {');
   const maxCheck = info.variadic ? '' : ` || n > ${fixed}`;
   lines.push(`if (n < ${info.required}${maxCheck}) argCountError(info, n);`);
   params.slice(0, fixed).forEach((p, i) => {
@@ -273,10 +302,11 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
     lines.push(`const r = ${call};`);
     lines.push('return r === undefined ? null : r;');
   }
-  lines.push('} finally { leave(fr); }');
+  if (framed) lines.push('} finally { leave(fr); }');
+  else lines.push(`} catch (e) { throw failed(e, info, this, top, n, ${firstFour.join(', ')}); }`);
   const src = `return function ${safeJsName(info.name)}(${names.join(', ')}) {\n${lines.join('\n')}\n};`;
-  const factory = new Function('impl', 'info', 'D', 'argCountError', 'coerceArg', 'PhpFloat', 'PhpArray', 'Ref', 'enter', 'leave', src);
-  const fn = factory(b.impl, info, defaults, argCountError, coerceArg, PhpFloat, PhpArray, Ref, frameHooks.enter, frameHooks.leave);
+  const factory = new Function('impl', 'info', 'D', 'argCountError', 'coerceArg', 'PhpFloat', 'PhpArray', 'Ref', 'enter', 'leave', 'failed', 'state', src);
+  const fn = factory(b.impl, info, defaults, argCountError, coerceArg, PhpFloat, PhpArray, Ref, frameHooks.enter, frameHooks.leave, frameHooks.failed, builtinState);
   (fn as any).phpInfo = info;
   return fn;
 }

@@ -189,7 +189,7 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   }
   if (m.isStatic) return { fn: m.fn, self: obj ? obj.cls : cls, info: m.info };
   if (!obj) {
-    const self = rt.top.self;
+    const self = rt.callerFrame().self;
     if (self instanceof PhpObject && self.cls.isSubclassOf(m.cls)) return { fn: m.fn, self, info: m.info };
     if (why) why.reason = `non-static method ${m.cls.name}::${m.name}() cannot be called statically`;
     return null;
@@ -200,7 +200,7 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
 export function isCallable(v: any, syntaxOnly = false): boolean {
   if (syntaxOnly) return typeof v === 'string' || v instanceof PhpObject || (v instanceof PhpArray && v.size === 2);
   try {
-    return resolveCallable(v, rt.top.self instanceof PhpObject ? rt.top.self.cls : rt.top.self instanceof PhpClass ? rt.top.self : null) !== null;
+    return resolveCallable(v, rt.callerScope()) !== null;
   } catch {
     return false;
   }
@@ -208,7 +208,7 @@ export function isCallable(v: any, syntaxOnly = false): boolean {
 
 /** Calls a PHP callable with positional arguments (values, or Refs for by-reference passing). */
 export function callValue(v: any, args: any[]): any {
-  const scope = rt.top.self instanceof PhpObject ? rt.top.self.cls : rt.top.self instanceof PhpClass ? rt.top.self : null;
+  const scope = rt.callerScope();
   const why = { reason: '' };
   const b = resolveCallable(v, scope, why);
   if (!b) rt.throwError('Error', `Value not callable: ${why.reason}`);

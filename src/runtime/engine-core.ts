@@ -56,6 +56,9 @@ export class EngineCore {
   callWithArray: (callable: any, args: any) => any = () => null;
   /** the environment seen by getenv/putenv */
   env: (req: any) => Record<string, string> = (req) => (req.ext.env ??= { ...process.env });
+  /** the trace array of a Throwable (set by the exceptions module) */
+  traceOf: (e: PhpObject) => any = () => null;
+  setTraceOf: (e: PhpObject, trace: any) => void = () => {};
   readonly extensionNames = new Set<string>();
   readonly extensionDisplayNames = new Map<string, string>();
   writeStderr: (s: string) => void = (s) => process.stderr.write(Buffer.from(s, 'latin1'));

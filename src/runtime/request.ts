@@ -15,7 +15,7 @@ import {
 } from './errors.js';
 import { Ref } from './values.js';
 import type { EngineCore } from './engine-core.js';
-import { frameHooks } from './builtin.js';
+import { frameHooks, builtinState } from './builtin.js';
 
 /** A callable function as the tables hold it: its signature and its JS function. */
 export interface Callee {
@@ -23,20 +23,40 @@ export interface Callee {
   fn: Function;
 }
 
-/** A call-stack frame: what PHP traces show, and the line the frame is executing. */
+/**
+ * A call-stack frame: what PHP traces show, and the line the frame is executing. The first four
+ * arguments live in fields (no array per call); `rest` holds the others.
+ */
 export class Frame {
   line = 0;
+  /** 'include' / 'require' / 'eval' ... for include frames */
+  includeKind: string | null = null;
   constructor(
     /** null for the main script / an included file */
     public info: FunctionInfo | null,
-    public args: any[] | null,
     public prev: Frame | null,
     public file: string,
     /** $this or the called class, for "Class->method()" / "Class::method()" in traces */
-    public self: PhpObject | PhpClass | null = null,
-    /** 'include' / 'require' ... for include frames */
-    public includeKind: string | null = null,
+    public self: any = null,
+    public nargs = 0,
+    public a0: any = undefined,
+    public a1: any = undefined,
+    public a2: any = undefined,
+    public a3: any = undefined,
+    public rest: any[] | null = null,
   ) {}
+
+  /** The arguments the frame was called with (for traces). */
+  get args(): any[] {
+    if (this.rest) return this.rest.slice(0, Math.max(this.nargs, this.rest.length));
+    const n = this.nargs;
+    const out: any[] = [];
+    if (n > 0) out.push(this.a0);
+    if (n > 1) out.push(this.a1);
+    if (n > 2) out.push(this.a2);
+    if (n > 3) out.push(this.a3);
+    return out;
+  }
 }
 
 export interface ErrorHandlerEntry {
@@ -47,9 +67,9 @@ export interface ErrorHandlerEntry {
 export let rt: Request = null as unknown as Request;
 
 // builtins push a frame that carries the caller's file and line
-frameHooks.enter = (info: FunctionInfo, args: IArguments, self: any): Frame => {
+frameHooks.enter = (info: FunctionInfo, self: any, n: number, a0: any, a1: any, a2: any, a3: any): Frame => {
   const top = rt.top;
-  const fr = new Frame(info, args as any, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null);
+  const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
   fr.line = top.line;
   rt.top = fr;
   return fr;
@@ -57,6 +77,32 @@ frameHooks.enter = (info: FunctionInfo, args: IArguments, self: any): Frame => {
 frameHooks.leave = (fr: Frame): void => {
   rt.top = fr.prev!;
 };
+frameHooks.failed = (e: any, info: FunctionInfo, self: any, top: Frame, n: number, a0: any, a1: any, a2: any, a3: any): any => {
+  // a builtin without a frame of its own threw: put its entry in the trace where PHP has it
+  rt.top = top;
+  if (e instanceof PhpObject && (e as any).capturedTop) {
+    let k = 0;
+    for (let f: Frame | null = (e as any).capturedTop; f && f !== top; f = f.prev) k++;
+    const trace = rt.core.traceOf(e);
+    if (trace instanceof PhpArray && k <= trace.size) {
+      const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
+      fr.line = top.line;
+      const entry = rt.traceEntry(fr, rt.iniGet('zend.exception_ignore_args') !== '1');
+      const list = trace.valueList();
+      if (k > 0) {
+        const callee = list[k - 1];
+        if (callee instanceof PhpArray) {
+          callee.delete('file');
+          callee.delete('line');
+        }
+      }
+      list.splice(k, 0, entry);
+      rt.core.setTraceOf(e, PhpArray.fromList(list));
+    }
+  }
+  return e;
+};
+builtinState.top = () => rt.top;
 
 export function setCurrentRequest(r: Request | null): void {
   rt = r as Request;
@@ -111,7 +157,7 @@ export class Request {
   ) {
     this.scriptPath = scriptPath;
     this.cwd = cwd;
-    this.top = new Frame(null, null, null, scriptPath);
+    this.top = new Frame(null, null, scriptPath);
     for (const [k, v] of core.iniDefaults) this.ini.set(k, v);
   }
 
@@ -276,8 +322,24 @@ export class Request {
       e.set('class', info.cls.name);
       e.set('type', f.self instanceof PhpObject ? '->' : '::');
     }
-    if (withArgs) e.set('args', PhpArray.fromList(f.args ? Array.from(f.args as ArrayLike<any>, (a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined) : []));
+    if (withArgs) e.set('args', PhpArray.fromList(f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined)));
     return e;
+  }
+
+  /** The innermost frame of PHP code (builtin frames skipped). */
+  callerFrame(): Frame {
+    let f = this.top;
+    while (f.info && f.info.isBuiltin && f.prev) f = f.prev;
+    return f;
+  }
+
+  /** The class scope of the PHP code calling now (visibility checks in builtins such as is_callable). */
+  callerScope(): PhpClass | null {
+    const f = this.callerFrame();
+    if (f.info?.isClosure && this.closureScopes.length) return this.closureScopes[this.closureScopes.length - 1];
+    if (f.info?.cls) return f.info.cls;
+    const s = f.self;
+    return s instanceof PhpObject ? s.cls : s instanceof PhpClass ? s : null;
   }
 
   /** error_reporting() as an int */

@@ -115,7 +115,7 @@ function registerClosure(r: Registry): void {
       },
       'public static fromCallable(callable $callback): Closure': function (cb: any) {
         if (cb instanceof PhpObject && cb.cls.lcname === 'closure') return cb;
-        const scope = rt.top.prev?.self instanceof PhpObject ? (rt.top.prev.self as PhpObject).cls : null;
+        const scope = rt.callerScope();
         const b = resolveCall(cb, scope);
         return mkClosure(b.info, b.fn, b.self, b.self instanceof PhpObject ? b.self.cls : b.self instanceof PhpClass ? b.self : null);
       },

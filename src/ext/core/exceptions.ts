@@ -18,6 +18,14 @@ function captureContext(o: PhpObject): void {
   o.p['file'] = rt.top.file;
   o.p['line'] = rt.top.line;
   o.p[privateKey(base, 'trace')] = rt.backtrace(0, rt.iniGet('zend.exception_ignore_args') !== '1');
+  (o as any).capturedTop = rt.top;
+}
+
+export function traceOf(o: PhpObject): any {
+  return o.p[privateKey(baseOf(o), 'trace')];
+}
+export function setTraceOf(o: PhpObject, trace: any): void {
+  o.p[privateKey(baseOf(o), 'trace')] = trace;
 }
 
 function throwableBase(c: PhpClass): PhpClass {

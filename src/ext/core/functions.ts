@@ -13,12 +13,7 @@ import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL }
 import { traceToString } from './exceptions.js';
 
 function scopeClass(): PhpClass | null {
-  // the class of the PHP code calling this builtin
-  const f = rt.top;
-  if (f.info?.cls) return f.info.cls;
-  if (f.self instanceof PhpObject) return f.self.cls;
-  if (f.self instanceof PhpClass) return f.self;
-  return null;
+  return rt.callerScope();
 }
 
 function classArg(v: any, fname: string): PhpClass | null {
