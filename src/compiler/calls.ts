@@ -5,7 +5,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName } from './context.js';
 import { expr, isFresh, scopeExpr, classRefExpr, withLine, intLiteral } from './expressions.js';
-import { refOf, needsCopyBack, isThis, thisExpr, readVar } from './variables.js';
+import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
 import { compileStmts } from './statements.js';
 import { typeExpr } from './types.js';
@@ -21,11 +21,16 @@ function isLvalue(e: A.Expr): boolean {
 }
 
 /** Argument i passed to a parameter known to be by reference (refMask) or by value. */
-function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[]): string {
+function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[] }, i = 0): string {
   if (!byRef) return argValue(c, a.value);
   if (!isLvalue(a.value)) {
-    if (a.value.kind === 'FuncCall' || a.value.kind === 'MethodCall' || a.value.kind === 'StaticCall' || a.value.kind === 'NullsafeMethodCall') {
+    if (a.value.kind === 'FuncCall' || a.value.kind === 'MethodCall' || a.value.kind === 'StaticCall' || a.value.kind === 'NullsafeMethodCall' || a.value.kind === 'New') {
       return `${c.file.use('refFromCall')}(${expr(c, a.value)})`;
+    }
+    // array_multisort's parameters are "prefer-ref" in php-src: values are accepted too
+    if (callee && callee.name.toLowerCase() !== 'array_multisort') {
+      const pname = callee.params[Math.min(i, callee.params.length - 1)] ?? '';
+      return `(${expr(c, a.value)}, ${c.file.use('cannotPassByRef')}(${str(callee.name)}, ${i}, ${str(pname)}))`;
     }
     return `${c.file.use('refFromValue')}(${expr(c, a.value)})`;
   }
@@ -47,13 +52,13 @@ function argValue(c: FnCtx, e: A.Expr): string {
  * A call to a JS function `fn` with `self` as `this`: the by-reference mask is known at compile time
  * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths).
  */
-function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null): string {
+function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[] }): string {
   if (!Array.isArray(args)) compileError('internal: placeholder', 0);
   const callee = selfJs === null ? fnJs : `${fnJs}.call`;
   const pre = selfJs === null ? '' : selfJs + (args.length ? ', ' : '');
   if (mask !== null) {
     const copyBacks: string[] = [];
-    const vals = args.map((a, i) => argFor(c, a, i < 31 ? (mask & (1 << i)) !== 0 : (mask & (1 << 30)) !== 0, copyBacks));
+    const vals = args.map((a, i) => argFor(c, a, i < 31 ? (mask & (1 << i)) !== 0 : (mask & (1 << 30)) !== 0, copyBacks, target, i));
     const call = `${callee}(${pre}${vals.join(', ')})`;
     if (!copyBacks.length) return call;
     const r = c.temp();
@@ -138,14 +143,14 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // same-file function declared at the top level: a direct JS call
   const local = c.file.topFunctions.get(lcNs);
   if (local && !hasComplexArgs(e.args)) {
-    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null));
+    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name) }));
   }
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
   const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
   if (builtin && !hasComplexArgs(e.args)) {
     const id = builtinRef(c.file, builtinName!);
-    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null));
+    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }));
   }
   const t = c.temp();
   const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}))`;
@@ -381,7 +386,7 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   const locals: string[] = [];
   if (!c.dynamic) {
     for (const [name, vi] of c.vars) {
-      if (declared.has(name) || name === 'this') continue;
+      if (declared.has(name) || name === 'this' || vi.js.startsWith('rt.sg.')) continue;
       locals.push(vi.boxed ? `${vi.js} = new ${u('Ref')}(undefined)` : vi.js);
     }
   }
@@ -511,7 +516,7 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
     for (const k in n) if (k !== 'kind' && k !== 'line') walk(n[k]);
   };
   walk(e.expr);
-  const available = mentioned.filter((n) => c.dynamic || c.vars.has(n) || c.boxedNames.has(n) || c.params.has(n) || true);
+  const available = mentioned.filter((n) => !isSuperglobal(n));
   const uses: A.ClosureUse[] = available.map((n) => ({ kind: 'ClosureUse', name: n, byRef: false, line: e.line }));
   const ret: A.Return = { kind: 'Return', expr: e.expr, line: e.expr.line };
   const name = c.file.id('arrow');
@@ -529,9 +534,7 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
 }
 
 function silentRead(c: FnCtx, name: string): string {
-  if (c.dynamic) return `S.get(${str(name)})`;
-  const v = c.varInfo(name);
-  return v.boxed ? `${v.js}.v` : v.js;
+  return readVarQuiet(c, name);
 }
 
 export { intLiteral, isFresh };

@@ -17,7 +17,7 @@ export interface CompileOptions {
   /** the file path as PHP reports it (__FILE__, messages) */
   file: string;
   /** looks up a builtin function known at compile time: its by-reference parameter mask */
-  knownBuiltin: (lcname: string) => { refMask: number } | null;
+  knownBuiltin: (lcname: string) => { refMask: number; params: string[] } | null;
 }
 
 export interface CompiledModule {

@@ -40,7 +40,7 @@ export class FileCtx {
   /** top-level classes: hoisted declaration functions, by node */
   classDecls = new Map<A.ClassLike, string>();
 
-  constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => { refMask: number } | null) {}
+  constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => { refMask: number; params: string[] } | null) {}
 
   id(prefix: string): string {
     return `${prefix}${++this.uid}`;

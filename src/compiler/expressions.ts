@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -409,11 +409,10 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   const u = (h: string) => c.file.use(h);
   const op = u(e.inc ? 'inc' : 'dec');
   const target = e.var;
-  if (target.kind === 'Variable' && typeof target.name === 'string' && !c.dynamic && target.name !== 'this') {
-    const v = c.varInfo(target.name);
-    const loc = v.boxed ? `${v.js}.v` : v.js;
+  const loc = target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this' ? valueLocation(c, target.name) : null;
+  if (loc !== null && target.kind === 'Variable') {
     // undefined variables warn, then count from null
-    const read = `(${loc} !== undefined ? ${loc} : ${u('undef')}(${str(target.name)}))`;
+    const read = `(${loc} !== undefined ? ${loc} : ${u('undef')}(${str(target.name as string)}))`;
     if (e.prefix) return `(${loc} = ${op}(${read}))`;
     const t = c.temp();
     return `(${t} = ${read}, ${loc} = ${op}(${t}), ${t})`;

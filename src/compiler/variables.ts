@@ -12,25 +12,48 @@ export function isThis(e: A.Expr): boolean {
   return e.kind === 'Variable' && e.name === 'this';
 }
 
+const SUPERGLOBALS = new Set(['_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION']);
+
+export function isSuperglobal(name: string): boolean {
+  return SUPERGLOBALS.has(name);
+}
+
+/** Where a variable lives: a JS local, a Ref box (a JS local, or the request's superglobals), or the dictionary scope S. */
+type Storage = { kind: 'local'; js: string } | { kind: 'boxed'; js: string } | { kind: 'dynamic' };
+
+function storage(c: FnCtx, name: string): Storage {
+  if (SUPERGLOBALS.has(name)) return { kind: 'boxed', js: `rt.sg.${name}` };
+  if (c.dynamic) return { kind: 'dynamic' };
+  const v = c.varInfo(name);
+  return v.boxed ? { kind: 'boxed', js: v.js } : { kind: 'local', js: v.js };
+}
+
 /** The JS expression reading $name (with PHP's warning when undefined). */
 export function readVar(c: FnCtx, name: string): string {
   if (name === 'this') return thisExpr(c);
   if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
-  if (c.dynamic) return `${c.file.use('sget')}(S, ${str(name)})`;
-  const v = c.varInfo(name);
-  if (v.boxed) return `${c.file.use('rvb')}(${v.js}, ${str(name)})`;
+  const st = storage(c, name);
+  if (st.kind === 'dynamic') return `${c.file.use('sget')}(S, ${str(name)})`;
+  if (st.kind === 'boxed') return `${c.file.use('rvb')}(${st.js}, ${str(name)})`;
   // a parameter always holds a value unless the function unsets it
-  if (c.params.has(name) && !c.unsetNames.has(name)) return v.js;
-  return `(${v.js} !== undefined ? ${v.js} : ${c.file.use('undef')}(${str(name)}))`;
+  if (c.params.has(name) && !c.unsetNames.has(name)) return st.js;
+  return `(${st.js} !== undefined ? ${st.js} : ${c.file.use('undef')}(${str(name)}))`;
 }
 
 /** Reads $name without a warning (isset, ??): undefined when unset. */
 export function readVarQuiet(c: FnCtx, name: string): string {
   if (name === 'this') return `${c.file.use('thisOrNull')}(this)`;
   if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
-  if (c.dynamic) return `S.get(${str(name)})`;
-  const v = c.varInfo(name);
-  return v.boxed ? `${v.js}.v` : v.js;
+  const st = storage(c, name);
+  if (st.kind === 'dynamic') return `S.get(${str(name)})`;
+  return st.kind === 'boxed' ? `${st.js}.v` : st.js;
+}
+
+/** The JS location (assignable expression) of a non-dynamic variable's value. */
+export function valueLocation(c: FnCtx, name: string): string | null {
+  const st = storage(c, name);
+  if (st.kind === 'dynamic') return null;
+  return st.kind === 'boxed' ? `${st.js}.v` : st.js;
 }
 
 export function thisExpr(c: FnCtx): string {
@@ -41,34 +64,39 @@ export function thisExpr(c: FnCtx): string {
 /** Assigns the JS expression `value` to $name; the result is the assigned value. */
 export function writeVar(c: FnCtx, name: string, value: string): string {
   if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
-  if (c.dynamic) return `${c.file.use('sset')}(S, ${str(name)}, ${value})`;
-  const v = c.varInfo(name);
-  return v.boxed ? `(${v.js}.v = ${value})` : `(${v.js} = ${value})`;
+  const st = storage(c, name);
+  if (st.kind === 'dynamic') return `${c.file.use('sset')}(S, ${str(name)}, ${value})`;
+  return st.kind === 'boxed' ? `(${st.js}.v = ${value})` : `(${st.js} = ${value})`;
 }
 
 /** The Ref cell of $name (the variable must be boxed or dynamic). */
 export function refVar(c: FnCtx, name: string): string {
   if (name === 'this') return `new ${c.file.use('Ref')}(${thisExpr(c)})`;
-  if (c.dynamic) return `S.ref(${str(name)})`;
-  const v = c.varInfo(name);
-  if (!v.boxed) throw new Error('internal: variable $' + name + ' is not boxed');
-  return v.js;
+  const st = storage(c, name);
+  if (st.kind === 'dynamic') return `S.ref(${str(name)})`;
+  if (st.kind === 'local') throw new Error('internal: variable $' + name + ' is not boxed');
+  return st.js;
 }
 
 /** Binds $name to a Ref: `$name = &...`, global, static. */
 export function bindVar(c: FnCtx, name: string, ref: string): string {
   if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
-  if (c.dynamic) return `S.bind(${str(name)}, ${ref})`;
-  const v = c.varInfo(name);
-  if (!v.boxed) throw new Error('internal: variable $' + name + ' is not boxed');
-  return `(${v.js} = ${ref})`;
+  const st = storage(c, name);
+  if (st.kind === 'dynamic') return `S.bind(${str(name)}, ${ref})`;
+  if (st.kind === 'local') throw new Error('internal: variable $' + name + ' is not boxed');
+  return `(${st.js} = ${ref})`;
 }
 
 export function unsetVar(c: FnCtx, name: string): string {
   if (name === 'this') compileError('Cannot unset $this', c.curLine);
-  if (c.dynamic) return `S.unset(${str(name)})`;
-  const v = c.varInfo(name);
-  return v.boxed ? `(${v.js} = new ${c.file.use('Ref')}(undefined))` : `(${v.js} = undefined)`;
+  const st = storage(c, name);
+  if (st.kind === 'dynamic') return `S.unset(${str(name)})`;
+  return st.kind === 'boxed' ? `(${st.js} = new ${c.file.use('Ref')}(undefined))` : `(${st.js} = undefined)`;
+}
+
+/** Is this variable held in a Ref or a scope (so refOf needs no copy-back)? */
+export function isRefable(c: FnCtx, name: string): boolean {
+  return name === 'this' || storage(c, name).kind !== 'local';
 }
 
 // dynamic variable names: $$x, ${expr}
@@ -111,10 +139,9 @@ export function writableContainer(c: FnCtx, e: A.Expr): string {
     case 'Variable': {
       if (typeof e.name !== 'string') return `${c.file.use('wArrRef')}(${dynRef(c, e.name)})`;
       if (e.name === 'this') return thisExpr(c);
-      if (c.dynamic) return `${c.file.use('wArrRef')}(S.ref(${str(e.name)}))`;
-      const v = c.varInfo(e.name);
-      if (v.boxed) return `${c.file.use('wArrRef')}(${v.js})`;
-      return `(${v.js} = ${c.file.use('wArr')}(${v.js}))`;
+      const loc = valueLocation(c, e.name);
+      if (loc === null) return `${c.file.use('wArrRef')}(S.ref(${str(e.name)}))`;
+      return `(${loc} = ${c.file.use('wArr')}(${loc}))`;
     }
     case 'ArrayDimFetch':
       if (!e.dim) return `${c.file.use('dimWAppend')}(${writableContainer(c, e.var)})`;
@@ -178,12 +205,11 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
     const tk = key === null ? null : c.temp();
     const pre = tk === null ? `${tv} = ${value}` : `${tk} = ${key}, ${tv} = ${value}`;
     const op = key === null ? `${c.file.use('appendTo')}(CUR, ${tv})` : `${c.file.use('assignDimTo')}(CUR, ${tk}, ${tv})`;
-    if (c.dynamic) {
+    const loc = valueLocation(c, base.name);
+    if (loc === null) {
       const r = c.temp();
       return `(${pre}, ${r} = S.ref(${str(base.name)}), ${r}.v = ${op.replace('CUR', r + '.v')}, ${tv})`;
     }
-    const v = c.varInfo(base.name);
-    const loc = v.boxed ? `${v.js}.v` : v.js;
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }
   if (key === null) return `${c.file.use('appendDim')}(${writableContainer(c, base)}, ${value})`;
@@ -225,7 +251,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
   switch (e.kind) {
     case 'Variable':
       if (typeof e.name === 'string') {
-        if (!c.dynamic && !c.varInfo(e.name).boxed && e.name !== 'this') {
+        if (!isRefable(c, e.name)) {
           // not boxed (an unknown callee took it by reference): a temporary Ref, copied back by the caller
           return `new ${c.file.use('Ref')}(${c.varInfo(e.name).js})`;
         }
@@ -247,7 +273,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
 
 /** True when refOf(e) for a plain local needs copying back after the call. */
 export function needsCopyBack(c: FnCtx, e: A.Expr): boolean {
-  return e.kind === 'Variable' && typeof e.name === 'string' && e.name !== 'this' && !c.dynamic && !c.varInfo(e.name).boxed;
+  return e.kind === 'Variable' && typeof e.name === 'string' && !isRefable(c, e.name);
 }
 
 /** $target = &<ref>: binds target to the Ref given as a JS expression. */
@@ -297,10 +323,9 @@ function containerForUnset(c: FnCtx, e: A.Expr): string {
   switch (e.kind) {
     case 'Variable':
       if (typeof e.name === 'string' && e.name !== 'this') {
-        if (c.dynamic) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)}))`;
-        const v = c.varInfo(e.name);
-        if (v.boxed) return `${c.file.use('uArrRef')}(${v.js})`;
-        return `(${v.js} = ${c.file.use('uArr')}(${v.js}))`;
+        const loc = valueLocation(c, e.name);
+        if (loc === null) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)}))`;
+        return `(${loc} = ${c.file.use('uArr')}(${loc}))`;
       }
       return readQuiet(c, e);
     case 'ArrayDimFetch':
@@ -320,7 +345,6 @@ export function issetOf(c: FnCtx, e: A.Expr): string {
     case 'Variable':
       if (typeof e.name === 'string') {
         if (e.name === 'this') return `(${readVarQuiet(c, 'this')} != null)`;
-        if (c.dynamic) return `S.has(${str(e.name)})`;
         return `(${readVarQuiet(c, e.name)} != null)`;
       }
       return `(${readQuiet(c, e)} != null)`;

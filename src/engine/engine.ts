@@ -10,6 +10,7 @@ import { Request, Frame, setCurrentRequest, rt } from '../runtime/request.js';
 import { Output } from '../runtime/output.js';
 import { ClassDecl, declareClass, instantiate, prepareDefaults } from '../runtime/classdecl.js';
 import { PhpClass, PhpObject, resetObjectIds } from '../runtime/object.js';
+import { PhpArray } from '../runtime/array.js';
 import { parse } from '../syntax/parser.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
 import { compileProgram } from '../compiler/compile.js';
@@ -152,7 +153,7 @@ export class Engine {
       file,
       knownBuiltin: (lc) => {
         const b = this.core.builtins.get(lc);
-        return b ? { refMask: b.info.refMask } : null;
+        return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name) } : null;
       },
     });
     let factory: ModuleFactory;
@@ -249,6 +250,23 @@ export class Engine {
     req.globals.set('argv', a);
     req.globals.set('argc', argv.length);
     (req as any).argv = a;
+    // $_SERVER as php-cli fills it: the environment, then the script's entries
+    const server = new PhpArray();
+    const env = new PhpArray();
+    for (const [k, v] of Object.entries(process.env)) {
+      if (v === undefined) continue;
+      server.set(k, v);
+      env.set(k, v);
+    }
+    const now = Date.now() / 1000;
+    const script = argv[0] ?? '';
+    for (const [k, v] of [['PHP_SELF', script], ['SCRIPT_NAME', script], ['SCRIPT_FILENAME', script], ['PATH_TRANSLATED', script], ['DOCUMENT_ROOT', '']] as const) server.set(k, v);
+    server.set('REQUEST_TIME_FLOAT', now);
+    server.set('REQUEST_TIME', Math.floor(now));
+    server.set('argv', a);
+    server.set('argc', argv.length);
+    req.sg._SERVER.v = server;
+    req.sg._ENV.v = env;
   }
 
   /** Compiles the main script, reporting a syntax error the PHP way. */

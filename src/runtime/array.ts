@@ -22,7 +22,7 @@ export class PhpArray {
   map: Map<Key, number> | null = null;
   /** number of live elements */
   size: number;
-  /** next integer key for $a[] (nNextFreeElement) */
+  /** next integer key for $a[] (nNextFreeElement); -Infinity until an integer key is used (then max key + 1, negative keys too) */
   nextFree: number | bigint;
   /** extra holders (copy-on-write) */
   rc = 0;
@@ -34,7 +34,7 @@ export class PhpArray {
   constructor(vals?: any[]) {
     this.vals = vals ?? [];
     this.size = this.vals.length;
-    this.nextFree = this.size;
+    this.nextFree = this.size === 0 ? -Infinity : this.size;
   }
 
   static fromList(vals: any[]): PhpArray {
@@ -135,15 +135,20 @@ export class PhpArray {
     this.set(k, r);
   }
 
+  /** The key $a[] would use now. */
+  nextKey(): number | bigint {
+    return this.nextFree === -Infinity ? 0 : this.nextFree;
+  }
+
   /** $a[] = v. Returns false when the next key would overflow (PHP warns and does nothing). */
   append(v: any): boolean {
-    if (this.keys === null && this.nextFree === this.vals.length) {
+    if (this.keys === null && (this.nextFree === this.vals.length || (this.nextFree === -Infinity && this.vals.length === 0))) {
       this.vals.push(v);
       this.size++;
       this.nextFree = this.vals.length;
       return true;
     }
-    const k = this.nextFree;
+    const k = this.nextKey();
     if (typeof k === 'bigint' && k > 9223372036854775807n) return false;
     if (typeof k === 'bigint' && this.nextFreeOverflowed) return false;
     this.set(k, v);
@@ -167,10 +172,8 @@ export class PhpArray {
   /** A Ref for a new element appended with $a[] (for `$x = &$a[]`). */
   appendRef(): Ref | null {
     const r = new Ref(null);
-    const k = this.nextFree;
     if (!this.append(r)) return null;
     this.hasRefs = true;
-    void k;
     return r;
   }
 

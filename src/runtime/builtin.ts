@@ -92,6 +92,8 @@ export function evalDefault(text: string, constant: ConstantLookup): any {
   const t = text.trim();
   if (t === 'null' || t === 'NULL') return null;
   if (t === 'UNKNOWN') return undefined;
+  const classConstant = /^\\?([A-Za-z_][\w\\]*)::class$/.exec(t);
+  if (classConstant) return classConstant[1];
   if (t === 'true') return true;
   if (t === 'false') return false;
   if (t === '[]') return new PhpArray();
@@ -191,10 +193,11 @@ export function coerceArg(info: FunctionInfo, i: number, v: any, strict: boolean
   }
   const r = type.check(v, strict);
   if (r === NO_MATCH) {
+    const arg = p.variadic ? `Argument #${i + 1}` : `Argument #${i + 1} ($${p.name})`;
     if (type.isCallableOnly) {
-      hooks.throwError('TypeError', `${displayName(info)}(): Argument #${i + 1} ($${p.name}) must be a valid callback${type.allowsNull ? ' or null' : ''}, ${callableFailure(v)}`);
+      hooks.throwError('TypeError', `${displayName(info)}(): ${arg} must be a valid callback${type.allowsNull ? ' or null' : ''}, ${callableFailure(v)}`);
     }
-    hooks.throwError('TypeError', `${displayName(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given`);
+    hooks.throwError('TypeError', `${displayName(info)}(): ${arg} must be of type ${type.text}, ${givenType(v)} given`);
   }
   return r;
 }

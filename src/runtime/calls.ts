@@ -7,6 +7,7 @@ import { PhpClass, PhpObject, PhpMethod, FunctionInfo, Vis } from './object.js';
 import { rt, Callee } from './request.js';
 import { Ref } from './values.js';
 import { toStr } from './convert.js';
+import { setCallableWhy } from './builtin.js';
 
 /** A resolved callable: the JS function, its `this`, and its signature. */
 export interface Bound {
@@ -290,3 +291,13 @@ export function callableName(v: any): string {
   if (v instanceof PhpObject) return v.cls.name + '::__invoke';
   return toStr(v);
 }
+
+setCallableWhy((v: any): string => {
+  const why = { reason: 'no array or string given' };
+  try {
+    resolveCallable(v, rt.callerScope(), why);
+  } catch {
+    /* the reason stays */
+  }
+  return why.reason;
+});

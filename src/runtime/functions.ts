@@ -52,7 +52,8 @@ export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never
   rt.top = fr.prev!;
   const caller = fr.prev!;
   const exact = !info.variadic && info.required === info.params.length;
-  const where = caller && caller.file ? ` in ${caller.file} on line ${caller.line}` : '';
+  // called from a builtin (a callback): PHP names no location
+  const where = caller && caller.file && !(caller.info && caller.info.isBuiltin) ? ` in ${caller.file} on line ${caller.line}` : '';
   return rt.throwError(
     'ArgumentCountError',
     `Too few arguments to function ${fnDisplay(info)}(), ${passed} passed${where} and ${exact ? 'exactly' : 'at least'} ${info.required} expected`,
@@ -252,6 +253,11 @@ export function refFromCall(v: any): Ref {
 
 export function refFromValue(v: any): Ref {
   return new Ref(v);
+}
+
+/** A literal given for a by-reference parameter. */
+export function cannotPassByRef(fname: string, i: number, pname: string): never {
+  return rt.throwError('Error', `${fname}(): Argument #${i + 1} ($${pname}) cannot be passed by reference`);
 }
 
 export function callResultRef(v: any): Ref {

@@ -146,6 +146,11 @@ export class Request {
   currentClosure: PhpObject | null = null;
   /** the Ref a by-reference function returned last (for $x = &f()) */
   retRef: Ref | null = null;
+  /** the superglobals ($_SERVER, $_GET, ...), visible in every scope */
+  readonly sg: Record<string, Ref> = {
+    _SERVER: new Ref(new PhpArray()), _GET: new Ref(new PhpArray()), _POST: new Ref(new PhpArray()), _COOKIE: new Ref(new PhpArray()),
+    _FILES: new Ref(new PhpArray()), _ENV: new Ref(new PhpArray()), _REQUEST: new Ref(new PhpArray()), _SESSION: new Ref(undefined),
+  };
   /** unknown named arguments collected for a variadic parameter */
   pendingNamedExtra: PhpArray | null = null;
 

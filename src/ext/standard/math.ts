@@ -170,31 +170,6 @@ function valueToBase(v: number | bigint | PhpFloat, base: number): string {
 
 // ───────────── min / max ─────────────
 
-function minmax(name: string, value: any, values: any[], isMax: boolean): any {
-  if (values.length === 0) {
-    if (!(value instanceof PhpArray)) {
-      rt.throwError('TypeError', `${name}(): Argument #1 ($value) must be of type array, ${typeName(value)} given`);
-    }
-    if (value.size === 0) rt.throwError('ValueError', `${name}(): Argument #1 ($value) must contain at least one element`);
-    let res: any;
-    let first = true;
-    for (let i = value.nextSlot(0); i < value.slotCount; i = value.nextSlot(i + 1)) {
-      const v = value.valAt(i);
-      if (first) {
-        res = v;
-        first = false;
-      } else if (isMax ? compare(res, v) < 0 : compare(res, v) > 0) {
-        res = v;
-      }
-    }
-    return share(res);
-  }
-  let res = value;
-  for (const v of values) {
-    if (isMax ? compare(v, res) > 0 : compare(v, res) < 0) res = v;
-  }
-  return res;
-}
 
 export function registerMath(r: Registry): void {
   r.functions({
@@ -273,8 +248,6 @@ export function registerMath(r: Registry): void {
     },
     'fmod(float $num1, float $num2): float': (a: number, b: number) => a % b,
     'fdiv(float $num1, float $num2): float': (a: number, b: number) => a / b,
-    'max(mixed $value, mixed ...$values): mixed': (value: any, values: any[]) => minmax('max', value, values, true),
-    'min(mixed $value, mixed ...$values): mixed': (value: any, values: any[]) => minmax('min', value, values, false),
   });
   r.constants({
     M_PI: Math.PI, M_E: Math.E, M_LOG2E: Math.LOG2E, M_LOG10E: Math.LOG10E, M_LN2: Math.LN2, M_LN10: Math.LN10,
