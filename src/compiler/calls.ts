@@ -9,6 +9,7 @@ import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperg
 import { analyzeBody } from './analyze.js';
 import { compileStmts } from './statements.js';
 import { typeExpr } from './types.js';
+import { exportExpr } from './export.js';
 
 // ───────────── arguments ─────────────
 
@@ -119,7 +120,7 @@ function lvalueOrValue(c: FnCtx, e: A.Expr): string {
 
 // ───────────── function calls ─────────────
 
-const COMPILE_TIME_FUNCS = new Set(['func_get_args', 'func_num_args', 'func_get_arg', 'compact', 'extract', 'get_defined_vars', 'get_called_class', 'get_class', 'get_parent_class']);
+const COMPILE_TIME_FUNCS = new Set(['assert', 'func_get_args', 'func_num_args', 'func_get_arg', 'compact', 'extract', 'get_defined_vars', 'get_called_class', 'get_class', 'get_parent_class']);
 
 export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const u = (h: string) => c.file.use(h);
@@ -185,6 +186,12 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
   const u = (h: string) => c.file.use(h);
   const args = e.args.map((a) => expr(c, a.value));
   switch (lc) {
+    case 'assert': {
+      // evaluated only while zend.assertions is 1; the message is the expression as PHP exports it
+      if (!e.args.length) return null;
+      const msg = 'assert(' + exportExpr(e.args[0].value) + ')';
+      return withLine(c, e, `(${u('assertOn')}() ? ${u('assertResult')}(${args[0]}, ${args[1] ?? 'undefined'}, ${str(msg)}) : true)`);
+    }
     case 'func_get_args':
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_args')`;
       return `${u('funcGetArgs')}(arguments, ${c.infoName})`;
@@ -390,8 +397,10 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
       locals.push(vi.boxed ? `${vi.js} = new ${u('Ref')}(undefined)` : vi.js);
     }
   }
-  const decl = [...locals, ...c.temps];
-  const localsJs = decl.length ? `let ${decl.join(', ')};\n` : '';
+  const localsJs = locals.length ? `let ${locals.join(', ')};\n` : '';
+  // temporaries are used by the prologue too (default values): declared first
+  const tempsJs = c.temps.length ? `let ${c.temps.join(', ')};\n` : '';
+  lines.unshift(tempsJs);
 
   let body: string;
   if (c.isGenerator) {

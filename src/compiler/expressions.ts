@@ -409,13 +409,12 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   const u = (h: string) => c.file.use(h);
   const op = u(e.inc ? 'inc' : 'dec');
   const target = e.var;
-  const loc = target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this' ? valueLocation(c, target.name) : null;
-  if (loc !== null && target.kind === 'Variable') {
-    // undefined variables warn, then count from null
-    const read = `(${loc} !== undefined ? ${loc} : ${u('undef')}(${str(target.name as string)}))`;
-    if (e.prefix) return `(${loc} = ${op}(${read}))`;
+  if (target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this') {
+    // read (undefined variables warn, then count from null), operate, write back
+    const read = readVar(c, target.name);
+    if (e.prefix) return assignTo(c, target, `${op}(${read})`, true);
     const t = c.temp();
-    return `(${t} = ${read}, ${loc} = ${op}(${t}), ${t})`;
+    return `(${t} = ${read}, ${assignTo(c, target, `${op}(${t})`, true)}, ${t})`;
   }
   const r = c.temp();
   if (e.prefix) return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${op}(${u('refRead')}(${r})))`);

@@ -6,7 +6,7 @@ import { PhpObject, PhpClass, FunctionInfo } from './object.js';
 import { Ref, PhpFloat, mkFloat } from './values.js';
 import { rt, Frame } from './request.js';
 import { Scope } from './scope.js';
-import { toStr, toFloat, typeName } from './convert.js';
+import { toStr, toFloat, typeName, toBool } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
 import { findClass } from './objects.js';
 import { normStrKey } from './array.js';
@@ -326,3 +326,35 @@ export function evalCode(code: any, S: Scope | null, self: any, scope: PhpClass 
 }
 
 export { Frame, ExitSignal };
+
+// ───────────── assert ─────────────
+
+export function assertOn(): boolean {
+  return rt.ini.get('zend.assertions') === '1' && rt.ini.get('assert.active') !== '0';
+}
+
+/** A failed assertion: AssertionError (or the given Throwable), or a warning when assert.exception is off. */
+export function assertResult(v: any, description: any, message: string): boolean {
+  if (toBool(v)) return true;
+  const throwable = rt.core.builtinClasses.get('throwable')!;
+  if (description instanceof PhpObject && description.cls.isSubclassOf(throwable)) throw description;
+  const text = description === undefined || description === null ? message : toStr(description);
+  const exc = rt.ini.get('assert.exception');
+  if (exc === '0' || exc === '') {
+    rt.warn(`assert(): ${text} failed`);
+    return false;
+  }
+  // the trace shows the assert() call with its message argument, as PHP's does
+  const info = rt.core.builtinCallee('assert')?.info;
+  const saved = rt.top;
+  if (info) {
+    const fr = new Frame(info, saved, saved.file, null, 2, v, text);
+    fr.line = saved.line;
+    rt.top = fr;
+  }
+  try {
+    return rt.throwError('AssertionError', text);
+  } finally {
+    rt.top = saved;
+  }
+}

@@ -184,7 +184,7 @@ export function registerExceptions(r: Registry): void {
   const errors: [string, string][] = [
     ['CompileError', 'Error'], ['ParseError', 'CompileError'], ['TypeError', 'Error'], ['ArgumentCountError', 'TypeError'],
     ['ValueError', 'Error'], ['ArithmeticError', 'Error'], ['DivisionByZeroError', 'ArithmeticError'],
-    ['UnhandledMatchError', 'Error'],
+    ['UnhandledMatchError', 'Error'], ['AssertionError', 'Error'],
   ];
   for (const [name, parent] of errors) r.class({ name, parent });
   void M_PUBLIC;

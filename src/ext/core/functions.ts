@@ -11,6 +11,7 @@ import { isCallable, visible } from '../../runtime/calls.js';
 import { toStr, typeName } from '../../runtime/convert.js';
 import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL } from '../../runtime/errors.js';
 import { traceToString } from './exceptions.js';
+import { assertResult } from '../../runtime/control.js';
 
 function scopeClass(): PhpClass | null {
   return rt.callerScope();
@@ -243,6 +244,16 @@ export function registerCoreFunctions(r: Registry): void {
     },
     'get_mangled_object_vars(object $object): array': (o: PhpObject) => rt.core.objectToArray(o),
     'spl_object_id(object $object): int': (o: PhpObject) => o.id,
+    'assert(mixed $assertion, Throwable|string|null $description = null): bool': (v: any, d: any) =>
+      rt.iniGet('zend.assertions') !== '1' ? true : assertResult(v, d, 'assert($assertion)'),
+    'assert_options(int $option, mixed $value = UNKNOWN): mixed': (option: number, value: any) => {
+      const names: Record<number, string> = { 1: 'assert.active', 2: 'assert.callback', 3: 'assert.bail', 4: 'assert.warning', 5: 'assert.exception' };
+      const key = names[option];
+      if (!key) rt.throwError('ValueError', 'assert_options(): Argument #1 ($option) must be an ASSERT_* constant');
+      const old = rt.iniGet(key);
+      if (value !== undefined) rt.iniSet(key, typeof value === 'boolean' ? (value ? '1' : '0') : value === null ? '' : toStr(value));
+      return key === 'assert.callback' ? (old ?? null) : Number(old ?? 0);
+    },
     'spl_object_hash(object $object): string': (o: PhpObject) => o.id.toString(16).padStart(32, '0'),
   });
   r.constants({
@@ -250,6 +261,7 @@ export function registerCoreFunctions(r: Registry): void {
     E_COMPILE_WARNING: 128, E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_STRICT: 2048, E_RECOVERABLE_ERROR: 4096,
     E_DEPRECATED: 8192, E_USER_DEPRECATED, E_ALL,
     DEBUG_BACKTRACE_PROVIDE_OBJECT: 1, DEBUG_BACKTRACE_IGNORE_ARGS: 2,
+    ASSERT_ACTIVE: 1, ASSERT_CALLBACK: 2, ASSERT_BAIL: 3, ASSERT_WARNING: 4, ASSERT_EXCEPTION: 5,
     TRUE: true, FALSE: false, NULL: null, ZEND_THREAD_SAFE: true, ZEND_DEBUG_BUILD: false,
   });
   void isCallable;

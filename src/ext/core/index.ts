@@ -23,7 +23,7 @@ export class CoreExtension implements Extension {
     r.ini('memory_limit', '128M');
     r.ini('max_execution_time', '0');
     r.ini('short_open_tag', '1');
-    r.ini('zend.assertions', '-1');
+    r.ini('zend.assertions', '1');
     r.ini('zend.exception_ignore_args', '0');
     r.ini('zend.exception_string_param_max_len', '15');
     r.ini('include_path', '.:/usr/share/php');
