@@ -1,0 +1,28 @@
+// The Reflection extension (ext/reflection): classes that describe classes, functions, methods,
+// parameters, properties, constants, types, attributes and enums from the runtime's metadata.
+
+import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
+import { PHP_VERSION } from '../../version.js';
+import { registerMisc, resetRefIds } from './misc.js';
+import { registerTypes } from './type.js';
+import { registerAttribute } from './attribute.js';
+import { registerFunctions } from './function.js';
+import { registerProperties } from './property.js';
+import { registerClasses } from './class.js';
+
+export class ReflectionExtension implements Extension {
+  info(): ExtensionInfo {
+    return { name: 'Reflection', version: PHP_VERSION, dependencies: ['standard'] };
+  }
+  moduleInit(r: Registry): void {
+    registerMisc(r);
+    registerTypes(r);
+    registerAttribute(r);
+    registerFunctions(r);
+    registerProperties(r);
+    registerClasses(r);
+  }
+  requestInit(): void {
+    resetRefIds();
+  }
+}
