@@ -496,7 +496,7 @@ function closureThis(c: FnCtx): string {
 }
 
 function refOfVarForCapture(c: FnCtx, name: string): string {
-  if (c.dynamic) return `S.ref(${str(name)})`;
+  if (c.dynamic) return `S.refInit(${str(name)})`;
   const v = c.varInfo(name);
   if (!v.boxed) compileError('internal: by-ref capture of unboxed variable $' + name, 0);
   return v.js;

@@ -254,9 +254,9 @@ function isOwnedLocal(c: FnCtx, e: A.Expr): boolean {
 
 function globalVar(c: FnCtx, v: A.Expr): string {
   if (v.kind !== 'Variable') compileError('global only takes variables', v.line);
-  if (typeof v.name !== 'string') return `${c.file.use('sbind')}(${c.dynamic ? 'S' : 'null'}, ${c.file.use('toStr')}(${expr(c, v.name)}), rt.globals.ref(${c.file.use('toStr')}(${expr(c, v.name)})));`;
+  if (typeof v.name !== 'string') return `${c.file.use('sbind')}(${c.dynamic ? 'S' : 'null'}, ${c.file.use('toStr')}(${expr(c, v.name)}), rt.globals.refInit(${c.file.use('toStr')}(${expr(c, v.name)})));`;
   if (v.name === 'this') compileError('Cannot use $this as global variable', v.line);
-  return bindVar(c, v.name, `rt.globals.ref(${str(v.name)})`) + ';';
+  return bindVar(c, v.name, `rt.globals.refInit(${str(v.name)})`) + ';';
 }
 
 function staticVar(c: FnCtx, v: A.StaticVar): string {

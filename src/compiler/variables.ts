@@ -73,9 +73,10 @@ export function writeVar(c: FnCtx, name: string, value: string): string {
 export function refVar(c: FnCtx, name: string): string {
   if (name === 'this') return `new ${c.file.use('Ref')}(${thisExpr(c)})`;
   const st = storage(c, name);
-  if (st.kind === 'dynamic') return `S.ref(${str(name)})`;
+  if (st.kind === 'dynamic') return `S.refInit(${str(name)})`;
   if (st.kind === 'local') throw new Error('internal: variable $' + name + ' is not boxed');
-  return st.js;
+  // referencing an unset variable creates it as null
+  return `${c.file.use('refInit')}(${st.js})`;
 }
 
 /** Binds $name to a Ref: `$name = &...`, global, static. */

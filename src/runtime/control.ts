@@ -119,6 +119,12 @@ export function globalsArray(): PhpArray {
   return a;
 }
 
+/** A Ref taken for binding: an unset variable becomes null. */
+export function refInit(r: Ref): Ref {
+  if (r.v === undefined) r.v = null;
+  return r;
+}
+
 /** A Ref-like handle's value for compound assignment. */
 export function refRead(r: { v: any }): any {
   const v = r.v;

@@ -17,6 +17,13 @@ export class Scope {
     return r;
   }
 
+  /** The Ref of a variable being bound by reference: an unset variable comes into existence as null. */
+  refInit(name: string): Ref {
+    const r = this.ref(name);
+    if (r.v === undefined) r.v = null;
+    return r;
+  }
+
   /** The value, or undefined when unset. */
   get(name: string): any {
     const r = this.vars.get(name);

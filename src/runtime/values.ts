@@ -31,7 +31,8 @@ export type PhpValue = null | boolean | number | bigint | PhpFloat | string | Ph
 
 /** A reference cell: variables, array elements and properties bound with `&` share one. */
 export class Ref {
-  constructor(public v: any = null) {}
+  /** `undefined` means an unset variable (no default: `new Ref(undefined)` must stay unset) */
+  constructor(public v: any) {}
 }
 
 export const INT_MAX = 9223372036854775807n;
