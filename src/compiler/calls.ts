@@ -3,11 +3,12 @@
 // by-reference passing, variadics, frames for stack traces.
 
 import type * as A from '../syntax/ast.js';
-import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName } from './context.js';
+import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } from './context.js';
 import { expr, isFresh, scopeExpr, classRefExpr, withLine, intLiteral } from './expressions.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
 import { compileStmts } from './statements.js';
+import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
 import { exportExpr } from './export.js';
 
@@ -318,9 +319,12 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   const u = (h: string) => file.use(h);
 
   // FunctionInfo, declared at module level
+  const defaultCtx = new FnCtx(file, spec.kind, cls, parent, false);
   const paramInfos = spec.params.map((p) => {
     const t = p.type ? typeExpr(file, p.type, cls) : 'null';
-    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, attrs: ${p.attrGroups.length ? str(JSON.stringify(p.attrGroups)) : 'null'}}`;
+    // reflection evaluates defaults later: a thunk in the function's class context
+    const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
+    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}}`;
   });
   let required = 0;
   spec.params.forEach((p, i) => {
@@ -331,7 +335,7 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
       `returnType: ${spec.returnType ? typeExpr(file, spec.returnType, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
-      `attrs: ${spec.attrGroups?.length ? str(JSON.stringify(spec.attrGroups)) : 'null'}, cls: null};`,
+      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null};`,
   );
 
   const params = spec.params.map((p) => (p.variadic ? '...' : '') + jsVarName(p.name));

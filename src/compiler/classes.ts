@@ -3,7 +3,7 @@
 // the start of the file, as PHP's early binding does for top-level classes).
 
 import type * as A from '../syntax/ast.js';
-import { FnCtx, FileCtx, ClassCtx, str, compileError } from './context.js';
+import { FnCtx, FileCtx, ClassCtx, str, compileError, attrsJson } from './context.js';
 import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
@@ -83,12 +83,12 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
       case 'ClassConst':
         for (const k of m.consts) {
           if (k.name.name.toLowerCase() === 'class') compileError('A class constant must not be called \'class\'; it is reserved for class name fetching', k.line);
-          consts.push(`{name: ${str(k.name.name)}, flags: ${m.flags || M_PUBLIC}, init: ${thunk(cctx, k.value)}}`);
+          consts.push(`{name: ${str(k.name.name)}, flags: ${m.flags || M_PUBLIC}, init: ${thunk(cctx, k.value)}, meta: {line: ${k.line}, doc: ${m.docComment ? str(m.docComment) : 'null'}, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         }
         break;
       case 'EnumCase':
         if (node.type !== 'enum') compileError('Case can only be used in enums', m.line);
-        consts.push(`{name: ${str(m.name.name)}, flags: ${M_PUBLIC}, isCase: true, init: ${m.value ? thunk(cctx, m.value) : 'null'}}`);
+        consts.push(`{name: ${str(m.name.name)}, flags: ${M_PUBLIC}, isCase: true, init: ${m.value ? thunk(cctx, m.value) : 'null'}, meta: {line: ${m.line}, doc: null, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         break;
       case 'Property':
         for (const p of m.props) {
@@ -96,7 +96,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
           const def = p.default ? thunk(cctx, p.default) : m.type ? 'undefined' : '() => null';
           if (m.flags & M_READONLY && p.default) compileError(`Readonly property ${name}::$${p.name} cannot have default value`, p.line);
           if (m.flags & M_READONLY && !m.type) compileError(`Readonly property ${name}::$${p.name} must have type`, p.line);
-          props.push(`{name: ${str(p.name)}, flags: ${m.flags || M_PUBLIC}, type: ${type}, default: ${def}, meta: {line: ${p.line}, doc: ${m.docComment ? str(m.docComment) : 'null'}, attrs: ${m.attrGroups.length ? str(JSON.stringify(m.attrGroups)) : 'null'}}}`);
+          props.push(`{name: ${str(p.name)}, flags: ${m.flags || M_PUBLIC}, type: ${type}, default: ${def}, meta: {line: ${p.line}, doc: ${m.docComment ? str(m.docComment) : 'null'}, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         }
         break;
       case 'ClassMethod':
@@ -134,11 +134,11 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   return `{name: ${nameJs}, flags: ${flagsOf(node)}, parent: ${cls.parentName ? str(cls.parentName) : 'null'}, interfaces: [${interfaces.join(', ')}], ` +
     `traits: [${traits.join(', ')}], traitRules: [${rules.join(', ')}], consts: [${consts.join(', ')}], props: [${props.join(', ')}], ` +
     `methods: [${methods.join(', ')}], enumBacking: ${enumBacking}, file: ${str(file.file)}, line: ${node.line}, endLine: ${node.endLine}, ` +
-    `allowDynamic: ${allowDynamic}, docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${node.attrGroups.length ? str(JSON.stringify(node.attrGroups)) : 'null'}}`;
+    `allowDynamic: ${allowDynamic}, docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${attrsJson(file, node.attrGroups)}}`;
 }
 
 /** A constant expression evaluated later (first use): runs on the current frame, with its own temporaries. */
-function thunk(c: FnCtx, e: A.Expr): string {
+export function thunk(c: FnCtx, e: A.Expr): string {
   const js = expr(c, e);
   const temps = c.temps.length ? `let ${c.temps.join(', ')}; ` : '';
   return `() => { const fr = rt.top; ${temps}return ${js}; }`;

@@ -228,3 +228,10 @@ export function str(s: string): string {
 export function compileError(message: string, line: number): never {
   throw new PhpSyntaxError(message, line, 'compile');
 }
+
+/** Attribute groups as JSON for reflection, each attribute's class name resolved in the file's context. */
+export function attrsJson(file: FileCtx, groups: A.AttributeGroup[]): string {
+  if (!groups.length) return 'null';
+  const resolved = groups.map((g) => ({ ...g, attrs: g.attrs.map((a) => ({ ...a, resolved: file.resolveClass(a.name) })) }));
+  return str(JSON.stringify(resolved));
+}

@@ -98,6 +98,8 @@ export interface ParamInfo {
   type: TypeCheck | null;
   /** default value for reflection / named-arg skipping, as source text */
   defaultText?: string;
+  /** evaluates the default value (user functions; for reflection) */
+  defaultFn?: (() => any) | null;
   promoted?: boolean;
   meta?: any;
 }

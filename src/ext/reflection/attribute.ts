@@ -31,7 +31,7 @@ function parseGroups(attrs: any): any[] {
 export function attributesOf(attrs: any, target: number, ctx: EvalCtx, name: string | null, flags: number, method: string): PhpArray {
   if (flags & ~IS_INSTANCEOF) rt.throwError('ValueError', `${method}(): Argument #2 ($flags) must be a valid attribute filter flag`);
   const list = parseGroups(attrs);
-  const names = list.map((a) => resolveClassName(a.name, ctx));
+  const names = list.map((a) => resolveClassName(a.name, ctx, a.resolved));
   let filterCls: PhpClass | null = null;
   if (name !== null && flags & IS_INSTANCEOF) {
     filterCls = findClass(name, true);
@@ -74,7 +74,7 @@ function attributeFlags(c: PhpClass): number | null {
   const list = parseGroups(c.attrs);
   const ctx: EvalCtx = { scope: c, ns: nsOfClass(c) };
   for (const a of list) {
-    if (resolveClassName(a.name, ctx).toLowerCase() !== 'attribute') continue;
+    if (resolveClassName(a.name, ctx, a.resolved).toLowerCase() !== 'attribute') continue;
     if (!a.args.length) return 63;
     const { positional, named } = evalArgs(a.args, ctx);
     const v = positional.length ? positional[0] : named?.get('flags');

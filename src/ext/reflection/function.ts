@@ -581,6 +581,7 @@ export function registerFunctions(r: Registry): void {
       'public getDefaultValue(): mixed': function (this: PhpObject) {
         const s = nativeOf<ParamState>(this);
         if (!defaultAvailable(s)) reflError('Internal error: Failed to retrieve the default value');
+        if (typeof (s.p as any).defaultFn === 'function') return (s.p as any).defaultFn();
         const c = ctxOf(s.fs);
         return evalDefaultText(s.p.defaultText!, c.scope, c.ns);
       },

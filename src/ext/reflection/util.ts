@@ -72,7 +72,8 @@ export interface EvalCtx {
   ns: string;
 }
 
-export function resolveClassName(n: any, ctx: EvalCtx): string {
+export function resolveClassName(n: any, ctx: EvalCtx, resolved?: string): string {
+  if (resolved && !['self', 'static', 'parent'].includes(resolved)) return resolved;
   const name: string = n.name;
   const lc = name.toLowerCase();
   if (n.form === 'unqualified') {
