@@ -244,7 +244,7 @@ function addProp(cls: PhpClass, d: PropDecl): void {
     default: d.default,
     meta: d.meta,
   };
-  const inherited = isStatic ? cls.staticProps.get(d.name)?.info : cls.props.get(d.name);
+  const inherited = cls.staticProps.get(d.name)?.info ?? cls.props.get(d.name);
   if (inherited && inherited.cls !== cls) {
     if (inherited.isStatic !== isStatic) {
       classError(isStatic

@@ -29,20 +29,15 @@ export function registerCoreFunctions(r: Registry): void {
     'zend_version(): string': () => '4.2.36',
     'func_num_args(): int': () => rt.throwError('Error', 'func_num_args() must be called from a function context'),
     'strlen(string $string): int': (s: string) => s.length,
-    'strcmp(string $string1, string $string2): int': (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0),
+    'strcmp(string $string1, string $string2): int': (a: string, b: string) => binaryCompare(a, b, Infinity, false),
     'strncmp(string $string1, string $string2, int $length): int': (a: string, b: string, n: number) => {
       if (n < 0) rt.throwError('ValueError', 'strncmp(): Argument #3 ($length) must be greater than or equal to 0');
-      const x = a.slice(0, n), y = b.slice(0, n);
-      return x < y ? -1 : x > y ? 1 : 0;
+      return binaryCompare(a, b, n, false);
     },
-    'strcasecmp(string $string1, string $string2): int': (a: string, b: string) => {
-      const x = a.toLowerCase(), y = b.toLowerCase();
-      return x < y ? -1 : x > y ? 1 : 0;
-    },
+    'strcasecmp(string $string1, string $string2): int': (a: string, b: string) => binaryCompare(a, b, Infinity, true),
     'strncasecmp(string $string1, string $string2, int $length): int': (a: string, b: string, n: number) => {
       if (n < 0) rt.throwError('ValueError', 'strncasecmp(): Argument #3 ($length) must be greater than or equal to 0');
-      const x = a.slice(0, n).toLowerCase(), y = b.slice(0, n).toLowerCase();
-      return x < y ? -1 : x > y ? 1 : 0;
+      return binaryCompare(a, b, n, true);
     },
     'error_reporting(?int $error_level = null): int': (level: number | null) => {
       const old = rt.errorReporting;
@@ -304,4 +299,19 @@ export function objectVars(o: PhpObject, scope: PhpClass | null): PhpArray {
     else a.set(key, share(v));
   }
   return a;
+}
+
+/** zend_binary_str(n)(case)cmp: the difference of the first differing bytes, else of the lengths. */
+export function binaryCompare(a: string, b: string, limit: number, foldCase: boolean): number {
+  const la = Math.min(a.length, limit), lb = Math.min(b.length, limit);
+  const n = Math.min(la, lb);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i), y = b.charCodeAt(i);
+    if (foldCase) {
+      if (x >= 65 && x <= 90) x += 32;
+      if (y >= 65 && y <= 90) y += 32;
+    }
+    if (x !== y) return x - y;
+  }
+  return la - lb;
 }
