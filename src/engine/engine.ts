@@ -396,10 +396,9 @@ export class Engine {
         req.throwError('ValueError', 'Path cannot be empty');
       }
       req.warn(`${fn}(${p}): Failed to open stream: No such file or directory`);
-      if (isRequire) {
-        throw new FatalSignal(`Uncaught Error: Failed opening required '${p}' (include_path='.:/usr/share/php')`, req.top.file, req.top.line);
-      }
-      req.warn(`${fn}(): Failed opening '${p}' for inclusion (include_path='.:/usr/share/php')`);
+      const includePath = req.ini.get('include_path') ?? '.:/usr/share/php';
+      if (isRequire) req.throwError('Error', `Failed opening required '${p}' (include_path='${includePath}')`);
+      req.warn(`${fn}(): Failed opening '${p}' for inclusion (include_path='${includePath}')`);
       return false;
     }
     if (once && req.includedFiles.has(resolved)) return true;

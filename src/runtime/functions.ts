@@ -49,7 +49,9 @@ function fnDisplay(info: FunctionInfo): string {
 }
 
 export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
-  rt.top = fr.prev!;
+  // raised inside the callee, at its declaration (the trace shows the call)
+  rt.top = fr;
+  fr.line = info.line ?? fr.line;
   const caller = fr.prev!;
   const exact = !info.variadic && info.required === info.params.length;
   // called from a builtin (a callback): PHP names no location
@@ -72,7 +74,8 @@ export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): an
   const type = p.type!;
   const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
   if (r !== NO_MATCH) return r;
-  rt.top = fr.prev!;
+  rt.top = fr;
+  fr.line = info.line ?? fr.line;
   const caller = fr.prev!;
   const where = caller ? `, called in ${caller.file} on line ${caller.line}` : '';
   return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given${where}`);
@@ -90,7 +93,8 @@ export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame):
   const p = info.params[i];
   const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr));
   if (c === NO_MATCH) {
-    rt.top = fr.prev!;
+    rt.top = fr;
+    fr.line = info.line ?? fr.line;
     const caller = fr.prev!;
     rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${p.type!.text}, ${givenType(r.v)} given, called in ${caller.file} on line ${caller.line}`);
   }
@@ -124,7 +128,8 @@ export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Fr
 function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any, fr: Frame): any {
   const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
   if (r !== NO_MATCH) return r;
-  rt.top = fr.prev!;
+  rt.top = fr;
+  fr.line = info.line ?? fr.line;
   const caller = fr.prev!;
   return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${idx + 1} must be of type ${type.text}, ${givenType(v)} given, called in ${caller.file} on line ${caller.line}`);
 }
