@@ -385,7 +385,31 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   }
   const fn = BINOPS[e.op];
   if (!fn) compileError(`unknown operator ${e.op}`, e.line);
+  // PHP reads a plain variable operand at the operator itself, after the right operand ran
+  // (`$a . ($a = $b)` sees the new $a): evaluate such a right side first
+  if (isPlainVar(e.left) && hasSideEffects(e.right)) {
+    const t = c.temp();
+    return withLine(c, e, `(${t} = ${expr(c, e.right)}, ${u(fn)}(${expr(c, e.left)}, ${t}))`);
+  }
   return withLine(c, e, `${u(fn)}(${expr(c, e.left)}, ${expr(c, e.right)})`);
+}
+
+function isPlainVar(e: A.Expr): boolean {
+  return e.kind === 'Variable' && typeof e.name === 'string' && e.name !== 'this';
+}
+
+const SIDE_EFFECTS = new Set(['Assign', 'AssignOp', 'AssignRef', 'IncDec', 'FuncCall', 'MethodCall', 'StaticCall', 'NullsafeMethodCall', 'New', 'Include', 'Eval', 'Yield', 'YieldFrom']);
+
+/** Could evaluating e change a variable? (conservative: any write or call inside) */
+function hasSideEffects(e: any): boolean {
+  if (!e || typeof e !== 'object') return false;
+  if (Array.isArray(e)) return e.some(hasSideEffects);
+  if (typeof e.kind === 'string') {
+    if (SIDE_EFFECTS.has(e.kind)) return true;
+    if (e.kind === 'Closure' || e.kind === 'ArrowFunction' || e.kind === 'ClassLike') return false;
+  }
+  for (const k in e) if (k !== 'kind' && k !== 'line' && typeof e[k] === 'object' && hasSideEffects(e[k])) return true;
+  return false;
 }
 
 function unaryOp(c: FnCtx, e: A.UnaryOp): string {
