@@ -119,6 +119,8 @@ export class GeneratorState {
   }
 
   getReturn(): any {
+    // a generator that was never started runs up to its first yield (auto-priming)
+    this.ensureStarted();
     if (this.returned) return this.retval;
     if (this.finished) rt.throwError('Exception', "Cannot get return value of a generator that hasn't returned");
     rt.throwError('Exception', "Cannot get return value of a generator that hasn't returned");
