@@ -9,13 +9,15 @@ import { SplExtension } from '../ext/spl/index.js';
 import { PcreExtension } from '../ext/pcre/index.js';
 import { RandomExtension } from '../ext/random/index.js';
 import { CtypeExtension } from '../ext/ctype/index.js';
+import { DateExtension } from '../ext/date/index.js';
 import { ReflectionExtension } from '../ext/reflection/index.js';
+import { HashExtension } from '../ext/hash/index.js';
 import { TokenizerExtension } from '../ext/tokenizer/index.js';
 
 export function builtinExtensions(standard: boolean): Extension[] {
   const exts: Extension[] = [new CoreExtension()];
   if (standard) {
-    exts.push(new StandardExtension(), new ReflectionExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension());
+    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension());
   }
   return exts;
 }

@@ -7,17 +7,13 @@ import { rt } from '../../runtime/request.js';
 import { PhpArray, share } from '../../runtime/array.js';
 import { PhpFloat, mkFloat, Ref } from '../../runtime/values.js';
 import { callValue } from '../../runtime/calls.js';
-import { toStr, typeName } from '../../runtime/convert.js';
+import { toStr } from '../../runtime/convert.js';
 import { PHP_VERSION, PHP_MAJOR_VERSION, PHP_MINOR_VERSION, PHP_RELEASE_VERSION, PHP_VERSION_ID } from '../../version.js';
-import { PhpStream, stdinStream, stdoutStream, stderrStream, StdinStream } from './streams.js';
-
-function streamArg(h: any, fname: string): PhpStream {
-  if (h instanceof PhpStream) {
-    if (h.closed) rt.throwError('TypeError', `${fname}(): supplied resource is not a valid stream resource`);
-    return h;
-  }
-  return rt.throwError('TypeError', `${fname}(): Argument #1 ($stream) must be of type resource, ${typeName(h)} given`);
-}
+import { stdinStream, stdoutStream, stderrStream } from './streams.js';
+import { registerFile } from './file.js';
+import { registerDir } from './dir.js';
+import { registerFilestat } from './filestat.js';
+import { registerStreamFuncs } from './stream_funcs.js';
 
 export function registerBasic(r: Registry): void {
   r.constants({
@@ -128,51 +124,16 @@ export function registerBasic(r: Registry): void {
       else env[a.slice(0, i)] = a.slice(i + 1);
       return true;
     },
-    'fgets($stream, ?int $length = null): string|false': (h: any, len: number | null) => {
-      const s = streamArg(h, 'fgets');
-      const impl: any = s.impl;
-      const max = len === null ? Infinity : len - 1;
-      if (impl instanceof StdinStream) {
-        const line = impl.readLine(max);
-        return line === '' ? false : line;
-      }
-      if (typeof impl.readLine === 'function') {
-        const line = impl.readLine(max);
-        return line === '' ? false : line;
-      }
-      return false;
-    },
-    'fgetc($stream): string|false': (h: any) => {
-      const s = streamArg(h, 'fgetc');
-      const c = s.impl.read(1);
-      return c === '' ? false : c;
-    },
-    'fread($stream, int $length): string|false': (h: any, n: number) => streamArg(h, 'fread').impl.read(n),
-    'fwrite($stream, string $data, ?int $length = null): int|false': (h: any, data: string, len: number | null) => {
-      const s = streamArg(h, 'fwrite');
-      return s.impl.write(len === null ? data : data.slice(0, Math.max(0, len)));
-    },
-    'fputs($stream, string $data, ?int $length = null): int|false': (h: any, data: string, len: number | null) => {
-      const s = streamArg(h, 'fputs');
-      return s.impl.write(len === null ? data : data.slice(0, Math.max(0, len)));
-    },
-    'feof($stream): bool': (h: any) => streamArg(h, 'feof').impl.eof(),
-    'fflush($stream): bool': (h: any) => {
-      streamArg(h, 'fflush').impl.flush?.();
-      return true;
-    },
-    'fclose($stream): bool': (h: any) => {
-      const s = streamArg(h, 'fclose');
-      s.impl.close();
-      s.closed = true;
-      return true;
-    },
   });
   r.constants({ CONNECTION_ABORTED: 1, CONNECTION_NORMAL: 0, CONNECTION_TIMEOUT: 2 });
   void share;
   void mkFloat;
   void PhpFloat;
   void Ref;
+  registerFile(r);
+  registerDir(r);
+  registerFilestat(r);
+  registerStreamFuncs(r);
 }
 
 /** Blocks the thread (PHP's sleep is synchronous). */
