@@ -488,7 +488,9 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
     return quietVar(c, use.name, e.line);
   });
   const self = e.static ? 'undefined' : closureThis(c);
-  const inner = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)})`;
+  // the captured values travel with the Closure object too (var_dump shows them under "static")
+  const used = caps.length ? `, [${e.uses.map((use) => str(use.name)).join(', ')}], [${caps.join(', ')}]` : '';
+  const inner = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)}${used})`;
   if (!caps.length) return inner;
   return `((${caps.join(', ')}) => ${inner})(${capVals.join(', ')})`;
 }
@@ -541,7 +543,8 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
   const caps = uses.map((use) => 'cap' + jsVarName(use.name));
   const capVals = uses.map((use) => silentRead(c, use.name));
   const self = e.static ? 'undefined' : closureThis(c);
-  const innerJs = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)})`;
+  const used = caps.length ? `, [${uses.map((use) => str(use.name)).join(', ')}], [${caps.join(', ')}]` : '';
+  const innerJs = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)}${used})`;
   if (!caps.length) return innerJs;
   return `((${caps.join(', ')}) => ${innerJs})(${capVals.join(', ')})`;
 }

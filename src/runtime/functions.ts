@@ -326,9 +326,12 @@ export interface ClosureNative {
   statics: Map<string, Ref> | null;
   /** the callable it was made from (Closure::fromCallable / first-class callable), for reflection */
   target?: any;
+  /** captured (`use`) variables: names and values (Refs for by-reference captures) */
+  usedNames?: string[];
+  usedValues?: any[];
 }
 
-export function mkClosure(info: FunctionInfo, f: Function, self: any, scope: PhpClass | null): PhpObject {
+export function mkClosure(info: FunctionInfo, f: Function, self: any, scope: PhpClass | null, usedNames?: string[], usedValues?: any[]): PhpObject {
   const closureCls = rt.core.builtinClasses.get('closure')!;
   const o = new PhpObject(closureCls);
   const native: ClosureNative = {
@@ -338,6 +341,8 @@ export function mkClosure(info: FunctionInfo, f: Function, self: any, scope: Php
     self: self instanceof PhpObject && !info.isStatic ? self : undefined,
     scope: scope ?? (self instanceof PhpClass ? self : null),
     statics: null,
+    usedNames,
+    usedValues,
   };
   if (self instanceof PhpClass && !native.scope) native.scope = self;
   o.native = native;

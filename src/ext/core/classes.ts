@@ -138,9 +138,15 @@ function registerClosure(r: Registry): void {
 function closureDebugInfo(o: PhpObject): [string, any][] {
   const n = closureOf(o);
   const out: [string, any][] = [];
-  if (n.statics && n.statics.size) {
+  const used = n.usedNames ?? [];
+  if (used.length || (n.statics && n.statics.size)) {
     const a = new PhpArray();
-    for (const [k, v] of n.statics) a.set(k.replace(/#\d+$/, ''), v.v);
+    used.forEach((name, i) => {
+      const v = n.usedValues![i];
+      if (v instanceof Ref) a.setRef(name, v);
+      else a.set(name, v === undefined ? null : v);
+    });
+    if (n.statics) for (const [k, v] of n.statics) a.set(k.replace(/#\d+$/, ''), v.v);
     out.push(['static', a]);
   }
   if (n.self) out.push(['this', n.self]);
