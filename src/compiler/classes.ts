@@ -78,6 +78,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   const traits: string[] = [];
   const rules: string[] = [];
   const ctor = node.members.find((m) => m.kind === 'ClassMethod' && m.name.name.toLowerCase() === '__construct') as A.ClassMethod | undefined;
+  checkClassRules(file, node, name);
   for (const m of node.members) {
     switch (m.kind) {
       case 'ClassConst':
@@ -138,6 +139,37 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
 }
 
 /** A constant expression evaluated later (first use): runs on the current frame, with its own temporaries. */
+const ENUM_FORBIDDEN_MAGIC = ['__clone', '__construct', '__destruct', '__get', '__set', '__unset', '__isset', '__tostring', '__debuginfo', '__serialize', '__unserialize', '__sleep', '__wakeup', '__set_state'];
+
+/** Rules PHP checks when it compiles a class-like (zend_compile.c): enums, readonly classes. */
+function checkClassRules(file: FileCtx, node: A.ClassLike, name: string | null): void {
+  const display = name ?? 'class@anonymous';
+  if (node.type === 'enum') {
+    for (const m of node.members) {
+      if (m.kind === 'Property') compileError(`Enum ${display} cannot include properties`, m.line);
+      if (m.kind === 'ClassMethod' && ENUM_FORBIDDEN_MAGIC.includes(m.name.name.toLowerCase())) {
+        compileError(`Enum ${display} cannot include magic method ${m.name.name}`, m.line);
+      }
+      if (m.kind === 'EnumCase') {
+        if (!node.enumType && m.value) compileError(`Case ${m.name.name} of non-backed enum ${display} must not have a value`, m.line);
+        if (node.enumType && !m.value) compileError(`Case ${m.name.name} of backed enum ${display} must have a value`, m.line);
+      }
+    }
+  } else if (node.type === 'class') {
+    for (const i of node.implements) {
+      const lc = file.resolveClass(i).toLowerCase();
+      if (lc === 'unitenum' || lc === 'backedenum') compileError(`Non-enum class ${display} cannot implement interface ${lc === 'unitenum' ? 'UnitEnum' : 'BackedEnum'}`, node.line);
+    }
+  }
+  if (node.flags & M_READONLY && node.type === 'class') {
+    for (const m of node.members) {
+      if (m.kind !== 'Property') continue;
+      if (m.flags & M_STATIC) compileError(`Static property ${display}::$${m.props[0].name} cannot be readonly`, m.line);
+      if (!m.type) compileError(`Readonly property ${display}::$${m.props[0].name} must have type`, m.line);
+    }
+  }
+}
+
 export function thunk(c: FnCtx, e: A.Expr): string {
   const js = expr(c, e);
   const temps = c.temps.length ? `let ${c.temps.join(', ')}; ` : '';

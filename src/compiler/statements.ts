@@ -205,9 +205,8 @@ function breakContinue(c: FnCtx, s: A.Break | A.Continue): string {
   const word = s.kind === 'Break' ? 'break' : 'continue';
   let levels = 1;
   if (s.levels) {
-    if (s.levels.kind !== 'ScalarInt' || Number(s.levels.value) < 1) {
-      compileError(`'${word}' operator accepts only positive integers`, s.line);
-    }
+    if (s.levels.kind !== 'ScalarInt') compileError(`'${word}' operator with non-integer operand is no longer supported`, s.line);
+    if (Number(s.levels.value) < 1) compileError(`'${word}' operator accepts only positive integers`, s.line);
     levels = Number(s.levels.value);
   }
   if (c.loops.length === 0) compileError(`'${word}' not in the 'loop' or 'switch' context`, s.line);
