@@ -10,6 +10,7 @@ import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './c
 import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
 import { propRef, findProp, propGet, propSet, staticPropRef } from './props.js';
+import { checkMethodCompatibility } from './inheritance.js';
 
 // ───────────── lookup ─────────────
 
@@ -122,6 +123,7 @@ export function declareClass(decl: ClassDecl): PhpClass {
     throw new FatalSignal(`Cannot declare ${kindWord(decl.flags ?? 0)} ${decl.name}, because the name is already in use`, decl.file ?? rt.top.file, decl.line ?? 0);
   }
   const c = linkClass(decl, lookupForLink, false);
+  checkMethodCompatibility(c);
   rt.classes.set(lc, c);
   const serializable = rt.core.builtinClasses.get('serializable');
   if (serializable && c.isSubclassOf(serializable) && !c.isInterface && !(c.flags & ClassFlags.Abstract) && (!c.methods.has('__serialize') || !c.methods.has('__unserialize'))) {
