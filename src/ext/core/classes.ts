@@ -139,12 +139,14 @@ function closureDebugInfo(o: PhpObject): [string, any][] {
   const n = closureOf(o);
   const out: [string, any][] = [];
   const used = n.usedNames ?? [];
-  if (used.length || (n.statics && n.statics.size)) {
+  if (n.usedValues?.some((v) => v !== undefined) || (n.statics && n.statics.size)) {
     const a = new PhpArray();
     used.forEach((name, i) => {
       const v = n.usedValues![i];
+      // an arrow function captures only the variables that were defined
+      if (v === undefined) return;
       if (v instanceof Ref) a.setRef(name, v);
-      else a.set(name, v === undefined ? null : v);
+      else a.set(name, v);
     });
     if (n.statics) for (const [k, v] of n.statics) a.set(k.replace(/#\d+$/, ''), v.v);
     out.push(['static', a]);
