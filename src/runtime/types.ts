@@ -240,7 +240,8 @@ export function parseTypeText(text: string): DeclaredType {
   return new DeclaredType(canonicalTypeText(text), alts);
 }
 
-function splitTopLevel(s: string, sep: string): string[] {
+/** Splits a type text at top-level separators (not inside DNF parentheses). */
+export function splitTopLevel(s: string, sep: string): string[] {
   const out: string[] = [];
   let depth = 0, start = 0;
   for (let i = 0; i < s.length; i++) {

@@ -1,6 +1,7 @@
 // ReflectionType, ReflectionNamedType, ReflectionUnionType, ReflectionIntersectionType: built from a
 // declared type's text as PHP prints it ("?int", "A|B|null", "(A&B)|null").
 
+import { splitTopLevel } from '../../runtime/types.js';
 import type { Registry } from '../../engine/extension.js';
 import { PhpArray } from '../../runtime/array.js';
 import { PhpObject, TypeCheck } from '../../runtime/object.js';
@@ -17,28 +18,13 @@ interface TypeState {
 
 const BUILTIN = new Set(['int', 'float', 'string', 'bool', 'array', 'callable', 'object', 'iterable', 'mixed', 'null', 'false', 'true', 'void', 'never', 'static']);
 
-function splitTop(s: string, sep: string): string[] {
-  const out: string[] = [];
-  let depth = 0, start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === sep && depth === 0) {
-      out.push(s.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  out.push(s.slice(start).trim());
-  return out;
-}
 
 /** A ReflectionType object for a type text, or null for no type. */
 export function typeFromText(text: string | null | undefined, allowsNull?: boolean): PhpObject | null {
   if (!text) return null;
   let t = text.trim();
   if (t.startsWith('?')) return mkRefl('ReflectionNamedType', st('named', t.slice(1), true, t, []));
-  const parts = splitTop(t, '|');
+  const parts = splitTopLevel(t, '|').map((p) => p.trim());
   if (parts.length === 2 && parts.some((p) => p.toLowerCase() === 'null') && !parts.some((p) => p.startsWith('('))) {
     const other = parts.find((p) => p.toLowerCase() !== 'null')!;
     if (!other.includes('&')) return mkRefl('ReflectionNamedType', st('named', other, true, '?' + other, []));
