@@ -295,6 +295,11 @@ export interface FnSpec {
   uses?: A.ClosureUse[];
   methodName?: string;
   isAbstract?: boolean;
+  /**
+   * The module-level name under which the compiled definition is reachable (a function, or a closure's
+   * factory): other threads re-create it from there (src/threads). Methods have none: their class does.
+   */
+  defName?: string;
 }
 
 /**
@@ -335,7 +340,7 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
       `returnType: ${spec.returnType ? typeExpr(file, spec.returnType, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
-      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null};`,
+      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, origin: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}};`,
   );
 
   const params = spec.params.map((p) => (p.variadic ? '...' : '') + jsVarName(p.name));
@@ -478,7 +483,7 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
   const name = c.file.id('closure');
   const spec: FnSpec = {
     kind: 'closure', name: '{closure}', params: e.params, body: e.body, byRef: e.byRef, returnType: e.returnType,
-    line: e.line, endLine: e.line, isStatic: e.static, uses: e.uses, attrGroups: e.attrGroups,
+    line: e.line, endLine: e.line, isStatic: e.static, uses: e.uses, attrGroups: e.attrGroups, defName: c.file.id('K'),
   };
   const { js, info } = compileFunction(c.file, spec, c.cls, c, name);
   const caps = e.uses.map((use) => 'cap' + jsVarName(use.name));
@@ -489,10 +494,18 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
   });
   const self = e.static ? 'undefined' : closureThis(c);
   // the captured values travel with the Closure object too (var_dump shows them under "static")
-  const used = caps.length ? `, [${e.uses.map((use) => str(use.name)).join(', ')}], [${caps.join(', ')}]` : '';
-  const inner = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)}${used})`;
-  if (!caps.length) return inner;
-  return `((${caps.join(', ')}) => ${inner})(${capVals.join(', ')})`;
+  return closureFactoryCall(c, spec.defName!, info, js, caps, e.uses.map((use) => use.name), capVals, self);
+}
+
+/**
+ * A closure's factory lives at module level, `K(self, scope, ...captured) => Closure`, so the closure
+ * can be re-created from its captured values elsewhere (another thread: src/threads/transfer.ts).
+ */
+function closureFactoryCall(c: FnCtx, defName: string, info: string, js: string, caps: string[], names: string[], capVals: string[], self: string): string {
+  const used = caps.length ? `, [${names.map((n) => str(n)).join(', ')}], [${caps.join(', ')}]` : '';
+  c.file.defs.push(defName);
+  c.file.decls.push(`const ${defName} = (self, scope${caps.map((k) => ', ' + k).join('')}) => ${c.file.use('mkClosure')}(${info}, ${js}, self, scope${used});`);
+  return `${defName}(${self}, ${scopeExpr(c)}${capVals.map((v) => ', ' + v).join('')})`;
 }
 
 /** `$this` (or the called class) captured by a closure created here. */
@@ -537,16 +550,13 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
   const name = c.file.id('arrow');
   const spec: FnSpec = {
     kind: 'arrow', name: '{closure}', params: e.params, body: [ret], byRef: e.byRef, returnType: e.returnType,
-    line: e.line, endLine: e.line, isStatic: e.static, uses, attrGroups: e.attrGroups,
+    line: e.line, endLine: e.line, isStatic: e.static, uses, attrGroups: e.attrGroups, defName: c.file.id('K'),
   };
   const { js, info } = compileFunction(c.file, spec, c.cls, c, name);
   const caps = uses.map((use) => 'cap' + jsVarName(use.name));
   const capVals = uses.map((use) => silentRead(c, use.name));
   const self = e.static ? 'undefined' : closureThis(c);
-  const used = caps.length ? `, [${uses.map((use) => str(use.name)).join(', ')}], [${caps.join(', ')}]` : '';
-  const innerJs = `${u('mkClosure')}(${info}, ${js}, ${self}, ${scopeExpr(c)}${used})`;
-  if (!caps.length) return innerJs;
-  return `((${caps.join(', ')}) => ${innerJs})(${capVals.join(', ')})`;
+  return closureFactoryCall(c, spec.defName!, info, js, caps, uses.map((use) => use.name), capVals, self);
 }
 
 function silentRead(c: FnCtx, name: string): string {

@@ -16,9 +16,13 @@ export function compileClassDecl(c: FnCtx, node: A.ClassLike): string {
   const hoisted = c.file.classDecls.get(node);
   if (hoisted) return `${c.file.use('declareHoisted')}(${hoisted})`;
   const ref = c.file.id('C');
+  const defName = 'decl' + ref;
   c.file.decls.push(`let ${ref};`);
-  const decl = classDeclObject(c.file, node, ref, node.name ? c.file.qualify(node.name.name) : null, c);
-  return `(${ref} = ${c.file.use('declareClass')}(${decl}))`;
+  const decl = classDeclObject(c.file, node, ref, node.name ? c.file.qualify(node.name.name) : null, c, defName);
+  // a module-level declarer (see FileCtx.defs); the statement calls it each time it runs
+  c.file.defs.push(defName);
+  c.file.decls.push(`const ${defName} = () => (${ref} = ${c.file.use('declareClass')}(${decl}));`);
+  return `${defName}()`;
 }
 
 /**
@@ -28,7 +32,8 @@ export function compileClassDecl(c: FnCtx, node: A.ClassLike): string {
 export function hoistClassDecl(file: FileCtx, node: A.ClassLike, mainCtx: FnCtx): string {
   const ref = file.id('C');
   const fnName = 'decl' + ref;
-  const decl = classDeclObject(file, node, ref, file.qualify(node.name!.name), mainCtx);
+  const decl = classDeclObject(file, node, ref, file.qualify(node.name!.name), mainCtx, fnName);
+  file.defs.push(fnName);
   file.decls.push(`let ${ref};`);
   file.decls.push(`const ${fnName} = {cls: null, declare() { return this.cls ??= (${ref} = ${file.use('declareClass')}(${decl})); }, name: ${str(file.qualify(node.name!.name))}, deps: ${str(JSON.stringify(classDeps(file, node)))}};`);
   file.classDecls.set(node, fnName);
@@ -60,7 +65,7 @@ function flagsOf(node: A.ClassLike): number {
   return f;
 }
 
-function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: string | null, outer: FnCtx): string {
+function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: string | null, outer: FnCtx, defName: string | null = null): string {
   const cls: ClassCtx = {
     name,
     ref,
@@ -135,7 +140,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   return `{name: ${nameJs}, flags: ${flagsOf(node)}, parent: ${cls.parentName ? str(cls.parentName) : 'null'}, interfaces: [${interfaces.join(', ')}], ` +
     `traits: [${traits.join(', ')}], traitRules: [${rules.join(', ')}], consts: [${consts.join(', ')}], props: [${props.join(', ')}], ` +
     `methods: [${methods.join(', ')}], enumBacking: ${enumBacking}, file: ${str(file.file)}, line: ${node.line}, endLine: ${node.endLine}, ` +
-    `allowDynamic: ${allowDynamic}, docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${attrsJson(file, node.attrGroups)}}`;
+    `allowDynamic: ${allowDynamic}, docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${attrsJson(file, node.attrGroups)}, origin: ${defName ? `{mod: M$, def: ${str(defName)}}` : 'null'}}`;
 }
 
 /** A constant expression evaluated later (first use): runs on the current frame, with its own temporaries. */

@@ -150,7 +150,9 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
         const { js, info } = compileFunction(file, {
           kind: 'function', name, params: s.params, body: s.body, byRef: s.byRef, returnType: s.returnType,
           line: s.line, endLine: s.endLine, isStatic: false, docComment: s.docComment, attrGroups: s.attrGroups,
+          defName: entry.js,
         }, null, main, entry.js);
+        file.defs.push(entry.js);
         moduleFns.push(js);
         prologue.push(`${file.use('declareFunction')}(${str(name)}, ${entry.js}, ${info});`);
         continue;
@@ -167,18 +169,23 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line}, ${w.level ?? 128});`);
   const helpers = [...file.helpers];
   const locals = main.temps.length ? `let ${main.temps.join(', ')};\n` : '';
+  // M$ describes the module: `defs` reaches its definitions by name, `key` is set by the engine
   const source = [
     '"use strict";',
+    'const M$ = {key: null, defs: null};',
     helpers.length ? `const {${helpers.join(', ')}} = R;` : '',
     ...file.decls,
     ...moduleFns,
-    `return function main(S, fr) {`,
+    `M$.defs = {${file.defs.join(', ')}};`,
+    `const main = function main(S, fr) {`,
     locals,
     ...warnings,
     ...prologue,
     ...body,
     'return 1;',
     '};',
+    'main.mod = M$;',
+    'return main;',
   ].join('\n');
   return { source, helpers, strictTypes: file.strictTypes };
 }

@@ -29,6 +29,11 @@ export class FileCtx {
   helpers = new Set<string>();
   /** module-level declarations (function infos, caches) */
   decls: string[] = [];
+  /**
+   * Module-level names of the file's definitions (functions, class declarers, closure factories),
+   * exported as `M$.defs` so another thread can re-create what this file declared (src/threads).
+   */
+  defs: string[] = [];
   private uid = 0;
   /** user functions declared unconditionally at the top level: lowercase FQ name → JS function name */
   topFunctions = new Map<string, { js: string; node: A.FunctionDecl }>();

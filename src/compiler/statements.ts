@@ -306,11 +306,15 @@ function functionDecl(c: FnCtx, s: A.FunctionDecl): string {
   const name = c.file.qualify(s.name.name);
   const top = c.kind === 'main' && c.file.topFunctions.get(name.toLowerCase())?.node === s;
   if (top) return ''; // hoisted: declared when the file starts running
+  // the function itself lives at module level (see FileCtx.defs); the statement declares it
+  const defName = c.file.id('F');
   const { js, info } = compileFunction(c.file, {
     kind: 'function', name, params: s.params, body: s.body, byRef: s.byRef, returnType: s.returnType,
-    line: s.line, endLine: s.endLine, isStatic: false, docComment: s.docComment, attrGroups: s.attrGroups,
+    line: s.line, endLine: s.endLine, isStatic: false, docComment: s.docComment, attrGroups: s.attrGroups, defName,
   }, null, c, 'f_' + name.replace(/[^A-Za-z0-9_]/g, '_'));
-  return `${lineMark(c, s.line)}${u('declareFunction')}(${str(name)}, ${js}, ${info});`;
+  c.file.defs.push(defName);
+  c.file.decls.push(`const ${defName} = ${js};`);
+  return `${lineMark(c, s.line)}${u('declareFunction')}(${str(name)}, ${defName}, ${info});`;
 }
 
 export { readVar, scopeExpr };

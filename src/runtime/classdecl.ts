@@ -2,7 +2,7 @@
 // Built-in classes (registered by extensions at MINIT) and user classes (emitted by the compiler) are
 // described by the same ClassDecl and linked by the same code.
 
-import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, FunctionInfo, ObjectHandlers, privateKey, TypeCheck } from './object.js';
+import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, FunctionInfo, ObjectHandlers, privateKey, TypeCheck, ModuleOrigin } from './object.js';
 import { Ref, UNINIT } from './values.js';
 import { PhpArray, share } from './array.js';
 import { rt } from './request.js';
@@ -68,6 +68,8 @@ export interface ClassDecl {
   endLine?: number;
   docComment?: string | null;
   attrs?: any;
+  /** where a compiled class's declarer lives (see ModuleOrigin): lets another thread declare it too */
+  origin?: ModuleOrigin | null;
 }
 
 const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
@@ -128,6 +130,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   cls.endLine = decl.endLine ?? 0;
   cls.docComment = decl.docComment ?? null;
   cls.attrs = decl.attrs ?? null;
+  cls.origin = decl.origin ?? null;
   cls.enumBacking = decl.enumBacking ?? null;
   if (decl.createNative) cls.createNative = decl.createNative;
   if (decl.allowDynamic) cls.ext.allowDynamic = true;

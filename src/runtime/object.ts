@@ -129,6 +129,20 @@ export interface FunctionInfo {
   usesArgs?: boolean;
   deprecated?: boolean;
   strictTypes?: boolean;
+  /** compiled functions and closures: where their definition lives in the compiled module */
+  origin?: ModuleOrigin | null;
+}
+
+/** A compiled module's self-description (its `M$`): `key` is its code-cache key, `defs` its definitions. */
+export interface CompiledModuleRecord {
+  key: string | null;
+  defs: Record<string, any> | null;
+}
+
+/** A definition's place: module and name in its `defs`. */
+export interface ModuleOrigin {
+  mod: CompiledModuleRecord;
+  def: string;
 }
 
 let nextClassId = 1;
@@ -143,6 +157,8 @@ export class PhpClass {
   ownInterfaces: PhpClass[] = [];
   traits: PhpClass[] = [];
   flags = 0;
+  /** compiled classes: where the declarer lives, so another thread can declare the class too */
+  origin: ModuleOrigin | null = null;
   consts = new Map<string, ClassConst>();
   /** instance props by name, as seen from outside (public/protected/own private), in declaration order */
   props = new Map<string, PropInfo>();
