@@ -7,6 +7,7 @@ import { EngineBuilder, Engine } from '../engine/engine.js';
 import { parse } from '../syntax/parser.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
 import { PHP_VERSION, PHPTS_VERSION } from '../version.js';
+import { writeWhole } from '../threads/output.js';
 
 interface CliOptions {
   mode: 'run' | 'lint' | 'version' | 'modules' | 'help' | 'info';
@@ -117,18 +118,9 @@ function fail(msg: string): never {
   process.exit(1);
 }
 
-/** Writes bytes to stdout synchronously (so nothing is lost when the process exits). */
+/** Writes bytes to stdout synchronously (so nothing is lost when the process exits), whole. */
 function writeOut(b: Uint8Array): void {
-  let off = 0;
-  while (off < b.length) {
-    try {
-      off += fs.writeSync(1, b, off, b.length - off);
-    } catch (e: any) {
-      if (e.code === 'EAGAIN') continue;
-      if (e.code === 'EPIPE') return;
-      throw e;
-    }
-  }
+  writeWhole(1, b);
 }
 
 function readStdin(): Buffer {
@@ -232,7 +224,7 @@ export function main(argv: string[]): number {
     filename = 'Standard input code';
     scriptArg = 'Standard input code';
   }
-  const code = engine.execute(src, filename, { argv: [scriptArg, ...o.args], ini: o.ini, stdin }, (s) => writeOut(Buffer.from(s, 'latin1')));
+  const code = engine.execute(src, filename, { argv: [scriptArg, ...o.args], ini: o.ini, stdin, outputFd: 1 }, (s) => writeOut(Buffer.from(s, 'latin1')));
   engine.shutdownEngine();
   return code;
 }

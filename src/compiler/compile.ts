@@ -152,7 +152,7 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
           line: s.line, endLine: s.endLine, isStatic: false, docComment: s.docComment, attrGroups: s.attrGroups,
           defName: entry.js,
         }, null, main, entry.js);
-        file.defs.push(entry.js);
+        file.defs.push(`${entry.js}: {fn: ${entry.js}, info: ${info}}`);
         moduleFns.push(js);
         prologue.push(`${file.use('declareFunction')}(${str(name)}, ${entry.js}, ${info});`);
         continue;
@@ -172,7 +172,7 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   // M$ describes the module: `defs` reaches its definitions by name, `key` is set by the engine
   const source = [
     '"use strict";',
-    'const M$ = {key: null, defs: null};',
+    'const M$ = {key: typeof MODKEY === "string" ? MODKEY : null, defs: null};',
     helpers.length ? `const {${helpers.join(', ')}} = R;` : '',
     ...file.decls,
     ...moduleFns,

@@ -30,8 +30,9 @@ export class FileCtx {
   /** module-level declarations (function infos, caches) */
   decls: string[] = [];
   /**
-   * Module-level names of the file's definitions (functions, class declarers, closure factories),
-   * exported as `M$.defs` so another thread can re-create what this file declared (src/threads).
+   * The file's definitions as entries of the `M$.defs` object literal (a closure factory or class
+   * declarer by name; a function as `name: {fn, info}`), so another thread can re-create what this
+   * file declared (src/threads/program.ts).
    */
   defs: string[] = [];
   private uid = 0;

@@ -312,7 +312,7 @@ function functionDecl(c: FnCtx, s: A.FunctionDecl): string {
     kind: 'function', name, params: s.params, body: s.body, byRef: s.byRef, returnType: s.returnType,
     line: s.line, endLine: s.endLine, isStatic: false, docComment: s.docComment, attrGroups: s.attrGroups, defName,
   }, null, c, 'f_' + name.replace(/[^A-Za-z0-9_]/g, '_'));
-  c.file.defs.push(defName);
+  c.file.defs.push(`${defName}: {fn: ${defName}, info: ${info}}`);
   c.file.decls.push(`const ${defName} = ${js};`);
   return `${lineMark(c, s.line)}${u('declareFunction')}(${str(name)}, ${defName}, ${info});`;
 }

@@ -13,11 +13,12 @@ import { DateExtension } from '../ext/date/index.js';
 import { ReflectionExtension } from '../ext/reflection/index.js';
 import { HashExtension } from '../ext/hash/index.js';
 import { TokenizerExtension } from '../ext/tokenizer/index.js';
+import { PthreadsExtension } from '../ext/pthreads/index.js';
 
 export function builtinExtensions(standard: boolean): Extension[] {
   const exts: Extension[] = [new CoreExtension()];
   if (standard) {
-    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension());
+    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension(), new PthreadsExtension());
   }
   return exts;
 }

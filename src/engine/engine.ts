@@ -39,6 +39,11 @@ export interface RunOptions {
   cwd?: string;
   /** standard input contents for php://stdin and STDIN (default: the process's stdin, read lazily) */
   stdin?: Uint8Array | string;
+  /**
+   * The file descriptor `sink` writes to, when it writes straight to one (the CLI: 1). Threads then
+   * write their output to it too, a whole write at a time; otherwise their output is handed to `sink`.
+   */
+  outputFd?: number;
 }
 
 export interface RunResult {
@@ -49,17 +54,19 @@ export interface RunResult {
   exitCode: number;
 }
 
-type ModuleFactory = (R: any, rt: Request) => (S: Scope, fr: Frame) => any;
+export type ModuleFactory = (R: any, rt: Request) => (S: Scope, fr: Frame) => any;
 
 /** A PHP engine with its extensions initialised. */
 export class Engine {
   readonly core = new EngineCore();
   private readonly extensions: Extension[];
   private readonly cache = new CodeCache<ModuleFactory>();
+  private readonly sources = new Map<string, { file: string; js: string }>();
   private shutDown = false;
 
   constructor(extensions: Extension[]) {
     this.extensions = orderByDependencies(extensions);
+    this.core.engine = this;
     this.installServices();
     for (const ext of this.extensions) {
       const info = ext.info();
@@ -156,16 +163,40 @@ export class Engine {
         return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name) } : null;
       },
     });
-    let factory: ModuleFactory;
+    if (process.env.PHPTS_DUMP) process.stderr.write(mod.source + '\n');
+    return this.adoptModule(key, file, mod.source);
+  }
+
+  /**
+   * Makes compiled JavaScript a module of this engine under its cache key: for source compiled here,
+   * or handed over by another thread (which then never parses the PHP again).
+   */
+  adoptModule(key: string, file: string, js: string): ModuleFactory {
+    let raw: (R: any, rt: Request, key: string) => any;
     try {
-      factory = new Function('R', 'rt', mod.source) as ModuleFactory;
+      raw = new Function('R', 'rt', 'MODKEY', js) as typeof raw;
     } catch (e) {
-      if (process.env.PHPTS_DEBUG) process.stderr.write(mod.source + '\n');
+      if (process.env.PHPTS_DEBUG) process.stderr.write(js + '\n');
       throw new Error(`phpts internal error: generated code for ${file} does not compile: ${(e as Error).message}`);
     }
-    if (process.env.PHPTS_DUMP) process.stderr.write(mod.source + '\n');
+    // the request remembers the modules it ran: a thread it starts gets them (src/threads/program.ts)
+    const factory: ModuleFactory = (R, req) => {
+      (req.ext.modulesLoaded ??= new Set<string>()).add(key);
+      return raw(R, req, key);
+    };
     this.cache.set(key, factory);
+    this.sources.set(key, { file, js });
     return factory;
+  }
+
+  /** The compiled JavaScript of a module, by cache key (what another thread needs to run it). */
+  moduleSource(key: string): { file: string; js: string } | undefined {
+    return this.sources.get(key);
+  }
+
+  /** An adopted or compiled module's factory, by cache key. */
+  moduleFactory(key: string): ModuleFactory | undefined {
+    return this.cache.get(key);
   }
 
   private shortOpenTag(): boolean {
@@ -203,6 +234,23 @@ export class Engine {
 
   /** Runs one request writing output to `sink`; returns the exit status. */
   execute(src: string, filename: string, options: RunOptions, sink: (s: string) => void, prepare?: (req: Request) => void): number {
+    return this.executeWith(filename, options, sink, (req) => {
+      if (prepare) prepare(req);
+      this.guard(req, () => {
+        const factory = this.compileForRun(req, src, filename);
+        if (!factory) return;
+        req.includedFiles.add(filename);
+        const main = factory(R, req);
+        main(req.globals, req.top);
+      });
+    });
+  }
+
+  /**
+   * Runs one request whose work is `body` (the main script, or a thread's task): RINIT, the body,
+   * shutdown functions and destructors, output flush, RSHUTDOWN. Returns the exit status.
+   */
+  executeWith(filename: string, options: RunOptions, sink: (s: string) => void, body: (req: Request) => void): number {
     if (this.shutDown) throw new Error('Engine has been shut down');
     const out = new Output(sink);
     const req = new Request(this.core, out, filename, options.cwd ?? process.cwd());
@@ -214,17 +262,11 @@ export class Engine {
     for (const [k, v] of req.ini) if (v !== null) req.applyIni(k, v);
     if (options.ini) for (const [k, v] of Object.entries(options.ini)) this.setIni(req, k, v);
     (req as any).stdinData = options.stdin;
+    req.outputFd = options.outputFd ?? null;
     this.initArgv(req, options.argv ?? [filename]);
     try {
       for (const ext of this.extensions) ext.requestInit?.(req);
-      if (prepare) prepare(req);
-      this.guard(req, () => {
-        const factory = this.compileForRun(req, src, filename);
-        if (!factory) return;
-        req.includedFiles.add(filename);
-        const main = factory(R, req);
-        main(req.globals, req.top);
-      });
+      body(req);
       this.shutdown(req);
     } finally {
       for (const ext of [...this.extensions].reverse()) {

@@ -8,6 +8,8 @@ import { callValue, Bound } from './calls.js';
 import type { ClassDecl } from './classdecl.js';
 
 export class EngineCore {
+  /** the Engine owning this core (typed loosely: the runtime layer does not depend on the engine's) */
+  engine: any = null;
   readonly builtins = new Map<string, BuiltinFunction>();
   readonly builtinClasses = new Map<string, PhpClass>();
   /** class declarations registered at MINIT, linked in order */

@@ -137,6 +137,8 @@ export class Request {
   /** per-extension request state */
   readonly ext: Record<string, any> = Object.create(null);
   exitStatus = 0;
+  /** the file descriptor the request's output goes to directly, if any (RunOptions.outputFd) */
+  outputFd: number | null = null;
   /** objects with __destruct still to run at shutdown, in creation order */
   destructibles: PhpObject[] = [];
   /** include_path etc. read from ini */

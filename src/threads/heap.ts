@@ -1,0 +1,135 @@
+// The shared heap: one SharedArrayBuffer that every thread of the process maps, holding all state
+// threads share — mutex and condition words, thread handles, the Volatile stores. It is allocated at
+// its full size once: the system commits its pages only as they are first touched, so the unused rest
+// costs address space, not memory, and fixed-length views keep V8's Atomics on their fast path (views
+// of a growable buffer measured 2.5x slower).
+//
+// Layout: a header of control words (the heap's own lock, the bump pointer, counters, the output lock,
+// free lists), then blocks. A block is an 8-byte header (its size class) followed by the payload; a
+// pointer is the payload's byte offset. Freed blocks go to their size class's free list.
+
+import { futexLock, futexUnlock } from './futex.js';
+
+/** Word indexes (Int32) of the header. */
+export const enum H {
+  /** the heap lock (futex: owner, waiters) guarding allocation */
+  Lock = 0,
+  LockWaiters = 1,
+  /** next free byte offset of the bump area */
+  Bump = 2,
+  /** the last thread id handed out (the main thread is 1) */
+  LastTid = 3,
+  /** serialises whole writes to stdout across threads */
+  OutLock = 4,
+  OutLockWaiters = 5,
+  /** free-list heads, one per size class */
+  FreeLists = 8,
+}
+
+const SIZE_CLASSES = 40;
+const HEADER_BYTES = (H.FreeLists + SIZE_CLASSES) * 4;
+const FIRST_BLOCK = (HEADER_BYTES + 15) & ~15;
+const HEAP_BYTES = 512 * 1024 * 1024;
+/** the lock word of the heap itself never belongs to a PHP thread: it is only held inside malloc/free */
+const HEAP_LOCK_OWNER = -1;
+
+export class SharedHeap {
+  readonly sab: SharedArrayBuffer;
+  readonly i32: Int32Array;
+  readonly u8: Uint8Array;
+  readonly f64: DataView;
+
+  constructor(sab?: SharedArrayBuffer) {
+    const fresh = !sab;
+    this.sab = sab ?? new SharedArrayBuffer(HEAP_BYTES);
+    this.i32 = new Int32Array(this.sab);
+    this.u8 = new Uint8Array(this.sab);
+    this.f64 = new DataView(this.sab);
+    if (fresh) {
+      Atomics.store(this.i32, H.Bump, FIRST_BLOCK);
+      Atomics.store(this.i32, H.LastTid, 1);
+    }
+  }
+
+  /** A new thread id, unique in the process. */
+  nextThreadId(): number {
+    return Atomics.add(this.i32, H.LastTid, 1) + 1;
+  }
+
+  /** Allocates `bytes` (8-aligned, zeroed); returns the payload's byte offset. */
+  malloc(bytes: number): number {
+    const cls = sizeClassOf(bytes + 8);
+    futexLock(this.i32, H.Lock, HEAP_LOCK_OWNER);
+    try {
+      const head = Atomics.load(this.i32, H.FreeLists + cls);
+      let block: number;
+      if (head !== 0) {
+        // a free block's first payload word links to the next free block of its class
+        Atomics.store(this.i32, H.FreeLists + cls, Atomics.load(this.i32, (head + 8) >> 2));
+        block = head;
+      } else {
+        block = Atomics.load(this.i32, H.Bump);
+        const end = block + (1 << cls);
+        if (end > this.sab.byteLength) throw new RangeError('phpts: the shared heap is exhausted');
+        Atomics.store(this.i32, H.Bump, end);
+      }
+      Atomics.store(this.i32, block >> 2, cls);
+      this.u8.fill(0, block + 8, block + (1 << cls));
+      return block + 8;
+    } finally {
+      futexUnlock(this.i32, H.Lock);
+    }
+  }
+
+  /** Returns a block to its free list. */
+  free(ptr: number): void {
+    const block = ptr - 8;
+    const cls = Atomics.load(this.i32, block >> 2);
+    futexLock(this.i32, H.Lock, HEAP_LOCK_OWNER);
+    try {
+      Atomics.store(this.i32, ptr >> 2, Atomics.load(this.i32, H.FreeLists + cls));
+      Atomics.store(this.i32, H.FreeLists + cls, block);
+    } finally {
+      futexUnlock(this.i32, H.Lock);
+    }
+  }
+
+  /** The usable bytes of an allocated block. */
+  capacity(ptr: number): number {
+    return (1 << Atomics.load(this.i32, (ptr - 8) >> 2)) - 8;
+  }
+
+  /** Runs `f` holding the process-wide output lock, so a write from one thread is never split. */
+  withOutputLock(f: () => void): void {
+    futexLock(this.i32, H.OutLock, HEAP_LOCK_OWNER);
+    try {
+      f();
+    } finally {
+      futexUnlock(this.i32, H.OutLock);
+    }
+  }
+}
+
+function sizeClassOf(bytes: number): number {
+  let c = 4;
+  while (1 << c < bytes) c++;
+  return c;
+}
+
+let theHeap: SharedHeap | null = null;
+
+/** This thread's view of the process's shared heap (created by the first thread that needs it). */
+export function sharedHeap(): SharedHeap {
+  return (theHeap ??= new SharedHeap());
+}
+
+/** Whether any thread machinery is in use in this thread (the heap exists). */
+export function hasSharedHeap(): boolean {
+  return theHeap !== null;
+}
+
+/** A worker adopts its parent's heap before doing anything else. */
+export function adoptSharedHeap(sab: SharedArrayBuffer): SharedHeap {
+  theHeap = new SharedHeap(sab);
+  return theHeap;
+}

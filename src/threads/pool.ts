@@ -1,0 +1,181 @@
+// PHP threads on Node workers. Each worker runs one Engine (one VM per thread); a worker that has
+// finished a thread stays in the pool and takes the next one, so starting a thread is usually a message
+// to a warm worker. A thread's handle lives in the shared heap:
+//   [state, thread id, alive, kind, joined, creator's thread id, terminated by an error, -]
+// so any thread holding it can ask about it or join it, blocking in Atomics.wait.
+
+import { Worker, MessageChannel, MessagePort, receiveMessageOnPort } from 'node:worker_threads';
+import * as os from 'node:os';
+import type { Request } from '../runtime/request.js';
+import { sharedHeap } from './heap.js';
+import { HandleKind, ALIVE, KIND } from './mutex.js';
+import { currentThreadId } from './identity.js';
+import type { ProgramSnapshot } from './program.js';
+
+export const enum ThreadState {
+  Started = 0,
+  Finished = 2,
+}
+
+const enum W {
+  State = 0,
+  Tid = 1,
+  Joined = 4,
+  Creator = 5,
+  Terminated = 6,
+  Words = 8,
+}
+
+/** What a worker receives to run a thread. */
+export interface ThreadTask {
+  handle: number;
+  tid: number;
+  program: ProgramSnapshot;
+  /** the encoded callable and arguments (transfer.ts) */
+  task: Uint8Array;
+  /** where output goes: a file descriptor written directly, or null to send it back over the port */
+  outputFd: number | null;
+  /** compiled modules this worker has not seen yet */
+  modules: { key: string; file: string; js: string }[];
+  /** the worker's busy word, cleared when the thread has finished */
+  busy: number;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  port: MessagePort;
+  /** Int32 index of the word that is 1 while the worker runs a thread */
+  busy: number;
+  known: Set<string>;
+}
+
+const workers: PoolWorker[] = [];
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+function spawn(): PoolWorker {
+  const heap = sharedHeap();
+  const busy = heap.malloc(8) >> 2;
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER_URL, {
+    workerData: { sab: heap.sab, port: port2 },
+    transferList: [port2],
+    resourceLimits: { stackSizeMb: 16 },
+    stdout: false,
+    stderr: false,
+  });
+  // an idle pool must not keep the process alive
+  worker.unref();
+  port1.unref();
+  const w: PoolWorker = { worker, port: port1, busy, known: new Set() };
+  workers.push(w);
+  return w;
+}
+
+function acquire(): PoolWorker {
+  const i32 = sharedHeap().i32;
+  for (const w of workers) if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) return w;
+  const w = spawn();
+  Atomics.store(i32, w.busy, 1);
+  // keep one warm spare while there are cores to use
+  if (workers.length < os.availableParallelism()) spawn();
+  return w;
+}
+
+/** Starts a thread running `task`; returns its handle. */
+export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8Array): number {
+  const heap = sharedHeap();
+  const handle = heap.malloc(W.Words * 4);
+  const w0 = handle >> 2;
+  const tid = heap.nextThreadId();
+  Atomics.store(heap.i32, w0 + W.Tid, tid);
+  Atomics.store(heap.i32, w0 + W.Creator, currentThreadId());
+  Atomics.store(heap.i32, w0 + KIND, HandleKind.Thread);
+  Atomics.store(heap.i32, w0 + ALIVE, 1);
+  const w = acquire();
+  const engine = req.core.engine;
+  const modules: ThreadTask['modules'] = [];
+  for (const key of program.modules) {
+    if (w.known.has(key)) continue;
+    const src = engine.moduleSource(key);
+    if (!src) continue;
+    modules.push({ key, ...src });
+    w.known.add(key);
+  }
+  const msg: ThreadTask = { handle, tid, program, task, outputFd: req.outputFd, modules, busy: w.busy };
+  w.worker.postMessage(msg);
+  started(req).push(handle);
+  return handle;
+}
+
+/** The threads a request started, joined at its end if nobody else did. */
+function started(req: Request): number[] {
+  return (req.ext.threadsStarted ??= []);
+}
+
+export function threadIsRunning(handle: number): boolean {
+  return Atomics.load(sharedHeap().i32, handle >> 2) !== ThreadState.Finished;
+}
+
+export function threadIsJoined(handle: number): boolean {
+  return Atomics.load(sharedHeap().i32, (handle >> 2) + W.Joined) === 1;
+}
+
+export function threadId(handle: number): number {
+  return Atomics.load(sharedHeap().i32, (handle >> 2) + W.Tid);
+}
+
+export function threadCreatorId(handle: number): number {
+  return Atomics.load(sharedHeap().i32, (handle >> 2) + W.Creator);
+}
+
+export function threadTerminated(handle: number): boolean {
+  return Atomics.load(sharedHeap().i32, (handle >> 2) + W.Terminated) === 1;
+}
+
+/** Blocks until the thread has finished. */
+export function threadWait(handle: number): void {
+  const i32 = sharedHeap().i32;
+  for (;;) {
+    const s = Atomics.load(i32, handle >> 2);
+    if (s === ThreadState.Finished) return;
+    Atomics.wait(i32, handle >> 2, s);
+  }
+}
+
+/** Joins: false when the thread was joined already (by anyone). */
+export function threadJoin(req: Request | null, handle: number): boolean {
+  const i32 = sharedHeap().i32;
+  if (Atomics.compareExchange(i32, (handle >> 2) + W.Joined, 0, 1) !== 0) return false;
+  threadWait(handle);
+  if (req) drainOutput(req);
+  return true;
+}
+
+/** Run by the worker when a thread ends: records how, wakes joiners, frees the worker. */
+export function threadFinished(handle: number, terminated: boolean, busy: number): void {
+  const i32 = sharedHeap().i32;
+  if (terminated) Atomics.store(i32, (handle >> 2) + W.Terminated, 1);
+  Atomics.store(i32, handle >> 2, ThreadState.Finished);
+  Atomics.notify(i32, handle >> 2);
+  Atomics.store(i32, busy, 0);
+}
+
+/** Output threads sent back (when the request has no file descriptor of its own) goes to its sink. */
+export function drainOutput(req: Request): void {
+  for (const w of workers) {
+    for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) req.output.sink(m.message as string);
+  }
+}
+
+/** At the end of a request: the threads it started and nobody joined are waited for. */
+export function finishRequestThreads(req: Request): void {
+  const list: number[] | undefined = req.ext.threadsStarted;
+  if (list) for (const h of list) threadWait(h);
+  drainOutput(req);
+  req.ext.threadsStarted = [];
+}
+
+/** Stops the pool's workers (engine shutdown). */
+export function stopPool(): void {
+  for (const w of workers.splice(0)) void w.worker.terminate();
+}

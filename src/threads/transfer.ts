@@ -1,0 +1,324 @@
+// How PHP values cross threads: encoded to bytes in one thread, decoded to fresh values in another.
+// Scalars, strings and arrays are copied (references become plain values); objects travel as PHP's
+// serialize() text; closures as their compiled definition plus copies of their captured values; the
+// handles of the threads machinery (threads, mutexes, conds, volatiles) by identity: the same shared
+// words, and within one thread the same PHP value.
+
+import { PhpArray } from '../runtime/array.js';
+import { PhpFloat, PhpResource, Ref } from '../runtime/values.js';
+import { PhpObject, PhpClass } from '../runtime/object.js';
+import { rt } from '../runtime/request.js';
+import { phpSerialize } from '../ext/standard/serialize.js';
+import { phpUnserialize } from '../ext/standard/unserialize.js';
+import { HandleKind } from './mutex.js';
+
+const enum T {
+  Null = 0,
+  False,
+  True,
+  Int,
+  BigInt,
+  Float,
+  IntegralFloat,
+  String,
+  Array,
+  Object,
+  Handle,
+  Closure,
+  NamedCallable,
+  Shared,
+}
+
+/** A handle of the threads machinery as PHP code holds it: a resource naming shared words. */
+export interface HandleRef {
+  kind: HandleKind;
+  ptr: number;
+}
+
+export const HANDLE_TYPE_NAMES: Record<number, string> = {
+  [HandleKind.Thread]: 'pthreads thread',
+  [HandleKind.Mutex]: 'pthreads mutex',
+  [HandleKind.Cond]: 'pthreads cond',
+  [HandleKind.Volatile]: 'pthreads volatile',
+};
+
+/** Hooks the layers above fill in: module loading (program.ts) and shared objects (pthreads classes). */
+export const transferHooks = {
+  /** the definitions of a compiled module in this thread's request, loading it if needed */
+  moduleDefs: (key: string): Record<string, any> => {
+    throw new Error(`phpts: compiled module ${key} is not available in this thread`);
+  },
+  /** a shared (Threaded) object's handle, or 0 when `o` is an ordinary object */
+  sharedPtr: (o: PhpObject): number => {
+    void o;
+    return 0;
+  },
+  /** the PHP object for a shared handle, in this thread */
+  sharedObject: (ptr: number, className: string): PhpObject => {
+    void ptr;
+    return rt.throwError('Error', `Class ${className} cannot be shared between threads`);
+  },
+};
+
+// ───────────── handles ─────────────
+
+/** Handles seen in this thread, by pointer: a handle decodes to the same resource every time. */
+const handles = new Map<number, PhpResource>();
+
+export function handleResource(kind: HandleKind, ptr: number): PhpResource {
+  let r = handles.get(ptr);
+  if (!r || r.closed) {
+    r = new PhpResource(HANDLE_TYPE_NAMES[kind], { kind, ptr } as HandleRef);
+    handles.set(ptr, r);
+  }
+  return r;
+}
+
+/** A new request forgets the previous one's resources (their ids belong to that request). */
+export function forgetHandles(): void {
+  handles.clear();
+}
+
+// ───────────── encoding ─────────────
+
+class Writer {
+  buf = new Uint8Array(64);
+  n = 0;
+  private view = new DataView(this.buf.buffer);
+
+  private room(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.n + k) size *= 2;
+    const b = new Uint8Array(size);
+    b.set(this.buf.subarray(0, this.n));
+    this.buf = b;
+    this.view = new DataView(b.buffer);
+  }
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.n++] = b;
+  }
+  u32(v: number): void {
+    this.room(4);
+    this.view.setUint32(this.n, v, true);
+    this.n += 4;
+  }
+  f64(v: number): void {
+    this.room(8);
+    this.view.setFloat64(this.n, v, true);
+    this.n += 8;
+  }
+  str(s: string): void {
+    this.u32(s.length);
+    this.room(s.length);
+    for (let i = 0; i < s.length; i++) this.buf[this.n + i] = s.charCodeAt(i);
+    this.n += s.length;
+  }
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.n);
+  }
+}
+
+/** Encodes a PHP value for another thread. */
+export function encodeValue(v: any): Uint8Array {
+  const w = new Writer();
+  put(w, v, 0);
+  return w.bytes();
+}
+
+function put(w: Writer, v: any, depth: number): void {
+  if (v instanceof Ref) v = v.v;
+  if (depth > 256) return rt.throwError('Error', 'Value is nested too deeply to be shared between threads');
+  switch (typeof v) {
+    case 'undefined':
+      return w.byte(T.Null);
+    case 'boolean':
+      return w.byte(v ? T.True : T.False);
+    case 'number':
+      if (Number.isInteger(v) && !Object.is(v, -0)) {
+        w.byte(T.Int);
+      } else {
+        w.byte(T.Float);
+      }
+      return w.f64(v);
+    case 'bigint':
+      w.byte(T.BigInt);
+      return w.str(v.toString());
+    case 'string':
+      w.byte(T.String);
+      return w.str(v);
+  }
+  if (v === null) return w.byte(T.Null);
+  if (v instanceof PhpFloat) {
+    w.byte(T.IntegralFloat);
+    return w.f64(v.v);
+  }
+  if (v instanceof PhpArray) {
+    w.byte(T.Array);
+    w.u32(v.size);
+    for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
+      put(w, v.keyAt(i), depth + 1);
+      put(w, v.valAt(i), depth + 1);
+    }
+    return;
+  }
+  if (v instanceof PhpResource) {
+    const h = v.handle as HandleRef | null;
+    if (!h || typeof h !== 'object' || !('ptr' in h) || !HANDLE_TYPE_NAMES[h.kind] || v.type !== HANDLE_TYPE_NAMES[h.kind]) {
+      // other resources (streams) belong to their thread; PHP's serialize() turns them into 0
+      w.byte(T.Int);
+      return w.f64(0);
+    }
+    w.byte(T.Handle);
+    w.byte(h.kind);
+    return w.u32(h.ptr);
+  }
+  if (v instanceof PhpObject) return putObject(w, v, depth);
+  w.byte(T.Null);
+}
+
+function putObject(w: Writer, o: PhpObject, depth: number): void {
+  const shared = transferHooks.sharedPtr(o);
+  if (shared) {
+    w.byte(T.Shared);
+    w.u32(shared);
+    return w.str(o.cls.name);
+  }
+  const n = o.native as any;
+  if (n && n.closure) return putClosure(w, n, depth);
+  w.byte(T.Object);
+  w.str(phpSerialize(o));
+}
+
+function putClosure(w: Writer, n: any, depth: number): void {
+  const info = n.info;
+  const self: PhpObject | undefined = n.self;
+  const scope: PhpClass | null = n.scope;
+  if (!info.isClosure) {
+    // a first-class callable of a named function or method: it travels by name
+    w.byte(T.NamedCallable);
+    w.str(info.cls ? info.cls.name : '');
+    w.str(info.name);
+    return put(w, self ?? null, depth + 1);
+  }
+  const origin = info.origin;
+  if (!origin || origin.mod.key === null) return rt.throwError('Error', 'This closure cannot be shared between threads');
+  w.byte(T.Closure);
+  w.str(origin.mod.key);
+  w.str(origin.def);
+  put(w, self ?? null, depth + 1);
+  w.str(scope ? scope.name : '');
+  const used: any[] = n.usedValues ?? [];
+  w.u32(used.length);
+  for (const u of used) {
+    // a by-reference capture arrives as a fresh reference to a copy: `use` variables cross by value
+    w.byte(u instanceof Ref ? 1 : 0);
+    put(w, u, depth + 1);
+  }
+}
+
+// ───────────── decoding ─────────────
+
+class Reader {
+  private view: DataView;
+  i = 0;
+  constructor(private readonly b: Uint8Array) {
+    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  }
+  byte(): number {
+    return this.b[this.i++];
+  }
+  u32(): number {
+    const v = this.view.getUint32(this.i, true);
+    this.i += 4;
+    return v;
+  }
+  f64(): number {
+    const v = this.view.getFloat64(this.i, true);
+    this.i += 8;
+    return v;
+  }
+  str(): string {
+    const n = this.u32();
+    let s = '';
+    const end = this.i + n;
+    // chunks keep String.fromCharCode's argument list bounded
+    for (let at = this.i; at < end; at += 8192) s += String.fromCharCode.apply(null, this.b.subarray(at, Math.min(end, at + 8192)) as unknown as number[]);
+    this.i = end;
+    return s;
+  }
+}
+
+/** Decodes a value encoded by encodeValue, in this thread's request. */
+export function decodeValue(b: Uint8Array): any {
+  return take(new Reader(b));
+}
+
+function take(r: Reader): any {
+  const t = r.byte();
+  switch (t) {
+    case T.Null:
+      return null;
+    case T.False:
+      return false;
+    case T.True:
+      return true;
+    case T.Int:
+      return r.f64();
+    case T.BigInt:
+      return BigInt(r.str());
+    case T.Float:
+      return r.f64();
+    case T.IntegralFloat:
+      return new PhpFloat(r.f64());
+    case T.String:
+      return r.str();
+    case T.Array: {
+      const n = r.u32();
+      const a = new PhpArray();
+      for (let i = 0; i < n; i++) {
+        const k = take(r);
+        a.set(k, take(r));
+      }
+      return a;
+    }
+    case T.Object:
+      return phpUnserialize(r.str(), null);
+    case T.Handle: {
+      const kind = r.byte() as HandleKind;
+      return handleResource(kind, r.u32());
+    }
+    case T.Shared: {
+      const ptr = r.u32();
+      return transferHooks.sharedObject(ptr, r.str());
+    }
+    case T.Closure:
+      return takeClosure(r);
+    case T.NamedCallable: {
+      const cls = r.str();
+      const name = r.str();
+      const self = take(r);
+      if (!cls) return name;
+      return PhpArray.fromList([self ?? cls, name]);
+    }
+  }
+  throw new Error(`phpts: corrupt value from another thread (tag ${t})`);
+}
+
+function takeClosure(r: Reader): any {
+  const key = r.str();
+  const def = r.str();
+  const self = take(r);
+  const scopeName = r.str();
+  const n = r.u32();
+  const used: any[] = [];
+  for (let i = 0; i < n; i++) {
+    const byRef = r.byte() === 1;
+    const v = take(r);
+    used.push(byRef ? new Ref(v) : v);
+  }
+  const factory = transferHooks.moduleDefs(key)[def];
+  const scope = scopeName ? rt.core.lookupClass(scopeName, true) : null;
+  return factory(self instanceof PhpObject ? self : scope ?? undefined, scope, ...used);
+}

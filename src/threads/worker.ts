@@ -1,0 +1,67 @@
+// A pool worker: one Engine for its lifetime (MINIT once), one request per PHP thread it runs (RINIT,
+// the thread's callable, RSHUTDOWN), with the creator's program adopted and declared first.
+
+import { parentPort, workerData, MessagePort } from 'node:worker_threads';
+import '../engine/builtins.js';
+import { EngineBuilder } from '../engine/engine.js';
+import { PhpObject, FunctionInfo } from '../runtime/object.js';
+import { FatalSignal } from '../runtime/errors.js';
+import { adoptSharedHeap } from './heap.js';
+import { setCurrentThreadId } from './identity.js';
+import { replayProgram } from './program.js';
+import { decodeValue, forgetHandles } from './transfer.js';
+import { threadFinished, ThreadTask } from './pool.js';
+import { writeWhole } from './output.js';
+import { PhpArray } from '../runtime/array.js';
+
+const THREAD_ROOT: FunctionInfo = { name: 'run', params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: true };
+
+adoptSharedHeap(workerData.sab as SharedArrayBuffer);
+const port = workerData.port as MessagePort;
+const engine = new EngineBuilder().build();
+
+function sinkFor(t: ThreadTask): (s: string) => void {
+  if (t.outputFd !== null) {
+    const fd = t.outputFd;
+    return (s) => writeWhole(fd, Buffer.from(s, 'latin1'));
+  }
+  return (s) => port.postMessage(s);
+}
+
+/** Calls the thread's task: a callable with arguments, or an object's run(). */
+function runTask(t: ThreadTask): void {
+  const [target, args] = (decodeValue(t.task) as PhpArray).valueList() as [any, PhpArray];
+  const list = args.valueList();
+  const callable = target instanceof PhpObject && !(target.native && (target.native as any).closure) ? PhpArray.fromList([target, 'run']) : target;
+  engine.core.callValue(callable, list);
+}
+
+function runThread(t: ThreadTask): void {
+  let terminated = false;
+  try {
+    for (const m of t.modules) engine.adoptModule(m.key, m.file, m.js);
+    setCurrentThreadId(t.tid);
+    engine.executeWith(t.program.scriptPath, { cwd: t.program.cwd, argv: [t.program.scriptPath] }, sinkFor(t), (req) => {
+      req.outputFd = t.outputFd;
+      // the thread's code is called from the runtime: traces show "[internal function]" as its caller
+      req.top.info = THREAD_ROOT;
+      forgetHandles();
+      engine.guard(req, () => {
+        replayProgram(req, t.program);
+        try {
+          runTask(t);
+        } catch (e) {
+          if (e instanceof PhpObject || e instanceof FatalSignal) terminated = true;
+          throw e;
+        }
+      });
+    });
+  } catch (e) {
+    terminated = true;
+    sinkFor(t)(`PHP Fatal error:  phpts internal error in thread ${t.tid}: ${(e as Error).message}\n`);
+  } finally {
+    threadFinished(t.handle, terminated, t.busy);
+  }
+}
+
+parentPort!.on('message', (t: ThreadTask) => runThread(t));
