@@ -94,6 +94,7 @@ async function runPhptTests(scratch) {
     path.join(root, 'bin', 'phpts-phpt'),
     '--php', path.join(root, 'bin', 'phpts'),
     '--no-artifacts', // keep the working tree clean; the diffs are shown below
+    '--timeout', '120', // the threads' stress tests run long on a busy 2-core machine
     '--json', jsonFile,
     path.relative(root, phptDir),
   ]);

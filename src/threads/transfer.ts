@@ -81,10 +81,13 @@ export function forgetHandles(): void {
 
 // ───────────── encoding ─────────────
 
+/** Scratch for float64 <-> bytes (little-endian on every platform Node runs on). */
+const f64Scratch = new Float64Array(1);
+const f64Bytes = new Uint8Array(f64Scratch.buffer);
+
 class Writer {
-  buf = new Uint8Array(64);
+  buf = new Uint8Array(256);
   n = 0;
-  private view = new DataView(this.buf.buffer);
 
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
@@ -93,7 +96,6 @@ class Writer {
     const b = new Uint8Array(size);
     b.set(this.buf.subarray(0, this.n));
     this.buf = b;
-    this.view = new DataView(b.buffer);
   }
   byte(b: number): void {
     this.room(1);
@@ -101,18 +103,26 @@ class Writer {
   }
   u32(v: number): void {
     this.room(4);
-    this.view.setUint32(this.n, v, true);
+    const b = this.buf;
+    const n = this.n;
+    b[n] = v & 255;
+    b[n + 1] = (v >>> 8) & 255;
+    b[n + 2] = (v >>> 16) & 255;
+    b[n + 3] = v >>> 24;
     this.n += 4;
   }
   f64(v: number): void {
     this.room(8);
-    this.view.setFloat64(this.n, v, true);
+    f64Scratch[0] = v;
+    this.buf.set(f64Bytes, this.n);
     this.n += 8;
   }
   str(s: string): void {
     this.u32(s.length);
     this.room(s.length);
-    for (let i = 0; i < s.length; i++) this.buf[this.n + i] = s.charCodeAt(i);
+    const b = this.buf;
+    const n = this.n;
+    for (let i = 0; i < s.length; i++) b[n + i] = s.charCodeAt(i);
     this.n += s.length;
   }
   bytes(): Uint8Array {
@@ -120,11 +130,25 @@ class Writer {
   }
 }
 
+/** One writer serves every encoding; a nested one (serialize() running PHP code) gets its own. */
+const sharedWriter = new Writer();
+let writerBusy = false;
+
 /** Encodes a PHP value for another thread. */
 export function encodeValue(v: any): Uint8Array {
-  const w = new Writer();
-  put(w, v, 0);
-  return w.bytes();
+  if (writerBusy) {
+    const w = new Writer();
+    put(w, v, 0);
+    return w.bytes();
+  }
+  writerBusy = true;
+  try {
+    sharedWriter.n = 0;
+    put(sharedWriter, v, 0);
+    return sharedWriter.bytes();
+  } finally {
+    writerBusy = false;
+  }
 }
 
 function put(w: Writer, v: any, depth: number): void {
@@ -221,23 +245,23 @@ function putClosure(w: Writer, n: any, depth: number): void {
 // ───────────── decoding ─────────────
 
 class Reader {
-  private view: DataView;
   i = 0;
-  constructor(private readonly b: Uint8Array) {
-    this.view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  }
+  constructor(private readonly b: Uint8Array) {}
   byte(): number {
     return this.b[this.i++];
   }
   u32(): number {
-    const v = this.view.getUint32(this.i, true);
+    const b = this.b;
+    const i = this.i;
     this.i += 4;
-    return v;
+    return (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
   }
   f64(): number {
-    const v = this.view.getFloat64(this.i, true);
+    const b = this.b;
+    const i = this.i;
+    for (let k = 0; k < 8; k++) f64Bytes[k] = b[i + k];
     this.i += 8;
-    return v;
+    return f64Scratch[0];
   }
   str(): string {
     const n = this.u32();
