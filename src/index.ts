@@ -16,3 +16,4 @@ export { PhpObject, PhpClass } from './runtime/object.js';
 export { PhpFloat, Ref, PhpResource } from './runtime/values.js';
 export { rt as currentRequest } from './runtime/request.js';
 export { PHP_VERSION, PHPTS_VERSION } from './version.js';
+export { PthreadsExtension } from './ext/pthreads/index.js';
