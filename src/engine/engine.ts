@@ -76,6 +76,16 @@ export class Engine {
     }
   }
 
+  /** The modules threads import to have this engine's own (non built-in) extensions. */
+  threadExtensionModules(): { url: string; exportName: string }[] {
+    const out: { url: string; exportName: string }[] = [];
+    for (const e of this.extensions) {
+      const m = e.info().threadModule;
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
   /** The extensions' names, in initialisation order. */
   get extensionNames(): string[] {
     return this.extensions.map((e) => e.info().name);

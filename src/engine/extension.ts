@@ -12,6 +12,11 @@ export interface ExtensionInfo {
   version: string;
   /** names of extensions that must be initialised before this one */
   dependencies?: string[];
+  /**
+   * Where threads find this extension (an embedder's own extension): the module's URL and the name of the
+   * class it exports, built with `new`. Built-in extensions need none; without it, threads lack the extension.
+   */
+  threadModule?: { url: string; exportName: string };
 }
 
 /**

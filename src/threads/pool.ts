@@ -49,15 +49,19 @@ interface PoolWorker {
   known: Set<string>;
 }
 
+/** Workers by the extension modules their engines have (engines of one process may differ). */
+const pools = new Map<string, PoolWorker[]>();
 const workers: PoolWorker[] = [];
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
-function spawn(): PoolWorker {
+type ExtensionModules = { url: string; exportName: string }[];
+
+function spawn(pool: PoolWorker[], extensions: ExtensionModules): PoolWorker {
   const heap = sharedHeap();
   const busy = heap.malloc(8) >> 2;
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_URL, {
-    workerData: { sab: heap.sab, port: port2 },
+    workerData: { sab: heap.sab, port: port2, extensions },
     transferList: [port2],
     resourceLimits: { stackSizeMb: 16 },
     stdout: false,
@@ -67,17 +71,21 @@ function spawn(): PoolWorker {
   worker.unref();
   port1.unref();
   const w: PoolWorker = { worker, port: port1, busy, known: new Set() };
+  pool.push(w);
   workers.push(w);
   return w;
 }
 
-function acquire(): PoolWorker {
+function acquire(extensions: ExtensionModules): PoolWorker {
+  const key = JSON.stringify(extensions);
+  let pool = pools.get(key);
+  if (!pool) pools.set(key, (pool = []));
   const i32 = sharedHeap().i32;
-  for (const w of workers) if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) return w;
-  const w = spawn();
+  for (const w of pool) if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) return w;
+  const w = spawn(pool, extensions);
   Atomics.store(i32, w.busy, 1);
   // keep one warm spare while there are cores to use
-  if (workers.length < os.availableParallelism()) spawn();
+  if (pool.length < os.availableParallelism()) spawn(pool, extensions);
   return w;
 }
 
@@ -91,8 +99,8 @@ export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8A
   Atomics.store(heap.i32, w0 + W.Creator, currentThreadId());
   Atomics.store(heap.i32, w0 + KIND, HandleKind.Thread);
   Atomics.store(heap.i32, w0 + ALIVE, 1);
-  const w = acquire();
   const engine = req.core.engine;
+  const w = acquire(engine.threadExtensionModules());
   const modules: ThreadTask['modules'] = [];
   for (const key of program.modules) {
     if (w.known.has(key)) continue;
@@ -178,4 +186,5 @@ export function finishRequestThreads(req: Request): void {
 /** Stops the pool's workers (engine shutdown). */
 export function stopPool(): void {
   for (const w of workers.splice(0)) void w.worker.terminate();
+  pools.clear();
 }

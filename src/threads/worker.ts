@@ -18,7 +18,13 @@ const THREAD_ROOT: FunctionInfo = { name: 'run', params: [], refMask: 0, require
 
 adoptSharedHeap(workerData.sab as SharedArrayBuffer);
 const port = workerData.port as MessagePort;
-const engine = new EngineBuilder().build();
+// the creator's own extensions (ExtensionInfo.threadModule), added to the built-in ones
+const builder = new EngineBuilder();
+for (const m of workerData.extensions as { url: string; exportName: string }[]) {
+  const mod = await import(m.url);
+  builder.withExtension(new mod[m.exportName]());
+}
+const engine = builder.build();
 
 function sinkFor(t: ThreadTask): (s: string) => void {
   if (t.outputFd !== null) {
