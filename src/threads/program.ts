@@ -82,7 +82,7 @@ function moduleDefs(key: string): Record<string, any> {
   let defs = loaded.get(key);
   if (!defs) {
     const factory = req.core.engine.moduleFactory(key);
-    if (!factory) throw new Error(`phpts: compiled module ${key} is not available in this thread`);
+    if (!factory) req.throwError('Error', 'This closure cannot be used in this thread: its code was loaded after the thread started');
     defs = factory(R, req).mod.defs as Record<string, any>;
     loaded.set(key, defs);
   }
