@@ -303,10 +303,43 @@ export interface FnSpec {
 }
 
 /**
+ * An optional parameter before a required one is required (PHP 8.0): its default is dropped, with a
+ * deprecation unless it is the PHP 5 spelling of a nullable type (`Type $p = null`).
+ */
+function demoteOptionalBeforeRequired(file: FileCtx, params: A.Param[], line: number): A.Param[] {
+  let lastRequired = -1;
+  params.forEach((p, i) => {
+    if (!p.default && !p.variadic) lastRequired = i;
+  });
+  if (lastRequired <= 0) return params;
+  return params.map((p, i) => {
+    if (i >= lastRequired || !p.default) return p;
+    const isNull = p.default.kind === 'ConstFetch' && (p.default as A.ConstFetch).name.name.toLowerCase().replace(/^\\/, '') === 'null';
+    if (!(p.type && isNull && !typeAllowsNull(p.type))) {
+      const required = params[lastRequired].name;
+      file.warnings.push({ message: `Optional parameter $${p.name} declared before required parameter $${required} is implicitly treated as a required parameter`, line, level: 8192 });
+    }
+    return { ...p, default: null };
+  });
+}
+
+/** Whether a declared type already admits null (`?T`, `T|null`, `mixed`, `null`). */
+function typeAllowsNull(t: A.TypeNode): boolean {
+  if (t.kind === 'NullableType') return true;
+  if (t.kind === 'UnionType') return t.types.some((m) => typeAllowsNull(m));
+  if (t.kind === 'SimpleType') {
+    const n = t.name.name.toLowerCase();
+    return n === 'mixed' || n === 'null';
+  }
+  return false;
+}
+
+/**
  * Compiles a function to JS source `function NAME(params) {...}` and declares its FunctionInfo at module
  * level under `infoName`. Returns the JS function expression.
  */
 export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | null, parent: FnCtx | null, jsName: string): { js: string; info: string } {
+  spec = { ...spec, params: demoteOptionalBeforeRequired(file, spec.params, spec.line) };
   const facts = analyzeBody(spec.body, spec.params, (call, i) => knownRefArg(file, call, i));
   const c = new FnCtx(file, spec.kind, cls, parent, facts.dynamic);
   c.isGenerator = facts.isGenerator;

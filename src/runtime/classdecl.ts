@@ -84,6 +84,12 @@ export function classError(message: string): never {
   return rt.throwError('\0fatal', message);
 }
 
+/** A parent or interface that does not exist (after autoloading) is a catchable Error, as in PHP. */
+function missingClass(message: string): never {
+  if (!rt) throw new Error('builtin class declaration: ' + message);
+  return rt.throwError('Error', message);
+}
+
 /** A constant named in a builtin method's default value (resolved on first call, when all are registered). */
 function methodConstant(name: string): any {
   const core = rt.core;
@@ -146,7 +152,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   }
   if (decl.parent) {
     const parent = lookup(decl.parent);
-    if (!parent) classError(`Class "${decl.parent}" not found`);
+    if (!parent) missingClass(`Class "${decl.parent}" not found`);
     if (parent.isInterface) classError(`Class ${decl.name} cannot extend interface ${parent.name}`);
     if (parent.isTrait) classError(`Class ${decl.name} cannot extend trait ${parent.name}`);
     if (parent.isFinal) classError(`Class ${decl.name} cannot extend final class ${parent.name}`);
@@ -155,7 +161,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   }
   for (const iname of decl.interfaces ?? []) {
     const iface = lookup(iname);
-    if (!iface) classError(`${cls.isInterface ? 'Interface' : 'Class'} "${iname}" not found`);
+    if (!iface) missingClass(`Interface "${iname}" not found`);
     if (!iface.isInterface) {
       classError(cls.isInterface ? `${decl.name} cannot implement ${iface.name} - it is not an interface` : `${decl.name} cannot implement ${iface.name} - it is not an interface`);
     }

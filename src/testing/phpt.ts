@@ -293,6 +293,8 @@ const EXPECTF_PLACEHOLDERS: Readonly<Record<string, string>> = {
   '%f': '[+-]?(?:\\d+|(?=\\.\\d))(?:\\.\\d+)?(?:[Ee][+-]?\\d+)?',
   '%c': '.',
   '%0': '\\x00',
+  // a literal percent sign, as the project's reference runner (../shared/tools/phpt.mjs) reads it
+  '%%': '%',
 };
 
 /** strtr($text, EXPECTF_PLACEHOLDERS). */

@@ -22,7 +22,7 @@ export function registerBasic(r: Registry): void {
     PHP_FLOAT_EPSILON: Number.EPSILON, PHP_FLOAT_MAX: Number.MAX_VALUE, PHP_FLOAT_MIN: 2.2250738585072014e-308, PHP_FLOAT_DIG: 15,
     PHP_OS: 'Linux', PHP_OS_FAMILY: 'Linux', PHP_SAPI: 'cli', PHP_DEBUG: 0, PHP_ZTS: 1, PHP_MAXPATHLEN: 4096,
     DIRECTORY_SEPARATOR: '/', PATH_SEPARATOR: ':', PHP_SHLIB_SUFFIX: 'so', PHP_FD_SETSIZE: 1024,
-    PHP_BINARY: process.execPath, PHP_PREFIX: '/usr', PHP_BINDIR: '/usr/bin', PHP_LIBDIR: '/usr/lib/php', PHP_DATADIR: '/usr/share/php',
+    PHP_BINARY: process.execPath, PHP_PREFIX: '/usr', PHP_BINDIR: '/usr/bin', PHP_LIBDIR: '/usr/lib/php', PHP_DATADIR: '/usr/share/php/8.2',
     DEFAULT_INCLUDE_PATH: '.:/usr/share/php', PEAR_INSTALL_DIR: '/usr/share/php', PEAR_EXTENSION_DIR: '/usr/lib/php/20220829',
     PHP_EXTENSION_DIR: '/usr/lib/php/20220829', PHP_CONFIG_FILE_PATH: '/etc/php/8.2/cli', PHP_SYSCONFDIR: '/etc', PHP_LOCALSTATEDIR: '/var',
     PHP_CONFIG_FILE_SCAN_DIR: '/etc/php/8.2/cli/conf.d', PHP_MANDIR: '/usr/share/man',

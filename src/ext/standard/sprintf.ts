@@ -110,14 +110,13 @@ function appendDouble(out: string[], num: number, width: number, padding: string
     rt.notice(`Requested precision of ${precision} digits was truncated to PHP maximum of ${MAX_FLOAT_PRECISION} digits`);
     precision = MAX_FLOAT_PRECISION;
   }
+  // PHP 8.2 prints the non-finite values bare: no sign, width or padding (as php -n does here)
   if (num !== num) {
-    appendString(out, 'NaN', 3, 0, padding, alignment, false, false, alwaysSign);
+    out.push('NaN');
     return;
   }
   if (num === Infinity || num === -Infinity) {
-    const neg = num < 0;
-    const s = neg ? '-Inf' : alwaysSign ? '+Inf' : 'Inf';
-    appendString(out, s, width, 0, padding, alignment, neg, false, alwaysSign);
+    out.push('INF');
     return;
   }
   let s: string;
