@@ -7,6 +7,7 @@ import { FnCtx, FileCtx, ClassCtx, str, compileError, attrsJson } from './contex
 import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
+import { normalMode } from './fibers.js';
 
 const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
 const CF_INTERFACE = 1 << 8, CF_TRAIT = 1 << 9, CF_ENUM = 1 << 10, CF_ANON = 1 << 11;
@@ -171,7 +172,7 @@ function checkClassRules(file: FileCtx, node: A.ClassLike, name: string | null):
 }
 
 export function thunk(c: FnCtx, e: A.Expr): string {
-  const js = expr(c, e);
+  const js = normalMode(c, () => expr(c, e));
   const temps = c.temps.length ? `let ${c.temps.join(', ')}; ` : '';
   return `() => { const fr = rt.top; ${temps}return ${js}; }`;
 }

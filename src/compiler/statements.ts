@@ -7,6 +7,7 @@ import { expr, isFresh, scopeExpr, boolExpr } from './expressions.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
+import { normalMode } from './fibers.js';
 
 export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
   const out: string[] = [];
@@ -261,7 +262,7 @@ function globalVar(c: FnCtx, v: A.Expr): string {
 function staticVar(c: FnCtx, v: A.StaticVar): string {
   if (v.name === 'this') compileError('Cannot use $this as static variable', v.line);
   const key = str(v.name + '#' + ++c.staticVarsN);
-  const init = v.default ? `() => ${expr(c, v.default)}` : 'null';
+  const init = v.default ? normalMode(c, () => `() => ${expr(c, v.default!)}`) : 'null';
   const holder = c.kind === 'main' ? 'null' : c.infoName;
   return bindVar(c, v.name, `${c.file.use('staticVar')}(${holder}, this, ${key}, ${init})`) + ';';
 }

@@ -56,6 +56,8 @@ export class Engine {
   readonly core = new EngineCore();
   private readonly extensions: Extension[];
   private readonly cache = new CodeCache<ModuleFactory>();
+  /** every file compiled, by fiber unit number: what its fiber variants are compiled from */
+  private readonly fiberUnits: { src: string; file: string; shortOpenTag: boolean; source: string | null }[] = [];
   private shutDown = false;
 
   constructor(extensions: Extension[]) {
@@ -124,6 +126,7 @@ export class Engine {
     core.instantiateClass = instantiate;
     core.includeFile = (p, kind, scope, self, cls, dir) => this.includeFile(p, kind, scope, self, cls, dir);
     core.evalString = (code, scope, self, cls) => this.evalString(code, scope, self, cls);
+    core.fiberSource = (unit) => this.fiberSource(unit);
     core.callWithArray = (cb, arr) => {
       const b = resolveCall(cb, rt.callerScope());
       const positional: any[] = [];
@@ -147,15 +150,12 @@ export class Engine {
     const key = file + '\0' + hashSource(src);
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const program = parse(src, { shortOpenTag: this.shortOpenTag() });
+    const shortOpenTag = this.shortOpenTag();
+    const program = parse(src, { shortOpenTag });
     if (program.haltOffset !== null) this.core.haltOffsets.set(file, program.haltOffset);
-    const mod = compileProgram(program, {
-      file,
-      knownBuiltin: (lc) => {
-        const b = this.core.builtins.get(lc);
-        return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name) } : null;
-      },
-    });
+    const unit = this.fiberUnits.length;
+    this.fiberUnits.push({ src, file, shortOpenTag, source: null });
+    const mod = compileProgram(program, { file, knownBuiltin: this.knownBuiltin, unit });
     let factory: ModuleFactory;
     try {
       factory = new Function('R', 'rt', mod.source) as ModuleFactory;
@@ -166,6 +166,22 @@ export class Engine {
     if (process.env.PHPTS_DUMP) process.stderr.write(mod.source + '\n');
     this.cache.set(key, factory);
     return factory;
+  }
+
+  private readonly knownBuiltin = (lc: string) => {
+    const b = this.core.builtins.get(lc);
+    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name) } : null;
+  };
+
+  /** The fiber variants of a compiled file's functions: the file compiled again in fiber mode, once. */
+  private fiberSource(unit: number): string {
+    const u = this.fiberUnits[unit];
+    if (u.source === null) {
+      const program = parse(u.src, { shortOpenTag: u.shortOpenTag });
+      u.source = compileProgram(program, { file: u.file, knownBuiltin: this.knownBuiltin, fiberMode: true }).source;
+      if (process.env.PHPTS_DUMP) process.stderr.write(u.source + '\n');
+    }
+    return u.source;
   }
 
   private shortOpenTag(): boolean {
@@ -308,6 +324,8 @@ export class Engine {
       return false;
     }
     if (e instanceof FatalSignal) {
+      // a bailout: objects are not destroyed any more (no __destruct, no fiber unwinding)
+      req.bailedOut = true;
       req.lastError = { type: E_ERROR, message: e.message, file: e.file, line: e.line };
       req.displayError(e.label, e.message, e.file, e.line);
       req.exitStatus = 255;
@@ -367,18 +385,24 @@ export class Engine {
         break;
       }
     }
-    this.guard(req, () => this.callDestructors(req));
+    if (!req.bailedOut) this.guard(req, () => this.callDestructors(req));
     this.guard(req, () => req.core.flushOutputBuffers(req));
   }
 
   private callDestructors(req: Request): void {
-    // objects still alive at the end: destroyed in creation order
-    for (let i = 0; i < req.destructibles.length; i++) {
-      const o = req.destructibles[i];
-      if (o.destructed) continue;
-      o.destructed = true;
-      const d = o.cls.dtor;
-      if (d) this.guard(req, () => d.fn.call(o));
+    // objects still alive at the end: destroyed in creation order; fibers may not switch meanwhile
+    req.fiberSwitchBlocked++;
+    try {
+      for (let i = 0; i < req.destructibles.length; i++) {
+        const o = req.destructibles[i];
+        if (o.destructed) continue;
+        o.destructed = true;
+        const d = o.cls.dtor;
+        if (d) this.guard(req, () => d.fn.call(o));
+        else if (o.cls.handlers?.destroy) this.guard(req, () => o.cls.handlers!.destroy!(o));
+      }
+    } finally {
+      req.fiberSwitchBlocked--;
     }
   }
 

@@ -129,6 +129,8 @@ export interface FunctionInfo {
   usesArgs?: boolean;
   deprecated?: boolean;
   strictTypes?: boolean;
+  /** a frame of the engine's own (a fiber's bottom frame): left out of traces */
+  hidden?: boolean;
 }
 
 let nextClassId = 1;
@@ -246,6 +248,8 @@ export interface ObjectHandlers {
   debugInfo?(o: PhpObject): [string, any][] | null;
   clone?(src: PhpObject, dst: PhpObject): void;
   cast?(o: PhpObject, type: 'int' | 'float' | 'bool'): any;
+  /** dtor_obj: runs when the object is destroyed (at shutdown), like a __destruct of the class's own */
+  destroy?(o: PhpObject): void;
 }
 
 let nextObjectId = 1;
