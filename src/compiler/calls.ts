@@ -11,7 +11,7 @@ import { compileStmts } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
 import { exportExpr } from './export.js';
-import { compileWithFiberVariant, fiberVariantJs, normalMode, CompiledFn } from './fibers.js';
+import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
 
 // ───────────── arguments ─────────────
 
@@ -157,7 +157,8 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
   if (builtin && !hasComplexArgs(e.args)) {
     const id = builtinRef(c.file, builtinName!);
-    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }));
+    const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;
+    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen));
   }
   const t = c.temp();
   const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}))`;
@@ -322,7 +323,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   c.isGenerator = facts.isGenerator;
   c.isStaticMethod = spec.isStatic;
   c.generatorByRef = spec.byRef && facts.isGenerator;
-  c.phpName = spec.kind === 'closure' || spec.kind === 'arrow' ? '{closure}' : spec.name;
+  // PHP 8.2 names a closure after its namespace: ns\{closure}
+  c.phpName = spec.kind === 'closure' || spec.kind === 'arrow' ? (file.namespace ? file.namespace + '\\{closure}' : '{closure}') : spec.name;
   c.methodName = spec.methodName ?? spec.name;
   c.returnType = spec.returnType;
   c.returnVoid = !!spec.returnType && spec.returnType.kind === 'SimpleType' && spec.returnType.name.name.toLowerCase() === 'void';
@@ -361,7 +363,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   const many = fixedParams.length > 4 || variadic;
   const first = fixedParams.slice(0, 4).map((p) => jsVarName(p.name));
   const frameArgs = many ? `arguments.length, undefined, undefined, undefined, undefined, Array.prototype.slice.call(arguments)` : `arguments.length${first.length ? ', ' + first.join(', ') : ''}`;
-  lines.push(`const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this, ${frameArgs});`);
+  const frameLine = `const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this, ${frameArgs});`;
+  lines.push(frameLine);
   if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
   if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
 
@@ -422,9 +425,18 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   const tempsJs = c.temps.length ? `let ${c.temps.join(', ')};\n` : '';
   lines.unshift(tempsJs);
 
+  const caps = spec.kind === 'closure' || spec.kind === 'arrow' ? (spec.uses ?? []).map((use) => 'cap' + jsVarName(use.name)) : null;
   let body: string;
   if (c.isGenerator) {
-    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(function* () {\n${localsJs}${bodyJs}\nreturn null;\n}.call(this));\nreturn G.obj;`;
+    const genBody = `function* () {\n${localsJs}${bodyJs}\nreturn null;\n}.call(this)`;
+    if (fiber) {
+      // a generator created in a fiber gets the fiber-capable body; one created by normal code gets it
+      // when a fiber starts it (the generator's arguments run through the prologue again then)
+      const main = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.fiberBody = true;\nG.start(${genBody});\nreturn G.obj;`;
+      const restart = `${lines.map((l) => (l === frameLine ? 'const fr = G.fr;' : l)).join('\n')}\nreturn ${genBody};`;
+      return { js: fiberVariantJs(jsName, params, main, caps), info, isGenerator: true, restartJs: generatorRestartJs(jsName, params, restart, caps) };
+    }
+    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
   } else {
     const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('checkReturn')}(${info}, null, fr);\n` : '';
     body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}rt.top = fr.prev;\nreturn null;`;
@@ -432,7 +444,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;
     }
   }
-  if (fiber) return { js: fiberVariantJs(jsName, params, body, spec.kind === 'closure' || spec.kind === 'arrow' ? (spec.uses ?? []).map((use) => 'cap' + jsVarName(use.name)) : null), info, isGenerator: facts.isGenerator };
+  if (fiber) return { js: fiberVariantJs(jsName, params, body, caps), info, isGenerator: facts.isGenerator };
   const js = `function ${jsName}(${params.join(', ')}) {\n${body}\n}`;
   return { js, info, isGenerator: facts.isGenerator };
 }

@@ -18,11 +18,19 @@ export interface CompileOptions {
   /** the file path as PHP reports it (__FILE__, messages) */
   file: string;
   /** looks up a builtin function known at compile time: its by-reference parameter mask */
-  knownBuiltin: (lcname: string) => { refMask: number; params: string[] } | null;
+  knownBuiltin: (lcname: string) => KnownBuiltin | null;
   /** the fiber unit number the engine gave this file (see fibers.ts); none: the file is not fiber-capable */
   unit?: number;
   /** compile the fiber variants of the file's functions instead (the source is then an expression) */
   fiberMode?: boolean;
+}
+
+export interface KnownBuiltin {
+  /** its by-reference parameter mask */
+  refMask: number;
+  params: string[];
+  /** it calls back PHP code and has a fiber variant (call_user_func) */
+  fiberAware?: boolean;
 }
 
 export interface CompiledModule {

@@ -4,6 +4,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
+import type { KnownBuiltin } from './compile.js';
 
 export type FnKind = 'main' | 'function' | 'method' | 'closure' | 'arrow';
 
@@ -48,7 +49,7 @@ export class FileCtx {
   /** fiber mode: each function's normal compilation, by its parameter list (one per function node) */
   fiberCache = new Map<A.Param[], Map<string, { js: string; info: string; after: number[] }>>();
 
-  constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => { refMask: number; params: string[] } | null) {}
+  constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => KnownBuiltin | null) {}
 
   id(prefix: string): string {
     return `${prefix}${++this.uid}`;

@@ -17,6 +17,8 @@ export interface CompiledFn {
   js: string;
   info: string;
   isGenerator: boolean;
+  /** a generator function's variant that gives a Generator made by normal code its fiber-capable body */
+  restartJs?: string;
 }
 
 /**
@@ -35,16 +37,12 @@ export function compileWithFiberVariant(file: FileCtx, spec: FnSpec, once: (fibe
   }
   const normal = once(false);
   const after = file.counters();
-  if (normal.isGenerator) {
-    // a generator function only creates the Generator object: its plain call is its variant
-    if (isTopFunction(file, normal.js)) file.variants.push(`VF.${jsNameOf(normal.js)} = ${plainVariant(jsNameOf(normal.js))};`);
-  } else {
-    file.setCounters(before);
-    const variant = once(true);
-    if (file.counters().join() !== after.join()) throw new Error('internal: the fiber pass named things differently');
-    const top = isTopFunction(file, normal.js) ? `VF.${jsNameOf(normal.js)} = ` : '';
-    file.variants.push(`${top}VF.${normal.info} = ${variant.js};`);
-  }
+  file.setCounters(before);
+  const variant = once(true);
+  if (file.counters().join() !== after.join()) throw new Error('internal: the fiber pass named things differently');
+  const top = isTopFunction(file, normal.js) ? `VF.${jsNameOf(normal.js)} = ` : '';
+  file.variants.push(`${top}VF.${normal.info} = ${variant.js};`);
+  if (variant.restartJs) file.variants.push(`VF.${normal.info}$restart = ${variant.restartJs};`);
   let byStart = file.fiberCache.get(spec.params);
   if (!byStart) file.fiberCache.set(spec.params, (byStart = new Map()));
   byStart.set(key, { js: normal.js, info: normal.info, after });
@@ -62,8 +60,9 @@ function isTopFunction(file: FileCtx, fnJs: string): boolean {
   return false;
 }
 
-function plainVariant(jsName: string): string {
-  return `function* (...a) { return ${jsName}.apply(this, a); }`;
+/** A generator's restart variant: a function of the Generator (and captured values) returning the function that makes its body. */
+export function generatorRestartJs(jsName: string, params: string[], body: string, caps: string[] | null): string {
+  return `function (G${caps && caps.length ? ', ' + caps.join(', ') : ''}) { return function ${jsName}(${params.join(', ')}) {\n${body}\n}; }`;
 }
 
 /** The variant's JS: a generator function; for closures, a function of the captured values returning it. */

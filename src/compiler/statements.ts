@@ -176,7 +176,9 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   const body = compileStmts(c, s.body);
   popLoop(c);
   c.curLine = -1;
-  return `${lineMark(c, s.line)}{ const ${it} = ${subject};\n${l.brk}: while (${it}.next()) {\n${assigns.join(' ')}\n${body}\n}\n${it}.end(); }`;
+  // in a fiber variant, iterators whose methods are PHP code (generators, Iterator objects) step as variants
+  const step = c.fiber ? `(${it}.nextF !== undefined ? (yield* ${it}.nextF()) : ${it}.next())` : `${it}.next()`;
+  return `${lineMark(c, s.line)}{ const ${it} = ${subject};\n${l.brk}: while (${step}) {\n${assigns.join(' ')}\n${body}\n}\n${it}.end(); }`;
 }
 
 function switchStmt(c: FnCtx, s: A.Switch): string {

@@ -24,6 +24,7 @@ import { createThrowable, throwableToString, traceOf, setTraceOf } from '../ext/
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable } from '../runtime/calls.js';
+import { fiberBuiltins } from '../runtime/fiber.js';
 import { hashSource, CodeCache } from './cache.js';
 
 export interface RunOptions {
@@ -170,7 +171,7 @@ export class Engine {
 
   private readonly knownBuiltin = (lc: string) => {
     const b = this.core.builtins.get(lc);
-    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name) } : null;
+    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name), fiberAware: fiberBuiltins.has('::' + lc) } : null;
   };
 
   /** The fiber variants of a compiled file's functions: the file compiled again in fiber mode, once. */

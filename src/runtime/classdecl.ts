@@ -358,7 +358,7 @@ function applyTraits(cls: PhpClass, rules: TraitRule[], lookup: (name: string) =
 
 function copyTraitMethod(cls: PhpClass, m: PhpMethod, name: string, vis: number | null, added: Map<string, PhpMethod>, trait?: PhpClass): void {
   const lc = name.toLowerCase();
-  const info: FunctionInfo = { ...m.info, name, cls };
+  const info: FunctionInfo = { ...m.info, name, cls, origin: m.info.origin ?? m.info };
   const copy: PhpMethod = {
     ...m,
     name,

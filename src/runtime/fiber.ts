@@ -13,7 +13,9 @@ import { PhpObject, PhpClass, FunctionInfo } from './object.js';
 import { Ref } from './values.js';
 import type { Bound } from './calls.js';
 import { resolveCall, closureBound, ClosureNative, arrangeCallArgs } from './functions.js';
-import { frameHooks, argCountError } from './builtin.js';
+import { frameHooks, argCountError, coerceArg } from './builtin.js';
+import { findMethodForCall } from './calls.js';
+import { GeneratorState } from './generator.js';
 
 // ───────────── variants ─────────────
 
@@ -48,18 +50,24 @@ function indexUnits(): void {
 export function variantOf(info: FunctionInfo): any {
   let v = variantCache.get(info);
   if (v !== undefined) return v;
-  v = info.isBuiltin ? fiberBuiltins.get(`${info.cls ? info.cls.lcname : ''}::${info.name.toLowerCase()}`) ?? null : null;
-  if (!info.isBuiltin) {
-    indexUnits();
-    const entry = unitOf.get(info);
-    if (entry) {
-      const [u, name] = entry;
-      u.variants ??= u.ev(rt.core.fiberSource(u.id));
-      v = u.variants![name] ?? null;
-    }
-  }
+  v = info.isBuiltin ? fiberBuiltins.get(`${info.cls ? info.cls.lcname : ''}::${info.name.toLowerCase()}`) ?? null : unitVariant(info, '');
   variantCache.set(info, v);
   return v;
+}
+
+/** A variant from the compiled file of a user function (suffix: which variant), compiling them first. */
+function unitVariant(info: FunctionInfo, suffix: string): any {
+  indexUnits();
+  const entry = unitOf.get(info.origin ?? info);
+  if (!entry) return null;
+  const [u, name] = entry;
+  u.variants ??= u.ev(rt.core.fiberSource(u.id));
+  return u.variants![name + suffix] ?? null;
+}
+
+/** The restart variant of a generator function (see generatorRestartJs), or null. */
+export function generatorRestart(info: FunctionInfo): any {
+  return unitVariant(info, '$restart');
 }
 
 const plainCache = new WeakMap<Function, any>();
@@ -181,7 +189,9 @@ export class FiberState {
     const callerScopes = rt.closureScopes.length;
     const callerClosure = rt.currentClosure;
     const callerSilence = rt.silence;
-    const previous = rt.activeFiber;
+    const previous = rt.activeFiber as FiberState | null;
+    // where the fiber that switches away is now (ReflectionFiber reads it)
+    if (previous) previous.top = callerTop;
     rt.activeFiber = this;
     if (this.status === FiberStatus.Init) {
       this.base = new Frame(FIBER_FUNCTION, callerTop, callerTop.file);
@@ -230,6 +240,23 @@ export class FiberState {
     rt.silence = callerSilence;
     rt.activeFiber = previous;
     return r.done ? null : r.value;
+  }
+
+  /** The innermost frame of a started fiber: the current one if it runs, else where it switched away. */
+  innermostFrame(): Frame {
+    return rt.activeFiber === this ? rt.top : this.top!;
+  }
+
+  /** The trace of the fiber's own stack (ReflectionFiber::getTrace), its resumer's left out. */
+  trace(withArgs: boolean): any {
+    const base = this.base!;
+    const prev = base.prev;
+    base.prev = null;
+    try {
+      return rt.backtrace(0, withArgs, this.innermostFrame());
+    } finally {
+      base.prev = prev;
+    }
   }
 
   /** The callable is released when the fiber ends (ReflectionFiber::getCallable() then fails). */
@@ -297,3 +324,113 @@ export function fiberError(message: string): never {
 export function checkSwitch(): void {
   if (rt.fiberSwitchBlocked > 0) fiberError('Cannot switch fibers in current execution context');
 }
+
+// ───────────── builtins that call back ─────────────
+
+/** The variant of a builtin function known when a file is compiled (see fiberAware in knownBuiltin). */
+export function fiberBuiltin(lcname: string): any {
+  return fiberBuiltins.get('::' + lcname);
+}
+
+/** A builtin variant's frame, as the builtin's wrapper pushes it (its arguments for traces). */
+function enterBuiltin(lcname: string, args: any[]): { info: FunctionInfo; fr: any } {
+  const info = rt.core.builtins.get(lcname)!.info;
+  const fr = frameHooks.enter(info, undefined, args.length, args[0], args[1], args[2], args[3]);
+  if (args.length > 4) fr.rest = args.slice();
+  return { info, fr };
+}
+
+/** call_user_func() in a variant: the callback runs as a variant too. */
+function* callUserFuncF(...all: any[]): Generator<any, any, any> {
+  const { info, fr } = enterBuiltin('call_user_func', all);
+  try {
+    if (all.length < 1) argCountError(info, all.length);
+    const b = resolveCallF(coerceArg(info, 0, all[0], false), rt.callerScope());
+    const args = all.slice(1);
+    for (let i = 0; i < args.length; i++) {
+      const byRef = (b.info.refMask & (1 << Math.min(i, 30))) !== 0;
+      if (byRef && !(args[i] instanceof Ref)) args[i] = new Ref(args[i]);
+      else if (!byRef && args[i] instanceof Ref) args[i] = args[i].v;
+    }
+    const r = yield* fvb(b).apply(b.self, args);
+    return r === undefined ? null : r;
+  } finally {
+    frameHooks.leave(fr);
+  }
+}
+fiberBuiltins.set('::call_user_func', callUserFuncF);
+
+/** call_user_func_array() in a variant (string keys are named arguments). */
+function* callUserFuncArrayF(...all: any[]): Generator<any, any, any> {
+  const { info, fr } = enterBuiltin('call_user_func_array', all);
+  try {
+    if (all.length !== 2) argCountError(info, all.length);
+    const cb = coerceArg(info, 0, all[0], false);
+    const arr = coerceArg(info, 1, all[1], false);
+    const b = resolveCallF(cb, rt.callerScope());
+    const positional: any[] = [];
+    const named: [string, any][] = [];
+    for (const [k, v] of arr.entries()) {
+      if (typeof k === 'string') named.push([k, v]);
+      else {
+        if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
+        positional.push(v);
+      }
+    }
+    const r = yield* invokeArgsF(b, b.self, positional, named.length ? named : null, null);
+    return r === undefined ? null : r;
+  } finally {
+    frameHooks.leave(fr);
+  }
+}
+fiberBuiltins.set('::call_user_func_array', callUserFuncArrayF);
+
+// ───────────── iteration ─────────────
+
+/** $o->name() in a variant, as the engine calls Iterator methods. */
+export function* callMethodF(o: PhpObject, name: string): Generator<any, any, any> {
+  const b = findMethodForCall(o, name, o.cls);
+  const r = yield* fvb(b).call(b.self);
+  return r === undefined ? null : r;
+}
+
+/** An IteratorAggregate's iterator, its getIterator() called as a variant (a Generator or an Iterator). */
+export function* fiberTraversable(o: PhpObject): Generator<any, any, any> {
+  const core = rt.core;
+  const aggregate = core.builtinClasses.get('iteratoraggregate')!;
+  const iterator = core.builtinClasses.get('iterator')!;
+  let cur: any = o;
+  for (let depth = 0; depth < 32; depth++) {
+    if (!(cur instanceof PhpObject) || cur.native instanceof GeneratorState || cur.cls.isSubclassOf(iterator) || (cur.cls.handlers as any)?.iterate || !cur.cls.isSubclassOf(aggregate)) break;
+    const next = yield* callMethodF(cur, 'getIterator');
+    if (!(next instanceof PhpObject) || !next.cls.isSubclassOf(core.builtinClasses.get('traversable')!)) {
+      rt.throwError('Exception', `Objects returned by ${cur.cls.name}::getIterator() must be traversable or implement interface Iterator`);
+    }
+    cur = next;
+  }
+  return cur;
+}
+
+/** A Generator method as a variant: the frame a builtin method has, then the generator's stepping. */
+function generatorMethodF(name: string, run: (g: GeneratorState, arg: any) => Generator<any, any, any>): void {
+  fiberBuiltins.set('generator::' + name, function* (this: PhpObject, ...args: any[]) {
+    const info = this.cls.methods.get(name)!.info;
+    const fr = frameHooks.enter(info, this, args.length, args[0], undefined, undefined, undefined);
+    try {
+      if (args.length < info.required || args.length > info.params.length) argCountError(info, args.length);
+      const arg = args.length ? coerceArg(info, 0, args[0], false) : undefined;
+      const r = yield* run(this.native as GeneratorState, arg);
+      return r === undefined ? null : r;
+    } finally {
+      frameHooks.leave(fr);
+    }
+  });
+}
+generatorMethodF('current', (g) => g.currentF());
+generatorMethodF('key', (g) => g.keyF());
+generatorMethodF('next', (g) => g.nextF());
+generatorMethodF('valid', (g) => g.validF());
+generatorMethodF('rewind', (g) => g.rewindF());
+generatorMethodF('send', (g, v) => g.sendF(v));
+generatorMethodF('throw', (g, e) => g.throwIntoF(e));
+generatorMethodF('getReturn', (g) => g.getReturnF());

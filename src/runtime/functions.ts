@@ -44,7 +44,7 @@ export function declareFunction(name: string, f: Function, info: FunctionInfo): 
 // ───────────── arguments ─────────────
 
 function fnDisplay(info: FunctionInfo): string {
-  if (info.isClosure) return info.cls ? `${info.cls.name}::{closure}` : '{closure}';
+  if (info.isClosure) return info.cls ? `${info.cls.name}::${info.name}` : info.name;
   return info.cls ? `${info.cls.name}::${info.name}` : info.name;
 }
 

@@ -131,6 +131,8 @@ export interface FunctionInfo {
   strictTypes?: boolean;
   /** a frame of the engine's own (a fiber's bottom frame): left out of traces */
   hidden?: boolean;
+  /** a trait method's copy in a class: the trait's own info (the compiled function's) */
+  origin?: FunctionInfo;
 }
 
 let nextClassId = 1;

@@ -303,9 +303,9 @@ export class Request {
   // ───────────── frames ─────────────
 
   /** The debug_backtrace()/exception trace of the current stack, innermost first. */
-  backtrace(skip = 0, withArgs = true): PhpArray {
+  backtrace(skip = 0, withArgs = true, from: Frame = this.top): PhpArray {
     const frames = new PhpArray();
-    let f: Frame | null = this.top;
+    let f: Frame | null = from;
     for (let i = 0; i < skip && f; i++) f = f.prev;
     for (; f && f.prev; f = f.prev) {
       if (f.info?.hidden) continue;
@@ -328,7 +328,7 @@ export class Request {
       return e;
     }
     const info = f.info!;
-    e.set('function', info.isClosure ? '{closure}' : info.name);
+    e.set('function', info.name);
     if (info.cls && !info.isClosure) {
       e.set('class', info.cls.name);
       if (f.self instanceof PhpObject) e.set('object', f.self);
