@@ -59,6 +59,8 @@ export interface ClassDecl {
   enumBacking?: 'int' | 'string' | null;
   /** #[AllowDynamicProperties] */
   allowDynamic?: boolean;
+  /** builtin classes whose objects cannot be cloned (clone_obj = NULL) */
+  uncloneable?: boolean;
   /** builtin classes: methods as signature → implementation (`this` is the object or the class) */
   nativeMethods?: Record<string, Function>;
   createNative?: (o: PhpObject) => void;
@@ -131,6 +133,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   cls.enumBacking = decl.enumBacking ?? null;
   if (decl.createNative) cls.createNative = decl.createNative;
   if (decl.allowDynamic) cls.ext.allowDynamic = true;
+  if (decl.uncloneable) cls.ext.uncloneable = true;
   if (decl.handlers) cls.handlers = decl.handlers;
 
   if (cls.flags & ClassFlags.Enum) {

@@ -163,6 +163,8 @@ const FIBER_FUNCTION: FunctionInfo = {
   name: '{fiber}', params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: true, hidden: true,
 };
 
+const NO_SCOPES: (PhpClass | null)[] = [];
+
 export class FiberState {
   status = FiberStatus.Init;
   callable: any = undefined;
@@ -231,7 +233,7 @@ export class FiberState {
       this.status = FiberStatus.Suspended;
       this.top = rt.top;
       this.base!.prev = null;
-      this.scopes = rt.closureScopes.splice(callerScopes);
+      this.scopes = rt.closureScopes.length > callerScopes ? rt.closureScopes.splice(callerScopes) : NO_SCOPES;
       this.closure = rt.currentClosure;
       this.silence = rt.silence;
     }

@@ -15,6 +15,7 @@ export function registerFibers(r: Registry): void {
   r.class({
     name: 'Fiber',
     flags: F,
+    uncloneable: true,
     createNative(o: PhpObject) {
       o.native = new FiberState(o);
       // a suspended fiber is unwound when its object is destroyed
@@ -88,7 +89,8 @@ export function registerFibers(r: Registry): void {
     parent: 'Error',
     flags: F,
     nativeMethods: {
-      'public __construct()': function (this: PhpObject) {
+      // php-src's constructor does not parse its arguments: any count is refused the same way
+      'public __construct(mixed ...$args)': function (this: PhpObject) {
         rt.throwError('Error', `The "${this.cls.name}" class is reserved for internal use and cannot be manually instantiated`);
       },
     },
