@@ -11,6 +11,7 @@ import { compileStmts } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
 import { exportExpr } from './export.js';
+import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
 
 // ───────────── arguments ─────────────
 
@@ -54,21 +55,24 @@ function argValue(c: FnCtx, e: A.Expr): string {
  * A call to a JS function `fn` with `self` as `this`: the by-reference mask is known at compile time
  * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths).
  */
-function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[] }): string {
+function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[] } | null, fiberGen?: string): string {
   if (!Array.isArray(args)) compileError('internal: placeholder', 0);
-  const callee = selfJs === null ? fnJs : `${fnJs}.call`;
-  const pre = selfJs === null ? '' : selfJs + (args.length ? ', ' : '');
+  // in a fiber variant the callee's variant runs under `yield*` (fiberGen evaluates to it)
+  const gen = c.fiber && fiberGen ? fiberGen : null;
+  const callee = gen ? `${gen}.call` : selfJs === null ? fnJs : `${fnJs}.call`;
+  const pre = gen ? (selfJs ?? 'undefined') + (args.length ? ', ' : '') : selfJs === null ? '' : selfJs + (args.length ? ', ' : '');
+  const invoke = (argList: string) => (gen ? `(yield* ${callee}(${pre}${argList}))` : `${callee}(${pre}${argList})`);
   if (mask !== null) {
     const copyBacks: string[] = [];
-    const vals = args.map((a, i) => argFor(c, a, i < 31 ? (mask & (1 << i)) !== 0 : (mask & (1 << 30)) !== 0, copyBacks, target, i));
-    const call = `${callee}(${pre}${vals.join(', ')})`;
+    const vals = args.map((a, i) => argFor(c, a, i < 31 ? (mask & (1 << i)) !== 0 : (mask & (1 << 30)) !== 0, copyBacks, target ?? undefined, i));
+    const call = invoke(vals.join(', '));
     if (!copyBacks.length) return call;
     const r = c.temp();
     return `(${r} = ${call}, ${copyBacks.join(', ')}, ${r})`;
   }
   // unknown by-ref mask: lvalue arguments are checked at run time
   const anyLvalue = args.some((a) => isLvalue(a.value));
-  const plain = `${callee}(${pre}${args.map((a) => argValue(c, a.value)).join(', ')})`;
+  const plain = invoke(args.map((a) => argValue(c, a.value)).join(', '));
   if (!anyLvalue) return plain;
   const copyBacks: string[] = [];
   const refVals = args.map((a, i) => {
@@ -82,7 +86,7 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
     }
     return `(${bit} ? ${refOf(c, a.value)} : ${argValue(c, a.value)})`;
   });
-  const refCall = `${callee}(${pre}${refVals.join(', ')})`;
+  const refCall = invoke(refVals.join(', '));
   const r = c.temp();
   const withRefs = copyBacks.length ? `(${r} = ${refCall}, ${copyBacks.join(', ')}, ${r})` : refCall;
   return `(${maskExpr} === 0 ? ${plain} : ${withRefs})`;
@@ -110,13 +114,14 @@ function emitGenericCall(c: FnCtx, calleeJs: string, selfJs: string, args: A.Arg
     if (spreads.length) compileError('Cannot use positional argument after argument unpacking', a.line);
     pos.push(lvalueOrValue(c, a.value));
   }
-  return `${u('invokeArgs')}(${calleeJs}, ${selfJs}, [${pos.join(', ')}], ${named.length ? `[${named.join(', ')}]` : 'null'}, ${spreads.length ? `[${spreads.join(', ')}]` : 'null'})`;
+  const call = `${u(c.fiber ? 'invokeArgsF' : 'invokeArgs')}(${calleeJs}, ${selfJs}, [${pos.join(', ')}], ${named.length ? `[${named.join(', ')}]` : 'null'}, ${spreads.length ? `[${spreads.join(', ')}]` : 'null'})`;
+  return c.fiber ? `(yield* ${call})` : call;
 }
 
 /** For generic calls: lvalues are passed as ArgRef thunks so a by-ref parameter can bind them. */
 function lvalueOrValue(c: FnCtx, e: A.Expr): string {
   if (!isLvalue(e) || needsCopyBack(c, e)) return expr(c, e);
-  return `${c.file.use('lazyRef')}(() => ${refOf(c, e)}, () => ${expr(c, e)})`;
+  return normalMode(c, () => `${c.file.use('lazyRef')}(() => ${refOf(c, e)}, () => ${expr(c, e)})`);
 }
 
 // ───────────── function calls ─────────────
@@ -130,9 +135,9 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
     const callee = expr(c, e.name as A.Expr);
     if (!Array.isArray(e.args)) return `${u('closureFromCallable')}(${callee}, ${scopeExpr(c)})`;
     const t = c.temp();
-    const bound = `(${t} = ${u('resolveCall')}(${callee}, ${scopeExpr(c)}))`;
+    const bound = `(${t} = ${u(c.fiber ? 'resolveCallF' : 'resolveCall')}(${callee}, ${scopeExpr(c)}))`;
     if (hasComplexArgs(e.args)) return withLine(c, e, emitGenericCall(c, bound, `${t}.self`, e.args));
-    return withLine(c, e, `(${bound}, ${emitCall(c, `${t}.fn`, `${t}.self`, e.args, null, `${t}.info.refMask`)})`);
+    return withLine(c, e, `(${bound}, ${emitCall(c, `${t}.fn`, `${t}.self`, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`)})`);
   }
   const [nsName, globalName] = c.file.resolveFunction(e.name as A.Name);
   const lcNs = nsName.toLowerCase();
@@ -145,19 +150,20 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // same-file function declared at the top level: a direct JS call
   const local = c.file.topFunctions.get(lcNs);
   if (local && !hasComplexArgs(e.args)) {
-    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name) }));
+    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name) }, `VF.${local.js}`));
   }
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
   const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
   if (builtin && !hasComplexArgs(e.args)) {
     const id = builtinRef(c.file, builtinName!);
-    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }));
+    const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;
+    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen));
   }
   const t = c.temp();
   const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}))`;
   if (hasComplexArgs(e.args)) return withLine(c, e, `(${lookup}, ${emitGenericCall(c, t, 'undefined', e.args)})`);
-  return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`)})`);
+  return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`)})`);
 }
 
 /** A module-level constant holding a builtin's wrapper (weak or strict mode per file). */
@@ -239,7 +245,7 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const lookup = `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
-  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`);
+  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
   if (e.kind === 'NullsafeMethodCall') {
     return withLine(c, e, `((${o} = ${objJs}) == null ? null : (${lookup}, ${call}))`);
   }
@@ -259,7 +265,7 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   const lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
-  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`);
+  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
   return withLine(c, e, `(${lookup}, ${call})`);
 }
 
@@ -273,7 +279,7 @@ export function compileNew(c: FnCtx, e: A.New): string {
   const ctor = `${m} = ${u('ctorOf')}(${t}, ${scopeExpr(c)})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, t, e.args);
-  else call = emitCall(c, `${m}.fn`, t, e.args, null, `${m}.info.refMask`);
+  else call = emitCall(c, `${m}.fn`, t, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
   return withLine(c, e, `(${inst}, ${ctor}, ${m} !== null ? ${call} : ${e.args.length ? `${u('noCtorArgs')}(${[...e.args.map((a) => expr(c, a.value))].join(', ')})` : '0'}, ${t})`);
 }
 
@@ -340,12 +346,23 @@ function typeAllowsNull(t: A.TypeNode): boolean {
  */
 export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | null, parent: FnCtx | null, jsName: string): { js: string; info: string } {
   spec = { ...spec, params: demoteOptionalBeforeRequired(file, spec.params, spec.line) };
+  if (file.fiberMode) return compileWithFiberVariant(file, spec, (fiber) => compileFunctionOnce(file, spec, cls, parent, jsName, fiber));
+  return compileFunctionOnce(file, spec, cls, parent, jsName, false);
+}
+
+/**
+ * One compilation of a function: the normal JS function, or (fiber = true) its fiber variant, a JS
+ * generator function (for closures, a function of the captured values returning it).
+ */
+export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx | null, parent: FnCtx | null, jsName: string, fiber: boolean): CompiledFn {
   const facts = analyzeBody(spec.body, spec.params, (call, i) => knownRefArg(file, call, i));
   const c = new FnCtx(file, spec.kind, cls, parent, facts.dynamic);
+  c.fiber = fiber;
   c.isGenerator = facts.isGenerator;
   c.isStaticMethod = spec.isStatic;
   c.generatorByRef = spec.byRef && facts.isGenerator;
-  c.phpName = spec.kind === 'closure' || spec.kind === 'arrow' ? '{closure}' : spec.name;
+  // PHP 8.2 names a closure after its namespace: ns\{closure}
+  c.phpName = spec.kind === 'closure' || spec.kind === 'arrow' ? (file.namespace ? file.namespace + '\\{closure}' : '{closure}') : spec.name;
   c.methodName = spec.methodName ?? spec.name;
   c.returnType = spec.returnType;
   c.returnVoid = !!spec.returnType && spec.returnType.kind === 'SimpleType' && spec.returnType.name.name.toLowerCase() === 'void';
@@ -373,8 +390,9 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
       `returnType: ${spec.returnType ? typeExpr(file, spec.returnType, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
-      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, origin: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}};`,
+      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}};`,
   );
+  file.infoNames.push(info);
 
   const params = spec.params.map((p) => (p.variadic ? '...' : '') + jsVarName(p.name));
   const lines: string[] = [];
@@ -383,7 +401,8 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   const many = fixedParams.length > 4 || variadic;
   const first = fixedParams.slice(0, 4).map((p) => jsVarName(p.name));
   const frameArgs = many ? `arguments.length, undefined, undefined, undefined, undefined, Array.prototype.slice.call(arguments)` : `arguments.length${first.length ? ', ' + first.join(', ') : ''}`;
-  lines.push(`const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this, ${frameArgs});`);
+  const frameLine = `const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this, ${frameArgs});`;
+  lines.push(frameLine);
   if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
   if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
 
@@ -444,9 +463,18 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   const tempsJs = c.temps.length ? `let ${c.temps.join(', ')};\n` : '';
   lines.unshift(tempsJs);
 
+  const caps = spec.kind === 'closure' || spec.kind === 'arrow' ? (spec.uses ?? []).map((use) => 'cap' + jsVarName(use.name)) : null;
   let body: string;
   if (c.isGenerator) {
-    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(function* () {\n${localsJs}${bodyJs}\nreturn null;\n}.call(this));\nreturn G.obj;`;
+    const genBody = `function* () {\n${localsJs}${bodyJs}\nreturn null;\n}.call(this)`;
+    if (fiber) {
+      // a generator created in a fiber gets the fiber-capable body; one created by normal code gets it
+      // when a fiber starts it (the generator's arguments run through the prologue again then)
+      const main = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.fiberBody = true;\nG.start(${genBody});\nreturn G.obj;`;
+      const restart = `${lines.map((l) => (l === frameLine ? 'const fr = G.fr;' : l)).join('\n')}\nreturn ${genBody};`;
+      return { js: fiberVariantJs(jsName, params, main, caps), info, isGenerator: true, restartJs: generatorRestartJs(jsName, params, restart, caps) };
+    }
+    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
   } else {
     const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('checkReturn')}(${info}, null, fr);\n` : '';
     body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}rt.top = fr.prev;\nreturn null;`;
@@ -454,8 +482,9 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;
     }
   }
+  if (fiber) return { js: fiberVariantJs(jsName, params, body, caps), info, isGenerator: facts.isGenerator };
   const js = `function ${jsName}(${params.join(', ')}) {\n${body}\n}`;
-  return { js, info };
+  return { js, info, isGenerator: facts.isGenerator };
 }
 
 function isVoidOrNever(t: A.TypeNode): boolean {

@@ -7,6 +7,7 @@ import { FnCtx, FileCtx, ClassCtx, str, compileError, attrsJson } from './contex
 import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
+import { normalMode } from './fibers.js';
 
 const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
 const CF_INTERFACE = 1 << 8, CF_TRAIT = 1 << 9, CF_ENUM = 1 << 10, CF_ANON = 1 << 11;
@@ -140,7 +141,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   return `{name: ${nameJs}, flags: ${flagsOf(node)}, parent: ${cls.parentName ? str(cls.parentName) : 'null'}, interfaces: [${interfaces.join(', ')}], ` +
     `traits: [${traits.join(', ')}], traitRules: [${rules.join(', ')}], consts: [${consts.join(', ')}], props: [${props.join(', ')}], ` +
     `methods: [${methods.join(', ')}], enumBacking: ${enumBacking}, file: ${str(file.file)}, line: ${node.line}, endLine: ${node.endLine}, ` +
-    `allowDynamic: ${allowDynamic}, docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${attrsJson(file, node.attrGroups)}, origin: ${defName ? `{mod: M$, def: ${str(defName)}}` : 'null'}}`;
+    `allowDynamic: ${allowDynamic}, docComment: ${node.docComment ? str(node.docComment) : 'null'}, attrs: ${attrsJson(file, node.attrGroups)}, moduleDef: ${defName ? `{mod: M$, def: ${str(defName)}}` : 'null'}}`;
 }
 
 /** A constant expression evaluated later (first use): runs on the current frame, with its own temporaries. */
@@ -176,7 +177,7 @@ function checkClassRules(file: FileCtx, node: A.ClassLike, name: string | null):
 }
 
 export function thunk(c: FnCtx, e: A.Expr): string {
-  const js = expr(c, e);
+  const js = normalMode(c, () => expr(c, e));
   const temps = c.temps.length ? `let ${c.temps.join(', ')}; ` : '';
   return `() => { const fr = rt.top; ${temps}return ${js}; }`;
 }

@@ -12,12 +12,25 @@ import { FileCtx, FnCtx, str, compileError } from './context.js';
 import { compileStmts } from './statements.js';
 import { compileFunction } from './calls.js';
 import { hoistClassDecl } from './classes.js';
+import { fiberUnitSource } from './fibers.js';
 
 export interface CompileOptions {
   /** the file path as PHP reports it (__FILE__, messages) */
   file: string;
   /** looks up a builtin function known at compile time: its by-reference parameter mask */
-  knownBuiltin: (lcname: string) => { refMask: number; params: string[] } | null;
+  knownBuiltin: (lcname: string) => KnownBuiltin | null;
+  /** the fiber unit number the engine gave this file (see fibers.ts); none: the file is not fiber-capable */
+  unit?: string;
+  /** compile the fiber variants of the file's functions instead (the source is then an expression) */
+  fiberMode?: boolean;
+}
+
+export interface KnownBuiltin {
+  /** its by-reference parameter mask */
+  refMask: number;
+  params: string[];
+  /** it calls back PHP code and has a fiber variant (call_user_func) */
+  fiberAware?: boolean;
 }
 
 export interface CompiledModule {
@@ -114,6 +127,7 @@ function applyUse(file: FileCtx, s: A.Use | A.GroupUse): void {
 
 export function compileProgram(program: A.Program, options: CompileOptions): CompiledModule {
   const file = new FileCtx(options.file, options.knownBuiltin);
+  file.fiberMode = !!options.fiberMode;
   file.strictTypes = detectStrictTypes(program);
   const main = new FnCtx(file, 'main', null, null, true);
   const groups = groupByNamespace(program);
@@ -165,6 +179,11 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
       if (js) body.push(js);
       if (s.kind === 'HaltCompiler') break;
     }
+  }
+  if (file.fiberMode) return { source: fiberUnitSource(file), helpers: [...file.helpers], strictTypes: file.strictTypes };
+  // the file's functions can run in fibers: their variants are compiled on first use there
+  if (options.unit !== undefined && file.infoNames.length) {
+    file.decls.push(`${file.use('fiberUnit')}(${JSON.stringify(options.unit)}, (s) => eval(s), {${file.infoNames.join(', ')}});`);
   }
   const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line}, ${w.level ?? 128});`);
   const helpers = [...file.helpers];

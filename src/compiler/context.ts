@@ -4,6 +4,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
+import type { KnownBuiltin } from './compile.js';
 
 export type FnKind = 'main' | 'function' | 'method' | 'closure' | 'arrow';
 
@@ -45,11 +46,28 @@ export class FileCtx {
   warnings: { message: string; line: number; level?: number }[] = [];
   /** top-level classes: hoisted declaration functions, by node */
   classDecls = new Map<A.ClassLike, string>();
+  /** the JS names of every FunctionInfo declared (a fiber unit registers them) */
+  infoNames: string[] = [];
+  /** compiling the fiber variants of the file's functions (see fibers.ts) rather than the file itself */
+  fiberMode = false;
+  /** fiber mode: `V.<name> = <variant>;` statements, one per function */
+  variants: string[] = [];
+  /** fiber mode: each function's normal compilation, by its parameter list (one per function node) */
+  fiberCache = new Map<A.Param[], Map<string, { js: string; info: string; after: number[] }>>();
 
-  constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => { refMask: number; params: string[] } | null) {}
+  constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => KnownBuiltin | null) {}
 
   id(prefix: string): string {
     return `${prefix}${++this.uid}`;
+  }
+
+  /** The counters names are made from: a second compilation of the same code restarts them to get the same names. */
+  counters(): number[] {
+    return [this.uid, this.anonCount, this.closureCount];
+  }
+
+  setCounters(c: number[]): void {
+    [this.uid, this.anonCount, this.closureCount] = c;
   }
 
   use(helper: string): string {
@@ -165,6 +183,8 @@ export class FnCtx {
   returnsRef = false;
   /** the name of the function for __FUNCTION__ */
   phpName = '';
+  /** emitting a fiber variant: PHP calls delegate with `yield*` so Fiber::suspend() can unwind */
+  fiber = false;
   methodName = '';
 
   constructor(

@@ -171,6 +171,8 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return `!${u('toBool')}(${emptyOperand(c, e.expr)})`;
     case 'ErrorSuppress': {
       const t = c.temp();
+      // in a fiber variant the operand may suspend: it runs as a generator delegated to
+      if (c.fiber) return `(rt.silence++, ${t} = (yield* ${u('silencedF')}(function* () { return ${expr(c, e.expr)}; }.call(this))), ${t})`;
       return `(rt.silence++, ${t} = ${u('silenced')}(() => ${expr(c, e.expr)}), ${t})`;
     }
     case 'Exit':
@@ -208,7 +210,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return compileYield(c, e);
     case 'YieldFrom':
       if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
-      return `(yield* ${u('yieldFrom')}(G, ${expr(c, e.expr)}))`;
+      return `(yield* ${u(c.fiber ? 'yieldFromF' : 'yieldFrom')}(G, ${expr(c, e.expr)}))`;
   }
   compileError(`unsupported expression ${(e as A.Node).kind}`, (e as A.Node).line);
 }

@@ -7,6 +7,7 @@ import { expr, isFresh, scopeExpr, boolExpr } from './expressions.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
+import { normalMode } from './fibers.js';
 
 export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
   const out: string[] = [];
@@ -175,7 +176,9 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   const body = compileStmts(c, s.body);
   popLoop(c);
   c.curLine = -1;
-  return `${lineMark(c, s.line)}{ const ${it} = ${subject};\n${l.brk}: while (${it}.next()) {\n${assigns.join(' ')}\n${body}\n}\n${it}.end(); }`;
+  // in a fiber variant, iterators whose methods are PHP code (generators, Iterator objects) step as variants
+  const step = c.fiber ? `(${it}.nextF !== undefined ? (yield* ${it}.nextF()) : ${it}.next())` : `${it}.next()`;
+  return `${lineMark(c, s.line)}{ const ${it} = ${subject};\n${l.brk}: while (${step}) {\n${assigns.join(' ')}\n${body}\n}\n${it}.end(); }`;
 }
 
 function switchStmt(c: FnCtx, s: A.Switch): string {
@@ -261,7 +264,7 @@ function globalVar(c: FnCtx, v: A.Expr): string {
 function staticVar(c: FnCtx, v: A.StaticVar): string {
   if (v.name === 'this') compileError('Cannot use $this as static variable', v.line);
   const key = str(v.name + '#' + ++c.staticVarsN);
-  const init = v.default ? `() => ${expr(c, v.default)}` : 'null';
+  const init = v.default ? normalMode(c, () => `() => ${expr(c, v.default!)}`) : 'null';
   const holder = c.kind === 'main' ? 'null' : c.infoName;
   return bindVar(c, v.name, `${c.file.use('staticVar')}(${holder}, this, ${key}, ${init})`) + ';';
 }

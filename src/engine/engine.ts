@@ -24,6 +24,7 @@ import { createThrowable, throwableToString, traceOf, setTraceOf } from '../ext/
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable } from '../runtime/calls.js';
+import { fiberBuiltins } from '../runtime/fiber.js';
 import { hashSource, CodeCache } from './cache.js';
 
 export interface RunOptions {
@@ -54,6 +55,14 @@ export interface RunResult {
   exitCode: number;
 }
 
+/** A compiled module as threads exchange it: its JavaScript, and the PHP it came from (for fiber variants). */
+export interface ModuleSource {
+  file: string;
+  js: string;
+  php: string;
+  shortOpenTag: boolean;
+}
+
 export type ModuleFactory = (R: any, rt: Request) => (S: Scope, fr: Frame) => any;
 
 /** A PHP engine with its extensions initialised. */
@@ -61,7 +70,12 @@ export class Engine {
   readonly core = new EngineCore();
   private readonly extensions: Extension[];
   private readonly cache = new CodeCache<ModuleFactory>();
-  private readonly sources = new Map<string, { file: string; js: string }>();
+  private readonly sources = new Map<string, ModuleSource>();
+  /**
+   * Every file compiled or adopted, by fiber unit (its cache key): what its fiber variants are compiled
+   * from. Keys, not numbers, so a module adopted from another thread keeps its unit.
+   */
+  private readonly fiberUnits = new Map<string, { src: string; file: string; shortOpenTag: boolean; source: string | null }>();
   private shutDown = false;
 
   constructor(extensions: Extension[]) {
@@ -141,6 +155,7 @@ export class Engine {
     core.instantiateClass = instantiate;
     core.includeFile = (p, kind, scope, self, cls, dir) => this.includeFile(p, kind, scope, self, cls, dir);
     core.evalString = (code, scope, self, cls) => this.evalString(code, scope, self, cls);
+    core.fiberSource = (unit) => this.fiberSource(unit);
     core.callWithArray = (cb, arr) => {
       const b = resolveCall(cb, rt.callerScope());
       const positional: any[] = [];
@@ -164,24 +179,20 @@ export class Engine {
     const key = file + '\0' + hashSource(src);
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const program = parse(src, { shortOpenTag: this.shortOpenTag() });
+    const shortOpenTag = this.shortOpenTag();
+    const program = parse(src, { shortOpenTag });
     if (program.haltOffset !== null) this.core.haltOffsets.set(file, program.haltOffset);
-    const mod = compileProgram(program, {
-      file,
-      knownBuiltin: (lc) => {
-        const b = this.core.builtins.get(lc);
-        return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name) } : null;
-      },
-    });
+    const mod = compileProgram(program, { file, knownBuiltin: this.knownBuiltin, unit: key });
     if (process.env.PHPTS_DUMP) process.stderr.write(mod.source + '\n');
-    return this.adoptModule(key, file, mod.source);
+    return this.adoptModule(key, { file, js: mod.source, php: src, shortOpenTag });
   }
 
   /**
    * Makes compiled JavaScript a module of this engine under its cache key: for source compiled here,
    * or handed over by another thread (which then never parses the PHP again).
    */
-  adoptModule(key: string, file: string, js: string): ModuleFactory {
+  adoptModule(key: string, m: ModuleSource): ModuleFactory {
+    const { file, js } = m;
     let raw: (R: any, rt: Request, key: string) => any;
     try {
       raw = new Function('R', 'rt', 'MODKEY', js) as typeof raw;
@@ -195,18 +206,35 @@ export class Engine {
       return raw(R, req, key);
     };
     this.cache.set(key, factory);
-    this.sources.set(key, { file, js });
+    this.sources.set(key, m);
+    this.fiberUnits.set(key, { src: m.php, file, shortOpenTag: m.shortOpenTag, source: null });
     return factory;
   }
 
   /** The compiled JavaScript of a module, by cache key (what another thread needs to run it). */
-  moduleSource(key: string): { file: string; js: string } | undefined {
+  moduleSource(key: string): ModuleSource | undefined {
     return this.sources.get(key);
   }
 
   /** An adopted or compiled module's factory, by cache key. */
   moduleFactory(key: string): ModuleFactory | undefined {
     return this.cache.get(key);
+  }
+
+  private readonly knownBuiltin = (lc: string) => {
+    const b = this.core.builtins.get(lc);
+    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name), fiberAware: fiberBuiltins.has('::' + lc) } : null;
+  };
+
+  /** The fiber variants of a compiled file's functions: the file compiled again in fiber mode, once. */
+  private fiberSource(unit: string): string {
+    const u = this.fiberUnits.get(unit)!;
+    if (u.source === null) {
+      const program = parse(u.src, { shortOpenTag: u.shortOpenTag });
+      u.source = compileProgram(program, { file: u.file, knownBuiltin: this.knownBuiltin, fiberMode: true }).source;
+      if (process.env.PHPTS_DUMP) process.stderr.write(u.source + '\n');
+    }
+    return u.source;
   }
 
   private shortOpenTag(): boolean {
@@ -360,6 +388,8 @@ export class Engine {
       return false;
     }
     if (e instanceof FatalSignal) {
+      // a bailout: objects are not destroyed any more (no __destruct, no fiber unwinding)
+      req.bailedOut = true;
       req.lastError = { type: E_ERROR, message: e.message, file: e.file, line: e.line };
       req.displayError(e.label, e.message, e.file, e.line);
       req.exitStatus = 255;
@@ -419,18 +449,24 @@ export class Engine {
         break;
       }
     }
-    this.guard(req, () => this.callDestructors(req));
+    if (!req.bailedOut) this.guard(req, () => this.callDestructors(req));
     this.guard(req, () => req.core.flushOutputBuffers(req));
   }
 
   private callDestructors(req: Request): void {
-    // objects still alive at the end: destroyed in creation order
-    for (let i = 0; i < req.destructibles.length; i++) {
-      const o = req.destructibles[i];
-      if (o.destructed) continue;
-      o.destructed = true;
-      const d = o.cls.dtor;
-      if (d) this.guard(req, () => d.fn.call(o));
+    // objects still alive at the end: destroyed in creation order; fibers may not switch meanwhile
+    req.fiberSwitchBlocked++;
+    try {
+      for (let i = 0; i < req.destructibles.length; i++) {
+        const o = req.destructibles[i];
+        if (o.destructed) continue;
+        o.destructed = true;
+        const d = o.cls.dtor;
+        if (d) this.guard(req, () => d.fn.call(o));
+        else if (o.cls.handlers?.destroy) this.guard(req, () => o.cls.handlers!.destroy!(o));
+      }
+    } finally {
+      req.fiberSwitchBlocked--;
     }
   }
 

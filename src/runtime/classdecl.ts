@@ -59,6 +59,8 @@ export interface ClassDecl {
   enumBacking?: 'int' | 'string' | null;
   /** #[AllowDynamicProperties] */
   allowDynamic?: boolean;
+  /** builtin classes whose objects cannot be cloned (clone_obj = NULL) */
+  uncloneable?: boolean;
   /** builtin classes: methods as signature → implementation (`this` is the object or the class) */
   nativeMethods?: Record<string, Function>;
   createNative?: (o: PhpObject) => void;
@@ -69,7 +71,7 @@ export interface ClassDecl {
   docComment?: string | null;
   attrs?: any;
   /** where a compiled class's declarer lives (see ModuleOrigin): lets another thread declare it too */
-  origin?: ModuleOrigin | null;
+  moduleDef?: ModuleOrigin | null;
 }
 
 const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
@@ -136,10 +138,11 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   cls.endLine = decl.endLine ?? 0;
   cls.docComment = decl.docComment ?? null;
   cls.attrs = decl.attrs ?? null;
-  cls.origin = decl.origin ?? null;
+  cls.moduleDef = decl.moduleDef ?? null;
   cls.enumBacking = decl.enumBacking ?? null;
   if (decl.createNative) cls.createNative = decl.createNative;
   if (decl.allowDynamic) cls.ext.allowDynamic = true;
+  if (decl.uncloneable) cls.ext.uncloneable = true;
   if (decl.handlers) cls.handlers = decl.handlers;
 
   if (cls.flags & ClassFlags.Enum) {
@@ -367,7 +370,7 @@ function applyTraits(cls: PhpClass, rules: TraitRule[], lookup: (name: string) =
 
 function copyTraitMethod(cls: PhpClass, m: PhpMethod, name: string, vis: number | null, added: Map<string, PhpMethod>, trait?: PhpClass): void {
   const lc = name.toLowerCase();
-  const info: FunctionInfo = { ...m.info, name, cls };
+  const info: FunctionInfo = { ...m.info, name, cls, origin: m.info.origin ?? m.info };
   const copy: PhpMethod = {
     ...m,
     name,

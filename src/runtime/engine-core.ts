@@ -39,6 +39,10 @@ export class EngineCore {
     throw new Error('eval not ready');
   };
   shellExec: (cmd: string) => any = () => null;
+  /** set by the engine: the fiber variants of a compiled file's functions, as source (src/compiler/fibers.ts) */
+  fiberSource: (unit: string) => string = () => {
+    throw new Error('fibers not ready');
+  };
   classConstant: (cls: PhpClass, name: string, scope: PhpClass | null) => any = () => null;
   prepareDefaults: (cls: PhpClass) => void = () => {};
   objectToArray: (o: PhpObject) => any = () => null;

@@ -44,7 +44,7 @@ export function declareFunction(name: string, f: Function, info: FunctionInfo): 
 // ───────────── arguments ─────────────
 
 function fnDisplay(info: FunctionInfo): string {
-  if (info.isClosure) return info.cls ? `${info.cls.name}::{closure}` : '{closure}';
+  if (info.isClosure) return info.cls ? `${info.cls.name}::${info.name}` : info.name;
   return info.cls ? `${info.cls.name}::${info.name}` : info.name;
 }
 
@@ -76,9 +76,7 @@ export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): an
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
-  const caller = fr.prev!;
-  const where = caller ? `, called in ${caller.file} on line ${caller.line}` : '';
-  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given${where}`);
+  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given${calledIn(fr)}`);
 }
 
 function calledClassOf(fr: Frame): PhpClass | null {
@@ -95,8 +93,7 @@ export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame):
   if (c === NO_MATCH) {
     rt.top = fr;
     fr.line = info.line ?? fr.line;
-    const caller = fr.prev!;
-    rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${p.type!.text}, ${givenType(r.v)} given, called in ${caller.file} on line ${caller.line}`);
+    rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${p.type!.text}, ${givenType(r.v)} given${calledIn(fr)}`);
   }
   r.v = c;
 }
@@ -130,8 +127,14 @@ function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any,
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
-  const caller = fr.prev!;
-  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${idx + 1} must be of type ${type.text}, ${givenType(v)} given, called in ${caller.file} on line ${caller.line}`);
+  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${idx + 1} must be of type ${type.text}, ${givenType(v)} given${calledIn(fr)}`);
+}
+
+/** ", called in FILE on line N" of argument errors: only when PHP code made the call, not a builtin. */
+function calledIn(fr: Frame): string {
+  const caller = fr.prev;
+  if (!caller || (caller.info && caller.info.isBuiltin)) return '';
+  return `, called in ${caller.file} on line ${caller.line}`;
 }
 
 export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
@@ -164,6 +167,22 @@ export function lazyRef(ref: () => Ref, value: () => any): LazyRef {
  * parameters, then calls.
  */
 export function invokeArgs(callee: { fn: Function; info: FunctionInfo; self?: any }, self: any, positional: any[], named: [string, any][] | null, spreads: [number, any][] | null): any {
+  const args = arrangeCallArgs(callee.info, positional, named, spreads);
+  const extra = (args as any).namedExtra;
+  const fnToCall = callee.fn;
+  if (extra) {
+    // a user function with a variadic parameter collects the unknown named arguments
+    return callWithNamedExtra(fnToCall, self, args, extra);
+  }
+  return fnToCall.apply(self, args);
+}
+
+/**
+ * The arguments of a call with spreads and named arguments, in parameter order: by-reference ones
+ * bound, trailing holes dropped; unknown named arguments for a variadic parameter ride along as
+ * `args.namedExtra`.
+ */
+export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [string, any][] | null, spreads: [number, any][] | null): any[] {
   let args = positional;
   let namedMap: Map<string, any> | null = named ? new Map() : null;
   if (named) {
@@ -185,7 +204,6 @@ export function invokeArgs(callee: { fn: Function; info: FunctionInfo; self?: an
     }
     while (at < positional.length) args.push(positional[at++]);
   }
-  const info = callee.info;
   if (namedMap && namedMap.size) args = arrangeNamedArgs(info, args, namedMap);
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -205,14 +223,7 @@ export function invokeArgs(callee: { fn: Function; info: FunctionInfo; self?: an
   }
   const extra = (args as any).namedExtra;
   if (extra && info.isBuiltin) rt.throwError('ArgumentCountError', `${info.name}() does not accept unknown named parameters`);
-  const fnToCall = callee.fn;
-  if (extra) {
-    // a user function with a variadic parameter collects the unknown named arguments
-    const argsWithExtra = args.slice();
-    (argsWithExtra as any).namedExtra = extra;
-    return callWithNamedExtra(fnToCall, self, argsWithExtra, extra);
-  }
-  return fnToCall.apply(self, args);
+  return args;
 }
 
 function callWithNamedExtra(f: Function, self: any, args: any[], extra: PhpArray): any {

@@ -7,6 +7,9 @@ import { PhpObject } from './object.js';
 import { Ref } from './values.js';
 import { rt, Frame } from './request.js';
 import { objectIter, Iter } from './iterate.js';
+import { generatorRestart, fiberTraversable } from './fiber.js';
+
+const NO_ERROR = Symbol('no error');
 
 export class GeneratorState {
   obj: PhpObject;
@@ -25,11 +28,16 @@ export class GeneratorState {
   delegate: GeneratorState | null = null;
   /** advanced past its first yield (rewind is then an error) */
   advanced = false;
+  /** the body is a fiber variant's (runtime/fiber.ts): it also yields the suspensions of its fiber */
+  fiberBody = false;
+  /** the Closure a closure's generator was made by (its captured values, for a fiber-capable restart) */
+  closure: PhpObject | null;
 
   constructor(public readonly fr: Frame, self: any) {
     void self;
     this.obj = new PhpObject(rt.core.builtinClasses.get('generator')!);
     this.obj.native = this;
+    this.closure = fr.info !== null && fr.info.isClosure ? rt.currentClosure : null;
   }
 
   start(js: Generator<any, any, any>): void {
@@ -46,6 +54,7 @@ export class GeneratorState {
     let r: IteratorResult<any>;
     try {
       r = mode === 'next' ? this.js!.next(arg) : this.js!.throw(arg);
+      if (this.fiberBody) r = this.refuseSuspensions(r);
     } catch (e) {
       this.finished = true;
       this.curKey = this.curValue = null;
@@ -61,6 +70,123 @@ export class GeneratorState {
       this.curKey = this.curValue = null;
       this.curRef = null;
     }
+  }
+
+  /** Normal code stepped a fiber-capable body that suspended: the suspension fails where it happened. */
+  private refuseSuspensions(r: IteratorResult<any>): IteratorResult<any> {
+    while (!r.done && r.value !== undefined) r = this.js!.throw(rt.core.createThrowable('FiberError', 'Cannot switch fibers in current execution context'));
+    return r;
+  }
+
+  /** step() as a fiber variant does it: the body's suspensions pass on to the fiber (`yield`). */
+  *stepF(mode: 'next' | 'throw', arg: any): Generator<any, void, any> {
+    if (this.finished) return;
+    if (this.running) rt.throwError('Error', 'Cannot resume an already running generator');
+    const fr = this.fr;
+    const js = this.js!;
+    fr.prev = rt.top;
+    rt.top = fr;
+    this.running = true;
+    let r: IteratorResult<any>;
+    let unwound = true;
+    try {
+      r = mode === 'next' ? js.next(arg) : js.throw(arg);
+      while (!r.done && r.value !== undefined) {
+        let sent: any;
+        let error: any = NO_ERROR;
+        try {
+          sent = yield r.value;
+        } catch (e) {
+          error = e;
+        }
+        r = error === NO_ERROR ? js.next(sent) : js.throw(error);
+      }
+      unwound = false;
+    } catch (e) {
+      unwound = false;
+      this.finished = true;
+      this.curKey = this.curValue = null;
+      throw e;
+    } finally {
+      this.running = false;
+      if (unwound) {
+        // the fiber was destroyed while suspended in the body: the body unwinds with it
+        this.finished = true;
+        this.curKey = this.curValue = null;
+        js.return(undefined);
+      }
+      rt.top = fr.prev!;
+    }
+    if (r.done) {
+      this.finished = true;
+      this.returned = true;
+      this.retval = r.value;
+      this.curKey = this.curValue = null;
+      this.curRef = null;
+    }
+  }
+
+  /** A Generator made by normal code, first run by a fiber, runs the fiber-capable body instead. */
+  private restartForFiber(): void {
+    const info = this.fr.info!;
+    const restart = generatorRestart(info);
+    if (!restart) return;
+    const make = info.isClosure ? restart(this, ...((this.closure?.native?.usedValues as any[]) ?? [])) : restart(this);
+    this.js = make.apply(this.fr.self, this.fr.args);
+    this.fiberBody = true;
+  }
+
+  *ensureStartedF(): Generator<any, void, any> {
+    if (!this.started) {
+      this.started = true;
+      if (!this.fiberBody) this.restartForFiber();
+      yield* this.stepF('next', undefined);
+    }
+  }
+
+  *currentF(): Generator<any, any, any> {
+    yield* this.ensureStartedF();
+    return this.finished ? null : this.curValue;
+  }
+
+  *keyF(): Generator<any, any, any> {
+    yield* this.ensureStartedF();
+    return this.finished ? null : this.curKey;
+  }
+
+  *nextF(): Generator<any, void, any> {
+    yield* this.ensureStartedF();
+    this.advanced = true;
+    yield* this.stepF('next', null);
+  }
+
+  *sendF(v: any): Generator<any, any, any> {
+    yield* this.ensureStartedF();
+    this.advanced = true;
+    yield* this.stepF('next', v);
+    return this.finished ? null : this.curValue;
+  }
+
+  *throwIntoF(e: PhpObject): Generator<any, any, any> {
+    if (!this.started || this.finished) return this.throwInto(e);
+    this.advanced = true;
+    yield* this.stepF('throw', e);
+    return this.finished ? null : this.curValue;
+  }
+
+  *validF(): Generator<any, boolean, any> {
+    yield* this.ensureStartedF();
+    return !this.finished;
+  }
+
+  *rewindF(): Generator<any, void, any> {
+    yield* this.ensureStartedF();
+    if (this.advanced) rt.throwError('Exception', 'Cannot rewind a generator that was already run');
+  }
+
+  *getReturnF(): Generator<any, any, any> {
+    yield* this.ensureStartedF();
+    return this.getReturn();
   }
 
   ensureStarted(): void {
@@ -197,6 +323,48 @@ export function* yieldFrom(G: GeneratorState, v: any): Generator<any, any, any> 
   return rt.throwError('Error', 'Can use "yield from" only with arrays and Traversables');
 }
 
+/** `yield from` in a fiber-capable body: inner generators step as variants (their suspensions pass through). */
+export function* yieldFromF(G: GeneratorState, v: any): Generator<any, any, any> {
+  if (v instanceof PhpObject && !(v.native instanceof GeneratorState)) v = yield* fiberTraversable(v);
+  if (!(v instanceof PhpObject && v.native instanceof GeneratorState)) return yield* yieldFromIterF(G, v);
+  const inner = v.native as GeneratorState;
+  if (inner === G) rt.throwError('Error', 'Impossible to yield from the Generator being currently run');
+  if (inner.finished && inner.returned) return inner.retval;
+  if (inner.finished) rt.throwError('Error', 'Generator passed to yield from was aborted without proper return and is unable to continue');
+  yield* inner.ensureStartedF();
+  while (!inner.finished) {
+    G.curKey = inner.curKey;
+    G.curValue = inner.curValue;
+    G.delegate = inner;
+    let sent: any;
+    try {
+      sent = yield undefined;
+    } catch (e) {
+      G.delegate = null;
+      yield* inner.throwIntoF(e as PhpObject);
+      continue;
+    }
+    G.delegate = null;
+    if (sent !== null && sent !== undefined) yield* inner.sendF(sent);
+    else yield* inner.nextF();
+  }
+  return inner.returned ? inner.retval : null;
+}
+
+/** `yield from` an array or a non-generator Traversable in a fiber-capable body. */
+function* yieldFromIterF(G: GeneratorState, v: any): Generator<any, any, any> {
+  if (v instanceof PhpArray) return yield* yieldFrom(G, v);
+  if (!(v instanceof PhpObject)) return rt.throwError('Error', 'Can use "yield from" only with arrays and Traversables');
+  const it: Iter = objectIter(v, null, false);
+  while (it.nextF !== undefined ? yield* it.nextF() : it.next()) {
+    G.curKey = it.k;
+    G.curValue = it.v;
+    yield undefined;
+  }
+  it.end();
+  return null;
+}
+
 /** foreach over a Generator object. */
 export class GeneratorIter implements Iter {
   k: any = null;
@@ -210,6 +378,19 @@ export class GeneratorIter implements Iter {
       if (g.finished && g.started) rt.throwError('Exception', 'Cannot traverse an already closed generator');
       g.rewind();
     } else g.next();
+    if (g.finished) return false;
+    this.k = g.curKey;
+    this.v = g.curValue;
+    return true;
+  }
+  /** next() in a fiber variant */
+  *nextF(): Generator<any, boolean, any> {
+    const g = this.g;
+    if (this.first) {
+      this.first = false;
+      if (g.finished && g.started) rt.throwError('Exception', 'Cannot traverse an already closed generator');
+      yield* g.rewindF();
+    } else yield* g.nextF();
     if (g.finished) return false;
     this.k = g.curKey;
     this.v = g.curValue;

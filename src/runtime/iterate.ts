@@ -9,12 +9,15 @@ import { rt } from './request.js';
 import { typeName } from './convert.js';
 import { callMethodByName } from './objects.js';
 import { visible } from './calls.js';
+import { callMethodF } from './fiber.js';
 
 export interface Iter {
   /** the current key and value after next() returned true */
   k: any;
   v: any;
   next(): boolean;
+  /** next() in a fiber variant, for iterators whose steps run PHP code (Generator, Iterator objects) */
+  nextF?(): Generator<any, boolean, any>;
   end(): void;
   /** foreach by reference: the current element's Ref */
   ref(): Ref;
@@ -98,6 +101,20 @@ class IteratorIter implements Iter {
     if (!valid || valid === '0' || valid === '') return false;
     this.v = callMethodByName(o, 'current', []);
     this.k = callMethodByName(o, 'key', []);
+    return true;
+  }
+  *nextF(): Generator<any, boolean, any> {
+    const o = this.o;
+    if (!this.started) {
+      this.started = true;
+      yield* callMethodF(o, 'rewind');
+    } else {
+      yield* callMethodF(o, 'next');
+    }
+    const valid = yield* callMethodF(o, 'valid');
+    if (!valid || valid === '0' || valid === '') return false;
+    this.v = yield* callMethodF(o, 'current');
+    this.k = yield* callMethodF(o, 'key');
     return true;
   }
   end(): void {}

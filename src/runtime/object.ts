@@ -130,7 +130,11 @@ export interface FunctionInfo {
   deprecated?: boolean;
   strictTypes?: boolean;
   /** compiled functions and closures: where their definition lives in the compiled module */
-  origin?: ModuleOrigin | null;
+  moduleDef?: ModuleOrigin | null;
+  /** a frame of the engine's own (a fiber's bottom frame): left out of traces */
+  hidden?: boolean;
+  /** a trait method's copy in a class: the trait's own info (the compiled function's) */
+  origin?: FunctionInfo;
 }
 
 /** A compiled module's self-description (its `M$`): `key` is its code-cache key, `defs` its definitions. */
@@ -158,7 +162,7 @@ export class PhpClass {
   traits: PhpClass[] = [];
   flags = 0;
   /** compiled classes: where the declarer lives, so another thread can declare the class too */
-  origin: ModuleOrigin | null = null;
+  moduleDef: ModuleOrigin | null = null;
   consts = new Map<string, ClassConst>();
   /** instance props by name, as seen from outside (public/protected/own private), in declaration order */
   props = new Map<string, PropInfo>();
@@ -262,6 +266,8 @@ export interface ObjectHandlers {
   debugInfo?(o: PhpObject): [string, any][] | null;
   clone?(src: PhpObject, dst: PhpObject): void;
   cast?(o: PhpObject, type: 'int' | 'float' | 'bool'): any;
+  /** dtor_obj: runs when the object is destroyed (at shutdown), like a __destruct of the class's own */
+  destroy?(o: PhpObject): void;
 }
 
 let nextObjectId = 1;

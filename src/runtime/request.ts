@@ -82,7 +82,7 @@ frameHooks.failed = (e: any, info: FunctionInfo, self: any, top: Frame, n: numbe
   rt.top = top;
   if (e instanceof PhpObject && (e as any).capturedTop) {
     let k = 0;
-    for (let f: Frame | null = (e as any).capturedTop; f && f !== top; f = f.prev) k++;
+    for (let f: Frame | null = (e as any).capturedTop; f && f !== top; f = f.prev) if (!f.info?.hidden) k++;
     const trace = rt.core.traceOf(e);
     if (trace instanceof PhpArray && k <= trace.size) {
       const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
@@ -155,6 +155,15 @@ export class Request {
   };
   /** unknown named arguments collected for a variadic parameter */
   pendingNamedExtra: PhpArray | null = null;
+  /** fibers (runtime/fiber.ts): the files whose functions can run in fibers, and how many are indexed */
+  fiberUnits: any[] = [];
+  fiberUnitsIndexed = 0;
+  /** the fiber running now (a FiberState), or null on the main stack */
+  activeFiber: any = null;
+  /** > 0 while fibers may not switch (destructors, shutdown) */
+  fiberSwitchBlocked = 0;
+  /** a fatal error ended the script: shutdown skips destructors, as PHP's unclean shutdown does */
+  bailedOut = false;
 
   constructor(
     public readonly core: EngineCore,
@@ -296,11 +305,12 @@ export class Request {
   // ───────────── frames ─────────────
 
   /** The debug_backtrace()/exception trace of the current stack, innermost first. */
-  backtrace(skip = 0, withArgs = true): PhpArray {
+  backtrace(skip = 0, withArgs = true, from: Frame = this.top): PhpArray {
     const frames = new PhpArray();
-    let f: Frame | null = this.top;
+    let f: Frame | null = from;
     for (let i = 0; i < skip && f; i++) f = f.prev;
     for (; f && f.prev; f = f.prev) {
+      if (f.info?.hidden) continue;
       frames.append(this.traceEntry(f, withArgs));
     }
     return frames;
@@ -320,7 +330,7 @@ export class Request {
       return e;
     }
     const info = f.info!;
-    e.set('function', info.isClosure ? '{closure}' : info.name);
+    e.set('function', info.name);
     if (info.cls && !info.isClosure) {
       e.set('class', info.cls.name);
       if (f.self instanceof PhpObject) e.set('object', f.self);

@@ -11,6 +11,7 @@ import { sharedHeap } from './heap.js';
 import { HandleKind, ALIVE, KIND } from './mutex.js';
 import { currentThreadId } from './identity.js';
 import type { ProgramSnapshot } from './program.js';
+import type { ModuleSource } from '../engine/engine.js';
 
 export const enum ThreadState {
   Started = 0,
@@ -36,7 +37,7 @@ export interface ThreadTask {
   /** where output goes: a file descriptor written directly, or null to send it back over the port */
   outputFd: number | null;
   /** compiled modules this worker has not seen yet */
-  modules: { key: string; file: string; js: string }[];
+  modules: ({ key: string } & ModuleSource)[];
   /** the worker's busy word, cleared when the thread has finished */
   busy: number;
 }

@@ -46,18 +46,18 @@ export function snapshotProgram(req: Request, flags: number = Inherit.All): Prog
   const classes: ProgramSnapshot['classes'] = [];
   if (flags & Inherit.Functions) {
     for (const [, f] of req.functions) {
-      const key = originKey(f.info.origin);
+      const key = originKey(f.info.moduleDef);
       if (key === null) continue;
       modules.add(key);
-      functions.push([f.info.name, key, f.info.origin!.def]);
+      functions.push([f.info.name, key, f.info.moduleDef!.def]);
     }
   }
   if (flags & Inherit.Classes) {
     for (const [, c] of req.classes) {
-      const key = originKey(c.origin);
+      const key = originKey(c.moduleDef);
       if (key === null) continue;
       modules.add(key);
-      classes.push([key, c.origin!.def]);
+      classes.push([key, c.moduleDef!.def]);
     }
   }
   const constants: ProgramSnapshot['constants'] = [];

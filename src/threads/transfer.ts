@@ -226,7 +226,7 @@ function putClosure(w: Writer, n: any, depth: number): void {
     w.str(info.name);
     return put(w, self ?? null, depth + 1);
   }
-  const origin = info.origin;
+  const origin = info.moduleDef;
   if (!origin || origin.mod.key === null) return rt.throwError('Error', 'This closure cannot be shared between threads');
   w.byte(T.Closure);
   w.str(origin.mod.key);

@@ -45,7 +45,7 @@ function runTask(t: ThreadTask): void {
 function runThread(t: ThreadTask): void {
   let terminated = false;
   try {
-    for (const m of t.modules) engine.adoptModule(m.key, m.file, m.js);
+    for (const m of t.modules) engine.adoptModule(m.key, m);
     setCurrentThreadId(t.tid);
     engine.executeWith(t.program.scriptPath, { cwd: t.program.cwd, argv: [t.program.scriptPath] }, sinkFor(t), (req) => {
       req.outputFd = t.outputFd;

@@ -322,15 +322,12 @@ describe('token records', () => {
     ]);
   });
 
-  test('a 1 MB file tokenizes quickly', () => {
+  // speed is measured by the benchmarks, not asserted here (a busy machine would fail it)
+  test('a 1 MB file tokenizes', () => {
     const chunk = '<?php\nfunction f($a, $b = [1, 2]) { return "x $a {$b[0]}" . \'y\' . <<<EOT\n  z\n  EOT; } // c\n?>\n';
     const src = chunk.repeat(Math.ceil((1 << 20) / chunk.length));
-    tokenize(src);
-    const start = performance.now();
     const tokens = tokenize(src);
-    const ms = performance.now() - start;
     assert.ok(tokens.length > 100000);
-    assert.ok(ms < 500, `took ${ms} ms`);
   });
 });
 

@@ -144,8 +144,8 @@ describe('expectfToRegex (run-tests.php expectf_to_regex)', () => {
     assert.equal(expectfToRegex('x\0y'), 'x\\000y');
   });
 
-  test('leaves unknown placeholders and a lone % alone', () => {
-    assert.equal(expectfToRegex('100% %z %%'), '100% %z %%');
+  test('leaves unknown placeholders and a lone % alone; %% is a literal % (as ../shared/tools/phpt.mjs reads it)', () => {
+    assert.equal(expectfToRegex('100% %z %%'), '100% %z %');
   });
 
   test('keeps %r...%r as a raw regex group', () => {
@@ -162,7 +162,7 @@ describe('expectfToRegex (run-tests.php expectf_to_regex)', () => {
   });
 
   test('placeholders are found after quoting, left to right', () => {
-    assert.equal(expectfToRegex('%%s'), '%[^\\r\\n]+');
+    assert.equal(expectfToRegex('%%s'), '%s');
     assert.equal(expectfToRegex('%\\s'), '%\\\\s');
   });
 

@@ -78,7 +78,9 @@ export function traceToString(trace: any): string {
       const fn = frame.get('function');
       const args = frame.get('args');
       const argStr = args instanceof PhpArray ? Array.from(args.values()).map(traceArg).join(', ') : '';
-      out += `#${n++} ${loc}${cls !== undefined ? toStr(cls) + toStr(type) : ''}${toStr(fn)}(${argStr})\n`;
+      // a C string in php-src: an anonymous class's name ends at its NUL byte
+      const clsName = cls !== undefined ? toStr(cls).split('\0')[0] : '';
+      out += `#${n++} ${loc}${cls !== undefined ? clsName + toStr(type) : ''}${toStr(fn)}(${argStr})\n`;
     }
   }
   out += `#${n} {main}`;

@@ -195,7 +195,7 @@ export function registerCoreFunctions(r: Registry): void {
       return a;
     },
     'debug_backtrace(int $options = DEBUG_BACKTRACE_PROVIDE_OBJECT, int $limit = 0): array': (options: number, limit: number) => {
-      const bt = rt.backtrace(0, (options & 2) === 0);
+      const bt = rt.backtrace(1, (options & 2) === 0);
       const out = new PhpArray();
       let n = 0;
       for (const e of bt.values()) {
@@ -206,7 +206,7 @@ export function registerCoreFunctions(r: Registry): void {
       return out;
     },
     'debug_print_backtrace(int $options = 0, int $limit = 0): void': (options: number, limit: number) => {
-      const bt = rt.backtrace(0, (options & 2) === 0);
+      const bt = rt.backtrace(1, (options & 2) === 0);
       if (limit > 0) {
         const cut = new PhpArray();
         let n = 0;

@@ -4,6 +4,7 @@ import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.
 import { registerCoreClasses } from './classes.js';
 import { registerExceptions } from './exceptions.js';
 import { registerCoreFunctions } from './functions.js';
+import { registerFibers } from './fibers.js';
 import { PHP_VERSION } from '../../version.js';
 
 export class CoreExtension implements Extension {
@@ -13,6 +14,7 @@ export class CoreExtension implements Extension {
   moduleInit(r: Registry): void {
     registerCoreClasses(r);
     registerExceptions(r);
+    registerFibers(r);
     registerCoreFunctions(r);
     r.ini('display_errors', '1');
     r.ini('error_reporting', null);

@@ -328,7 +328,7 @@ export function registerFunctions(r: Registry): void {
         if (f instanceof PhpObject) {
           const n = f.native as ClosureNative;
           this.native = { info: n.info, fn: n.fn, method: null, cls: null, closure: f } as FnState;
-          this.p['name'] = n.info.isClosure ? '{closure}' : n.info.name;
+          this.p['name'] = n.info.name;
           return;
         }
         const name = String(f).replace(/^\\/, '');

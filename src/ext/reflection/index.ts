@@ -9,6 +9,7 @@ import { registerAttribute } from './attribute.js';
 import { registerFunctions } from './function.js';
 import { registerProperties } from './property.js';
 import { registerClasses } from './class.js';
+import { registerFiberReflection } from './fiber.js';
 
 export class ReflectionExtension implements Extension {
   info(): ExtensionInfo {
@@ -21,6 +22,7 @@ export class ReflectionExtension implements Extension {
     registerFunctions(r);
     registerProperties(r);
     registerClasses(r);
+    registerFiberReflection(r);
   }
   requestInit(): void {
     resetRefIds();

@@ -1,0 +1,36 @@
+--TEST--
+Fiber: call_user_func and call_user_func_array callbacks can suspend
+--FILE--
+<?php
+// call_user_func(_array) callbacks run as fiber code
+function work($x) { return $x . Fiber::suspend($x); }
+$fiber = new Fiber(function () {
+    echo call_user_func('work', 'a'), "\n";
+    echo call_user_func_array('work', ['b']), "\n";
+    echo call_user_func_array(fn(...$args) => implode(',', $args) . Fiber::suspend('c'), ['x' => 1, 'y' => 2]), "\n";
+    $cb = [new ArrayObject([3, 1, 2]), 'count'];
+    echo call_user_func($cb), "\n";
+    echo call_user_func('strrev', 'olleh'), "\n";
+    try {
+        call_user_func('no_such_function');
+    } catch (TypeError $e) {
+        echo $e->getMessage(), "\n";
+    }
+    echo "done\n";
+});
+$v = $fiber->start();
+while (!$fiber->isTerminated()) {
+    echo "[$v]\n";
+    $v = $fiber->resume('!');
+}
+--EXPECT--
+[a]
+a!
+[b]
+b!
+[c]
+1,2!
+3
+hello
+call_user_func(): Argument #1 ($callback) must be a valid callback, function "no_such_function" not found or invalid function name
+done
