@@ -91,22 +91,36 @@ const EXTRA_IDS = ['UTC', 'GMT', 'Etc/UTC', 'Etc/GMT', 'US/Eastern', 'US/Central
   'Mexico/General', 'America/Nuuk', 'America/Godthab', 'Asia/Chongqing', 'Asia/Harbin', 'Asia/Istanbul', 'Europe/Nicosia', 'Asia/Tel_Aviv',
   'Etc/Universal', 'Etc/Zulu', 'Etc/Greenwich', 'Greenwich', 'UCT', 'Etc/UCT', 'CET', 'EET', 'MET', 'WET', 'EST5EDT', 'CST6CDT', 'MST7MDT', 'PST8PDT', 'EST', 'MST', 'HST'];
 
+/**
+ * Lower-case identifier → canonical spelling. Intl's own list needs no check; the aliases in EXTRA_IDS
+ * and the Etc/GMT±h zones are checked with Intl only when looked up (each check costs ~0.1 ms, and
+ * start-up must not pay for hundreds of them).
+ */
 function ids(): Map<string, string> {
   if (!idMap) {
     idMap = new Map();
-    const all = [...((Intl as any).supportedValuesOf?.('timeZone') ?? []), ...EXTRA_IDS];
-    for (let h = 1; h <= 14; h++) {
-      all.push('Etc/GMT-' + h);
-      if (h <= 12) all.push('Etc/GMT+' + h);
-    }
-    for (const id of all) {
-      if (!idMap.has(id.toLowerCase()) && intlOk(id)) idMap.set(id.toLowerCase(), id);
-    }
+    for (const id of ((Intl as any).supportedValuesOf?.('timeZone') ?? []) as string[]) idMap.set(id.toLowerCase(), id);
     for (const id of ['GMT0', 'GMT+0', 'GMT-0', 'Etc/GMT0', 'Etc/GMT+0', 'Etc/GMT-0', 'Greenwich', 'UCT', 'Universal', 'Zulu']) {
       if (!idMap.has(id.toLowerCase())) idMap.set(id.toLowerCase(), id);
     }
   }
   return idMap;
+}
+
+let uncheckedIds: Map<string, string> | null = null;
+
+/** Aliases Intl may know without listing them: lower-case → spelling, checked on first lookup. */
+function uncheckedAliases(): Map<string, string> {
+  if (!uncheckedIds) {
+    const all = [...EXTRA_IDS];
+    for (let h = 1; h <= 14; h++) {
+      all.push('Etc/GMT-' + h);
+      if (h <= 12) all.push('Etc/GMT+' + h);
+    }
+    uncheckedIds = new Map();
+    for (const id of all) if (!uncheckedIds.has(id.toLowerCase())) uncheckedIds.set(id.toLowerCase(), id);
+  }
+  return uncheckedIds;
 }
 
 function intlOk(id: string): boolean {
@@ -121,9 +135,18 @@ function intlOk(id: string): boolean {
 /** The canonical spelling of a zone identifier PHP accepts, or null. */
 export function findZoneId(name: string): string | null {
   const lc = name.toLowerCase();
+  if (lc === 'utc') return 'UTC';
   const m = ids();
   const hit = m.get(lc);
   if (hit) return hit;
+  const alias = uncheckedAliases().get(lc);
+  if (alias !== undefined) {
+    uncheckedIds!.delete(lc);
+    if (intlOk(alias)) {
+      m.set(lc, alias);
+      return alias;
+    }
+  }
   if (/^[a-z]+(\/[a-z0-9_+\-]+)+$/i.test(name) && intlOk(name)) {
     m.set(lc, name);
     return name;
