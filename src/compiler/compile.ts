@@ -12,6 +12,7 @@ import { FileCtx, FnCtx, str, compileError } from './context.js';
 import { compileStmts } from './statements.js';
 import { compileFunction } from './calls.js';
 import { hoistClassDecl } from './classes.js';
+import { checkGotos, resolveGotoMarkers } from './goto.js';
 
 export interface CompileOptions {
   /** the file path as PHP reports it (__FILE__, messages) */
@@ -134,7 +135,10 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   }
   // pass 2: compile each namespace group in order
   const body: string[] = [];
+  // with labels, a group's statements compile as one list (a goto state machine spans them)
+  if (checkGotos(groups.flatMap((g) => g.stmts))) main.goto = { regions: [], labels: new Map(), sites: [] };
   for (const g of groups) {
+    const rest: A.Stmt[] = [];
     file.namespace = g.namespace;
     file.useClass = new Map();
     file.useFunction = new Map();
@@ -159,10 +163,15 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
         const h = hoistClassDecl(file, s, main);
         prologue.push(`${file.use('hoistClass')}(${h});`);
       }
-      const js = compileStmts(main, [s]);
-      if (js) body.push(js);
+      if (main.goto) {
+        rest.push(s);
+      } else {
+        const js = compileStmts(main, [s]);
+        if (js) body.push(js);
+      }
       if (s.kind === 'HaltCompiler') break;
     }
+    if (main.goto) body.push(resolveGotoMarkers(main, compileStmts(main, rest)));
   }
   const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line}, ${w.level ?? 128});`);
   const helpers = [...file.helpers];
