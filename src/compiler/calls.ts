@@ -10,6 +10,8 @@ import { analyzeBody } from './analyze.js';
 import { compileStmts } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
+import { checkGotos, resolveGotoMarkers } from './goto.js';
+import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
 import { exportExpr } from './export.js';
 import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
 
@@ -375,8 +377,11 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
 
   // FunctionInfo, declared at module level
   const defaultCtx = new FnCtx(file, spec.kind, cls, parent, false);
+  const scope: TypeScope = { cls, scopeKnown: spec.kind !== 'closure' && spec.kind !== 'arrow' && !cls?.isTrait };
+  const returnType = spec.returnType ? compileTypename(file, spec.returnType, scope) : null;
+  c.returnTypeInfo = returnType;
   const paramInfos = spec.params.map((p) => {
-    const t = p.type ? typeExpr(file, p.type, cls) : 'null';
+    const t = p.type ? paramType(file, p, scope) : 'null';
     // reflection evaluates defaults later: a thunk in the function's class context
     const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
     return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}}`;
@@ -388,7 +393,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   const variadic = spec.params.length > 0 && spec.params[spec.params.length - 1].variadic;
   file.decls.push(
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
-      `returnType: ${spec.returnType ? typeExpr(file, spec.returnType, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
+      `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
       `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}};`,
   );
@@ -448,7 +453,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     // arrow functions see the parent's variables by value (captured at creation)
   }
 
-  const bodyJs = compileStmts(c, spec.body);
+  if (checkGotos(spec.body)) c.goto = { regions: [], labels: new Map(), sites: [] };
+  const bodyJs = resolveGotoMarkers(c, compileStmts(c, spec.body));
   // locals
   const declared = new Set([...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((u2) => u2.name)]);
   const locals: string[] = [];
@@ -476,7 +482,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     }
     body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
   } else {
-    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('checkReturn')}(${info}, null, fr);\n` : '';
+    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : '';
     body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}rt.top = fr.prev;\nreturn null;`;
     if (isNeverType(spec.returnType)) {
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;
@@ -485,6 +491,26 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   if (fiber) return { js: fiberVariantJs(jsName, params, body, caps), info, isGenerator: facts.isGenerator };
   const js = `function ${jsName}(${params.join(', ')}) {\n${body}\n}`;
   return { js, info, isGenerator: facts.isGenerator };
+}
+
+/** A parameter's type: PHP's checks (no void/never, a literal default must fit), implicitly nullable with a null default. */
+function paramType(file: FileCtx, p: A.Param, scope: TypeScope): string {
+  const lit = p.default ? literalType(p.default) : null;
+  const t = compileTypename(file, p.type!, scope, lit === 'null' && !p.flags);
+  const only = t.classes.length === 0 && t.builtins.size === 1 ? [...t.builtins][0] : null;
+  if (only === 'void' || only === 'never') compileError(`${only} cannot be used as a parameter type`, p.type!.line);
+  if (lit !== null && p.default) {
+    if (!isValidDefault(t, lit, p.default)) compileError(`Cannot use ${lit} as default value for parameter $${p.name} of type ${typeToString(t)}`, p.default.line);
+    if (lit === 'int' && !t.builtins.has('int') && t.builtins.has('float')) p.default = toFloatLiteral(p.default);
+  }
+  return typeExpr(file, t, p.type!, scope.cls);
+}
+
+/** An int literal default of a float-typed declaration is stored as a float (zend_is_valid_default_value converts it). */
+export function toFloatLiteral(e: A.Expr): A.Expr {
+  if (e.kind === 'ScalarInt') return { kind: 'ScalarFloat', value: Number(e.value), line: e.line } as A.ScalarFloat;
+  if (e.kind === 'UnaryOp') return { ...e, expr: toFloatLiteral(e.expr) };
+  return e;
 }
 
 function isVoidOrNever(t: A.TypeNode): boolean {

@@ -8,6 +8,9 @@ import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
 import { normalMode } from './fibers.js';
+import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
+import { toFloatLiteral } from './calls.js';
+import { checkMagicMethod } from './magic.js';
 
 const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
 const CF_INTERFACE = 1 << 8, CF_TRAIT = 1 << 9, CF_ENUM = 1 << 10, CF_ANON = 1 << 11;
@@ -99,7 +102,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
         break;
       case 'Property':
         for (const p of m.props) {
-          const type = m.type ? typeExpr(file, m.type, cls) : 'null';
+          const type = m.type ? propertyType(file, m.type, cls, name, p) : 'null';
           const def = p.default ? thunk(cctx, p.default) : m.type ? 'undefined' : '() => null';
           if (m.flags & M_READONLY && p.default) compileError(`Readonly property ${name}::$${p.name} cannot have default value`, p.line);
           if (m.flags & M_READONLY && !m.type) compileError(`Readonly property ${name}::$${p.name} must have type`, p.line);
@@ -125,7 +128,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   if (ctor) {
     for (const p of ctor.params) {
       if (!p.flags) continue;
-      const type = p.type ? typeExpr(file, p.type, cls) : 'null';
+      const type = p.type ? propertyType(file, p.type, cls, name, { kind: 'PropertyDecl', name: p.name, default: null, line: p.line }) : 'null';
       props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}}}`);
     }
   }
@@ -176,6 +179,30 @@ function checkClassRules(file: FileCtx, node: A.ClassLike, name: string | null):
   }
 }
 
+function typeScope(cls: ClassCtx): TypeScope {
+  return { cls, scopeKnown: !cls.isTrait };
+}
+
+/** A property's type with zend_compile_prop_decl's checks: no void/never/callable, a literal default must fit. */
+function propertyType(file: FileCtx, node: A.TypeNode, cls: ClassCtx, className: string | null, decl: A.PropertyDecl): string {
+  const t = compileTypename(file, node, typeScope(cls));
+  const prop = decl.name, def = decl.default;
+  if (t.builtins.has('void') || t.builtins.has('never') || t.builtins.has('callable')) {
+    compileError(`Property ${className}::$${prop} cannot have type ${typeToString(t)}`, node.line);
+  }
+  const lit = def ? literalType(def) : null;
+  if (def && lit !== null && !isValidDefault(t, lit, def)) {
+    const text = typeToString(t);
+    if (lit === 'null' && !t.classes.some((c) => typeof c !== 'string')) {
+      const nullable = typeToString({ ...t, builtins: new Set([...t.builtins, 'null']) });
+      compileError(`Default value for property of type ${text} may not be null. Use the nullable type ${nullable} to allow null default value`, def.line);
+    }
+    compileError(`Cannot use ${lit} as default value for property ${className}::$${prop} of type ${text}`, def.line);
+  }
+  if (def && lit === 'int' && t.builtins.has('float') && !t.builtins.has('int') && !t.builtins.has('mixed')) decl.default = toFloatLiteral(def);
+  return typeExpr(file, t, node, cls);
+}
+
 export function thunk(c: FnCtx, e: A.Expr): string {
   const js = normalMode(c, () => expr(c, e));
   const temps = c.temps.length ? `let ${c.temps.join(', ')}; ` : '';
@@ -192,6 +219,7 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
     compileError(`Abstract function ${cls.name}::${m.name.name}() cannot contain body`, m.line);
   }
   if (node.type === 'interface' && m.body !== null) compileError(`Interface function ${cls.name}::${m.name.name}() cannot contain body`, m.line);
+  checkMagicMethod(file, cls, m);
   let body = m.body ?? [];
   if (isCtor && m.params.some((p) => p.flags)) {
     // constructor promotion: assign the promoted parameters first

@@ -13,6 +13,7 @@ import { compileStmts } from './statements.js';
 import { compileFunction } from './calls.js';
 import { hoistClassDecl } from './classes.js';
 import { fiberUnitSource } from './fibers.js';
+import { checkGotos, resolveGotoMarkers } from './goto.js';
 
 export interface CompileOptions {
   /** the file path as PHP reports it (__FILE__, messages) */
@@ -148,7 +149,10 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   }
   // pass 2: compile each namespace group in order
   const body: string[] = [];
+  // with labels, a group's statements compile as one list (a goto state machine spans them)
+  if (checkGotos(groups.flatMap((g) => g.stmts))) main.goto = { regions: [], labels: new Map(), sites: [] };
   for (const g of groups) {
+    const rest: A.Stmt[] = [];
     file.namespace = g.namespace;
     file.useClass = new Map();
     file.useFunction = new Map();
@@ -175,10 +179,15 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
         const h = hoistClassDecl(file, s, main);
         prologue.push(`${file.use('hoistClass')}(${h});`);
       }
-      const js = compileStmts(main, [s]);
-      if (js) body.push(js);
+      if (main.goto) {
+        rest.push(s);
+      } else {
+        const js = compileStmts(main, [s]);
+        if (js) body.push(js);
+      }
       if (s.kind === 'HaltCompiler') break;
     }
+    if (main.goto) body.push(resolveGotoMarkers(main, compileStmts(main, rest)));
   }
   if (file.fiberMode) return { source: fiberUnitSource(file), helpers: [...file.helpers], strictTypes: file.strictTypes };
   // the file's functions can run in fibers: their variants are compiled on first use there

@@ -5,6 +5,8 @@
 import type * as A from '../syntax/ast.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
 import type { KnownBuiltin } from './compile.js';
+import type { CompiledType } from './typenames.js';
+import type { GotoState } from './goto.js';
 
 export type FnKind = 'main' | 'function' | 'method' | 'closure' | 'arrow';
 
@@ -141,6 +143,8 @@ export interface LoopLabel {
   /** the JS label for continue (a loop), or null for switch (continue acts like break there) */
   cont: string | null;
   isSwitch: boolean;
+  /** how many finally blocks enclose the loop (break/continue may not leave a finally block) */
+  finallyDepth: number;
 }
 
 export interface VarInfo {
@@ -169,8 +173,10 @@ export class FnCtx {
   curLine = -1;
   /** set inside finally blocks / generators where `fr` handling differs */
   hasFinally = false;
-  /** goto labels present */
-  gotoLabels = new Set<string>();
+  /** goto state machines of a function that has labels (null for all others) */
+  goto: GotoState | null = null;
+  /** finally blocks around the code being compiled */
+  finallyDepth = 0;
   /** params that must be shared on entry (written to or escaping) */
   sharedParams = new Set<string>();
   staticVarsN = 0;
@@ -179,6 +185,8 @@ export class FnCtx {
   unsetNames = new Set<string>();
   generatorByRef = false;
   returnType: A.TypeNode | null = null;
+  /** the compiled return type (for the compile-time checks of return statements) */
+  returnTypeInfo: CompiledType | null = null;
   returnVoid = false;
   returnsRef = false;
   /** the name of the function for __FUNCTION__ */

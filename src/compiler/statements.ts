@@ -8,8 +8,11 @@ import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bind
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
 import { normalMode } from './fibers.js';
+import { isOnly, allowsNull } from './typenames.js';
+import { hasFlatLabel, regionStmts, gotoStmt, StmtCompiler } from './goto.js';
 
 export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
+  if (c.goto && stmts.some(hasFlatLabel)) return regionStmts(c, SC, stmts);
   const out: string[] = [];
   for (const s of stmts) {
     const js = stmt(c, s);
@@ -94,8 +97,9 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'ThrowStmt':
       return `${lineMark(c, s.line)}throw ${u('throwValue')}(${expr(c, s.expr)}, true);`;
     case 'Goto':
+      return lineMark(c, s.line) + gotoStmt(c, s);
     case 'Label':
-      compileError("'goto' is not supported by phpts yet", s.line);
+      return '';
     case 'Declare':
       return declareStmt(c, s);
     case 'Block':
@@ -129,7 +133,7 @@ function branch(c: FnCtx, stmts: A.Stmt[]): string {
 // ───────────── loops ─────────────
 
 function pushLoop(c: FnCtx, isSwitch: boolean): LoopLabel {
-  const l: LoopLabel = { brk: c.label(), cont: null, isSwitch };
+  const l: LoopLabel = { brk: c.label(), cont: null, isSwitch, finallyDepth: c.finallyDepth };
   c.loops.push(l);
   return l;
 }
@@ -215,6 +219,7 @@ function breakContinue(c: FnCtx, s: A.Break | A.Continue): string {
   if (c.loops.length === 0) compileError(`'${word}' not in the 'loop' or 'switch' context`, s.line);
   if (levels > c.loops.length) compileError(`Cannot '${word}' ${levels} level${levels === 1 ? '' : 's'}`, s.line);
   const target = c.loops[c.loops.length - levels];
+  if (target.finallyDepth < c.finallyDepth) compileError('jump out of a finally block is disallowed', s.line);
   if (s.kind === 'Break' || target.isSwitch) return `break ${target.brk};`;
   return `continue ${target.brk};`;
 }
@@ -228,6 +233,7 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   if (c.isGenerator) {
     return `${mark}return ${s.expr ? expr(c, s.expr) : 'null'};`;
   }
+  checkReturnAgainstType(c, s);
   const info = c.infoName;
   const t = c.temp();
   const hasReturnType = c.returnType !== null;
@@ -240,10 +246,24 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
   if (hasReturnType) {
-    if (c.returnVoid && s.expr) compileError('A void function must not return a value', s.line);
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
   return `${mark}return (${t} = ${value}, rt.top = fr.prev, ${t});`;
+}
+
+/** zend_emit_return_type_check's compile-time errors. */
+function checkReturnAgainstType(c: FnCtx, s: A.Return): void {
+  const t = c.returnTypeInfo;
+  if (!t) return;
+  if (isOnly(t, 'void') && !t.builtins.has('null')) {
+    if (!s.expr) return;
+    const isNull = s.expr.kind === 'ConstFetch' && s.expr.name.name.toLowerCase() === 'null';
+    compileError(`A void function must not return a value${isNull ? ' (did you mean "return;" instead of "return null;"?)' : ''}`, s.line);
+  }
+  if (isOnly(t, 'never')) compileError('A never-returning function must not return', s.line);
+  if (!s.expr) {
+    compileError(`A function with return type must return a value${allowsNull(t) ? ' (did you mean "return null;" instead of "return;"?)' : ''}`, s.line);
+  }
 }
 
 /** A plain local (not a parameter, not bound by reference): it dies with the function. */
@@ -270,26 +290,40 @@ function staticVar(c: FnCtx, v: A.StaticVar): string {
 }
 
 function tryStmt(c: FnCtx, s: A.Try): string {
-  const u = (h: string) => c.file.use(h);
   c.curLine = -1;
   let js = `try ${block(c, s.body)}`;
   if (s.catches.length) {
     const e = c.file.id('e');
-    const branches = s.catches.map((k) => {
-      const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
-      c.curLine = -1;
-      const bind = k.var ? writeVar(c, k.var, e) + ';' : '';
-      return `if (${test}) { ${bind}\n${compileStmts(c, k.body)} }`;
-    });
-    js += ` catch (${e}) { rt.top = fr; ${u('checkInternal')}(${e});\n${branches.join(' else ')} else throw ${e}; }`;
+    js += ` catch (${e}) { ${catchHandler(c, s.catches, e, (k) => compileStmts(c, k.body))} }`;
   }
-  if (s.finally) {
-    c.curLine = -1;
-    js += ` finally { rt.top = fr; ${compileStmts(c, s.finally)} }`;
-  }
+  if (s.finally) js += ` finally { ${finallyBlock(c, s.finally)} }`;
   c.curLine = -1;
   return js;
 }
+
+/** The body of a JS catch clause: the first PHP catch whose class matches binds the variable and runs. */
+function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Catch) => string): string {
+  const u = (h: string) => c.file.use(h);
+  const branches = catches.map((k) => {
+    const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
+    c.curLine = -1;
+    const bind = k.var ? writeVar(c, k.var, e) + ';' : '';
+    return `if (${test}) { ${bind}\n${onMatch(k)} }`;
+  });
+  return `rt.top = fr; ${u('checkInternal')}(${e});\n${branches.join(' else ')} else throw ${e};`;
+}
+
+/** A finally block; break/continue/goto may not leave it (checked against finallyDepth). */
+function finallyBlock(c: FnCtx, stmts: A.Stmt[]): string {
+  c.curLine = -1;
+  c.finallyDepth++;
+  const js = compileStmts(c, stmts);
+  c.finallyDepth--;
+  c.curLine = -1;
+  return `rt.top = fr; ${js}`;
+}
+
+const SC: StmtCompiler = { stmt, cond, catchHandler, finallyBlock };
 
 function declareStmt(c: FnCtx, s: A.Declare): string {
   for (const d of s.directives) {

@@ -142,10 +142,14 @@ export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
   if (type.text === 'void') return null;
   const r = type.check(v, !!info.strictTypes, calledClassOf(fr));
   if (r !== NO_MATCH) return r;
-  if (v === null && fr && info.returnType && !type.allowsNull && arguments.length === 3 && (info as any).implicitReturn) {
-    // falls through to the error below
-  }
-  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, ${v === null ? 'none' : givenType(v)} returned`);
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, ${givenType(v)} returned`);
+}
+
+/** The end of a function with a return type reached without `return` (zend_verify_missing_return_type). */
+export function missingReturn(info: FunctionInfo, fr: Frame): void {
+  const type = info.returnType as DeclaredType;
+  if (type.allowsNull || type.text === 'void') return;
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, none returned`);
 }
 
 export function neverReturned(info: FunctionInfo): never {
@@ -440,11 +444,14 @@ export function funcArgsOutside(name: string): never {
 
 // ───────────── types ─────────────
 
-export function declType(text: string, self?: () => PhpClass): DeclaredType {
+export function declType(text: string, self?: () => PhpClass, reflectText?: string): DeclaredType {
   const t = parseTypeText(text);
   if (self) {
-    Object.defineProperty(t, 'selfClass', { get: self, configurable: true });
+    // self/parent of a class whose PhpClass exists once its declaration ran
+    let bound: PhpClass | null = null;
+    Object.defineProperty(t, 'selfClass', { get: () => bound ?? self(), set: (c: PhpClass | null) => { bound = c; }, configurable: true });
   }
+  if (reflectText) t.reflectText = reflectText;
   return t;
 }
 

@@ -38,6 +38,8 @@ export class DeclaredType implements TypeCheck {
   private readonly classAlts: Alt[];
   /** the class to resolve self/parent/static against, when known */
   selfClass: PhpClass | null = null;
+  /** the type as reflection names it when that differs from the message text (a lone `iterable`) */
+  reflectText: string | null = null;
 
   constructor(public readonly text: string, private readonly alts: Alt[]) {
     this.has = new Set(alts.filter((a) => a.kind === 'builtin').map((a) => (a as any).name));
@@ -206,7 +208,7 @@ function toFloatWeak(v: any): any {
 
 /** Parses "?int", "int|string|null", "A&B", "(A&B)|null", "array|string|null" into a DeclaredType. */
 /** The order zend_type_to_string lists builtin types in. */
-const TYPE_ORDER = ['static', 'array', 'string', 'int', 'float', 'iterable', 'object', 'bool', 'false', 'true', 'callable', 'void', 'never', 'null', 'mixed'];
+const TYPE_ORDER = ['static', 'callable', 'iterable', 'object', 'array', 'string', 'int', 'float', 'bool', 'false', 'true', 'void', 'never', 'null', 'mixed'];
 
 /** A union as PHP prints it: classes first, then builtin types in PHP's order; ?T for T|null. */
 export function canonicalTypeText(text: string): string {

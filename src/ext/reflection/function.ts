@@ -552,7 +552,7 @@ export function registerFunctions(r: Registry): void {
       'public getType(): ?ReflectionType': function (this: PhpObject) {
         const s = nativeOf<ParamState>(this);
         if (!s.p.type) return null;
-        return typeFromText(s.p.type.text);
+        return typeFromText((s.p.type as any).reflectText ?? s.p.type.text);
       },
       'public isArray(): bool': function (this: PhpObject) {
         rt.deprecated('Method ReflectionParameter::isArray() is deprecated');

@@ -181,7 +181,7 @@ export function registerProperties(r: Registry): void {
       'public setAccessible(bool $accessible): void': function () {},
       'public getType(): ?ReflectionType': function (this: PhpObject) {
         const t = ps(this).info?.type;
-        return t ? typeFromText(t.text) : null;
+        return t ? typeFromText((t as any).reflectText ?? t.text) : null;
       },
       'public hasType(): bool': function (this: PhpObject) {
         return !!ps(this).info?.type;

@@ -46,7 +46,7 @@ function st(kind: TypeState['kind'], name: string, allowsNull: boolean, text: st
 
 export function typeObj(t: TypeCheck | null | undefined): PhpObject | null {
   if (!t) return null;
-  return typeFromText(t.text);
+  return typeFromText((t as any).reflectText ?? t.text);
 }
 
 export function registerTypes(r: Registry): void {
