@@ -220,8 +220,16 @@ function breakContinue(c: FnCtx, s: A.Break | A.Continue): string {
   if (levels > c.loops.length) compileError(`Cannot '${word}' ${levels} level${levels === 1 ? '' : 's'}`, s.line);
   const target = c.loops[c.loops.length - levels];
   if (target.finallyDepth < c.finallyDepth) compileError('jump out of a finally block is disallowed', s.line);
+  if (s.kind === 'Continue' && target.isSwitch) warnContinueTargetingSwitch(c, levels, c.loops.length - levels > 0, s.line);
   if (s.kind === 'Break' || target.isSwitch) return `break ${target.brk};`;
   return `continue ${target.brk};`;
+}
+
+/** zend_compile_break_continue's compile-time warning: `continue` on a switch acts as `break`. */
+function warnContinueTargetingSwitch(c: FnCtx, depth: number, hasParent: boolean, line: number): void {
+  const what = depth === 1 ? '"continue" targeting switch is equivalent to "break"' : `"continue ${depth}" targeting switch is equivalent to "break ${depth}"`;
+  const hint = hasParent ? `. Did you mean to use "continue ${depth + 1}"?` : '';
+  c.file.warnings.push({ message: what + hint, line, level: 2 });
 }
 
 function returnStmt(c: FnCtx, s: A.Return): string {

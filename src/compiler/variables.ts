@@ -219,6 +219,9 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
 
 /** [$a, 'k' => $b, [$c]] = value */
 export function destructure(c: FnCtx, e: A.ListExpr, value: string): string {
+  const present = e.items.filter((it) => it !== null);
+  if (present.length === 0) compileError('Cannot use empty list', e.line);
+  if (present.some((it) => it!.key) && present.some((it) => !it!.key)) compileError('Cannot mix keyed and unkeyed array entries in assignments', e.line);
   const t = c.temp();
   const parts: string[] = [`${t} = ${value}`];
   let i = 0;

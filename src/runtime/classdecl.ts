@@ -278,6 +278,11 @@ function addProp(cls: PhpClass, d: PropDecl): void {
   else cls.allSlots.push(info);
 }
 
+/** A builtin abstract method's FunctionInfo from its PHP signature (reflection and inheritance checks read it). */
+function signatureInfo(signature: string): FunctionInfo {
+  return makeBuiltin(signature, () => undefined).info;
+}
+
 function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
   const lc = d.name.toLowerCase();
   const existing = cls.methods.get(lc);
@@ -287,7 +292,7 @@ function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
   if (existing && existing.cls !== cls && existing.isFinal && !existing.cls.isTrait && existing.vis !== Vis.Private) {
     classError(`Cannot override final method ${existing.cls.name}::${existing.name}()`);
   }
-  const info: FunctionInfo = d.info ?? { name: d.name, params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: false };
+  const info: FunctionInfo = d.info ?? (d.signature ? signatureInfo(d.signature) : { name: d.name, params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: false });
   info.cls = cls;
   info.isStatic = (d.flags & M_STATIC) !== 0;
   const m: PhpMethod = {

@@ -130,7 +130,11 @@ export function checkMethodCompatibility(cls: PhpClass): void {
       if (im && im !== pm) parents.push(im);
     }
     for (const p of parents) {
-      if (p.info.isBuiltin || p.cls.isInternal || p === m) continue;
+      if (p === m) continue;
+      if (p.info.isBuiltin || p.cls.isInternal) {
+        checkTentativeReturnType(m, p);
+        continue;
+      }
       if (p.vis === Vis.Private && !p.isAbstract) continue;
       if (m.lcname === '__construct' && !p.isAbstract && !p.cls.isInterface) continue;
       if (!compatible(m, p)) {
@@ -139,4 +143,31 @@ export function checkMethodCompatibility(cls: PhpClass): void {
       }
     }
   }
+}
+
+/**
+ * Internal methods' return types are tentative (PHP 8.1): a user method overriding one without a
+ * compatible return type is deprecated, unless it carries #[\ReturnTypeWillChange].
+ */
+function checkTentativeReturnType(m: PhpMethod, p: PhpMethod): void {
+  const pt = p.info.returnType;
+  // __toString's string type is real (and implied on user methods); constructors have none
+  if (!pt || m.info.isBuiltin || m.lcname === '__construct' || m.lcname === '__tostring') return;
+  const ct = m.info.returnType;
+  if (ct) {
+    const c = ct.text.toLowerCase(), t = pt.text.toLowerCase();
+    if (c === 'void' || t === 'void' ? c === t : subtype(ct.text, m.cls, pt.text, p.cls)) return;
+  }
+  if (hasAttribute(m.info.attrs, 'returntypewillchange')) return;
+  const prev = rt.top.line;
+  rt.top.line = m.info.line ?? prev;
+  rt.deprecated(`Return type of ${declarationText(m)} should either be compatible with ${declarationText(p)}, or the #[\\ReturnTypeWillChange] attribute should be used to temporarily suppress the notice`);
+  rt.top.line = prev;
+}
+
+function hasAttribute(attrs: any, lcname: string): boolean {
+  if (!attrs) return false;
+  const groups = typeof attrs === 'string' ? JSON.parse(attrs) : attrs;
+  if (!Array.isArray(groups)) return false;
+  return groups.some((g: any) => (g.attrs ?? []).some((a: any) => String(a.resolved ?? a.name?.name ?? a.name ?? '').replace(/^\\/, '').toLowerCase() === lcname));
 }

@@ -21,10 +21,15 @@ const F = ClassFlags.Final;
 export function registerCoreClasses(r: Registry): void {
   r.class({ name: 'stdClass' });
   r.class({ name: 'Traversable', flags: I });
-  r.class({ name: 'Iterator', flags: I, interfaces: ['Traversable'], methods: abstractMethods(['current', 'next', 'key', 'valid', 'rewind']) });
-  r.class({ name: 'IteratorAggregate', flags: I, interfaces: ['Traversable'], methods: abstractMethods(['getIterator']) });
-  r.class({ name: 'ArrayAccess', flags: I, methods: abstractMethods(['offsetExists', 'offsetGet', 'offsetSet', 'offsetUnset']) });
-  r.class({ name: 'Countable', flags: I, methods: abstractMethods(['count']) });
+  // Zend/zend_interfaces.stub.php: these return types are tentative (a user method without one is deprecated)
+  r.class({ name: 'Iterator', flags: I, interfaces: ['Traversable'], methods: abstractMethods(['current(): mixed', 'next(): void', 'key(): mixed', 'valid(): bool', 'rewind(): void']) });
+  r.class({ name: 'IteratorAggregate', flags: I, interfaces: ['Traversable'], methods: abstractMethods(['getIterator(): Traversable']) });
+  r.class({
+    name: 'ArrayAccess',
+    flags: I,
+    methods: abstractMethods(['offsetExists(mixed $offset): bool', 'offsetGet(mixed $offset): mixed', 'offsetSet(mixed $offset, mixed $value): void', 'offsetUnset(mixed $offset): void']),
+  });
+  r.class({ name: 'Countable', flags: I, methods: abstractMethods(['count(): int']) });
   r.class({ name: 'Stringable', flags: I, methods: abstractMethods(['__toString']) });
   r.class({ name: 'Serializable', flags: I, methods: abstractMethods(['serialize', 'unserialize']) });
   r.class({ name: 'InternalIterator', flags: F | ClassFlags.Final, interfaces: ['Iterator'] });
@@ -35,8 +40,12 @@ export function registerCoreClasses(r: Registry): void {
   registerAttributes(r);
 }
 
+/** Abstract public methods, each a name or a PHP signature ("count(): int"). */
 function abstractMethods(names: string[]) {
-  return names.map((name) => ({ name, flags: 1 | 16, fn: null }));
+  return names.map((sig) => {
+    const name = sig.replace(/\(.*$/, '');
+    return sig.includes('(') ? { name, flags: 1 | 16, fn: null, signature: sig } : { name, flags: 1 | 16, fn: null };
+  });
 }
 
 // ───────────── Closure ─────────────
