@@ -8,7 +8,7 @@ import { rt, Frame } from './request.js';
 import { Scope } from './scope.js';
 import { toStr, toFloat, typeName, toBool } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
-import { findClass } from './objects.js';
+import { findClass, traitScope } from './objects.js';
 import { normStrKey } from './array.js';
 
 // ───────────── output and exit ─────────────
@@ -139,6 +139,12 @@ export function staticVar(info: FunctionInfo | null, self: any, key: string, ini
   const closure = rt.currentClosure;
   if (info && info.isClosure && closure && closure.native) {
     store = closure.native.statics ??= new Map();
+  } else if (info && info.cls && info.cls.isTrait && self) {
+    // a trait method's statics belong to each class using the trait
+    const user = traitScope(self, info.cls);
+    const perUser: Map<PhpClass, Map<string, Ref>> = ((info as any).traitStatics ??= new Map());
+    store = perUser.get(user) ?? new Map();
+    perUser.set(user, store);
   } else if (info) {
     store = ((info as any).statics ??= new Map());
     if (info.cls && self) {

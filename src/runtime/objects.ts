@@ -79,8 +79,14 @@ export function parentOf(c: PhpClass): PhpClass {
 /** self inside a trait method: the class that uses the trait (found from $this / the called class). */
 export function traitScope(self: any, trait: PhpClass): PhpClass {
   let c: PhpClass | null = self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null;
-  for (; c; c = c.parent) if (c.traits.includes(trait)) return c;
+  for (; c; c = c.parent) if (usesTrait(c, trait)) return c;
   return trait;
+}
+
+/** Whether `c` uses `trait`, directly or through the traits it uses. */
+function usesTrait(c: PhpClass, trait: PhpClass): boolean {
+  for (const t of c.traits) if (t === trait || usesTrait(t, trait)) return true;
+  return false;
 }
 
 /** The scope class of the closure running with `self` as this (set by mkClosure's calls). */
