@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -355,6 +355,7 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
 function compoundRef(c: FnCtx, target: A.Expr): string {
   switch (target.kind) {
     case 'ArrayDimFetch':
+      if (isGlobalsElement(target)) return globalRef(c, target);
       if (!target.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, target.var)})`;
       return `${c.file.use('dimSlot')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)})`;
     case 'PropertyFetch':

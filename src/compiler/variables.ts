@@ -28,6 +28,15 @@ function storage(c: FnCtx, name: string): Storage {
   return v.boxed ? { kind: 'boxed', js: v.js } : { kind: 'local', js: v.js };
 }
 
+/** `$GLOBALS['name']` as a write target: the global variable itself (PHP 8.1: $GLOBALS is read-only only as a whole). */
+export function isGlobalsElement(e: A.ArrayDimFetch): boolean {
+  return e.var.kind === 'Variable' && e.var.name === 'GLOBALS' && e.dim !== null;
+}
+
+export function globalRef(c: FnCtx, e: A.ArrayDimFetch): string {
+  return `rt.globals.ref(${c.file.use('toStr')}(${expr(c, e.dim!)}))`;
+}
+
 /** The JS expression reading $name (with PHP's warning when undefined). */
 export function readVar(c: FnCtx, name: string): string {
   if (name === 'this') return thisExpr(c);
@@ -145,6 +154,7 @@ export function writableContainer(c: FnCtx, e: A.Expr): string {
       return `(${loc} = ${c.file.use('wArr')}(${loc}))`;
     }
     case 'ArrayDimFetch':
+      if (isGlobalsElement(e)) return `${c.file.use('wArrRef')}(${globalRef(c, e)})`;
       if (!e.dim) return `${c.file.use('dimWAppend')}(${writableContainer(c, e.var)})`;
       return `${c.file.use('dimW')}(${writableContainer(c, e.var)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch':
@@ -181,6 +191,7 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): st
       if (typeof e.name === 'string') return writeVar(c, e.name, v);
       return `(${dynRef(c, e.name)}.v = ${v})`;
     case 'ArrayDimFetch':
+      if (isGlobalsElement(e)) return `(${globalRef(c, e)}.v = ${v})`;
       return assignDim(c, e, v);
     case 'PropertyFetch':
       return `${c.file.use('propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
@@ -252,6 +263,7 @@ function writableTempContainer(_c: FnCtx, t: string): string {
 
 /** A JS expression giving the Ref of lvalue e (creating it as PHP does for &$a['x']). */
 export function refOf(c: FnCtx, e: A.Expr): string {
+  if (e.kind === 'ArrayDimFetch' && isGlobalsElement(e)) return globalRef(c, e);
   switch (e.kind) {
     case 'Variable':
       if (typeof e.name === 'string') {
