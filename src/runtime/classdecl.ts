@@ -59,6 +59,8 @@ export interface ClassDecl {
   enumBacking?: 'int' | 'string' | null;
   /** #[AllowDynamicProperties] */
   allowDynamic?: boolean;
+  /** instances cannot be cloned (a builtin without clone_obj); subclasses inherit this */
+  uncloneable?: boolean;
   /** builtin classes: methods as signature → implementation (`this` is the object or the class) */
   nativeMethods?: Record<string, Function>;
   createNative?: (o: PhpObject) => void;
@@ -131,6 +133,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   cls.enumBacking = decl.enumBacking ?? null;
   if (decl.createNative) cls.createNative = decl.createNative;
   if (decl.allowDynamic) cls.ext.allowDynamic = true;
+  if (decl.uncloneable) cls.ext.uncloneable = true;
   if (decl.handlers) cls.handlers = decl.handlers;
 
   if (cls.flags & ClassFlags.Enum) {
@@ -200,6 +203,7 @@ function inheritFrom(cls: PhpClass, parent: PhpClass): void {
   for (const [lc, m] of parent.methods) cls.methods.set(lc, m);
   if (parent.createNative && !cls.createNative) cls.createNative = parent.createNative;
   if (parent.handlers && !cls.handlers) cls.handlers = parent.handlers;
+  if (parent.ext.uncloneable) cls.ext.uncloneable = true;
   if (parent.enumBacking) cls.enumBacking = parent.enumBacking;
 }
 
