@@ -59,7 +59,7 @@ export interface ClassDecl {
   enumBacking?: 'int' | 'string' | null;
   /** #[AllowDynamicProperties] */
   allowDynamic?: boolean;
-  /** builtin classes whose objects cannot be cloned (clone_obj = NULL) */
+  /** instances cannot be cloned (a builtin without clone_obj); subclasses inherit this */
   uncloneable?: boolean;
   /** builtin classes: methods as signature → implementation (`this` is the object or the class) */
   nativeMethods?: Record<string, Function>;
@@ -212,6 +212,7 @@ function inheritFrom(cls: PhpClass, parent: PhpClass): void {
   for (const [lc, m] of parent.methods) cls.methods.set(lc, m);
   if (parent.createNative && !cls.createNative) cls.createNative = parent.createNative;
   if (parent.handlers && !cls.handlers) cls.handlers = parent.handlers;
+  if (parent.ext.uncloneable) cls.ext.uncloneable = true;
   if (parent.enumBacking) cls.enumBacking = parent.enumBacking;
 }
 

@@ -203,11 +203,15 @@ export function iterRef(holder: Ref): Iter {
 export function objectIter(o: PhpObject, scope: PhpClass | null, byRef: boolean): Iter {
   const core = rt.core;
   const h = o.cls.handlers as any;
-  if (h && h.iterate) return h.iterate(o, byRef);
+  if (h && h.iterate) {
+    // a handler may decline (null) when user code overrides the iteration methods
+    const it = h.iterate(o, byRef);
+    if (it) return it;
+  }
   const iterator = core.builtinClasses.get('iterator')!;
   if (o.cls.isSubclassOf(iterator)) {
-    if (byRef && !o.cls.isInternal) {
-      // PHP: "An iterator cannot be used with foreach by reference"
+    if (byRef) {
+      // only ArrayIterator and generators (with their own iterate handlers) can be iterated by reference
       rt.throwError('Error', 'An iterator cannot be used with foreach by reference');
     }
     return new IteratorIter(o);

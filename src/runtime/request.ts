@@ -10,7 +10,7 @@ import { Scope } from './scope.js';
 import { hooks } from './hooks.js';
 import { settings, toStr } from './convert.js';
 import {
-  E_ALL, E_DEPRECATED, E_NOTICE, E_WARNING, E_USER_ERROR, E_ERROR, E_RECOVERABLE_ERROR, E_CORE_ERROR, E_COMPILE_ERROR, E_PARSE,
+  E_ALL, E_DEPRECATED, E_NOTICE, E_WARNING, E_USER_WARNING, E_CORE_WARNING, E_COMPILE_WARNING, E_USER_ERROR, E_ERROR, E_RECOVERABLE_ERROR, E_CORE_ERROR, E_COMPILE_ERROR, E_PARSE,
   errorLabel, FatalSignal,
 } from './errors.js';
 import { Ref } from './values.js';
@@ -127,6 +127,8 @@ export class Request {
   errorHandlers: ErrorHandlerEntry[] = [];
   exceptionHandlers: any[] = [];
   inErrorHandler = false;
+  /** EH_THROW (zend_replace_error_handling): warnings become exceptions of this class, user handlers are skipped */
+  errorThrowClass: string | null = null;
   shutdownFunctions: { fn: any; args: any[] }[] = [];
   includedFiles = new Set<string>();
   autoloaders: any[] = [];
@@ -223,6 +225,7 @@ export class Request {
    */
   error(level: number, message: string, file?: string, line?: number): void {
     if (file === undefined) [file, line] = this.where();
+    if (this.errorThrowClass !== null) return this.errorInThrowMode(level, message, file!, line!);
     this.lastError = { type: level, message, file, line: line! };
     const fatal = level === E_ERROR || level === E_CORE_ERROR || level === E_COMPILE_ERROR || level === E_PARSE || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR;
     if (!fatal || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR) {
@@ -242,6 +245,33 @@ export class Request {
     if (this.silence > 0 && !(level & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE))) return;
     if (!(this.errorReporting & level)) return;
     this.displayError(errorLabel(level), message, file!, line!);
+  }
+
+  /** php_error_cb under EH_THROW: a warning throws (unless an exception is pending), the rest is only displayed. */
+  private errorInThrowMode(level: number, message: string, file: string, line: number): void {
+    if (level & (E_WARNING | E_USER_WARNING | E_CORE_WARNING | E_COMPILE_WARNING)) {
+      throw this.core.createThrowable(this.errorThrowClass!, message);
+    }
+    const saved = this.errorThrowClass;
+    this.errorThrowClass = null;
+    try {
+      this.lastError = { type: level, message, file, line };
+      if (this.silence > 0 || !(this.errorReporting & level)) return;
+      this.displayError(errorLabel(level), message, file, line);
+    } finally {
+      this.errorThrowClass = saved;
+    }
+  }
+
+  /** Runs `fn` with warnings turned into `cls` exceptions (zend_replace_error_handling(EH_THROW, cls)). */
+  throwingErrors<T>(cls: string, fn: () => T): T {
+    const saved = this.errorThrowClass;
+    this.errorThrowClass = cls;
+    try {
+      return fn();
+    } finally {
+      this.errorThrowClass = saved;
+    }
   }
 
   displayError(label: string, message: string, file: string, line: number): void {

@@ -604,7 +604,8 @@ export function registerDataStructures(r: Registry): void {
     clone(src: PhpObject, dst: PhpObject) {
       dst.native = { ...src.native, els: hp(src).els.map((e) => (hp(src).pq ? { ...e } : share(e))), modifying: false };
     },
-    iterate(o: PhpObject) {
+    iterate(o: PhpObject, byRef: boolean) {
+      if (byRef) rt.throwError('Error', 'An iterator cannot be used with foreach by reference');
       const its = ['rewind', 'valid', 'current', 'key', 'next'];
       if (its.some((n) => overridden(o, n))) return null as any;
       return new HeapIter(o);
@@ -824,7 +825,8 @@ export function registerDataStructures(r: Registry): void {
       clone(src: PhpObject, dst: PhpObject) {
         dst.native = { items: fx(src).items.map(share) };
       },
-      iterate(o: PhpObject) {
+      iterate(o: PhpObject, byRef: boolean) {
+        if (byRef) rt.throwError('Error', 'An iterator cannot be used with foreach by reference');
         if (overridden(o, 'getiterator')) {
           const it = callMethodByName(o, 'getIterator', []);
           return rt.core.iterate(it) as Iter;

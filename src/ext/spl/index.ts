@@ -8,6 +8,8 @@ import { registerIteratorInterfaces, registerIterators } from './iterators.js';
 import { registerArrayObject } from './array_object.js';
 import { registerDataStructures } from './datastructures.js';
 import { registerSplFunctions, SPL_CLASS_NAMES } from './functions.js';
+import { registerSplDirectory } from './spl_directory.js';
+import { registerSplFileObject } from './spl_fileobject.js';
 
 export class SplExtension implements Extension {
   info(): ExtensionInfo {
@@ -25,6 +27,8 @@ export class SplExtension implements Extension {
     registerArrayObject(reg);
     registerIterators(reg);
     registerDataStructures(reg);
+    registerSplDirectory(reg);
+    registerSplFileObject(reg);
     registerSplFunctions(reg);
   }
 }

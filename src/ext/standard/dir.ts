@@ -18,9 +18,20 @@ import { findUserWrapper, userDirOpen, userFsOp } from './stream_funcs.js';
 export class DirStream extends BaseStream {
   meta = { wrapper: 'plainfile', streamType: 'dir', mode: 'r', uri: '', seekable: true };
   idx = 0;
+  /** glob:// streams: the matched paths (entries are their base names) */
+  globPaths: string[] | null = null;
   constructor(public entries: string[], uri: string) {
     super();
     this.meta.uri = uri;
+  }
+  /** php_glob_stream_get_path: the directory of the entry read last (of the first match before any read). */
+  globDir(): string {
+    const paths = this.globPaths ?? [];
+    const cur = paths[Math.max(0, Math.min(this.idx, paths.length) - 1)];
+    if (cur === undefined) return '';
+    const slash = cur.lastIndexOf('/');
+    if (slash < 0) return '';
+    return slash === 0 ? '/' : cur.slice(0, slash);
   }
   protected rawRead(): string {
     return '';
@@ -49,10 +60,21 @@ export function listDir(full: string): string[] {
   return names;
 }
 
-function openDir(fname: string, p: string): PhpStream | false {
+/** php_stream_opendir: a directory stream (plain, glob:// or a user wrapper's), warning on failure. */
+export function openDir(fname: string, p: string): PhpStream | false {
   checkPath(p, fname, 1, 'directory');
   if (p === '') rt.throwError('ValueError', `${fname}(): Argument #1 ($directory) cannot be empty`);
   const scheme = schemeOf(p);
+  if (scheme === 'glob') {
+    const matches = globToEntries(p.slice(7), 0) || [];
+    const ds = new DirStream(matches.map((m) => m.slice(m.lastIndexOf('/') + 1)), p);
+    ds.globPaths = matches;
+    ds.meta.wrapper = 'glob';
+    ds.meta.streamType = 'dir';
+    const s = new PhpStream(ds);
+    s.isDir = true;
+    return s;
+  }
   if (scheme !== 'file') {
     const w = findUserWrapper(scheme);
     if (w) {

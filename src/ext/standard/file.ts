@@ -54,13 +54,18 @@ export function parseMode(mode: string): OpenMode | null {
   };
 }
 
-/** include_path lookup for a relative name: the first existing candidate */
+/** php_resolve_path: include_path lookup for a relative name, then the running script's directory. */
 export function resolveIncludePath(p: string): string {
   if (p.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(p) || p.startsWith('./') || p.startsWith('../')) return p;
   const ip = rt.iniGet('include_path') ?? '.';
   for (const dir of ip.split(':')) {
     if (!dir) continue;
     const cand = nodePath.resolve(rt.cwd, dir, p);
+    if (fs.existsSync(fsPath(cand))) return cand;
+  }
+  const script = rt.top?.file;
+  if (script && script.startsWith('/')) {
+    const cand = nodePath.resolve(nodePath.dirname(script), p);
     if (fs.existsSync(fsPath(cand))) return cand;
   }
   return p;
@@ -98,6 +103,7 @@ export function openStream(path: string, mode: string, fname: string, opts: { us
     else if (low === 'memory' || low === 'temp' || low.startsWith('temp/')) {
       const ms = new MemoryStream(low === 'memory' ? 'MEMORY' : 'TEMP', mode.includes('b') || mode.includes('+') ? (mode.includes('b') ? mode : mode) : mode, low === 'memory' ? 'php://memory' : 'php://temp');
       ms.meta.mode = low === 'memory' ? 'w+b' : 'w+b';
+      if (!/[wa+]/.test(mode)) ms.readOnly = true;
       impl = ms;
     } else if (low.startsWith('fd/')) {
       const n = rest.slice(3);
@@ -182,6 +188,7 @@ export function openStream(path: string, mode: string, fname: string, opts: { us
   if (pm.append) fsm.position = 0;
   const s = new PhpStream(fsm);
   s.context = opts.context ?? null;
+  s.origPath = target;
   return s;
 }
 

@@ -59,8 +59,9 @@ function accessOk(p: string, mode: number): boolean {
 }
 
 /** php_stat: one stat-based function by name. */
-function phpStat(fname: string, p: string): any {
-  checkPath(p, fname);
+/** php_stat: `fname` names the kind of query (the function's name); `label` prefixes the warnings. */
+export function phpStat(fname: string, p: string, label = fname): any {
+  checkPath(p, label);
   const quietFns = new Set(['file_exists', 'is_writable', 'is_writeable', 'is_readable', 'is_executable', 'is_file', 'is_dir', 'is_link']);
   if (p === '') return false;
   const scheme = schemeOf(p);
@@ -69,7 +70,7 @@ function phpStat(fname: string, p: string): any {
     const w = findUserWrapper(scheme);
     if (!w) return false;
     const arr = userUrlStat(w, p, fname === 'is_link' || fname === 'lstat' ? 1 : 0, quietFns.has(fname));
-    if (!arr) return quietFns.has(fname) ? false : (rt.warn(`${fname}(): stat failed for ${p}`), false);
+    if (!arr) return quietFns.has(fname) ? false : (rt.warn(`${label}(): stat failed for ${p}`), false);
     const g = (k: string) => (arr.get(k) ?? arr.get(['dev', 'ino', 'mode', 'nlink', 'uid', 'gid', 'rdev', 'size', 'atime', 'mtime', 'ctime', 'blksize', 'blocks'].indexOf(k)) ?? 0) as number;
     const mode = g('mode');
     switch (fname) {
@@ -88,7 +89,7 @@ function phpStat(fname: string, p: string): any {
   const link = fname === 'lstat' || fname === 'is_link' || fname === 'filetype';
   st = statOf(p, link) as fs.Stats | null;
   if (!st) {
-    if (!quietFns.has(fname)) rt.warn(`${fname}(): ${fname === 'lstat' ? 'Lstat' : 'stat'} failed for ${p}`);
+    if (!quietFns.has(fname)) rt.warn(`${label}(): ${fname === 'lstat' || fname === 'filetype' ? 'Lstat' : 'stat'} failed for ${p}`);
     return false;
   }
   switch (fname) {

@@ -267,6 +267,8 @@ export class MemoryStream extends BaseStream {
   data = '';
   pos = 0;
   append = false;
+  /** opened with a mode without w, a or +: writes fail (TEMP_STREAM_READONLY) */
+  readOnly = false;
   constructor(kind: 'MEMORY' | 'TEMP', mode: string, uri: string) {
     super();
     this.meta = { wrapper: 'PHP', streamType: kind, mode, uri, seekable: true };
@@ -275,9 +277,12 @@ export class MemoryStream extends BaseStream {
   protected rawRead(n: number): string {
     const s = this.data.slice(this.pos, this.pos + n);
     this.pos += s.length;
+    // php://temp reads its inner memory stream greedily, so it knows it is at the end once drained
+    if (this.meta.streamType === 'TEMP' && this.pos >= this.data.length) this.eofFlag = true;
     return s;
   }
-  protected rawWrite(s: string): number {
+  protected rawWrite(s: string): number | false {
+    if (this.readOnly) return false;
     if (this.append) this.pos = this.data.length;
     if (this.pos > this.data.length) this.data += '\0'.repeat(this.pos - this.data.length);
     this.data = this.data.slice(0, this.pos) + s + this.data.slice(this.pos + s.length);
@@ -437,6 +442,8 @@ export class PhpStream extends PhpResource {
   /** user wrapper instance (stream_get_meta_data wrapper_data) */
   wrapperData: any = null;
   isDir = false;
+  /** the path the stream was opened with, after include_path resolution (php_stream's orig_path) */
+  origPath: string | null = null;
   constructor(public readonly impl: BaseStream) {
     super('stream', impl);
   }
