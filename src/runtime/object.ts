@@ -262,6 +262,20 @@ export interface ObjectHandlers {
   debugInfo?(o: PhpObject): [string, any][] | null;
   clone?(src: PhpObject, dst: PhpObject): void;
   cast?(o: PhpObject, type: 'int' | 'float' | 'bool'): any;
+  /**
+   * Objects whose properties live elsewhere (pthreads' shared stores): each replaces the standard
+   * property access of props.ts entirely. readProp with `quiet` (isset/empty/??) gives undefined for
+   * an absent property and warns about nothing.
+   */
+  readProp?(o: PhpObject, name: string, scope: PhpClass | null, quiet: boolean): any;
+  /** `castArray`: the value comes from an (array) cast ($o->p = (array) $v) */
+  writeProp?(o: PhpObject, name: string, v: any, scope: PhpClass | null, castArray?: boolean): void;
+  hasProp?(o: PhpObject, name: string, scope: PhpClass | null): boolean;
+  unsetProp?(o: PhpObject, name: string, scope: PhpClass | null): void;
+  /** the property made ready for a nested write ($o->p[k] = v, $o->p->q = v) */
+  propForWrite?(o: PhpObject, name: string, scope: PhpClass | null): any;
+  /** debugInfo's keys are shown as they are (no visibility looked up; integer-like keys as integers) */
+  literalDebugKeys?: boolean;
 }
 
 let nextObjectId = 1;

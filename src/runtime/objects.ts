@@ -133,6 +133,11 @@ export function declareClass(decl: ClassDecl): PhpClass {
   return c;
 }
 
+/** An anonymous class: declared once, by its (unique) name, however many times its code runs. */
+export function declareAnonClass(decl: ClassDecl): PhpClass {
+  return rt.classes.get(decl.name.toLowerCase()) ?? declareClass(decl);
+}
+
 function kindWord(flags: number): string {
   return flags & ClassFlags.Interface ? 'interface' : flags & ClassFlags.Trait ? 'trait' : flags & ClassFlags.Enum ? 'enum' : 'class';
 }

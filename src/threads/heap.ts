@@ -22,6 +22,8 @@ export const enum H {
   /** serialises whole writes to stdout across threads */
   OutLock = 4,
   OutLockWaiters = 5,
+  /** the store of classes published for threads that meet their objects (classes.ts), 0 until made */
+  ClassRegistry = 6,
   /** free-list heads, one per size class */
   FreeLists = 8,
 }

@@ -242,6 +242,14 @@ export function storeGet(p: number, key: Uint8Array): Uint8Array | null {
   });
 }
 
+/** The first byte of the value at `key` (its type tag in transfer.ts' encoding), -1 when absent. */
+export function storeValueTag(p: number, key: Uint8Array): number {
+  return locked(p, (h, w) => {
+    const e = find(h, w, key, hashOf(key));
+    return e === 0 || h.i32[(e >> 2) + E.ValLen] === 0 ? -1 : h.u8[e + E.Bytes + h.i32[(e >> 2) + E.KeyLen]];
+  });
+}
+
 export function storeHas(p: number, key: Uint8Array): boolean {
   return locked(p, (h, w) => find(h, w, key, hashOf(key)) !== 0);
 }
