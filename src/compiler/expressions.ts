@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, objectForWrite,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -149,12 +149,10 @@ export function expr(c: FnCtx, e: A.Expr): string {
       compileError('Cannot use list() outside of an assignment context', e.line);
     case 'Assign':
       if (e.target.kind === 'ListExpr' || (e.target.kind === 'ArrayLiteral')) return destructure(c, e.target as A.ListExpr, expr(c, e.value));
-      if (e.target.kind === 'PropertyFetch' && e.value.kind === 'Cast' && e.value.type === 'array') {
-        // $o->p = (array) $v: objects that keep their properties elsewhere may keep it a plain array (pthreads)
-        return withLine(c, e, `${u('propSetCastArray')}(${objectForWrite(c, e.target.var)}, ${propName(c, e.target.name)}, ${expr(c, e.value)}, ${scopeExpr(c)})`);
-      }
       if (e.target.kind === 'ArrayDimFetch' || e.target.kind === 'PropertyFetch' || e.target.kind === 'StaticPropertyFetch') {
-        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value)));
+        // $o->p = (array) $v, $o[k] = (array) $v: objects keeping members elsewhere may keep such an array as is (pthreads)
+        const castArray = e.value.kind === 'Cast' && e.value.type === 'array';
+        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value), castArray));
       }
       return assignTo(c, e.target, expr(c, e.value), isFresh(e.value));
     case 'AssignRef':

@@ -253,7 +253,8 @@ export class PhpClass {
 /** Hooks a built-in class can give its objects (ArrayObject, Closure, ...). */
 export interface ObjectHandlers {
   readDim?(o: PhpObject, key: any): any;
-  writeDim?(o: PhpObject, key: any, v: any): void;
+  /** `castArray`: the value comes from an (array) cast ($o[k] = (array) $v) */
+  writeDim?(o: PhpObject, key: any, v: any, castArray?: boolean): void;
   hasDim?(o: PhpObject, key: any, checkEmpty: boolean): boolean;
   unsetDim?(o: PhpObject, key: any): void;
   count?(o: PhpObject): number;

@@ -11,7 +11,7 @@ import { PhpObject, PhpClass, ObjectHandlers } from '../../runtime/object.js';
 import { PhpArray, Key, normStrKey } from '../../runtime/array.js';
 import { Ref, UNINIT } from '../../runtime/values.js';
 import { toKey } from '../../runtime/dims.js';
-import { toBool } from '../../runtime/convert.js';
+import { toBool, toInt } from '../../runtime/convert.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import type { Iter } from '../../runtime/iterate.js';
 import { storeSet, storeGet, storeDelete, storeCount, storeEntries, storeAppend, storeValueTag, keyBytes, keyFromBytes } from '../../threads/store.js';
@@ -130,28 +130,32 @@ function read(o: PhpObject, key: Key, quiet: boolean): any {
     const r = magic(o, cls.issetter, key, IN_ISSET, [String(key)]);
     if (r !== NOT_CALLED && !toBool(r)) return undefined;
   }
-  const r = magic(o, cls.getter, key, IN_GET, [String(key)]);
-  if (r !== NOT_CALLED) return r;
+  if (cls.getter !== null) {
+    const r = magic(o, cls.getter, key, IN_GET, [String(key)]);
+    if (r !== NOT_CALLED) return r;
+  }
   const v = readMember(stateOf(o), key);
   // pthreads reads an absent member as null, without a notice
   return v === undefined && !quiet ? null : v;
 }
 
 function write(o: PhpObject, key: Key, v: any, plain: boolean): void {
-  if (magic(o, o.cls.setter, key, IN_SET, [String(key), v]) !== NOT_CALLED) return;
+  if (o.cls.setter !== null && magic(o, o.cls.setter, key, IN_SET, [String(key), v]) !== NOT_CALLED) return;
   writeMember(o, key, v, plain);
 }
 
 function has(o: PhpObject, key: Key, checkEmpty: boolean): boolean {
-  const r = magic(o, o.cls.issetter, key, IN_ISSET, [String(key)]);
-  if (r !== NOT_CALLED) return toBool(r);
+  if (o.cls.issetter !== null) {
+    const r = magic(o, o.cls.issetter, key, IN_ISSET, [String(key)]);
+    if (r !== NOT_CALLED) return toBool(r);
+  }
   const v = readMember(stateOf(o), key);
   if (v === undefined || v === null) return false;
   return checkEmpty ? toBool(v) : true;
 }
 
 function remove(o: PhpObject, key: Key): void {
-  if (magic(o, o.cls.unsetter, key, IN_UNSET, [String(key)]) !== NOT_CALLED) return;
+  if (o.cls.unsetter !== null && magic(o, o.cls.unsetter, key, IN_UNSET, [String(key)]) !== NOT_CALLED) return;
   deleteMember(o, key);
 }
 
@@ -192,6 +196,24 @@ function dimKey(k: any): Key {
   return toKey(k === undefined ? null : k);
 }
 
+/** Element access as Threaded's own offsetGet() & co. do it. */
+export const elements = {
+  read: (o: PhpObject, k: any): any => read(o, dimKey(k), false),
+  write: (o: PhpObject, k: any, v: any, castArray = false): void => {
+    // $t[] = v (and a null offset, as pthreads has it) appends
+    if (k === undefined || k === null) storeAppend(stateOf(o).store, encodeMember(v, castArray));
+    else write(o, dimKey(k), v, castArray);
+  },
+  has: (o: PhpObject, k: any, checkEmpty: boolean): boolean => has(o, dimKey(k), checkEmpty),
+  remove: (o: PhpObject, k: any): void => remove(o, dimKey(k)),
+};
+
+/** A class's own offsetGet() & co. (or count()), when it overrides Threaded's: the interface as the class defines it. */
+function userOffset(o: PhpObject, lc: string): Function | null {
+  const m = o.cls.findMethod(lc);
+  return m !== undefined && !m.info.isBuiltin ? m.fn : null;
+}
+
 /** The object handlers of Threaded and every class extending it. */
 export const threadedHandlers: ObjectHandlers & { iterate(o: PhpObject, byRef: boolean): Iter } = {
   readProp: (o, name, _scope, quiet) => read(o, propKey(name), quiet),
@@ -199,16 +221,35 @@ export const threadedHandlers: ObjectHandlers & { iterate(o: PhpObject, byRef: b
   hasProp: (o, name) => has(o, propKey(name), false),
   unsetProp: (o, name) => remove(o, propKey(name)),
   propForWrite: (o, name) => forWrite(o, propKey(name)),
-  readDim: (o, k) => read(o, dimKey(k), false),
-  writeDim: (o, k, v) => {
-    // $t[] = v (and a null offset, as pthreads has it) appends
-    if (k === undefined || k === null) storeAppend(stateOf(o).store, encodeMember(v));
-    else write(o, dimKey(k), v, false);
+  readDim: (o, k) => {
+    const f = userOffset(o, 'offsetget');
+    return f ? f.call(o, k === undefined ? null : k) : elements.read(o, k);
   },
-  hasDim: (o, k, checkEmpty) => has(o, dimKey(k), checkEmpty),
-  unsetDim: (o, k) => remove(o, dimKey(k)),
-  count: (o) => storeCount(stateOf(o).store),
-  iterate: (o) => new MembersIter(storeEntries(stateOf(o).store)),
+  writeDim: (o, k, v, castArray) => {
+    const f = userOffset(o, 'offsetset');
+    if (f) f.call(o, k === undefined ? null : k, v);
+    else elements.write(o, k, v, castArray === true);
+  },
+  hasDim: (o, k, checkEmpty) => {
+    const f = userOffset(o, 'offsetexists');
+    if (!f) return elements.has(o, k, checkEmpty);
+    if (!toBool(f.call(o, k))) return false;
+    return !checkEmpty || toBool(threadedHandlers.readDim!(o, k));
+  },
+  unsetDim: (o, k) => {
+    const f = userOffset(o, 'offsetunset');
+    if (f) f.call(o, k);
+    else elements.remove(o, k);
+  },
+  count: (o) => {
+    const f = userOffset(o, 'count');
+    return f ? Number(toInt(f.call(o))) : storeCount(stateOf(o).store);
+  },
+  iterate: (o, byRef) => {
+    // a reference to a member could not reach the store: pthreads refuses rather than surprise
+    if (byRef) rt.throwError('RuntimeException', 'iteration by reference is not allowed on Threaded objects');
+    return new MembersIter(storeEntries(stateOf(o).store));
+  },
   debugInfo: (o) => members(stateOf(o)).map(([k, v]) => [String(k), v]),
   literalDebugKeys: true,
   compare: (a, b) => (isThreaded(b) && stateOf(b).rec === stateOf(a).rec ? 0 : 1),

@@ -49,6 +49,8 @@ export const enum State {
 
 /** The native part of a Threaded object, in any thread. */
 export class ThreadedState {
+  /** whether this thread's table of objects has it (done when it is first shared: only then can it come back) */
+  known = false;
   constructor(readonly rec: number, readonly store: number) {}
 
   get mutex(): number {
@@ -106,6 +108,8 @@ export function isThreaded(v: any): v is PhpObject {
 /** Per request: the PhpObject of each record this thread has met (weakly: an unused one may go). */
 interface Local {
   objects: Map<number, WeakRef<PhpObject>>;
+  /** the table's size at which entries of objects gone are swept out */
+  sweepAt: number;
   /** the Thread object this thread runs, if any */
   current: PhpObject | null;
   /** the Workers this request started: told to finish at its end */
@@ -113,18 +117,17 @@ interface Local {
 }
 
 export function local(req: Request = rt): Local {
-  return (req.ext.pthreadsObjects ??= { objects: new Map(), current: null, workers: [] });
+  return (req.ext.pthreadsObjects ??= { objects: new Map(), sweepAt: 1024, current: null, workers: [] });
 }
 
-const forget = new FinalizationRegistry<{ objects: Map<number, WeakRef<PhpObject>>; rec: number }>(({ objects, rec }) => {
-  const r = objects.get(rec);
-  if (r && r.deref() === undefined) objects.delete(rec);
-});
-
 export function remember(o: PhpObject, st: ThreadedState): void {
-  const objects = local().objects;
-  objects.set(st.rec, new WeakRef(o));
-  forget.register(o, { objects, rec: st.rec });
+  const l = local();
+  st.known = true;
+  l.objects.set(st.rec, new WeakRef(o));
+  if (l.objects.size >= l.sweepAt) {
+    for (const [rec, r] of l.objects) if (r.deref() === undefined) l.objects.delete(rec);
+    l.sweepAt = Math.max(1024, l.objects.size * 2);
+  }
 }
 
 /** The PhpObject standing for record `rec` in this thread (made on first meeting, no constructor run). */
@@ -156,6 +159,7 @@ function classFor(name: string): PhpClass {
 transferHooks.sharedPtr = (o: PhpObject): number => {
   const st = o.native;
   if (!(st instanceof ThreadedState)) return 0;
+  if (!st.known) remember(o, st);
   publishClass(rt, o.cls);
   return st.rec;
 };

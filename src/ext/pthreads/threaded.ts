@@ -13,8 +13,8 @@ import { condWait, condSignal, condBroadcast } from '../../threads/cond.js';
 import { storeTake, storeCount, storeValueTag, keyFromBytes } from '../../threads/store.js';
 import { decodeValue } from '../../threads/transfer.js';
 import { currentThreadId } from '../../threads/identity.js';
-import { ThreadedState, State, newRecord, stateOf, isThreaded, remember } from './shared.js';
-import { threadedHandlers, readyClass, adoptDefaults, members, writeMember, memberKey } from './members.js';
+import { ThreadedState, State, newRecord, stateOf, isThreaded } from './shared.js';
+import { threadedHandlers, readyClass, adoptDefaults, members, writeMember, memberKey, elements } from './members.js';
 
 // ───────────── the monitor ─────────────
 
@@ -115,9 +115,7 @@ export function registerThreaded(r: Registry): void {
     name: 'Threaded',
     interfaces: ['Collectable', 'Traversable', 'Countable', 'ArrayAccess'],
     createNative(o: PhpObject) {
-      const st = newRecord();
-      o.native = st;
-      remember(o, st);
+      o.native = newRecord();
       readyClass(o.cls);
       adoptDefaults(o);
     },
@@ -164,16 +162,16 @@ export function registerThreaded(r: Registry): void {
         return storeCount(self(this).store);
       },
       'public offsetExists(mixed $offset): bool': function (this: PhpObject, k: any) {
-        return threadedHandlers.hasDim!(this, k, false);
+        return elements.has(this, k, false);
       },
       'public offsetGet(mixed $offset): mixed': function (this: PhpObject, k: any) {
-        return threadedHandlers.readDim!(this, k);
+        return elements.read(this, k);
       },
       'public offsetSet(mixed $offset, mixed $value): void': function (this: PhpObject, k: any, v: any) {
-        threadedHandlers.writeDim!(this, k, v);
+        elements.write(this, k, v);
       },
       'public offsetUnset(mixed $offset): void': function (this: PhpObject, k: any) {
-        threadedHandlers.unsetDim!(this, k);
+        elements.remove(this, k);
       },
       'public static extend(string $class): bool': function (name: string) {
         return extendClass(name);
