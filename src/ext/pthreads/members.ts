@@ -7,7 +7,7 @@
 // has them, are called for every access that is not already inside them (pthreads' guards).
 
 import { rt } from '../../runtime/request.js';
-import { PhpObject, PhpClass, ObjectHandlers } from '../../runtime/object.js';
+import { PhpObject, PhpClass, ObjectHandlers, newProps } from '../../runtime/object.js';
 import { PhpArray, Key, normStrKey } from '../../runtime/array.js';
 import { Ref, UNINIT } from '../../runtime/values.js';
 import { toKey } from '../../runtime/dims.js';
@@ -262,15 +262,36 @@ export function readyClass(cls: PhpClass): void {
 }
 onClassSeen(readyClass);
 
+/** A declared property's member key, and its default encoded once when it is a plain value. */
+interface DefaultSlot {
+  bagKey: string;
+  key: Uint8Array;
+  encoded: Uint8Array | null;
+}
+
+function defaultSlots(cls: PhpClass): DefaultSlot[] {
+  let slots: DefaultSlot[] | undefined = cls.ext.threadedDefaults;
+  if (slots) return slots;
+  slots = cls.allSlots.map((info) => {
+    const v = info.hasDefault ? info.default : null;
+    // arrays become a new Volatile object for each object: only plain values are encoded ahead
+    const plain = !(v instanceof PhpArray) && !(v instanceof PhpObject);
+    return { bagKey: info.key, key: keyBytes(propKey(info.name)), encoded: plain ? encodeMember(v === UNINIT ? null : v) : null };
+  });
+  cls.ext.threadedDefaults = slots;
+  return slots;
+}
+
 /** Moves the declared properties' defaults a new object got into its store (arrays made Volatile). */
 export function adoptDefaults(o: PhpObject): void {
   const p = o.p;
   const store = stateOf(o).store;
-  for (const bagKey in p) {
-    const v = p[bagKey];
-    delete p[bagKey];
-    // a private property's bag key is "\0Class\0name": members are named plainly
-    const name = bagKey.charCodeAt(0) === 0 ? bagKey.slice(bagKey.lastIndexOf('\0') + 1) : bagKey;
-    storeSet(store, memberKey(propKey(name)), encodeMember(v === undefined || v === UNINIT ? null : v));
+  const slots = defaultSlots(o.cls);
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i];
+    if (s.encoded !== null) storeSet(store, s.key, s.encoded);
+    else storeSet(store, s.key, encodeMember(p[s.bagKey]));
   }
+  // the object's own bag stays empty: every access goes to the store
+  o.p = newProps();
 }

@@ -92,9 +92,12 @@ function runTask(worker: PhpObject, task: PhpObject): void {
   } catch (e) {
     if (!(e instanceof PhpObject)) throw e;
     ts.set(State.Terminated);
+    // reported as the thread's uncaught exception; the handler that took it stays for the next task
+    const handlers = rt.exceptionHandlers.slice();
     rt.core.engine.guard(rt, () => {
       throw e;
     });
+    rt.exceptionHandlers = handlers;
   } finally {
     ts.clear(State.Running);
     stateOf(worker).setWord(Rec.Running, 0);
