@@ -54,10 +54,14 @@ function classDeps(file: FileCtx, node: A.ClassLike): string[] {
 
 export function compileAnonClass(c: FnCtx, node: A.ClassLike): string {
   const ref = c.file.id('C');
+  const defName = 'decl' + ref;
   c.file.decls.push(`let ${ref};`);
   const name = `class@anonymous${'\0'}${c.file.file}:${node.line}$${(c.file.anonCount++).toString(16)}`;
-  const decl = classDeclObject(c.file, node, ref, name, c);
-  return `(${ref} ??= ${c.file.use('declareClass')}(${decl}))`;
+  const decl = classDeclObject(c.file, node, ref, name, c, defName);
+  // module-level, like named classes' declarers: another thread can declare the class too
+  c.file.defs.push(defName);
+  c.file.decls.push(`const ${defName} = () => (${ref} ??= ${c.file.use('declareAnonClass')}(${decl}));`);
+  return `(${ref} ?? ${defName}())`;
 }
 
 function flagsOf(node: A.ClassLike): number {

@@ -150,7 +150,9 @@ export function expr(c: FnCtx, e: A.Expr): string {
     case 'Assign':
       if (e.target.kind === 'ListExpr' || (e.target.kind === 'ArrayLiteral')) return destructure(c, e.target as A.ListExpr, expr(c, e.value));
       if (e.target.kind === 'ArrayDimFetch' || e.target.kind === 'PropertyFetch' || e.target.kind === 'StaticPropertyFetch') {
-        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value)));
+        // $o->p = (array) $v, $o[k] = (array) $v: objects keeping members elsewhere may keep such an array as is (pthreads)
+        const castArray = e.value.kind === 'Cast' && e.value.type === 'array';
+        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value), castArray));
       }
       return assignTo(c, e.target, expr(c, e.value), isFresh(e.value));
     case 'AssignRef':

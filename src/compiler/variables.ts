@@ -184,7 +184,8 @@ function dynRef(c: FnCtx, nameExpr: A.Expr): string {
 }
 
 /** Assigns `value` (a JS expression) to the lvalue e; the JS result is the assigned value. */
-export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): string {
+/** `castArray`: the value is an (array) cast, which objects keeping their members elsewhere are told of. */
+export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, castArray = false): string {
   const v = fresh ? value : `${c.file.use('share')}(${value})`;
   switch (e.kind) {
     case 'Variable':
@@ -192,9 +193,9 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): st
       return `(${dynRef(c, e.name)}.v = ${v})`;
     case 'ArrayDimFetch':
       if (isGlobalsElement(e)) return `(${globalRef(c, e)}.v = ${v})`;
-      return assignDim(c, e, v);
+      return assignDim(c, e, v, castArray);
     case 'PropertyFetch':
-      return `${c.file.use('propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+      return `${c.file.use(castArray ? 'propSetCastArray' : 'propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':
       return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
     case 'ListExpr':
@@ -207,7 +208,7 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): st
   }
 }
 
-function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
+function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boolean): string {
   const base = e.var;
   // key and value are evaluated before the container is fetched for writing (as PHP does)
   const key = e.dim ? expr(c, e.dim) : null;
@@ -216,7 +217,7 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
     const tv = c.temp();
     const tk = key === null ? null : c.temp();
     const pre = tk === null ? `${tv} = ${value}` : `${tk} = ${key}, ${tv} = ${value}`;
-    const op = key === null ? `${c.file.use('appendTo')}(CUR, ${tv})` : `${c.file.use('assignDimTo')}(CUR, ${tk}, ${tv})`;
+    const op = key === null ? `${c.file.use('appendTo')}(CUR, ${tv})` : `${c.file.use(castArray ? 'assignDimCastArrayTo' : 'assignDimTo')}(CUR, ${tk}, ${tv})`;
     const loc = valueLocation(c, base.name);
     if (loc === null) {
       const r = c.temp();
@@ -225,7 +226,7 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }
   if (key === null) return `${c.file.use('appendDim')}(${writableContainer(c, base)}, ${value})`;
-  return `${c.file.use('assignDim')}(${writableContainer(c, base)}, ${key}, ${value})`;
+  return `${c.file.use(castArray ? 'assignDimCastArray' : 'assignDim')}(${writableContainer(c, base)}, ${key}, ${value})`;
 }
 
 /** [$a, 'k' => $b, [$c]] = value */

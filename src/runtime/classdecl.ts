@@ -343,7 +343,7 @@ function applyTraits(cls: PhpClass, rules: TraitRule[], lookup: (name: string) =
         if (r.kind !== 'alias' || r.method.toLowerCase() !== lc) continue;
         if (r.trait && lookup(r.trait) !== t) continue;
         if (r.alias) {
-          copyTraitMethod(cls, m, r.alias, r.vis ?? null, added);
+          copyTraitMethod(cls, m, r.alias, r.vis ?? null, added, t);
         }
       }
       if (excluded.get(t)?.has(lc)) continue;

@@ -350,6 +350,24 @@ export function assignDimTo(cur: any, k: any, v: any): any {
   return c;
 }
 
+/** $c[$k] = (array) $v: an object keeping its elements elsewhere learns the value was cast (pthreads keeps it an array). */
+export function assignDimCastArray(c: any, k: any, v: any): any {
+  const h = c instanceof PhpObject ? c.cls.handlers : null;
+  if (h !== null && h.writeDim !== undefined) {
+    h.writeDim(c, k, v, true);
+    return v;
+  }
+  return assignDim(c, k, v);
+}
+
+export function assignDimCastArrayTo(cur: any, k: any, v: any): any {
+  if (cur instanceof PhpObject) {
+    assignDimCastArray(cur, k, v);
+    return cur;
+  }
+  return assignDimTo(cur, k, v);
+}
+
 export function appendTo(cur: any, v: any): any {
   if (cur instanceof PhpArray && cur.rc === 0) {
     if (!cur.append(v)) nextElementOccupied();

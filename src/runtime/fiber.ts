@@ -255,7 +255,7 @@ export class FiberState {
     const prev = base.prev;
     base.prev = null;
     try {
-      return rt.backtrace(0, withArgs, this.innermostFrame());
+      return rt.backtrace(0, withArgs, true, this.innermostFrame());
     } finally {
       base.prev = prev;
     }

@@ -257,7 +257,8 @@ export class PhpClass {
 /** Hooks a built-in class can give its objects (ArrayObject, Closure, ...). */
 export interface ObjectHandlers {
   readDim?(o: PhpObject, key: any): any;
-  writeDim?(o: PhpObject, key: any, v: any): void;
+  /** `castArray`: the value comes from an (array) cast ($o[k] = (array) $v) */
+  writeDim?(o: PhpObject, key: any, v: any, castArray?: boolean): void;
   hasDim?(o: PhpObject, key: any, checkEmpty: boolean): boolean;
   unsetDim?(o: PhpObject, key: any): void;
   count?(o: PhpObject): number;
@@ -268,6 +269,20 @@ export interface ObjectHandlers {
   cast?(o: PhpObject, type: 'int' | 'float' | 'bool'): any;
   /** dtor_obj: runs when the object is destroyed (at shutdown), like a __destruct of the class's own */
   destroy?(o: PhpObject): void;
+  /**
+   * Objects whose properties live elsewhere (pthreads' shared stores): each replaces the standard
+   * property access of props.ts entirely. readProp with `quiet` (isset/empty/??) gives undefined for
+   * an absent property and warns about nothing.
+   */
+  readProp?(o: PhpObject, name: string, scope: PhpClass | null, quiet: boolean): any;
+  /** `castArray`: the value comes from an (array) cast ($o->p = (array) $v) */
+  writeProp?(o: PhpObject, name: string, v: any, scope: PhpClass | null, castArray?: boolean): void;
+  hasProp?(o: PhpObject, name: string, scope: PhpClass | null): boolean;
+  unsetProp?(o: PhpObject, name: string, scope: PhpClass | null): void;
+  /** the property made ready for a nested write ($o->p[k] = v, $o->p->q = v) */
+  propForWrite?(o: PhpObject, name: string, scope: PhpClass | null): any;
+  /** debugInfo's keys are shown as they are (no visibility looked up; integer-like keys as integers) */
+  literalDebugKeys?: boolean;
 }
 
 let nextObjectId = 1;

@@ -5,7 +5,7 @@ import { PhpClass, PhpObject, Vis, ClassFlags, privateKey } from './object.js';
 import { PhpArray, Key, share } from './array.js';
 import { Ref, UNINIT } from './values.js';
 import { rt } from './request.js';
-import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound, displayClassName } from './calls.js';
+import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound, displayClassName, resolveCallable } from './calls.js';
 import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './classdecl.js';
 import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
@@ -23,11 +23,22 @@ export function findClass(name: string, autoload = true): PhpClass | null {
   if (!autoload || rt.autoloaders.length === 0) return null;
   if (!isValidClassName(name)) return null;
   for (const loader of rt.autoloaders.slice()) {
-    rt.core.callValue(loader, [name]);
+    callAutoloader(loader, name);
     c = rt.classes.get(lc);
     if (c) return c;
   }
   return null;
+}
+
+/**
+ * An autoloader given as [$object, 'method'] is called as its class calls it: PHP resolves the callable
+ * when it is registered (from within the class, a private method is fine) and keeps it so.
+ */
+function callAutoloader(loader: any, name: string): void {
+  const self = loader instanceof PhpArray && loader.size === 2 ? loader.get(0) : null;
+  const b = self instanceof PhpObject ? resolveCallable(loader, self.cls) : null;
+  if (b) callBound(b, [name]);
+  else rt.core.callValue(loader, [name]);
 }
 
 function isValidClassName(name: string): boolean {
@@ -137,6 +148,11 @@ export function declareClass(decl: ClassDecl): PhpClass {
   }
   rt.top.line = prevLine;
   return c;
+}
+
+/** An anonymous class: declared once, by its (unique) name, however many times its code runs. */
+export function declareAnonClass(decl: ClassDecl): PhpClass {
+  return rt.classes.get(decl.name.toLowerCase()) ?? declareClass(decl);
 }
 
 function kindWord(flags: number): string {

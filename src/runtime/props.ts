@@ -46,6 +46,8 @@ const G_GET = 1, G_SET = 2, G_ISSET = 4, G_UNSET = 8;
 
 export function propGet(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) return propOfNonObject(o, name);
+  const h = o.cls.handlers;
+  if (h !== null && h.readProp !== undefined) return h.readProp(o, name, scope, false);
   const info = findProp(o.cls, name, scope);
   let v: any;
   if (info !== undefined) {
@@ -107,6 +109,11 @@ export function propSet(o: any, name: string, v: any, scope: PhpClass | null): a
   if (!(o instanceof PhpObject)) {
     return rt.throwError('Error', `Attempt to assign property "${name}" on ${typeName(o)}`);
   }
+  const h = o.cls.handlers;
+  if (h !== null && h.writeProp !== undefined) {
+    h.writeProp(o, name, v, scope);
+    return v;
+  }
   const info = findProp(o.cls, name, scope);
   if (info !== undefined) {
     const cur = o.p[info.key];
@@ -145,6 +152,21 @@ export function propSet(o: any, name: string, v: any, scope: PhpClass | null): a
   return v;
 }
 
+/**
+ * $o->p = (array) $v. An object keeping its properties elsewhere learns that the value was cast:
+ * pthreads keeps such an array as an array where it would otherwise make it a Volatile object.
+ */
+export function propSetCastArray(o: any, name: string, v: any, scope: PhpClass | null): any {
+  if (o instanceof PhpObject) {
+    const h = o.cls.handlers;
+    if (h !== null && h.writeProp !== undefined) {
+      h.writeProp(o, name, v, scope, true);
+      return v;
+    }
+  }
+  return propSet(o, name, v, scope);
+}
+
 /** PHP 8.2: creating a dynamic property is deprecated unless the class allows it. */
 function dynamicPropCheck(o: PhpObject, name: string): void {
   const cls = o.cls;
@@ -165,6 +187,9 @@ function allowsDynamic(cls: PhpClass): boolean {
 /** The Ref of a property (for `&$o->p`, foreach by reference, by-ref arguments); turns the slot into a Ref. */
 export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
   if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
+  const h = o.cls.handlers;
+  // a property kept outside the object cannot be referenced: the reference holds a copy
+  if (h !== null && h.readProp !== undefined) return new Ref(h.readProp(o, name, scope, true) ?? null);
   const info = findProp(o.cls, name, scope);
   const key = info ? info.key : name;
   if (info && !accessible(info, scope)) cannotAccess(info);
@@ -195,6 +220,8 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) {
     return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
   }
+  const h = o.cls.handlers;
+  if (h !== null && h.propForWrite !== undefined) return h.propForWrite(o, name, scope);
   const info = findProp(o.cls, name, scope);
   const key = info ? info.key : name;
   let cur = info && !accessible(info, scope) ? undefined : o.p[key];
@@ -236,6 +263,8 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
 
 export function propIsset(o: any, name: string, scope: PhpClass | null): boolean {
   if (!(o instanceof PhpObject)) return false;
+  const h = o.cls.handlers;
+  if (h !== null && h.hasProp !== undefined) return h.hasProp(o, name, scope);
   const info = findProp(o.cls, name, scope);
   let v: any;
   if (info !== undefined && accessible(info, scope)) v = o.p[info.key];
@@ -254,6 +283,8 @@ export function propIsset(o: any, name: string, scope: PhpClass | null): boolean
 /** Reads a property for isset($o->p[...]) / empty(): no warnings, __isset then __get. */
 export function propGetQuiet(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) return undefined;
+  const h = o.cls.handlers;
+  if (h !== null && h.readProp !== undefined) return h.readProp(o, name, scope, true);
   const info = findProp(o.cls, name, scope);
   let v: any;
   if (info !== undefined && accessible(info, scope)) v = o.p[info.key];
@@ -270,6 +301,8 @@ export function propGetQuiet(o: any, name: string, scope: PhpClass | null): any 
 
 export function propUnset(o: any, name: string, scope: PhpClass | null): void {
   if (!(o instanceof PhpObject)) return;
+  const h = o.cls.handlers;
+  if (h !== null && h.unsetProp !== undefined) return h.unsetProp(o, name, scope);
   const info = findProp(o.cls, name, scope);
   if (info !== undefined) {
     if (!accessible(info, scope)) {

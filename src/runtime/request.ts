@@ -87,7 +87,7 @@ frameHooks.failed = (e: any, info: FunctionInfo, self: any, top: Frame, n: numbe
     if (trace instanceof PhpArray && k <= trace.size) {
       const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
       fr.line = top.line;
-      const entry = rt.traceEntry(fr, rt.iniGet('zend.exception_ignore_args') !== '1');
+      const entry = rt.traceEntry(fr, rt.iniGet('zend.exception_ignore_args') !== '1', false);
       const list = trace.valueList();
       if (k > 0) {
         const callee = list[k - 1];
@@ -334,19 +334,19 @@ export class Request {
 
   // ───────────── frames ─────────────
 
-  /** The debug_backtrace()/exception trace of the current stack, innermost first. */
-  backtrace(skip = 0, withArgs = true, from: Frame = this.top): PhpArray {
+  /** The debug_backtrace()/exception trace of the current stack, innermost first (exceptions': no objects). */
+  backtrace(skip = 0, withArgs = true, withObjects = true, from: Frame = this.top): PhpArray {
     const frames = new PhpArray();
     let f: Frame | null = from;
     for (let i = 0; i < skip && f; i++) f = f.prev;
     for (; f && f.prev; f = f.prev) {
       if (f.info?.hidden) continue;
-      frames.append(this.traceEntry(f, withArgs));
+      frames.append(this.traceEntry(f, withArgs, withObjects));
     }
     return frames;
   }
 
-  traceEntry(f: Frame, withArgs: boolean): PhpArray {
+  traceEntry(f: Frame, withArgs: boolean, withObject = true): PhpArray {
     const e = new PhpArray();
     const caller = f.prev!;
     // a function called by a builtin (a callback) shows as [internal function]
@@ -363,7 +363,7 @@ export class Request {
     e.set('function', info.name);
     if (info.cls && !info.isClosure) {
       e.set('class', info.cls.name);
-      if (f.self instanceof PhpObject) e.set('object', f.self);
+      if (withObject && f.self instanceof PhpObject) e.set('object', f.self);
       e.set('type', f.self instanceof PhpObject ? '->' : '::');
     } else if (info.isClosure && info.cls) {
       e.set('class', info.cls.name);

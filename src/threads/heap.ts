@@ -22,6 +22,8 @@ export const enum H {
   /** serialises whole writes to stdout across threads */
   OutLock = 4,
   OutLockWaiters = 5,
+  /** the store of classes published for threads that meet their objects (classes.ts), 0 until made */
+  ClassRegistry = 6,
   /** free-list heads, one per size class */
   FreeLists = 8,
 }
@@ -74,7 +76,9 @@ export class SharedHeap {
         Atomics.store(this.i32, H.Bump, end);
       }
       Atomics.store(this.i32, block >> 2, cls);
-      this.u8.fill(0, block + 8, block + (1 << cls));
+      // small blocks are zeroed a word at a time: fill() on a shared buffer costs more than the loop
+      if (cls <= 8) for (let w = (block + 8) >> 2, end = (block + (1 << cls)) >> 2; w < end; w++) this.i32[w] = 0;
+      else this.u8.fill(0, block + 8, block + (1 << cls));
       return block + 8;
     } finally {
       futexUnlock(this.i32, H.Lock);

@@ -84,6 +84,17 @@ function locked<T>(p: number, f: (h: SharedHeap, w: number) => T): T {
   }
 }
 
+// The most frequent operations (a member read or written) take the lock inline: no closure per call.
+function lock(p: number): SharedHeap {
+  const h = sharedHeap();
+  futexLock(h.i32, p >> 2, currentThreadId());
+  return h;
+}
+
+function unlock(h: SharedHeap, p: number): void {
+  futexUnlock(h.i32, p >> 2);
+}
+
 function sameKey(h: SharedHeap, e: number, key: Uint8Array): boolean {
   const n = Atomics.load(h.i32, (e >> 2) + E.KeyLen);
   if (n !== key.length) return false;
@@ -185,28 +196,35 @@ function bumpNextIndex(h: SharedHeap, w: number, key: Uint8Array): void {
 }
 
 export function storeSet(p: number, key: Uint8Array, val: Uint8Array): void {
-  locked(p, (h, w) => {
-    const hash = hashOf(key);
-    const e = find(h, w, key, hash);
-    const need = E.Bytes + key.length + val.length;
-    if (e !== 0) {
-      if (h.capacity(e) >= need) {
-        h.i32[(e >> 2) + E.ValLen] = val.length;
-        h.u8.set(val, e + E.Bytes + key.length);
-        return;
-      }
-      const n = h.malloc(need);
-      writeEntry(h, n, key, hash, val);
-      replaceEntry(h, w, e, n);
+  const h = lock(p);
+  try {
+    setLocked(h, p >> 2, key, val);
+  } finally {
+    unlock(h, p);
+  }
+}
+
+function setLocked(h: SharedHeap, w: number, key: Uint8Array, val: Uint8Array): void {
+  const hash = hashOf(key);
+  const e = find(h, w, key, hash);
+  const need = E.Bytes + key.length + val.length;
+  if (e !== 0) {
+    if (h.capacity(e) >= need) {
+      h.i32[(e >> 2) + E.ValLen] = val.length;
+      h.u8.set(val, e + E.Bytes + key.length);
       return;
     }
     const n = h.malloc(need);
     writeEntry(h, n, key, hash, val);
-    linkLast(h, w, n);
-    chain(h, w, n);
-    bumpNextIndex(h, w, key);
-    if (++h.i32[w + S.Count] > h.i32[w + S.NBuckets]) rehash(h, w);
-  });
+    replaceEntry(h, w, e, n);
+    return;
+  }
+  const n = h.malloc(need);
+  writeEntry(h, n, key, hash, val);
+  linkLast(h, w, n);
+  chain(h, w, n);
+  bumpNextIndex(h, w, key);
+  if (++h.i32[w + S.Count] > h.i32[w + S.NBuckets]) rehash(h, w);
 }
 
 /** Appends under the next free integer key ($threaded[] = $v); returns that key. */
@@ -236,10 +254,24 @@ function keyOf(h: SharedHeap, e: number): Uint8Array {
 
 /** A copy of the value's bytes, or null when the key is absent. */
 export function storeGet(p: number, key: Uint8Array): Uint8Array | null {
-  return locked(p, (h, w) => {
-    const e = find(h, w, key, hashOf(key));
+  const h = lock(p);
+  try {
+    const e = find(h, p >> 2, key, hashOf(key));
     return e === 0 ? null : valueOf(h, e);
-  });
+  } finally {
+    unlock(h, p);
+  }
+}
+
+/** The first byte of the value at `key` (its type tag in transfer.ts' encoding), -1 when absent. */
+export function storeValueTag(p: number, key: Uint8Array): number {
+  const h = lock(p);
+  try {
+    const e = find(h, p >> 2, key, hashOf(key));
+    return e === 0 || h.i32[(e >> 2) + E.ValLen] === 0 ? -1 : h.u8[e + E.Bytes + h.i32[(e >> 2) + E.KeyLen]];
+  } finally {
+    unlock(h, p);
+  }
 }
 
 export function storeHas(p: number, key: Uint8Array): boolean {

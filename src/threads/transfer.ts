@@ -85,9 +85,23 @@ export function forgetHandles(): void {
 const f64Scratch = new Float64Array(1);
 const f64Bytes = new Uint8Array(f64Scratch.buffer);
 
+/** How encodeValue treats values that cannot cross by copy or identity. */
+export const enum Encode {
+  /** objects travel serialized, foreign resources as 0 */
+  Copy = 0,
+  /**
+   * objects that are neither shared (Threaded) nor closures, and resources that are not handles,
+   * become null, and are left out of arrays: what pthreads does when it copies a class's statics
+   */
+  DropUnshareable = 1,
+  /** the same, only inside the captured variables of closures */
+  DropInCaptures = 2,
+}
+
 class Writer {
   buf = new Uint8Array(256);
   n = 0;
+  flags = 0;
 
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
@@ -103,13 +117,15 @@ class Writer {
   }
   u32(v: number): void {
     this.room(4);
-    const b = this.buf;
-    const n = this.n;
-    b[n] = v & 255;
-    b[n + 1] = (v >>> 8) & 255;
-    b[n + 2] = (v >>> 16) & 255;
-    b[n + 3] = v >>> 24;
+    this.u32At(this.n, v);
     this.n += 4;
+  }
+  u32At(at: number, v: number): void {
+    const b = this.buf;
+    b[at] = v & 255;
+    b[at + 1] = (v >>> 8) & 255;
+    b[at + 2] = (v >>> 16) & 255;
+    b[at + 3] = v >>> 24;
   }
   f64(v: number): void {
     this.room(8);
@@ -134,21 +150,38 @@ class Writer {
 const sharedWriter = new Writer();
 let writerBusy = false;
 
-/** Encodes a PHP value for another thread. */
-export function encodeValue(v: any): Uint8Array {
+/** Encodes a PHP value for another thread (`flags`: Encode bits). */
+export function encodeValue(v: any, flags: number = Encode.Copy): Uint8Array {
   if (writerBusy) {
     const w = new Writer();
+    w.flags = flags;
     put(w, v, 0);
     return w.bytes();
   }
   writerBusy = true;
   try {
     sharedWriter.n = 0;
+    sharedWriter.flags = flags;
     put(sharedWriter, v, 0);
     return sharedWriter.bytes();
   } finally {
     writerBusy = false;
   }
+}
+
+/** Whether an encoded value's first byte (its tag) says it is an object shared by identity. */
+export function isSharedTag(tag: number): boolean {
+  return tag === T.Shared;
+}
+
+/** Whether `v` is a value Encode.DropUnshareable leaves behind. */
+function unshareable(v: any): boolean {
+  if (v instanceof PhpObject) return !transferHooks.sharedPtr(v) && !(v.native && v.native.closure);
+  if (v instanceof PhpResource) {
+    const h = v.handle as HandleRef | null;
+    return !h || typeof h !== 'object' || !('ptr' in h) || !HANDLE_TYPE_NAMES[h.kind];
+  }
+  return false;
 }
 
 function put(w: Writer, v: any, depth: number): void {
@@ -180,6 +213,7 @@ function put(w: Writer, v: any, depth: number): void {
   }
   if (v instanceof PhpArray) {
     w.byte(T.Array);
+    if (w.flags & Encode.DropUnshareable) return putArrayDropping(w, v, depth);
     w.u32(v.size);
     for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
       put(w, v.keyAt(i), depth + 1);
@@ -187,6 +221,7 @@ function put(w: Writer, v: any, depth: number): void {
     }
     return;
   }
+  if (w.flags & Encode.DropUnshareable && unshareable(v)) return w.byte(T.Null);
   if (v instanceof PhpResource) {
     const h = v.handle as HandleRef | null;
     if (!h || typeof h !== 'object' || !('ptr' in h) || !HANDLE_TYPE_NAMES[h.kind] || v.type !== HANDLE_TYPE_NAMES[h.kind]) {
@@ -235,11 +270,32 @@ function putClosure(w: Writer, n: any, depth: number): void {
   w.str(scope ? scope.name : '');
   const used: any[] = n.usedValues ?? [];
   w.u32(used.length);
-  for (const u of used) {
-    // a by-reference capture arrives as a fresh reference to a copy: `use` variables cross by value
-    w.byte(u instanceof Ref ? 1 : 0);
-    put(w, u, depth + 1);
+  const outer = w.flags;
+  if (outer & Encode.DropInCaptures) w.flags |= Encode.DropUnshareable;
+  try {
+    for (const u of used) {
+      // a by-reference capture arrives as a fresh reference to a copy: `use` variables cross by value
+      w.byte(u instanceof Ref ? 1 : 0);
+      put(w, u, depth + 1);
+    }
+  } finally {
+    w.flags = outer;
   }
+}
+
+function putArrayDropping(w: Writer, v: PhpArray, depth: number): void {
+  const at = w.n;
+  w.u32(0);
+  let n = 0;
+  for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
+    let x = v.valAt(i);
+    if (x instanceof Ref) x = x.v;
+    if (unshareable(x)) continue;
+    put(w, v.keyAt(i), depth + 1);
+    put(w, x, depth + 1);
+    n++;
+  }
+  w.u32At(at, n);
 }
 
 // ───────────── decoding ─────────────

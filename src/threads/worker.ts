@@ -12,6 +12,7 @@ import { replayProgram } from './program.js';
 import { decodeValue, forgetHandles } from './transfer.js';
 import { threadFinished, ThreadTask } from './pool.js';
 import { writeWhole } from './output.js';
+import { taskHooks } from './task.js';
 import { PhpArray } from '../runtime/array.js';
 
 const THREAD_ROOT: FunctionInfo = { name: 'run', params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: true };
@@ -38,8 +39,12 @@ function sinkFor(t: ThreadTask): (s: string) => void {
 function runTask(t: ThreadTask): void {
   const [target, args] = (decodeValue(t.task) as PhpArray).valueList() as [any, PhpArray];
   const list = args.valueList();
-  const callable = target instanceof PhpObject && !(target.native && (target.native as any).closure) ? PhpArray.fromList([target, 'run']) : target;
-  engine.core.callValue(callable, list);
+  if (target instanceof PhpObject && !(target.native && (target.native as any).closure)) {
+    const runner = taskHooks.runnerFor(target);
+    if (runner) return runner(target, list);
+    return engine.core.callValue(PhpArray.fromList([target, 'run']), list);
+  }
+  engine.core.callValue(target, list);
 }
 
 function runThread(t: ThreadTask): void {

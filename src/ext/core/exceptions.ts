@@ -17,7 +17,7 @@ function captureContext(o: PhpObject): void {
   const base = throwableBase(o.cls);
   o.p['file'] = rt.top.file;
   o.p['line'] = rt.top.line;
-  o.p[privateKey(base, 'trace')] = rt.backtrace(0, rt.iniGet('zend.exception_ignore_args') !== '1');
+  o.p[privateKey(base, 'trace')] = rt.backtrace(0, rt.iniGet('zend.exception_ignore_args') !== '1', false);
   (o as any).capturedTop = rt.top;
 }
 

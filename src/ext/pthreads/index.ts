@@ -18,6 +18,11 @@ import { encodeValue, decodeValue, handleResource, HANDLE_TYPE_NAMES, HandleRef 
 import { snapshotProgram, Inherit } from '../../threads/program.js';
 import { threadStart, threadJoin, threadIsRunning, threadIsJoined, threadId, finishRequestThreads, stopPool } from '../../threads/pool.js';
 import { normStrKey } from '../../runtime/array.js';
+import { registerThreaded } from './threaded.js';
+import { registerThread } from './thread.js';
+import { registerWorker, shutdownWorkers } from './worker.js';
+import { registerPool } from './pool.js';
+import { registerSync } from './sync.js';
 
 /** The shared-heap pointer behind a handle argument, checked as zend_fetch_resource does. */
 export function handleArg(fname: string, param: string, v: any, kind: HandleKind): number {
@@ -143,6 +148,12 @@ export class PthreadsExtension implements Extension {
     registerMutexes(r);
     registerConds(r);
     registerVolatiles(r);
+    // the object-oriented API (PECL pthreads v3) and v2's static Mutex and Cond
+    registerThreaded(r);
+    registerThread(r);
+    registerWorker(r);
+    registerPool(r);
+    registerSync(r);
     r.constants({
       PTHREADS_INHERIT_NONE: Inherit.None,
       PTHREADS_INHERIT_INI: Inherit.Ini,
@@ -156,8 +167,12 @@ export class PthreadsExtension implements Extension {
     });
   }
 
-  /** RSHUTDOWN: threads the script left running are waited for, so their output is not lost. */
+  /**
+   * RSHUTDOWN: Workers still running are told to finish their stacks (as their destructors would),
+   * then the threads the script left running are waited for, so their output is not lost.
+   */
   requestShutdown(req: Request): void {
+    shutdownWorkers(req);
     finishRequestThreads(req);
   }
 

@@ -131,7 +131,7 @@ export function registerSplFunctions(r: Registry): void {
       if (cb === null || cb === undefined) loader = 'spl_autoload';
       else {
         const why = { reason: '' };
-        if (!resolveCallable(cb, null, why)) {
+        if (!resolveCallable(cb, rt.callerScope(), why)) {
           rt.throwError('TypeError', `spl_autoload_register(): Argument #1 ($callback) must be a valid callback or null, ${why.reason}`);
         }
       }

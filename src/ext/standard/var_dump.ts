@@ -28,10 +28,16 @@ export function shownProps(o: PhpObject, forDump: boolean): [string, any][] {
 
 /** Splits a bag key into [name, annotation] for var_dump: ["b", ':protected'], ["c", ':"A":private']. */
 function propLabel(o: PhpObject, key: string, quote: boolean): string {
+  if (o.cls.handlers?.literalDebugKeys) {
+    // an integer key shows as PHP shows it in an array
+    if (/^(0|-?[1-9][0-9]*)$/.test(key)) return key;
+    return quote ? `"${key}"` : key;
+  }
   if (key.charCodeAt(0) === 0) {
     const end = key.indexOf('\0', 1);
     const owner = key.slice(1, end);
-    const name = key.slice(end + 1);
+    // an anonymous class's name holds a NUL byte itself: the property's name follows the last one
+    const name = key.slice(key.lastIndexOf('\0') + 1);
     if (owner === '*') return quote ? `"${name}":protected` : `${name}:protected`;
     return quote ? `"${name}":"${owner}":private` : `${name}:${owner}:private`;
   }
@@ -40,8 +46,9 @@ function propLabel(o: PhpObject, key: string, quote: boolean): string {
   return quote ? `"${key}"` : key;
 }
 
+/** var_dump and print_r print the name as a C string: an anonymous class's stops at its NUL byte. */
 function className(c: PhpClass): string {
-  return c.isAnonymous ? c.name.split('\0')[0] + '\0' + c.name.split('\0').slice(1).join('\0') : c.name;
+  return c.isAnonymous ? c.name.split('\0')[0] : c.name;
 }
 
 function typeOfUninit(o: PhpObject, key: string): string {

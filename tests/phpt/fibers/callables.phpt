@@ -3,7 +3,7 @@ Fiber: every kind of callable runs in a fiber; start() arguments
 --FILE--
 <?php
 // any callable can run in a fiber; start() passes its arguments to it
-class Worker {
+class Toiler {
     function __construct(private string $name) {}
     function run(int $times): string { $out = ''; for ($i = 0; $i < $times; $i++) $out .= Fiber::suspend("{$this->name} $i"); return $out; }
     static function once(string $s): string { return strtoupper(Fiber::suspend($s)); }
@@ -15,11 +15,11 @@ function drive(Fiber $f, ...$args) {
     while (!$f->isTerminated()) { echo "[$v]\n"; $v = $f->resume('.'); }
     var_dump($f->getReturn());
 }
-drive(new Fiber([new Worker('w'), 'run']), 2);
-drive(new Fiber('Worker::once'), 'static');
-drive(new Fiber([Worker::class, 'once']), 'array static');
-drive(new Fiber((new Worker('fcc'))->run(...)), 1);
-drive((new Worker('p'))->hiddenFiber());
+drive(new Fiber([new Toiler('w'), 'run']), 2);
+drive(new Fiber('Toiler::once'), 'static');
+drive(new Fiber([Toiler::class, 'once']), 'array static');
+drive(new Fiber((new Toiler('fcc'))->run(...)), 1);
+drive((new Toiler('p'))->hiddenFiber());
 drive(new Fiber('strtoupper'), 'builtin');
 drive(new Fiber(Fiber::suspend(...)), 'suspend itself');
 drive(new Fiber(fn(int ...$n) => array_sum($n)), 1, 2, 3);

@@ -1,0 +1,49 @@
+<?php
+// A Pool of 2 Workers running 1,000 small tasks (a few thousand loop steps of arithmetic each), against
+// the same tasks run one after another on the main thread. Each task keeps its result as a member;
+// both ways are summed and compared. The Pool is started (and its workers warmed) before timing, as a
+// long-running program's would be. Usage: phpts bench/threads/pool.php [tasks] [steps per task]
+class Task extends Threaded {
+    public $result = 0;
+    public function __construct(private int $seed, private int $steps) {}
+    public function run() {
+        $this->result = checksum($this->seed, $this->steps);
+    }
+}
+function checksum(int $seed, int $steps): int {
+    $x = $seed;
+    $sum = 0;
+    for ($i = 0; $i < $steps; $i++) {
+        $x = ($x * 69069 + 1) & 0xffffff;
+        $sum = ($sum + ($x >> 8)) & 0xffffff;
+    }
+    return $sum;
+}
+$N = (int)($argv[1] ?? 1000);
+$STEPS = (int)($argv[2] ?? 5000);
+
+$t0 = hrtime(true);
+$single = 0;
+for ($i = 0; $i < $N; $i++) {
+    $task = new Task($i, $STEPS);
+    $task->run();
+    $single += $task->result;
+}
+$t1 = hrtime(true);
+
+$pool = new Pool(2);
+// warm: each worker has started and run one task
+$pool->submit(new Task(0, 1));
+$pool->submit(new Task(1, 1));
+while ($pool->collect()) ;
+
+$t2 = hrtime(true);
+$tasks = [];
+for ($i = 0; $i < $N; $i++) $pool->submit($tasks[] = new Task($i, $STEPS));
+$pool->shutdown();
+$pooled = 0;
+foreach ($tasks as $task) $pooled += $task->result;
+$t3 = hrtime(true);
+
+printf("pool: main thread %.0f ms, Pool(2) %.0f ms, speedup %.2fx, results %s\n",
+    ($t1 - $t0) / 1e6, ($t3 - $t2) / 1e6, ($t1 - $t0) / ($t3 - $t2), $single === $pooled ? 'identical' : 'DIFFERENT');

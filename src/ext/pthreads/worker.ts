@@ -1,0 +1,191 @@
+// pthreads' Worker: a Thread that, after its run(), keeps running the Threaded tasks stacked on it, in
+// order, until it is shut down. The stack lives in the shared heap (two stores in the Worker's record:
+// tasks waiting, tasks done), guarded by the Worker's monitor; the worker thread sleeps on the
+// monitor's condition variable while the stack is empty, so stacking is a store append and a notify
+// — the creator never messages a thread that may be blocked. Tasks done stay referenced until the
+// creator collect()s them (the Collectable protocol: isGarbage(), or a collector of its own).
+
+import type { Registry } from '../../engine/extension.js';
+import { rt } from '../../runtime/request.js';
+import type { Request } from '../../runtime/request.js';
+import { PhpObject } from '../../runtime/object.js';
+import { callMethodByName } from '../../runtime/objects.js';
+import { callValue } from '../../runtime/calls.js';
+import { toBool } from '../../runtime/convert.js';
+import { sharedHeap } from '../../threads/heap.js';
+import { mutexLock, mutexUnlock } from '../../threads/mutex.js';
+import { condWait, condBroadcast } from '../../threads/cond.js';
+import { storeCreate, storeAppend, storeTake, storeCount, storeEntries, storeDelete, storeSet } from '../../threads/store.js';
+import { encodeValue, decodeValue } from '../../threads/transfer.js';
+import { threadJoin } from '../../threads/pool.js';
+import { ThreadedState, State, Rec, stateOf } from './shared.js';
+import { memberKey } from './members.js';
+
+export function isWorker(o: PhpObject): boolean {
+  return o.cls.isSubclassOf(rt.core.builtinClasses.get('worker')!);
+}
+
+/** The Worker's store `w` (Rec.Stack or Rec.Done), made on first use by whichever thread needs it. */
+function stackStore(st: ThreadedState, w: Rec.Stack | Rec.Done): number {
+  const i32 = sharedHeap().i32;
+  const at = (st.rec >> 2) + w;
+  const cur = Atomics.load(i32, at);
+  if (cur !== 0) return cur;
+  const fresh = storeCreate();
+  const prev = Atomics.compareExchange(i32, at, 0, fresh);
+  return prev === 0 ? fresh : prev;
+}
+
+/** Runs `f` holding the Worker's monitor (never re-entered here: no PHP code runs under it). */
+function locked<T>(st: ThreadedState, f: () => T): T {
+  mutexLock(st.mutex);
+  try {
+    return f();
+  } finally {
+    mutexUnlock(st.mutex);
+  }
+}
+
+/** Tells the worker to end once its stack is empty. */
+export function requestShutdown(st: ThreadedState): void {
+  locked(st, () => {
+    st.set(State.Shutdown);
+    condBroadcast(st.cond);
+  });
+}
+
+/** At the end of a request, Workers it started and never shut down are shut down (pthreads: their destructor). */
+export function shutdownWorkers(req: Request): void {
+  const workers = (req.ext.pthreadsObjects?.workers ?? []) as ThreadedState[];
+  for (const st of workers) if (!st.has(State.Shutdown)) requestShutdown(st);
+}
+
+// ───────────── the worker thread ─────────────
+
+/** The next task (moved to the done list and marked running), or null once shut down with nothing left. */
+function nextTask(st: ThreadedState): PhpObject | null {
+  const stack = stackStore(st, Rec.Stack);
+  const done = stackStore(st, Rec.Done);
+  return locked(st, () => {
+    for (;;) {
+      const e = storeTake(stack, false);
+      if (e !== null) {
+        storeAppend(done, e[1]);
+        const task = decodeValue(e[1]) as PhpObject;
+        st.setWord(Rec.Running, stateOf(task).rec);
+        return task;
+      }
+      if (st.has(State.Shutdown)) return null;
+      condWait(st.cond, st.mutex);
+    }
+  });
+}
+
+/** Runs one task: an uncaught exception is reported as the thread's (handler included), and the loop goes on. */
+function runTask(worker: PhpObject, task: PhpObject): void {
+  const ts = stateOf(task);
+  // a stacked task sees its worker as $this->worker
+  storeSet(ts.store, memberKey('worker'), encodeValue(worker));
+  ts.set(State.Running);
+  try {
+    callMethodByName(task, 'run', []);
+  } catch (e) {
+    if (!(e instanceof PhpObject)) throw e;
+    ts.set(State.Terminated);
+    // reported as the thread's uncaught exception; the handler that took it stays for the next task
+    const handlers = rt.exceptionHandlers.slice();
+    rt.core.engine.guard(rt, () => {
+      throw e;
+    });
+    rt.exceptionHandlers = handlers;
+  } finally {
+    ts.clear(State.Running);
+    stateOf(worker).setWord(Rec.Running, 0);
+  }
+}
+
+export function workerLoop(worker: PhpObject): void {
+  const st = stateOf(worker);
+  for (let task = nextTask(st); task !== null; task = nextTask(st)) runTask(worker, task);
+}
+
+// ───────────── the creator's side ─────────────
+
+function creatorOnly(o: PhpObject, what: string): ThreadedState {
+  const st = stateOf(o);
+  if (!st.inCreator()) rt.throwError('RuntimeException', `only the creator of this ${o.cls.name} may ${what}`);
+  return st;
+}
+
+function stack(o: PhpObject, task: PhpObject): number {
+  const st = creatorOnly(o, 'call stack');
+  if (st.has(State.Shutdown)) rt.throwError('RuntimeException', `this ${o.cls.name} is no longer running and cannot accept tasks`);
+  const bytes = encodeValue(task);
+  const s = stackStore(st, Rec.Stack);
+  return locked(st, () => {
+    storeAppend(s, bytes);
+    condBroadcast(st.cond);
+    return storeCount(s);
+  });
+}
+
+function unstack(o: PhpObject): PhpObject | null {
+  const st = creatorOnly(o, 'call unstack');
+  const s = stackStore(st, Rec.Stack);
+  const e = locked(st, () => storeTake(s, false));
+  return e === null ? null : (decodeValue(e[1]) as PhpObject);
+}
+
+/** Offers each finished task to `collector`; those it accepts are let go. Returns the tasks still held. */
+function collect(o: PhpObject, collector: any): number {
+  const st = creatorOnly(o, 'call collect');
+  const done = stackStore(st, Rec.Done);
+  for (const [k, v] of storeEntries(done)) {
+    const task = decodeValue(v) as PhpObject;
+    if (st.word(Rec.Running) === stateOf(task).rec) continue;
+    const remove = collector === null ? callMethodByName(o, 'collector', [task]) : callValue(collector, [task]);
+    if (toBool(remove)) storeDelete(done, k);
+  }
+  return storeCount(done) + storeCount(stackStore(st, Rec.Stack));
+}
+
+function shutdown(o: PhpObject): boolean {
+  const st = creatorOnly(o, 'join with it');
+  if (!st.has(State.Started)) rt.throwError('RuntimeException', `${o.cls.name} has not been started`);
+  if (st.has(State.Joined)) return false;
+  requestShutdown(st);
+  st.set(State.Joined);
+  threadJoin(rt, st.word(Rec.Handle));
+  return true;
+}
+
+export function registerWorker(r: Registry): void {
+  r.class({
+    name: 'Worker',
+    parent: 'Thread',
+    nativeMethods: {
+      'public stack(Threaded $work): int': function (this: PhpObject, task: PhpObject) {
+        return stack(this, task);
+      },
+      'public unstack(): ?Threaded': function (this: PhpObject) {
+        return unstack(this);
+      },
+      'public getStacked(): int': function (this: PhpObject) {
+        return storeCount(stackStore(stateOf(this), Rec.Stack));
+      },
+      'public collect(?callable $collector = null): int': function (this: PhpObject, collector: any) {
+        return collect(this, collector ?? null);
+      },
+      'public collector(Collectable $collectable): bool': function (this: PhpObject, task: PhpObject) {
+        return toBool(callMethodByName(task, 'isGarbage', []));
+      },
+      'public shutdown(): bool': function (this: PhpObject) {
+        return shutdown(this);
+      },
+      'public isShutdown(): bool': function (this: PhpObject) {
+        return stateOf(this).has(State.Joined);
+      },
+    },
+  });
+}
+
