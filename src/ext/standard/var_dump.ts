@@ -9,7 +9,7 @@ import { formatFloat, settings, toStr } from '../../runtime/convert.js';
 import { rt } from '../../runtime/request.js';
 
 /** The properties an object shows (var_dump/print_r/var_export): [bag key, value] with built-in debug info. */
-export function shownProps(o: PhpObject, forDump: boolean): [string, any][] {
+export function shownProps(o: PhpObject, forDump: boolean): [string | number, any][] {
   const h = o.cls.handlers;
   if (h && h.debugInfo) {
     const d = h.debugInfo(o);
@@ -17,17 +17,19 @@ export function shownProps(o: PhpObject, forDump: boolean): [string, any][] {
   }
   if (forDump && o.cls.methods.has('__debuginfo')) {
     const r = o.cls.methods.get('__debuginfo')!.fn.call(o);
-    if (r instanceof PhpArray) return Array.from(r.entries()).map(([k, v]) => [String(k), v]);
+    if (r instanceof PhpArray) return Array.from(r.entries()).map(([k, v]) => [typeof k === 'bigint' ? String(k) : k, v]);
     if (r !== null) rt.throwError('\0fatal', '__debuginfo() must return an array');
     return [];
   }
-  const out: [string, any][] = [];
+  const out: [string | number, any][] = [];
   for (const k in o.p) out.push([k, o.p[k]]);
   return out;
 }
 
 /** Splits a bag key into [name, annotation] for var_dump: ["b", ':protected'], ["c", ':"A":private']. */
-function propLabel(o: PhpObject, key: string, quote: boolean): string {
+function propLabel(o: PhpObject, key: string | number, quote: boolean): string {
+  // integer keys (from debug info hash tables) show unquoted
+  if (typeof key === 'number') return String(key);
   if (key.charCodeAt(0) === 0) {
     const end = key.indexOf('\0', 1);
     const owner = key.slice(1, end);
@@ -44,7 +46,7 @@ function className(c: PhpClass): string {
   return c.isAnonymous ? c.name.split('\0')[0] + '\0' + c.name.split('\0').slice(1).join('\0') : c.name;
 }
 
-function typeOfUninit(o: PhpObject, key: string): string {
+function typeOfUninit(o: PhpObject, key: string | number): string {
   for (const info of o.cls.allSlots) if (info.key === key && info.type) return info.type.text;
   return 'mixed';
 }
@@ -268,7 +270,7 @@ function exportInto(v: any, indent: number, out: string[], seen: Set<any>): void
     for (const [k, val0] of shownProps(v, false)) {
       if (val0 === UNINIT || val0 === undefined) continue;
       const val = val0 instanceof Ref ? val0.v : val0;
-      const name = k.charCodeAt(0) === 0 ? k.slice(k.indexOf('\0', 1) + 1) : k;
+      const name = typeof k === 'number' ? String(k) : k.charCodeAt(0) === 0 ? k.slice(k.indexOf('\0', 1) + 1) : k;
       out.push(`${pad}   ${exportKey(/^(0|-?[1-9]\d*)$/.test(name) ? Number(name) : name)} => `);
       if (val instanceof PhpArray || (val instanceof PhpObject && !val.cls.isEnum)) out.push(`\n${pad}  `);
       exportInto(val, indent + 2, out, seen);
