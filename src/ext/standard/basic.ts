@@ -54,8 +54,13 @@ export function registerBasic(r: Registry): void {
       return old === null ? '' : old;
     },
     'ini_restore(string $option): void': (name: string) => {
-      const d = rt.core.iniDefaults.get(name);
+      const d = rt.iniStartup.has(name) ? rt.iniStartup.get(name) : rt.core.iniDefaults.get(name);
       if (d !== undefined) rt.iniSet(name, d ?? '');
+    },
+    'get_cfg_var(string $option): string|array|false': (name: string) => {
+      // the configuration as given at startup (php.ini is not read: only -d values)
+      const v = rt.iniStartup.get(name);
+      return v === undefined || v === null ? false : v;
     },
     'ini_get_all(?string $extension = null, bool $details = true): array|false': () => {
       const a = new PhpArray();
@@ -64,7 +69,7 @@ export function registerBasic(r: Registry): void {
     },
     'set_include_path(string $include_path): string|false': (p: string) => {
       const old = rt.iniGet('include_path');
-      rt.iniSet('include_path', p);
+      if (rt.iniSet('include_path', p) === false) return false;
       return old ?? false;
     },
     'get_include_path(): string|false': () => rt.iniGet('include_path') ?? false,
@@ -75,7 +80,10 @@ export function registerBasic(r: Registry): void {
     'call_user_func_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
     'forward_static_call(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => callValue(cb, args),
     'forward_static_call_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
-    'usleep(int $microseconds): void': (us: number) => sleepMs(us / 1000),
+    'usleep(int $microseconds): void': (us: number) => {
+      if (us < 0) rt.throwError('ValueError', 'usleep(): Argument #1 ($microseconds) must be greater than or equal to 0');
+      sleepMs(us / 1000);
+    },
     'sleep(int $seconds): int': (s: number) => {
       if (s < 0) rt.throwError('ValueError', 'sleep(): Argument #1 ($seconds) must be greater than or equal to 0');
       sleepMs(s * 1000);
@@ -119,7 +127,7 @@ export function registerBasic(r: Registry): void {
     'putenv(string $assignment): bool': (a: string) => {
       const env = rt.core.env(rt);
       const i = a.indexOf('=');
-      if (i === 0) rt.throwError('ValueError', 'putenv(): Argument #1 ($assignment) must have a valid syntax');
+      if (i === 0 || a === '') rt.throwError('ValueError', 'putenv(): Argument #1 ($assignment) must have a valid syntax');
       if (i < 0) delete env[a];
       else env[a.slice(0, i)] = a.slice(i + 1);
       return true;

@@ -5,9 +5,9 @@ import { rt } from '../../runtime/request.js';
 import { varDump, printR, varExport } from './var_dump.js';
 import { PhpArray } from '../../runtime/array.js';
 import { PhpObject } from '../../runtime/object.js';
-import { PhpFloat, PhpResource, mkFloat } from '../../runtime/values.js';
+import { PhpFloat, PhpResource, Ref, mkFloat } from '../../runtime/values.js';
 import { getType, debugType, toInt, toFloat, toBool, toStr, strToInt, readNumeric } from '../../runtime/convert.js';
-import { isCallable } from '../../runtime/calls.js';
+import { isCallable, callableName } from '../../runtime/calls.js';
 import { toArray, toObject } from '../../runtime/objects.js';
 
 export function registerVar(r: Registry): void {
@@ -45,7 +45,11 @@ export function registerVar(r: Registry): void {
     'is_numeric(mixed $value): bool': (v: any) => typeof v === 'number' || typeof v === 'bigint' || v instanceof PhpFloat || (typeof v === 'string' && readNumeric(v).kind === 1),
     'is_iterable(mixed $value): bool': (v: any) => v instanceof PhpArray || (v instanceof PhpObject && v.cls.isSubclassOf(rt.core.builtinClasses.get('traversable')!)),
     'is_countable(mixed $value): bool': (v: any) => v instanceof PhpArray || (v instanceof PhpObject && (v.cls.isSubclassOf(rt.core.builtinClasses.get('countable')!) || !!v.cls.handlers?.count)),
-    'is_callable(mixed $value, bool $syntax_only = false, &$callable_name = null): bool': (v: any, syntax: boolean) => isCallable(v, syntax),
+    'is_callable(mixed $value, bool $syntax_only = false, &$callable_name = null): bool': (v: any, syntax: boolean, name?: Ref) => {
+      const r = isCallable(v, syntax);
+      if (name instanceof Ref) name.v = callableName(v);
+      return r;
+    },
     'intval(mixed $value, int $base = 10): int': (v: any, base: number) => {
       if (typeof v === 'string' && base !== 10) return intvalBase(v, base);
       return toInt(v);
