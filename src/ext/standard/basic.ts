@@ -7,11 +7,14 @@ import { rt } from '../../runtime/request.js';
 import { PhpArray, share } from '../../runtime/array.js';
 import { PhpFloat, mkFloat, Ref } from '../../runtime/values.js';
 import { callValue } from '../../runtime/calls.js';
+import { looseEq } from '../../runtime/operators.js';
 import { toStr } from '../../runtime/convert.js';
 import { PHP_VERSION, PHP_MAJOR_VERSION, PHP_MINOR_VERSION, PHP_RELEASE_VERSION, PHP_VERSION_ID } from '../../version.js';
 import { stdinStream, stdoutStream, stderrStream } from './streams.js';
 import { registerFile } from './file.js';
 import { registerDir } from './dir.js';
+import { registerGetopt } from './getopt.js';
+import { registerNetdb } from './netdb.js';
 import { registerFilestat } from './filestat.js';
 import { registerStreamFuncs } from './stream_funcs.js';
 
@@ -73,6 +76,34 @@ export function registerBasic(r: Registry): void {
       return old ?? false;
     },
     'get_include_path(): string|false': () => rt.iniGet('include_path') ?? false,
+    // ticks are not counted (declare(ticks) has no effect): the callbacks are kept, never called
+    'register_tick_function(callable $callback, mixed ...$args): bool': (cb: any, args: any[]) => {
+      ((rt.ext.tickFunctions as any[]) ??= []).push({ cb, args });
+      return true;
+    },
+    'unregister_tick_function(callable $callback): void': (cb: any) => {
+      const list = (rt.ext.tickFunctions as any[]) ?? [];
+      const i = list.findIndex((t) => looseEq(t.cb, cb));
+      if (i >= 0) list.splice(i, 1);
+    },
+    'dl(string $extension_filename): bool': (name: string) => {
+      const v = rt.iniGet('enable_dl');
+      if (v === '0' || v === '' || v?.toLowerCase() === 'off') {
+        rt.warn("dl(): Dynamically loaded extensions aren't enabled");
+        return false;
+      }
+      if (name.length >= 4096) {
+        rt.warn('dl(): Filename exceeds the maximum allowed length of 4096 characters');
+        return false;
+      }
+      if (name.includes('/')) {
+        rt.warn('dl(): Temporary module name should contain only filename');
+        return false;
+      }
+      const dir = rt.iniGet('extension_dir') ?? '/usr/lib/php';
+      rt.warn(`dl(): Unable to load dynamic library '${name}' (tried: ${dir}/${name} (${dir}/${name}: cannot open shared object file: No such file or directory), ${dir}/${name}.so (${dir}/${name}.so: cannot open shared object file: No such file or directory))`);
+      return false;
+    },
     'register_shutdown_function(callable $callback, mixed ...$args): void': (cb: any, args: any[]) => {
       rt.shutdownFunctions.push({ fn: cb, args });
     },
@@ -142,6 +173,8 @@ export function registerBasic(r: Registry): void {
   registerDir(r);
   registerFilestat(r);
   registerStreamFuncs(r);
+  registerGetopt(r);
+  registerNetdb(r);
 }
 
 /** Blocks the thread (PHP's sleep is synchronous). */

@@ -2,7 +2,7 @@
 
 import type { Registry } from '../../engine/extension.js';
 import { rt } from '../../runtime/request.js';
-import { varDump, printR, varExport } from './var_dump.js';
+import { varDump, printR, varExport, debugZvalDump } from './var_dump.js';
 import { PhpArray } from '../../runtime/array.js';
 import { PhpObject } from '../../runtime/object.js';
 import { PhpFloat, PhpResource, Ref, mkFloat } from '../../runtime/values.js';
@@ -15,6 +15,10 @@ export function registerVar(r: Registry): void {
     'var_dump(mixed $value, mixed ...$values): void': (v: any, rest: any[]) => {
       rt.echo(varDump(v));
       for (const x of rest) rt.echo(varDump(x));
+    },
+    'debug_zval_dump(mixed $value, mixed ...$values): void': (v: any, rest: any[]) => {
+      rt.echo(debugZvalDump(v));
+      for (const x of rest) rt.echo(debugZvalDump(x));
     },
     'print_r(mixed $value, bool $return = false): string|bool': (v: any, ret: boolean) => {
       const s = printR(v);
@@ -64,11 +68,20 @@ export function registerVar(r: Registry): void {
       switch (t) {
         case 'int': case 'integer': ref.v = toInt(v); return true;
         case 'float': case 'double': ref.v = mkFloat(toFloat(v)); return true;
-        case 'string': ref.v = toStr(v); return true;
+        case 'string':
+          try {
+            ref.v = toStr(v);
+          } catch (e) {
+            // convert_to_string leaves an empty string behind when an object cannot be converted
+            ref.v = '';
+            throw e;
+          }
+          return true;
         case 'bool': case 'boolean': ref.v = toBool(v); return true;
         case 'array': ref.v = toArray(v); return true;
         case 'object': ref.v = toObject(v); return true;
         case 'null': ref.v = null; return true;
+        case 'resource': rt.throwError('ValueError', 'Cannot convert to resource type');
       }
       rt.throwError('ValueError', 'settype(): Argument #2 ($type) must be a valid type');
     },

@@ -285,3 +285,67 @@ function exportInto(v: any, indent: number, out: string[], seen: Set<any>): void
     out.push('NULL');
   }
 }
+
+// ───────────── debug_zval_dump ─────────────
+
+/**
+ * debug_zval_dump(): var_dump's format with reference counts. phpts does not count references, so the
+ * counts are the usual ones of a value held by one variable and passed as an argument (2); strings
+ * and the empty array show as interned, as literals are in php-src.
+ */
+export function debugZvalDump(v: any): string {
+  const out: string[] = [];
+  zdump(v, 0, out, new Set());
+  return out.join('');
+}
+
+function zdump(v: any, indent: number, out: string[], seen: Set<any>): void {
+  const pad = ' '.repeat(indent);
+  if (v instanceof Ref) {
+    out.push(`${pad}reference refcount(2) {\n`);
+    zdump(v.v, indent + 2, out, seen);
+    out.push(`${pad}}\n`);
+    return;
+  }
+  if (typeof v === 'string') {
+    out.push(`${pad}string(${v.length}) "${v}" interned\n`);
+    return;
+  }
+  if (v instanceof PhpArray) {
+    if (seen.has(v)) {
+      out.push(`${pad}*RECURSION*\n`);
+      return;
+    }
+    out.push(v.size === 0 ? `${pad}array(0) interned {\n` : `${pad}array(${v.size}) refcount(2){\n`);
+    seen.add(v);
+    for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
+      const k = v.keyAt(i);
+      out.push(typeof k === 'string' ? `${pad}  ["${k}"]=>\n` : `${pad}  [${k}]=>\n`);
+      zdump(v.rawAt(i), indent + 2, out, seen);
+    }
+    seen.delete(v);
+    out.push(`${pad}}\n`);
+    return;
+  }
+  if (v instanceof PhpObject && !v.cls.isEnum) {
+    if (seen.has(v)) {
+      out.push(`${pad}*RECURSION*\n`);
+      return;
+    }
+    const props = shownProps(v, true).filter(([, x]) => x !== undefined && x !== UNINIT);
+    out.push(`${pad}object(${className(v.cls)})#${v.id} (${props.length}) refcount(2){\n`);
+    seen.add(v);
+    for (const [k, val] of props) {
+      out.push(`${pad}  [${propLabel(v, k, true)}]=>\n`);
+      zdump(val, indent + 2, out, seen);
+    }
+    seen.delete(v);
+    out.push(`${pad}}\n`);
+    return;
+  }
+  if (v instanceof PhpResource) {
+    out.push(`${pad}resource(${v.id}) of type (${v.closed ? 'Unknown' : v.type}) refcount(2)\n`);
+    return;
+  }
+  out.push(varDump(v).replace(/^/gm, pad).replace(new RegExp(`\n${pad}$`), '\n'));
+}
