@@ -18,7 +18,7 @@ import { PthreadsExtension } from '../ext/pthreads/index.js';
 export function builtinExtensions(standard: boolean): Extension[] {
   const exts: Extension[] = [new CoreExtension()];
   if (standard) {
-    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension(), new PthreadsExtension());
+    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new JsonExtension(), new SplExtension(), new CtypeExtension(), new PthreadsExtension());
   }
   return exts;
 }

@@ -274,6 +274,10 @@ export class Engine {
   execute(src: string, filename: string, options: RunOptions, sink: (s: string) => void, prepare?: (req: Request) => void): number {
     return this.executeWith(filename, options, sink, (req) => {
       if (prepare) prepare(req);
+      if (!this.checkStartupDirectives(req)) {
+        req.exitStatus = 255;
+        return;
+      }
       this.guard(req, () => {
         const factory = this.compileForRun(req, src, filename);
         if (!factory) return;
@@ -319,9 +323,25 @@ export class Engine {
     return req.exitStatus;
   }
 
+  /** php_module_startup's check of directives given at startup: removed ones are fatal, some deprecated. */
+  private checkStartupDirectives(req: Request): boolean {
+    const truthy = (k: string) => {
+      const v = req.iniStartup.get(k);
+      return v !== undefined && v !== null && parseInt(v, 10) !== 0 && !Number.isNaN(parseInt(v, 10));
+    };
+    if (truthy('allow_url_include')) req.displayError('Deprecated', "Directive 'allow_url_include' is deprecated", 'Unknown', 0);
+    for (const k of REMOVED_DIRECTIVES) {
+      if (!truthy(k)) continue;
+      req.displayError('Fatal error', `Directive '${k}' is no longer available in PHP`, 'Unknown', 0);
+      return false;
+    }
+    return true;
+  }
+
   private setIni(req: Request, k: string, v: string): void {
     if (!req.ini.has(k) && !this.core.iniDefaults.has(k)) req.ini.set(k, v);
     else req.ini.set(k, v);
+    req.iniStartup.set(k, v);
     req.applyIni(k, v);
   }
 
@@ -570,6 +590,13 @@ function rootFrame(f: Frame): Frame {
   while (f.prev) f = f.prev;
   return f;
 }
+
+/** ini directives PHP removed: giving one at startup is a fatal error (main.c). */
+const REMOVED_DIRECTIVES = [
+  'allow_call_time_pass_reference', 'asp_tags', 'define_syslog_variables', 'highlight.bg', 'magic_quotes_gpc', 'magic_quotes_runtime',
+  'magic_quotes_sybase', 'register_globals', 'register_long_arrays', 'safe_mode', 'safe_mode_gid', 'safe_mode_include_dir',
+  'safe_mode_exec_dir', 'safe_mode_allowed_env_vars', 'safe_mode_protected_env_vars', 'zend.ze1_compatibility_mode', 'track_errors',
+];
 
 /** Orders extensions so that each comes after its dependencies (stable otherwise). */
 function orderByDependencies(exts: Extension[]): Extension[] {

@@ -117,11 +117,12 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
   if (typeof v === 'string') {
     const sep = v.indexOf('::');
     if (sep > 0) {
-      const cls = rt.core.lookupClass(v.slice(0, sep), true);
+      const cls = callableClass(v.slice(0, sep), scope);
       if (!cls) {
         if (why) why.reason = `class "${v.slice(0, sep)}" not found`;
         return null;
       }
+      deprecatedRelativeClass(v.slice(0, sep));
       return resolveMethodCallable(cls, null, v.slice(sep + 2), scope, why);
     }
     const name = v.startsWith('\\') ? v.slice(1) : v;
@@ -148,14 +149,15 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
       if (why) why.reason = 'second array member is not a valid method';
       return null;
     }
-    if (target instanceof PhpObject) return resolveMethodCallable(target.cls, target, method, scope, why);
+    if (target instanceof PhpObject) return resolveMethodCallable(target.cls, target, method, scope, why, true);
     if (typeof target === 'string') {
-      const cls = rt.core.lookupClass(target, true);
+      const cls = callableClass(target, scope);
       if (!cls) {
         if (why) why.reason = `class "${target}" not found`;
         return null;
       }
-      return resolveMethodCallable(cls, null, method, scope, why);
+      deprecatedRelativeClass(target);
+      return resolveMethodCallable(cls, null, method, scope, why, true);
     }
     if (why) why.reason = 'first array member is not a valid class name or object';
     return null;
@@ -164,7 +166,11 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
   return null;
 }
 
-function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: string, scope: PhpClass | null, why?: { reason: string }): Bound | null {
+/**
+ * `method` may name its class ("parent::m", "A::m"); `fromArray` says it came from an [object-or-class,
+ * "method"] array, whose "A::m" form PHP 8.2 deprecates.
+ */
+function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: string, scope: PhpClass | null, why?: { reason: string }, fromArray = false): Bound | null {
   let name = method;
   let lookupCls = cls;
   const sep = method.indexOf('::');
@@ -174,8 +180,17 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
     if (prefix === 'parent' && cls.parent) lookupCls = cls.parent;
     else if (prefix !== 'self' && prefix !== 'static') {
       const c = rt.core.lookupClass(method.slice(0, sep), true);
-      if (c) lookupCls = c;
+      if (!c) {
+        if (why) why.reason = `class "${method.slice(0, sep)}" not found`;
+        return null;
+      }
+      if (!cls.isSubclassOf(c)) {
+        if (why) why.reason = `class ${cls.name} is not a subclass of ${c.name}`;
+        return null;
+      }
+      lookupCls = c;
     }
+    if (fromArray && deprecateCallables) rt.deprecated(`Callables of the form ["${cls.name}", "${method}"] are deprecated`);
   }
   const lc = name.toLowerCase();
   const m = lookupCls.methods.get(lc);
@@ -189,6 +204,10 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
     }
     return null;
   }
+  if (m.isAbstract) {
+    if (why) why.reason = `cannot call abstract method ${m.cls.name}::${m.name}()`;
+    return null;
+  }
   if (m.isStatic) return { fn: m.fn, self: obj ? obj.cls : cls, info: m.info };
   if (!obj) {
     const self = rt.callerFrame().self;
@@ -199,13 +218,59 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   return { fn: m.fn, self: obj, info: m.info };
 }
 
+/**
+ * is_callable() and the callable type check (zend_is_callable without IS_CALLABLE_SUPPRESS_DEPRECATIONS):
+ * the PHP 8.2 deprecations of "self"/"parent"/"static" and ["A", "B::m"] callables are raised here, not
+ * when the callable is finally called.
+ */
 export function isCallable(v: any, syntaxOnly = false): boolean {
-  if (syntaxOnly) return typeof v === 'string' || v instanceof PhpObject || (v instanceof PhpArray && v.size === 2);
+  if (syntaxOnly) return callableSyntax(v);
+  const saved = deprecateCallables;
+  deprecateCallables = true;
   try {
     return resolveCallable(v, rt.callerScope()) !== null;
   } catch {
     return false;
+  } finally {
+    deprecateCallables = saved;
   }
+}
+
+let deprecateCallables = false;
+
+/** The IS_CALLABLE_CHECK_SYNTAX_ONLY test: a string, an invokable object, or [class-or-object, "method"]. */
+function callableSyntax(v: any): boolean {
+  if (v instanceof Ref) v = v.v;
+  if (typeof v === 'string') return true;
+  if (v instanceof PhpObject) return !!v.cls.invoker;
+  if (!(v instanceof PhpArray) || v.size !== 2) return false;
+  let t = v.get(0), m = v.get(1);
+  if (t instanceof Ref) t = t.v;
+  if (m instanceof Ref) m = m.v;
+  return typeof m === 'string' && (typeof t === 'string' || t instanceof PhpObject);
+}
+
+/** A class named in a callable: self, parent and static are relative to the calling scope. */
+export function callableClass(name: string, scope: PhpClass | null): PhpClass | null {
+  const lc = name.toLowerCase();
+  if (lc === 'self' || lc === 'parent' || lc === 'static') {
+    const sc = scope ?? rt.callerScope();
+    if (!sc) return null;
+    if (lc === 'self') return sc;
+    if (lc === 'parent') return sc.parent;
+    const self = rt.callerFrame().self;
+    return self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : sc;
+  }
+  return rt.core.lookupClass(name, true);
+}
+
+function isRelativeClassName(name: string): boolean {
+  const lc = name.toLowerCase();
+  return lc === 'self' || lc === 'parent' || lc === 'static';
+}
+
+function deprecatedRelativeClass(name: string): void {
+  if (deprecateCallables && isRelativeClassName(name)) rt.deprecated(`Use of "${name.toLowerCase()}" in callables is deprecated`);
 }
 
 /** Calls a PHP callable with positional arguments (values, or Refs for by-reference passing). */
@@ -283,11 +348,17 @@ function displayFunctionName(lc: string): string {
 
 /** A string for a callable in messages, as zend_get_callable_name does. */
 export function callableName(v: any): string {
+  if (v instanceof Ref) v = v.v;
   if (typeof v === 'string') return v;
-  if (v instanceof PhpArray && v.size === 2) {
-    const t = v.get(0);
-    const m = v.get(1);
-    return (t instanceof PhpObject ? t.cls.name : toStr(t)) + '::' + toStr(m);
+  if (v instanceof PhpArray) {
+    let t = v.size === 2 ? v.get(0) : undefined;
+    let m = v.size === 2 ? v.get(1) : undefined;
+    if (t instanceof Ref) t = t.v;
+    if (m instanceof Ref) m = m.v;
+    if (typeof m !== 'string') return 'Array';
+    if (typeof t === 'string') return t + '::' + m;
+    if (t instanceof PhpObject) return t.cls.name + '::' + m;
+    return 'Array';
   }
   if (v instanceof PhpObject) return v.cls.name + '::__invoke';
   return toStr(v);

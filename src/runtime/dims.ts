@@ -6,7 +6,7 @@ import { PhpArray, Key, normStrKey } from './array.js';
 import { PhpObject } from './object.js';
 import { PhpFloat, PhpResource, Ref } from './values.js';
 import { rt } from './request.js';
-import { toStr, typeName, floatToInt, readNumeric, formatFloat } from './convert.js';
+import { toStr, toBool, typeName, floatToInt, readNumeric, formatFloat } from './convert.js';
 import { callMethodByName } from './objects.js';
 
 // ───────────── keys ─────────────
@@ -105,10 +105,8 @@ export function issetDim(c: any, k: any): boolean {
 
 /** empty($c[$k]): value for the emptiness test (objects use offsetExists then offsetGet). */
 export function dimEmptyOperand(c: any, k: any): any {
-  if (c instanceof PhpObject) {
-    if (!objectDimExists(c, k, true)) return null;
-    return objectDimRead(c, k);
-  }
+  // objects answer "set and not empty" in one has_dimension call
+  if (c instanceof PhpObject) return objectDimExists(c, k, true) ? true : null;
   return dimQ(c, k);
 }
 
@@ -178,7 +176,10 @@ function objectDimExists(o: PhpObject, k: any, checkEmpty: boolean): boolean {
   if (h && h.hasDim) return h.hasDim(o, k, checkEmpty);
   if (o.cls.isSubclassOf(arrayAccessClass())) {
     const r = callMethodByName(o, 'offsetExists', [k]);
-    return !!r && r !== 0 && r !== '' && r !== '0';
+    const exists = !!r && r !== 0 && r !== '' && r !== '0';
+    // zend_std_has_dimension: empty() also needs offsetGet()'s value to be truthy
+    if (!exists || !checkEmpty) return exists;
+    return toBool(callMethodByName(o, 'offsetGet', [k]));
   }
   return rt.throwError('Error', `Cannot use object of type ${o.cls.name} as array`);
 }
@@ -300,7 +301,8 @@ export function dimWAppend(c: any): any {
   }
   if (c instanceof PhpObject) {
     const a = new PhpArray();
-    objectDimWrite(c, null, a);
+    // no dimension ($o[]): handlers see undefined, ArrayAccess::offsetSet() gets null
+    objectDimWrite(c, undefined, a);
     return a;
   }
   if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
@@ -331,7 +333,7 @@ export function appendDim(c: any, v: any): any {
     return v;
   }
   if (c instanceof PhpObject) {
-    objectDimWrite(c, null, v);
+    objectDimWrite(c, undefined, v);
     return v;
   }
   if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
@@ -432,6 +434,11 @@ export function dimRefAppend(c: any): Ref {
       return new Ref(null);
     }
     return r;
+  }
+  if (c instanceof PhpObject) {
+    const v = objectDimRead(c, undefined);
+    rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+    return new Ref(v);
   }
   if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');

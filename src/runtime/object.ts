@@ -264,7 +264,7 @@ export interface ObjectHandlers {
   count?(o: PhpObject): number;
   compare?(a: PhpObject, b: any): number;
   /** get_properties for var_dump/foreach/(array) when the object shows more than its bag */
-  debugInfo?(o: PhpObject): [string, any][] | null;
+  debugInfo?(o: PhpObject): [string | number, any][] | null;
   clone?(src: PhpObject, dst: PhpObject): void;
   cast?(o: PhpObject, type: 'int' | 'float' | 'bool'): any;
   /** dtor_obj: runs when the object is destroyed (at shutdown), like a __destruct of the class's own */

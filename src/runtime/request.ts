@@ -181,6 +181,9 @@ export class Request {
 
   // ───────────── ini ─────────────
 
+  /** values given at startup (-d, --INI--): what ini_restore() goes back to */
+  readonly iniStartup = new Map<string, string | null>();
+
   iniGet(name: string): string | null | undefined {
     return this.ini.get(name);
   }

@@ -113,8 +113,12 @@ export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8A
   const msg: ThreadTask = { handle, tid, program, task, outputFd: req.outputFd, modules, busy: w.busy };
   w.worker.postMessage(msg);
   started(req).push(handle);
+  workerOf.set(handle, w);
   return handle;
 }
+
+/** The worker each thread ran on: joining a thread delivers that worker's output (in order). */
+const workerOf = new Map<number, PoolWorker>();
 
 /** The threads a request started, joined at its end if nobody else did. */
 function started(req: Request): number[] {
@@ -156,7 +160,9 @@ export function threadJoin(req: Request | null, handle: number): boolean {
   const i32 = sharedHeap().i32;
   if (Atomics.compareExchange(i32, (handle >> 2) + W.Joined, 0, 1) !== 0) return false;
   threadWait(handle);
-  if (req) drainOutput(req);
+  const w = workerOf.get(handle);
+  workerOf.delete(handle);
+  if (req && w) drainPort(req, w);
   return true;
 }
 
@@ -171,9 +177,11 @@ export function threadFinished(handle: number, terminated: boolean, busy: number
 
 /** Output threads sent back (when the request has no file descriptor of its own) goes to its sink. */
 export function drainOutput(req: Request): void {
-  for (const w of workers) {
-    for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) req.output.sink(m.message as string);
-  }
+  for (const w of workers) drainPort(req, w);
+}
+
+function drainPort(req: Request, w: PoolWorker): void {
+  for (let m = receiveMessageOnPort(w.port); m; m = receiveMessageOnPort(w.port)) req.output.sink(m.message as string);
 }
 
 /** At the end of a request: the threads it started and nobody joined are waited for. */

@@ -45,12 +45,28 @@ function get(o: PhpObject, name: string): any {
   return v instanceof Ref ? v.v : v;
 }
 
+/** smart_str_append_escaped: control bytes, backslashes and bytes above 126 as escapes. */
+function escapeTraceString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c <= 126 && c !== 92) {
+      out += s[i];
+      continue;
+    }
+    const named: Record<number, string> = { 10: 'n', 13: 'r', 9: 't', 12: 'f', 11: 'v', 92: '\\', 27: 'e' };
+    out += '\\' + (named[c] ?? 'x' + c.toString(16).toUpperCase().padStart(2, '0'));
+  }
+  return out;
+}
+
 /** One argument in a trace line: 'str' (15 bytes then ...), Array, Object(Class), NULL, ... */
 function traceArg(v: any): string {
   if (v === null || v === undefined) return 'NULL';
   if (typeof v === 'string') {
-    const s = v.length > 15 ? v.slice(0, 15) + '...' : v;
-    return `'${s}'`;
+    const max = parseInt(rt.iniGet('zend.exception_string_param_max_len') ?? '15', 10);
+    const limit = Number.isNaN(max) ? 15 : max;
+    return `'${escapeTraceString(v.length > limit ? v.slice(0, limit) : v)}${v.length > limit ? '...' : ''}'`;
   }
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);

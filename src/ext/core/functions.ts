@@ -69,7 +69,7 @@ export function registerCoreFunctions(r: Registry): void {
       if (name.includes('::')) {
         const [c, k] = name.split('::');
         const cls = findClass(c, true);
-        if (!cls) rt.throwError('Error', `Class "${c}" not found`);
+        if (!cls) rt.throwError('Error', `Class "${c.startsWith('\\') ? c.slice(1) : c}" not found`);
         const rtm = rt.core.classConstant;
         return rtm(cls!, k, scopeClass());
       }
@@ -219,7 +219,14 @@ export function registerCoreFunctions(r: Registry): void {
     },
     'extension_loaded(string $extension): bool': (n: string) => rt.core.extensionNames.has(n.toLowerCase()),
     'get_loaded_extensions(bool $zend_extensions = false): array': () => PhpArray.fromList([...rt.core.extensionNames.values()].map((n) => rt.core.extensionDisplayNames.get(n) ?? n)),
-    'get_extension_funcs(string $extension): array|false': () => false,
+    'get_extension_funcs(string $extension): array|false': (ext: string) => {
+      const want = ext.toLowerCase();
+      if (!rt.core.extensionNames.has(want)) return false;
+      const names: string[] = [];
+      for (const [lc, b] of rt.core.builtins) if (String((b.info as any).extension ?? '').toLowerCase() === want) names.push(lc);
+      return names.length ? PhpArray.fromList(names) : false;
+    },
+    'get_included_files(): array': () => PhpArray.fromList([...rt.includedFiles]),
     'gc_collect_cycles(): int': () => 0,
     'gc_enabled(): bool': () => true,
     'gc_enable(): void': () => undefined,
@@ -251,6 +258,7 @@ export function registerCoreFunctions(r: Registry): void {
     },
     'spl_object_hash(object $object): string': (o: PhpObject) => o.id.toString(16).padStart(32, '0'),
   });
+  r.alias('get_required_files', 'get_included_files');
   r.constants({
     E_ERROR: 1, E_WARNING: 2, E_PARSE: 4, E_NOTICE: 8, E_CORE_ERROR: 16, E_CORE_WARNING: 32, E_COMPILE_ERROR: 64,
     E_COMPILE_WARNING: 128, E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_STRICT: 2048, E_RECOVERABLE_ERROR: 4096,

@@ -28,7 +28,7 @@ export class CoreExtension implements Extension {
     r.ini('zend.assertions', '1');
     r.ini('zend.exception_ignore_args', '0');
     r.ini('zend.exception_string_param_max_len', '15');
-    r.ini('include_path', '.:/usr/share/php');
+    r.ini('include_path', '.:/usr/share/php', (v) => v !== ''); // OnUpdateStringUnempty
     r.ini('error_log', null);
     r.ini('display_startup_errors', '1');
     r.ini('report_memleaks', '1');

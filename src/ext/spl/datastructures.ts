@@ -6,7 +6,8 @@ import type { Registry } from '../../engine/extension.js';
 import { PhpArray, share } from '../../runtime/array.js';
 import { PhpObject, PhpClass, privateKey } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
-import { Ref, PhpFloat, UNINIT } from '../../runtime/values.js';
+import { Ref, PhpFloat, UNINIT, PhpResource } from '../../runtime/values.js';
+import { propSet } from '../../runtime/props.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import { callMethodByName } from '../../runtime/objects.js';
 import { compare } from '../../runtime/operators.js';
@@ -243,30 +244,40 @@ function fx(o: PhpObject): Fixed {
   return o.native as Fixed;
 }
 
+/** spl_offset_convert_to_long (PHP 8.2) and the range check of SplFixedArray's dimension handlers. */
 function fixedIndex(o: PhpObject, k: any, forWrite = false): number {
   void forWrite;
+  const i = fixedOffset(k);
+  if (i < 0 || i >= fx(o).items.length) rt.throwError('RuntimeException', 'Index invalid or out of range');
+  return i;
+}
+
+function fixedHas(o: PhpObject, k: any, checkEmpty: boolean): boolean {
+  const i = fixedOffset(k);
+  if (i < 0 || i >= fx(o).items.length) return false;
+  const v = fx(o).items[i];
+  return checkEmpty ? truthy(v) : v !== null;
+}
+
+function fixedOffset(k: any): number {
   let v = k;
   if (v instanceof Ref) v = v.v;
-  let i: number | null;
   if (typeof v === 'string') {
-    const n = readNumeric(v);
-    if (n === null || (n as any).type === undefined && typeof n !== 'object') i = toIndex(v);
-    else i = toIndex(v);
-    if (i === null) rt.throwError('TypeError', 'Cannot access offset of type string on SplFixedArray');
-  } else if (v === null || v === undefined) {
-    rt.throwError('TypeError', 'Cannot access offset of type null on SplFixedArray');
-    i = 0;
-  } else if (v instanceof PhpArray || v instanceof PhpObject) {
-    rt.throwError('TypeError', `Cannot access offset of type ${v instanceof PhpArray ? 'array' : v.cls.name} on SplFixedArray`);
-    i = 0;
-  } else {
-    if (typeof v === 'number' && !Number.isInteger(v)) {
-      rt.deprecated(`Implicit conversion from float ${v} to int loses precision`);
+    if (/^(0|-?[1-9][0-9]*)$/.test(v) && Number.isSafeInteger(Number(v))) return Number(v);
+  } else if (typeof v === 'number' || v instanceof PhpFloat) {
+    const d = typeof v === 'number' ? v : v.v;
+    if (!Number.isInteger(d)) {
+      if (!Number.isFinite(d)) return 0;
+      rt.deprecated(`Implicit conversion from float ${toStr(v)} to int loses precision`);
     }
-    i = toIndex(v);
+    return Math.trunc(d);
+  } else if (typeof v === 'boolean') return v ? 1 : 0;
+  else if (typeof v === 'bigint') return Number(v);
+  else if (v instanceof PhpResource) {
+    rt.warn(`Resource ID#${v.id} used as offset, casting to integer (${v.id})`);
+    return v.id;
   }
-  if (i === null || i < 0 || i >= fx(o).items.length) rt.throwError('RuntimeException', 'Index invalid or out of range');
-  return i!;
+  return rt.throwError('TypeError', 'Illegal offset type');
 }
 
 class FixedIter implements Iter {
@@ -715,6 +726,7 @@ export function registerDataStructures(r: Registry): void {
     interfaces: ['IteratorAggregate', 'ArrayAccess', 'Countable', 'JsonSerializable'],
     createNative(o: PhpObject) {
       o.native = { items: [] } as Fixed;
+      if (!o.cls.ext.arrayCast) o.cls.ext.arrayCast = fixedArrayCast;
     },
     nativeMethods: checked('SplFixedArray', {
       'public __construct(int $size = 0)': function (this: PhpObject, n = 0) {
@@ -732,6 +744,22 @@ export function registerDataStructures(r: Registry): void {
           f.items = items;
         }
       },
+      'public __serialize(): array': function (this: PhpObject) {
+        const a = PhpArray.fromList(fx(this).items.map(share));
+        for (const k in this.p) {
+          const v = this.p[k];
+          if (v !== UNINIT) a.set(k, share(v instanceof Ref ? v.v : v));
+        }
+        return a;
+      },
+      'public __unserialize(array $data): void': function (this: PhpObject, data: PhpArray) {
+        const f = fx(this);
+        if (f.items.length) return;
+        for (const [k, v] of data.entries()) {
+          if (typeof k === 'string') propSet(this, k, share(v), this.cls);
+          else f.items.push(share(v));
+        }
+      },
       'public count()': function (this: PhpObject) {
         return fx(this).items.length;
       },
@@ -744,8 +772,12 @@ export function registerDataStructures(r: Registry): void {
         if (keep && a.size) {
           let max = -1;
           for (const k of a.keyList()) {
-            if (typeof k !== 'number' || k < 0) rt.throwError('ValueError', 'array must contain only positive integer keys');
-            if (k > max) max = k;
+            if (typeof k === 'string' || k < 0) rt.throwError('InvalidArgumentException', 'array must contain only positive integer keys');
+            if (typeof k === 'bigint') {
+              if (k === 9223372036854775807n) rt.throwError('InvalidArgumentException', 'integer overflow detected');
+              rt.throwError('\0fatal', `Possible integer overflow in memory allocation (${k + 1n} * 16 + 0)`);
+            }
+            if (k > max) max = k as number;
           }
           f.items = new Array(max + 1).fill(null);
           for (const [k, v] of a.entries()) f.items[k as number] = share(v);
@@ -763,8 +795,7 @@ export function registerDataStructures(r: Registry): void {
         return true;
       },
       'public offsetExists($index)': function (this: PhpObject, k: any) {
-        const i = toIndex(k);
-        return i !== null && i >= 0 && i < fx(this).items.length && fx(this).items[i] !== null;
+        return fixedHas(this, k, false);
       },
       'public offsetGet($index)': function (this: PhpObject, k: any) {
         return fx(this).items[fixedIndex(this, k)];
@@ -798,14 +829,9 @@ export function registerDataStructures(r: Registry): void {
         fx(o).items[fixedIndex(o, k, true)] = share(v);
       },
       hasDim(o: PhpObject, k: any, checkEmpty: boolean) {
-        if (overridden(o, 'offsetexists')) {
-          if (!truthy(callMethodByName(o, 'offsetExists', [k]))) return false;
-          return checkEmpty ? truthy(callMethodByName(o, 'offsetGet', [k])) : true;
-        }
-        const i = toIndex(k);
-        if (i === null || i < 0 || i >= fx(o).items.length) return false;
-        const v = fx(o).items[i];
-        return checkEmpty ? truthy(v) : v !== null;
+        // an overridden offsetExists() decides alone, also for empty()
+        if (overridden(o, 'offsetexists')) return truthy(callMethodByName(o, 'offsetExists', [k]));
+        return fixedHas(o, k, checkEmpty);
       },
       unsetDim(o: PhpObject, k: any) {
         if (overridden(o, 'offsetunset')) {
@@ -819,7 +845,7 @@ export function registerDataStructures(r: Registry): void {
       },
       debugInfo(o: PhpObject) {
         const out = ownProps(o);
-        fx(o).items.forEach((v, i) => out.push([String(i), v]));
+        fx(o).items.forEach((v, i) => (out as [string | number, any][]).push([i, v]));
         return out;
       },
       clone(src: PhpObject, dst: PhpObject) {
@@ -840,6 +866,13 @@ export function registerDataStructures(r: Registry): void {
   } catch {
     // JsonSerializable comes with the json extension: without it, the class still works
     r.class({ ...fixedDecl, interfaces: ['IteratorAggregate', 'ArrayAccess', 'Countable'] });
+  }
+
+  /** (array)$fixed: the properties, then the elements under integer keys (spl_fixedarray_object_get_properties) */
+  function fixedArrayCast(o: PhpObject): PhpArray {
+    const a = propsArray(o);
+    fx(o).items.forEach((v, i) => a.set(i, share(v)));
+    return a;
   }
 
   // the iterator SplFixedArray::getIterator() returns (an internal class in php-src)

@@ -8,7 +8,7 @@ import { PhpObject, PhpClass } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
 import { Ref } from '../../runtime/values.js';
 import { findClass } from '../../runtime/objects.js';
-import { resolveCallable, callValue, callBound } from '../../runtime/calls.js';
+import { resolveCallable, callValue, callBound, callableClass } from '../../runtime/calls.js';
 import { objectIter } from '../../runtime/iterate.js';
 import { toKey } from '../../runtime/dims.js';
 import { toStr, typeName } from '../../runtime/convert.js';
@@ -133,6 +133,11 @@ export function registerSplFunctions(r: Registry): void {
         const why = { reason: '' };
         if (!resolveCallable(cb, rt.callerScope(), why)) {
           rt.throwError('TypeError', `spl_autoload_register(): Argument #1 ($callback) must be a valid callback or null, ${why.reason}`);
+        }
+        // [self/parent/static, "m"] is kept with the class it stands for now
+        if (cb instanceof PhpArray && typeof cb.get(0) === 'string') {
+          const c = callableClass(cb.get(0), null);
+          if (c) loader = PhpArray.fromList([c.name, cb.get(1)]);
         }
       }
       if (rt.autoloaders.some((l) => sameCallable(l, loader))) return true;

@@ -799,10 +799,10 @@ export function registerIterators(r: Registry): void {
 
   const cachingHandlers = {
     readDim(o: PhpObject, k: any) {
-      return callMethodByName(o, 'offsetGet', [k]);
+      return callMethodByName(o, 'offsetGet', [k === undefined ? null : k]);
     },
     writeDim(o: PhpObject, k: any, v: any) {
-      callMethodByName(o, 'offsetSet', [k, v]);
+      callMethodByName(o, 'offsetSet', [k === undefined ? null : k, v]);
     },
     hasDim(o: PhpObject, k: any, checkEmpty: boolean) {
       if (!truthy(callMethodByName(o, 'offsetExists', [k]))) return false;

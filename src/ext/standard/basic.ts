@@ -7,11 +7,14 @@ import { rt } from '../../runtime/request.js';
 import { PhpArray, share } from '../../runtime/array.js';
 import { PhpFloat, mkFloat, Ref } from '../../runtime/values.js';
 import { callValue } from '../../runtime/calls.js';
+import { looseEq } from '../../runtime/operators.js';
 import { toStr } from '../../runtime/convert.js';
 import { PHP_VERSION, PHP_MAJOR_VERSION, PHP_MINOR_VERSION, PHP_RELEASE_VERSION, PHP_VERSION_ID } from '../../version.js';
 import { stdinStream, stdoutStream, stderrStream } from './streams.js';
 import { registerFile } from './file.js';
 import { registerDir } from './dir.js';
+import { registerGetopt } from './getopt.js';
+import { registerNetdb } from './netdb.js';
 import { registerFilestat } from './filestat.js';
 import { registerStreamFuncs } from './stream_funcs.js';
 
@@ -54,8 +57,13 @@ export function registerBasic(r: Registry): void {
       return old === null ? '' : old;
     },
     'ini_restore(string $option): void': (name: string) => {
-      const d = rt.core.iniDefaults.get(name);
+      const d = rt.iniStartup.has(name) ? rt.iniStartup.get(name) : rt.core.iniDefaults.get(name);
       if (d !== undefined) rt.iniSet(name, d ?? '');
+    },
+    'get_cfg_var(string $option): string|array|false': (name: string) => {
+      // the configuration as given at startup (php.ini is not read: only -d values)
+      const v = rt.iniStartup.get(name);
+      return v === undefined || v === null ? false : v;
     },
     'ini_get_all(?string $extension = null, bool $details = true): array|false': () => {
       const a = new PhpArray();
@@ -64,10 +72,38 @@ export function registerBasic(r: Registry): void {
     },
     'set_include_path(string $include_path): string|false': (p: string) => {
       const old = rt.iniGet('include_path');
-      rt.iniSet('include_path', p);
+      if (rt.iniSet('include_path', p) === false) return false;
       return old ?? false;
     },
     'get_include_path(): string|false': () => rt.iniGet('include_path') ?? false,
+    // ticks are not counted (declare(ticks) has no effect): the callbacks are kept, never called
+    'register_tick_function(callable $callback, mixed ...$args): bool': (cb: any, args: any[]) => {
+      ((rt.ext.tickFunctions as any[]) ??= []).push({ cb, args });
+      return true;
+    },
+    'unregister_tick_function(callable $callback): void': (cb: any) => {
+      const list = (rt.ext.tickFunctions as any[]) ?? [];
+      const i = list.findIndex((t) => looseEq(t.cb, cb));
+      if (i >= 0) list.splice(i, 1);
+    },
+    'dl(string $extension_filename): bool': (name: string) => {
+      const v = rt.iniGet('enable_dl');
+      if (v === '0' || v === '' || v?.toLowerCase() === 'off') {
+        rt.warn("dl(): Dynamically loaded extensions aren't enabled");
+        return false;
+      }
+      if (name.length >= 4096) {
+        rt.warn('dl(): Filename exceeds the maximum allowed length of 4096 characters');
+        return false;
+      }
+      if (name.includes('/')) {
+        rt.warn('dl(): Temporary module name should contain only filename');
+        return false;
+      }
+      const dir = rt.iniGet('extension_dir') ?? '/usr/lib/php';
+      rt.warn(`dl(): Unable to load dynamic library '${name}' (tried: ${dir}/${name} (${dir}/${name}: cannot open shared object file: No such file or directory), ${dir}/${name}.so (${dir}/${name}.so: cannot open shared object file: No such file or directory))`);
+      return false;
+    },
     'register_shutdown_function(callable $callback, mixed ...$args): void': (cb: any, args: any[]) => {
       rt.shutdownFunctions.push({ fn: cb, args });
     },
@@ -75,7 +111,10 @@ export function registerBasic(r: Registry): void {
     'call_user_func_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
     'forward_static_call(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => callValue(cb, args),
     'forward_static_call_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
-    'usleep(int $microseconds): void': (us: number) => sleepMs(us / 1000),
+    'usleep(int $microseconds): void': (us: number) => {
+      if (us < 0) rt.throwError('ValueError', 'usleep(): Argument #1 ($microseconds) must be greater than or equal to 0');
+      sleepMs(us / 1000);
+    },
     'sleep(int $seconds): int': (s: number) => {
       if (s < 0) rt.throwError('ValueError', 'sleep(): Argument #1 ($seconds) must be greater than or equal to 0');
       sleepMs(s * 1000);
@@ -119,7 +158,7 @@ export function registerBasic(r: Registry): void {
     'putenv(string $assignment): bool': (a: string) => {
       const env = rt.core.env(rt);
       const i = a.indexOf('=');
-      if (i === 0) rt.throwError('ValueError', 'putenv(): Argument #1 ($assignment) must have a valid syntax');
+      if (i === 0 || a === '') rt.throwError('ValueError', 'putenv(): Argument #1 ($assignment) must have a valid syntax');
       if (i < 0) delete env[a];
       else env[a.slice(0, i)] = a.slice(i + 1);
       return true;
@@ -134,6 +173,8 @@ export function registerBasic(r: Registry): void {
   registerDir(r);
   registerFilestat(r);
   registerStreamFuncs(r);
+  registerGetopt(r);
+  registerNetdb(r);
 }
 
 /** Blocks the thread (PHP's sleep is synchronous). */

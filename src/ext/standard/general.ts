@@ -466,11 +466,18 @@ export function parseStr(s: string): PhpArray {
 
 // ───────────── shell ─────────────
 
+/** sysconf(_SC_ARG_MAX) on Linux: the longest command line */
+const ARG_MAX = 2097152;
+
 export function escapeshellarg(s: string): string {
+  if (s.includes('\0')) rt.throwError('ValueError', 'escapeshellarg(): Argument #1 ($arg) must not contain any null bytes');
+  if (s.length > ARG_MAX - 2 - 1) rt.throwError('\0fatal', `escapeshellarg(): Argument exceeds the allowed length of ${ARG_MAX} bytes`);
   return "'" + s.replace(/'/g, "'\\''") + "'";
 }
 
 export function escapeshellcmd(s: string): string {
+  if (s.includes('\0')) rt.throwError('ValueError', 'escapeshellcmd(): Argument #1 ($command) must not contain any null bytes');
+  if (s.length > ARG_MAX - 1) rt.throwError('\0fatal', `escapeshellcmd(): Command exceeds the allowed length of ${ARG_MAX} bytes`);
   let out = '';
   let p = -1;
   for (let x = 0; x < s.length; x++) {

@@ -1,5 +1,6 @@
 // The standard extension (ext/standard): registered through the same Extension API as any other.
 
+import { PhpResource } from '../../runtime/values.js';
 import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
 import type { Request } from '../../runtime/request.js';
 import { PHP_VERSION } from '../../version.js';
@@ -29,6 +30,8 @@ export class StandardExtension implements Extension {
     req.constants.set('STDIN', stdinStream());
     req.constants.set('STDOUT', stdoutStream());
     req.constants.set('STDERR', stderrStream());
+    // php-cli opens (and closes) one more stream while starting up: scripts see their first resource as #5
+    if (PhpResource.nextId === 4) PhpResource.nextId = 5;
     req.core.flushOutputBuffers = flushAll;
   }
 }

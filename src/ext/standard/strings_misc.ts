@@ -678,7 +678,7 @@ function uniqid(prefix: string, more: boolean): string {
   lastUniq = t;
   const sec = Math.floor(t / 1e6), usec = t % 1e6;
   let s = prefix + sec.toString(16).padStart(8, '0') + usec.toString(16).padStart(5, '0');
-  if (more) s += '.' + (Math.random() * 10).toFixed(8);
+  if (more) s += (Math.random() * 10).toFixed(8); // "%.8F" of php_combined_lcg() * 10
   return s;
 }
 

@@ -2,12 +2,12 @@
 
 import type { Registry } from '../../engine/extension.js';
 import { rt } from '../../runtime/request.js';
-import { varDump, printR, varExport } from './var_dump.js';
+import { varDump, printR, varExport, debugZvalDump } from './var_dump.js';
 import { PhpArray } from '../../runtime/array.js';
 import { PhpObject } from '../../runtime/object.js';
-import { PhpFloat, PhpResource, mkFloat } from '../../runtime/values.js';
+import { PhpFloat, PhpResource, Ref, mkFloat } from '../../runtime/values.js';
 import { getType, debugType, toInt, toFloat, toBool, toStr, strToInt, readNumeric } from '../../runtime/convert.js';
-import { isCallable } from '../../runtime/calls.js';
+import { isCallable, callableName } from '../../runtime/calls.js';
 import { toArray, toObject } from '../../runtime/objects.js';
 
 export function registerVar(r: Registry): void {
@@ -15,6 +15,10 @@ export function registerVar(r: Registry): void {
     'var_dump(mixed $value, mixed ...$values): void': (v: any, rest: any[]) => {
       rt.echo(varDump(v));
       for (const x of rest) rt.echo(varDump(x));
+    },
+    'debug_zval_dump(mixed $value, mixed ...$values): void': (v: any, rest: any[]) => {
+      rt.echo(debugZvalDump(v));
+      for (const x of rest) rt.echo(debugZvalDump(x));
     },
     'print_r(mixed $value, bool $return = false): string|bool': (v: any, ret: boolean) => {
       const s = printR(v);
@@ -45,7 +49,11 @@ export function registerVar(r: Registry): void {
     'is_numeric(mixed $value): bool': (v: any) => typeof v === 'number' || typeof v === 'bigint' || v instanceof PhpFloat || (typeof v === 'string' && readNumeric(v).kind === 1),
     'is_iterable(mixed $value): bool': (v: any) => v instanceof PhpArray || (v instanceof PhpObject && v.cls.isSubclassOf(rt.core.builtinClasses.get('traversable')!)),
     'is_countable(mixed $value): bool': (v: any) => v instanceof PhpArray || (v instanceof PhpObject && (v.cls.isSubclassOf(rt.core.builtinClasses.get('countable')!) || !!v.cls.handlers?.count)),
-    'is_callable(mixed $value, bool $syntax_only = false, &$callable_name = null): bool': (v: any, syntax: boolean) => isCallable(v, syntax),
+    'is_callable(mixed $value, bool $syntax_only = false, &$callable_name = null): bool': (v: any, syntax: boolean, name?: Ref) => {
+      const r = isCallable(v, syntax);
+      if (name instanceof Ref) name.v = callableName(v);
+      return r;
+    },
     'intval(mixed $value, int $base = 10): int': (v: any, base: number) => {
       if (typeof v === 'string' && base !== 10) return intvalBase(v, base);
       return toInt(v);
@@ -60,11 +68,20 @@ export function registerVar(r: Registry): void {
       switch (t) {
         case 'int': case 'integer': ref.v = toInt(v); return true;
         case 'float': case 'double': ref.v = mkFloat(toFloat(v)); return true;
-        case 'string': ref.v = toStr(v); return true;
+        case 'string':
+          try {
+            ref.v = toStr(v);
+          } catch (e) {
+            // convert_to_string leaves an empty string behind when an object cannot be converted
+            ref.v = '';
+            throw e;
+          }
+          return true;
         case 'bool': case 'boolean': ref.v = toBool(v); return true;
         case 'array': ref.v = toArray(v); return true;
         case 'object': ref.v = toObject(v); return true;
         case 'null': ref.v = null; return true;
+        case 'resource': rt.throwError('ValueError', 'Cannot convert to resource type');
       }
       rt.throwError('ValueError', 'settype(): Argument #2 ($type) must be a valid type');
     },

@@ -9,7 +9,7 @@ import { formatFloat, settings, toStr } from '../../runtime/convert.js';
 import { rt } from '../../runtime/request.js';
 
 /** The properties an object shows (var_dump/print_r/var_export): [bag key, value] with built-in debug info. */
-export function shownProps(o: PhpObject, forDump: boolean): [string, any][] {
+export function shownProps(o: PhpObject, forDump: boolean): [string | number, any][] {
   const h = o.cls.handlers;
   if (h && h.debugInfo) {
     const d = h.debugInfo(o);
@@ -17,22 +17,24 @@ export function shownProps(o: PhpObject, forDump: boolean): [string, any][] {
   }
   if (forDump && o.cls.methods.has('__debuginfo')) {
     const r = o.cls.methods.get('__debuginfo')!.fn.call(o);
-    if (r instanceof PhpArray) return Array.from(r.entries()).map(([k, v]) => [String(k), v]);
+    if (r instanceof PhpArray) return Array.from(r.entries()).map(([k, v]) => [typeof k === 'bigint' ? String(k) : k, v]);
     if (r !== null) rt.throwError('\0fatal', '__debuginfo() must return an array');
     return [];
   }
-  const out: [string, any][] = [];
+  const out: [string | number, any][] = [];
   for (const k in o.p) out.push([k, o.p[k]]);
   return out;
 }
 
 /** Splits a bag key into [name, annotation] for var_dump: ["b", ':protected'], ["c", ':"A":private']. */
-function propLabel(o: PhpObject, key: string, quote: boolean): string {
-  if (o.cls.handlers?.literalDebugKeys) {
+function propLabel(o: PhpObject, key: string | number, quote: boolean): string {
+  if (o.cls.handlers?.literalDebugKeys && typeof key === 'string') {
     // an integer key shows as PHP shows it in an array
     if (/^(0|-?[1-9][0-9]*)$/.test(key)) return key;
     return quote ? `"${key}"` : key;
   }
+  // integer keys (from debug info hash tables) show unquoted
+  if (typeof key === 'number') return String(key);
   if (key.charCodeAt(0) === 0) {
     const end = key.indexOf('\0', 1);
     const owner = key.slice(1, end);
@@ -51,7 +53,7 @@ function className(c: PhpClass): string {
   return c.isAnonymous ? c.name.split('\0')[0] : c.name;
 }
 
-function typeOfUninit(o: PhpObject, key: string): string {
+function typeOfUninit(o: PhpObject, key: string | number): string {
   for (const info of o.cls.allSlots) if (info.key === key && info.type) return info.type.text;
   return 'mixed';
 }
@@ -275,7 +277,7 @@ function exportInto(v: any, indent: number, out: string[], seen: Set<any>): void
     for (const [k, val0] of shownProps(v, false)) {
       if (val0 === UNINIT || val0 === undefined) continue;
       const val = val0 instanceof Ref ? val0.v : val0;
-      const name = k.charCodeAt(0) === 0 ? k.slice(k.indexOf('\0', 1) + 1) : k;
+      const name = typeof k === 'number' ? String(k) : k.charCodeAt(0) === 0 ? k.slice(k.indexOf('\0', 1) + 1) : k;
       out.push(`${pad}   ${exportKey(/^(0|-?[1-9]\d*)$/.test(name) ? Number(name) : name)} => `);
       if (val instanceof PhpArray || (val instanceof PhpObject && !val.cls.isEnum)) out.push(`\n${pad}  `);
       exportInto(val, indent + 2, out, seen);
@@ -289,4 +291,68 @@ function exportInto(v: any, indent: number, out: string[], seen: Set<any>): void
     rt.warn('var_export does not handle resources');
     out.push('NULL');
   }
+}
+
+// ───────────── debug_zval_dump ─────────────
+
+/**
+ * debug_zval_dump(): var_dump's format with reference counts. phpts does not count references, so the
+ * counts are the usual ones of a value held by one variable and passed as an argument (2); strings
+ * and the empty array show as interned, as literals are in php-src.
+ */
+export function debugZvalDump(v: any): string {
+  const out: string[] = [];
+  zdump(v, 0, out, new Set());
+  return out.join('');
+}
+
+function zdump(v: any, indent: number, out: string[], seen: Set<any>): void {
+  const pad = ' '.repeat(indent);
+  if (v instanceof Ref) {
+    out.push(`${pad}reference refcount(2) {\n`);
+    zdump(v.v, indent + 2, out, seen);
+    out.push(`${pad}}\n`);
+    return;
+  }
+  if (typeof v === 'string') {
+    out.push(`${pad}string(${v.length}) "${v}" interned\n`);
+    return;
+  }
+  if (v instanceof PhpArray) {
+    if (seen.has(v)) {
+      out.push(`${pad}*RECURSION*\n`);
+      return;
+    }
+    out.push(v.size === 0 ? `${pad}array(0) interned {\n` : `${pad}array(${v.size}) refcount(2){\n`);
+    seen.add(v);
+    for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
+      const k = v.keyAt(i);
+      out.push(typeof k === 'string' ? `${pad}  ["${k}"]=>\n` : `${pad}  [${k}]=>\n`);
+      zdump(v.rawAt(i), indent + 2, out, seen);
+    }
+    seen.delete(v);
+    out.push(`${pad}}\n`);
+    return;
+  }
+  if (v instanceof PhpObject && !v.cls.isEnum) {
+    if (seen.has(v)) {
+      out.push(`${pad}*RECURSION*\n`);
+      return;
+    }
+    const props = shownProps(v, true).filter(([, x]) => x !== undefined && x !== UNINIT);
+    out.push(`${pad}object(${className(v.cls)})#${v.id} (${props.length}) refcount(2){\n`);
+    seen.add(v);
+    for (const [k, val] of props) {
+      out.push(`${pad}  [${propLabel(v, k, true)}]=>\n`);
+      zdump(val, indent + 2, out, seen);
+    }
+    seen.delete(v);
+    out.push(`${pad}}\n`);
+    return;
+  }
+  if (v instanceof PhpResource) {
+    out.push(`${pad}resource(${v.id}) of type (${v.closed ? 'Unknown' : v.type}) refcount(2)\n`);
+    return;
+  }
+  out.push(varDump(v).replace(/^/gm, pad).replace(new RegExp(`\n${pad}$`), '\n'));
 }
