@@ -258,7 +258,9 @@ export const threadedHandlers: ObjectHandlers & { iterate(o: PhpObject, byRef: b
 
 /** (array) $threaded gives its members; set on each class whose objects this module handles. */
 export function readyClass(cls: PhpClass): void {
-  if (!cls.ext.arrayCast) cls.ext.arrayCast = membersArray;
+  if (cls.ext.arrayCast) return;
+  cls.ext.arrayCast = membersArray;
+  cls.ext.jsonProps = (o: PhpObject) => members(stateOf(o)).map(([k, v]) => [String(k), v]);
 }
 onClassSeen(readyClass);
 
