@@ -166,6 +166,8 @@ export class FnCtx {
   /** the name of the function for __FUNCTION__ */
   phpName = '';
   methodName = '';
+  /** set by an expression statement for the call it consists of: the callee learns its result is unused */
+  discardNext = false;
 
   constructor(
     public readonly file: FileCtx,

@@ -131,6 +131,14 @@ export interface FunctionInfo {
   strictTypes?: boolean;
   /** compiled functions and closures: where their definition lives in the compiled module */
   origin?: ModuleOrigin | null;
+  /** closures: what their body contains that a thread's task may not (src/compiler/bodyfacts.ts) */
+  facts?: ClosureBodyFacts | null;
+}
+
+/** See BodyFacts in src/compiler/bodyfacts.ts: the first illegal instruction and the first return/throw. */
+export interface ClosureBodyFacts {
+  illegal: [kind: string, line: number, inNestedClosure: boolean] | null;
+  exit: number;
 }
 
 /** A compiled module's self-description (its `M$`): `key` is its code-cache key, `defs` its definitions. */

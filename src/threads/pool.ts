@@ -39,7 +39,17 @@ export interface ThreadTask {
   modules: { key: string; file: string; js: string }[];
   /** the worker's busy word, cleared when the thread has finished */
   busy: number;
+  /** a thread entry (threadEntries) run instead of calling the task: a long-lived service loop */
+  entry: string | null;
+  /** what the entry receives, structured-cloned */
+  payload: unknown;
 }
+
+/**
+ * Entry points a thread can run instead of a PHP callable (a parallel Runtime's task loop), by name:
+ * extensions register them when their module loads, in every thread.
+ */
+export const threadEntries = new Map<string, (req: Request, payload: any) => void>();
 
 interface PoolWorker {
   worker: Worker;
@@ -47,6 +57,8 @@ interface PoolWorker {
   /** Int32 index of the word that is 1 while the worker runs a thread */
   busy: number;
   known: Set<string>;
+  /** the handle of the thread it runs (0 when idle) */
+  running: number;
 }
 
 const workers: PoolWorker[] = [];
@@ -66,23 +78,36 @@ function spawn(): PoolWorker {
   // an idle pool must not keep the process alive
   worker.unref();
   port1.unref();
-  const w: PoolWorker = { worker, port: port1, busy, known: new Set() };
+  const w: PoolWorker = { worker, port: port1, busy, known: new Set(), running: 0 };
   workers.push(w);
   return w;
 }
 
-function acquire(): PoolWorker {
+/**
+ * A free worker. `longLived`: the thread will hold it for long, mostly waiting (a service loop), so the
+ * number of cores does not bound the workers worth keeping: a warm spare is kept for the next one.
+ */
+function acquire(longLived: boolean): PoolWorker {
   const i32 = sharedHeap().i32;
-  for (const w of workers) if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) return w;
-  const w = spawn();
-  Atomics.store(i32, w.busy, 1);
+  let got: PoolWorker | null = null;
+  for (const w of workers) {
+    if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) {
+      got = w;
+      break;
+    }
+  }
+  if (!got) {
+    got = spawn();
+    Atomics.store(i32, got.busy, 1);
+  }
   // keep one warm spare while there are cores to use
-  if (workers.length < os.availableParallelism()) spawn();
-  return w;
+  const idle = workers.some((w) => Atomics.load(i32, w.busy) === 0);
+  if (!idle && (longLived || workers.length < os.availableParallelism())) spawn();
+  return got;
 }
 
-/** Starts a thread running `task`; returns its handle. */
-export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8Array): number {
+/** Starts a thread running `task` (or the thread entry named `entry`); returns its handle. */
+export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8Array, entry: string | null = null, payload: unknown = null): number {
   const heap = sharedHeap();
   const handle = heap.malloc(W.Words * 4);
   const w0 = handle >> 2;
@@ -91,7 +116,7 @@ export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8A
   Atomics.store(heap.i32, w0 + W.Creator, currentThreadId());
   Atomics.store(heap.i32, w0 + KIND, HandleKind.Thread);
   Atomics.store(heap.i32, w0 + ALIVE, 1);
-  const w = acquire();
+  const w = acquire(entry !== null);
   const engine = req.core.engine;
   const modules: ThreadTask['modules'] = [];
   for (const key of program.modules) {
@@ -101,7 +126,8 @@ export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8A
     modules.push({ key, ...src });
     w.known.add(key);
   }
-  const msg: ThreadTask = { handle, tid, program, task, outputFd: req.outputFd, modules, busy: w.busy };
+  const msg: ThreadTask = { handle, tid, program, task, outputFd: req.outputFd, modules, busy: w.busy, entry, payload };
+  w.running = handle;
   w.worker.postMessage(msg);
   started(req).push(handle);
   return handle;
@@ -158,6 +184,20 @@ export function threadFinished(handle: number, terminated: boolean, busy: number
   Atomics.store(i32, handle >> 2, ThreadState.Finished);
   Atomics.notify(i32, handle >> 2);
   Atomics.store(i32, busy, 0);
+}
+
+/**
+ * Stops a thread by terminating its worker (which leaves the pool): for a thread that must end now and
+ * does not reach a point where it could stop by itself. Its joiners are woken as for a thread that failed.
+ */
+export function threadTerminate(handle: number): boolean {
+  const i = workers.findIndex((w) => w.running === handle);
+  if (i >= 0 && !threadIsRunning(handle)) return false;
+  if (i < 0) return false;
+  const [w] = workers.splice(i, 1);
+  void w.worker.terminate();
+  threadFinished(handle, true, w.busy);
+  return true;
 }
 
 /** Output threads sent back (when the request has no file descriptor of its own) goes to its sink. */

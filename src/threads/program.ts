@@ -9,6 +9,7 @@ import { R } from '../runtime/helpers.js';
 import { declareFunction } from '../runtime/functions.js';
 import type { ModuleOrigin } from '../runtime/object.js';
 import { encodeValue, decodeValue, transferHooks } from './transfer.js';
+import { publishedModule } from './modules.js';
 
 /** What PHPTS_INHERIT_* flags a snapshot honours (pthreads' constants). */
 export const enum Inherit {
@@ -81,7 +82,12 @@ function moduleDefs(key: string): Record<string, any> {
   const loaded: Map<string, Record<string, any>> = (req.ext.threadModules ??= new Map());
   let defs = loaded.get(key);
   if (!defs) {
-    const factory = req.core.engine.moduleFactory(key);
+    let factory = req.core.engine.moduleFactory(key);
+    if (!factory) {
+      // compiled after this thread started: another thread published it (modules.ts)
+      const src = publishedModule(key);
+      if (src) factory = req.core.engine.adoptModule(key, src.file, src.js);
+    }
     if (!factory) throw new Error(`phpts: compiled module ${key} is not available in this thread`);
     defs = factory(R, req).mod.defs as Record<string, any>;
     loaded.set(key, defs);
