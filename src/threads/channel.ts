@@ -26,7 +26,11 @@ const enum L {
   Taken = 11,
   Name = 12,
   NameLen = 13,
-  Words = 14,
+  /** a value block kept from the last receive, reused by the next send: no heap lock per value */
+  Spare = 14,
+  /** threads sleeping on the change counter (a change wakes them only when there are some) */
+  Sleepers = 15,
+  Words = 16,
 }
 
 /** Locks of channels and of the registry are held only inside this file, never across PHP code. */
@@ -158,7 +162,7 @@ function unlock(w: number): void {
 function changed(w: number): void {
   const i32 = sharedHeap().i32;
   Atomics.add(i32, w + L.Seq, 1);
-  Atomics.notify(i32, w + L.Seq);
+  if (i32[w + L.Sleepers] > 0) Atomics.notify(i32, w + L.Seq);
   announceChange();
 }
 
@@ -169,34 +173,55 @@ function changed(w: number): void {
 function awaitChange(w: number): void {
   const i32 = sharedHeap().i32;
   const seen = Atomics.load(i32, w + L.Seq);
+  i32[w + L.Sleepers]++;
   unlock(w);
-  for (let i = 0; i < SPINS; i++) if (Atomics.load(i32, w + L.Seq) !== seen) break;
-  interruptibleWait(i32, w + L.Seq, seen, Infinity);
-  lock(w);
+  try {
+    for (let i = 0; i < SPINS; i++) if (Atomics.load(i32, w + L.Seq) !== seen) break;
+    interruptibleWait(i32, w + L.Seq, seen, Infinity);
+  } finally {
+    lock(w);
+    i32[w + L.Sleepers]--;
+  }
 }
+
+// The queue is only touched holding the channel's lock, which orders these plain accesses; the
+// count is also read without the lock (readable, writable), so it changes atomically.
 
 function enqueue(w: number, bytes: Uint8Array): void {
   const h = sharedHeap();
-  const m = h.malloc(8 + bytes.length);
+  const i32 = h.i32;
+  let m = i32[w + L.Spare];
+  if (m !== 0 && h.capacity(m) >= 8 + bytes.length) i32[w + L.Spare] = 0;
+  else m = h.malloc(8 + bytes.length);
   h.u8.set(bytes, m + 8);
-  Atomics.store(h.i32, (m >> 2) + 1, bytes.length);
-  const tail = Atomics.load(h.i32, w + L.Tail);
-  if (tail === 0) Atomics.store(h.i32, w + L.Head, m);
-  else Atomics.store(h.i32, tail >> 2, m);
-  Atomics.store(h.i32, w + L.Tail, m);
-  Atomics.add(h.i32, w + L.Count, 1);
+  i32[m >> 2] = 0;
+  i32[(m >> 2) + 1] = bytes.length;
+  const tail = i32[w + L.Tail];
+  if (tail === 0) i32[w + L.Head] = m;
+  else i32[tail >> 2] = m;
+  i32[w + L.Tail] = m;
+  Atomics.add(i32, w + L.Count, 1);
 }
 
 function dequeue(w: number): Uint8Array {
   const h = sharedHeap();
-  const m = Atomics.load(h.i32, w + L.Head);
-  const next = Atomics.load(h.i32, m >> 2);
-  Atomics.store(h.i32, w + L.Head, next);
-  if (next === 0) Atomics.store(h.i32, w + L.Tail, 0);
-  Atomics.sub(h.i32, w + L.Count, 1);
-  const len = Atomics.load(h.i32, (m >> 2) + 1);
+  const i32 = h.i32;
+  const m = i32[w + L.Head];
+  const next = i32[m >> 2];
+  i32[w + L.Head] = next;
+  if (next === 0) i32[w + L.Tail] = 0;
+  Atomics.sub(i32, w + L.Count, 1);
+  const len = i32[(m >> 2) + 1];
   const bytes = h.u8.slice(m + 8, m + 8 + len);
-  h.free(m);
+  const spare = i32[w + L.Spare];
+  if (spare === 0) {
+    i32[w + L.Spare] = m;
+  } else if (h.capacity(spare) < h.capacity(m)) {
+    i32[w + L.Spare] = m;
+    h.free(spare);
+  } else {
+    h.free(m);
+  }
   return bytes;
 }
 

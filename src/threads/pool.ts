@@ -84,26 +84,24 @@ function spawn(): PoolWorker {
 }
 
 /**
- * A free worker. `longLived`: the thread will hold it for long, mostly waiting (a service loop), so the
- * number of cores does not bound the workers worth keeping: a warm spare is kept for the next one.
+ * A free worker. `longLived`: the thread will hold it for long, mostly waiting (a service loop): no
+ * spare is started meanwhile, so the two do not compete for the cores while it starts up; the caller
+ * asks for one once its thread is running (warmSpare).
  */
 function acquire(longLived: boolean): PoolWorker {
   const i32 = sharedHeap().i32;
-  let got: PoolWorker | null = null;
-  for (const w of workers) {
-    if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) {
-      got = w;
-      break;
-    }
-  }
-  if (!got) {
-    got = spawn();
-    Atomics.store(i32, got.busy, 1);
-  }
+  for (const w of workers) if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) return w;
+  const w = spawn();
+  Atomics.store(i32, w.busy, 1);
   // keep one warm spare while there are cores to use
-  const idle = workers.some((w) => Atomics.load(i32, w.busy) === 0);
-  if (!idle && (longLived || workers.length < os.availableParallelism())) spawn();
-  return got;
+  if (!longLived && workers.length < os.availableParallelism()) spawn();
+  return w;
+}
+
+/** Starts a worker unless one is idle: the next thread (a long-lived one, whatever the cores) starts warm. */
+export function warmSpare(): void {
+  const i32 = sharedHeap().i32;
+  if (!workers.some((w) => Atomics.load(i32, w.busy) === 0)) spawn();
 }
 
 /** Starts a thread running `task` (or the thread entry named `entry`); returns its handle. */

@@ -322,12 +322,17 @@ class Reader {
   }
   str(): string {
     const n = this.u32();
-    let s = '';
-    const end = this.i + n;
-    // chunks keep String.fromCharCode's argument list bounded
-    for (let at = this.i; at < end; at += 8192) s += String.fromCharCode.apply(null, this.b.subarray(at, Math.min(end, at + 8192)) as unknown as number[]);
+    const b = this.b;
+    const start = this.i;
+    const end = start + n;
     this.i = end;
-    return s;
+    // short strings (keys, names) are built directly: cheaper than setting up an apply
+    if (n <= 24) {
+      let s = '';
+      for (let at = start; at < end; at++) s += String.fromCharCode(b[at]);
+      return s;
+    }
+    return Buffer.from(b.buffer, b.byteOffset + start, n).toString('latin1');
   }
 }
 

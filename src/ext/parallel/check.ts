@@ -52,14 +52,20 @@ function closureDeclares(o: PhpObject): boolean {
  * The value that makes `v` impossible to copy into another thread, or undefined when it can be copied.
  * As parallel reports it: an array gives its offending element, an object itself.
  */
-export function illegalValue(v: any, seen: Set<any> = new Set()): any {
+export function illegalValue(v: any): any {
+  if (typeof v !== 'object' || v === null) return undefined;
+  if (v instanceof PhpResource) return v.type === 'stream' ? undefined : v;
+  return illegalIn(v, new Set());
+}
+
+function illegalIn(v: any, seen: Set<any>): any {
   if (v instanceof Ref) v = v.v;
   if (v instanceof PhpArray) {
     if (seen.has(v)) return undefined;
     seen.add(v);
     for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
       const el = v.valAt(i);
-      if (illegalValue(el, seen) !== undefined) return el instanceof Ref ? el.v : el;
+      if (illegalIn(el, seen) !== undefined) return el instanceof Ref ? el.v : el;
     }
     return undefined;
   }
@@ -69,7 +75,7 @@ export function illegalValue(v: any, seen: Set<any> = new Set()): any {
     if (v.native && v.native.closure) return closureDeclares(v) ? v : undefined;
     if (SHARED_CLASSES.has(v.cls.lcname)) return undefined;
     if (nativeStorage(v.cls)) return v;
-    for (const k in v.p) if (illegalValue(v.p[k], seen) !== undefined) return v;
+    for (const k in v.p) if (illegalIn(v.p[k], seen) !== undefined) return v;
     return undefined;
   }
   if (v instanceof PhpResource) return v.type === 'stream' ? undefined : v;

@@ -11,7 +11,7 @@ import { PhpArray } from '../../runtime/array.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import * as path from 'node:path';
 import { snapshotProgram, Inherit, ProgramSnapshot } from '../../threads/program.js';
-import { threadStart, threadTerminate } from '../../threads/pool.js';
+import { threadStart, threadTerminate, warmSpare } from '../../threads/pool.js';
 import { runtimeCreate, runtimeSetHandle, runtimeAwait, runtimePush, runtimeClose, runtimeKill, runtimeAbandoned, runtimeBusy, RuntimeState } from '../../threads/runtime.js';
 import { futureCreate } from '../../threads/future.js';
 import { publishModules } from '../../threads/modules.js';
@@ -80,6 +80,8 @@ function startRuntime(o: PhpObject, bootstrap: string | null): void {
     fail('Runtime\\Error\\Bootstrap', `bootstrapping failed with ${bootstrap}`);
   }
   parallelState(req).runtimes.push(o);
+  // programs that make one runtime tend to make more: the next one starts on a warm worker
+  warmSpare();
 }
 
 function newRuntime(bootstrap: string | null): PhpObject {
