@@ -10,7 +10,7 @@
 import { sharedHeap } from './heap.js';
 import { futexLock, futexUnlock } from './futex.js';
 import { interruptCellCreate, raiseInterrupt } from './interrupt.js';
-import { futureSet, FutureState } from './future.js';
+import { futureSet, futureState, FutureState } from './future.js';
 
 export const enum RuntimeState {
   /** bootstrapped, taking tasks */
@@ -160,11 +160,14 @@ export function runtimeUnqueue(p: number, future: number): boolean {
   }
 }
 
-/** Whether tasks are queued or running. */
+/** Whether tasks are queued or running (a task whose future is settled counts as finished). */
 export function runtimeBusy(p: number): boolean {
   const i32 = sharedHeap().i32;
   const w = p >> 2;
-  return Atomics.load(i32, w + R.Head) !== 0 || (Atomics.load(i32, w + R.State) & RuntimeState.Running) !== 0;
+  if (Atomics.load(i32, w + R.Head) !== 0) return true;
+  if ((Atomics.load(i32, w + R.State) & RuntimeState.Running) === 0) return false;
+  const current = Atomics.load(i32, w + R.Current);
+  return current === 0 || (futureState(current) & FutureState.Ready) === 0;
 }
 
 /** Asks the runtime to finish its queue and end; waits until it has. */

@@ -32,7 +32,9 @@ export interface RuntimePayload {
 
 interface RuntimeNative {
   ctl: number;
+  /** the thread's handle, 0 until the thread is started (on the first task when there is no bootstrap) */
   handle: number;
+  bootstrap: string | null;
   closed: boolean;
 }
 
@@ -46,10 +48,12 @@ interface ParallelState {
   ran: boolean;
   /** this request is a runtime's thread */
   inRuntime: boolean;
+  /** runtime threads this request started */
+  launched: number;
 }
 
 export function parallelState(req: Request): ParallelState {
-  return (req.ext.parallel ??= { runtimes: [], pool: [], bootstrap: null, ran: false, inRuntime: false } as ParallelState);
+  return (req.ext.parallel ??= { runtimes: [], pool: [], bootstrap: null, ran: false, inRuntime: false, launched: 0 } as ParallelState);
 }
 
 function runtimeOf(o: PhpObject): RuntimeNative {
@@ -64,24 +68,39 @@ function runtimeProgram(req: Request): ProgramSnapshot {
   return p;
 }
 
-/** Starts the runtime's thread and waits until it is bootstrapped. */
+/**
+ * Makes a runtime. With a bootstrap file its thread starts now and the constructor waits for the
+ * bootstrap's outcome, which it reports; without, nothing can fail: the thread starts with the first
+ * task (a runtime that only ever refuses tasks costs no thread).
+ */
 function startRuntime(o: PhpObject, bootstrap: string | null): void {
   const req = rt;
   const file = bootstrap === null ? null : path.resolve(req.cwd, bootstrap);
-  const ctl = runtimeCreate();
-  publishModules(req);
-  const payload: RuntimePayload = { ctl, bootstrap: file };
-  const handle = threadStart(req, runtimeProgram(req), new Uint8Array(0), RUNTIME_ENTRY, payload);
-  runtimeSetHandle(ctl, handle);
-  o.native = { ctl, handle, closed: false } as RuntimeNative;
-  const s = runtimeAwait(ctl, RuntimeState.Ready | RuntimeState.Failed);
+  o.native = { ctl: runtimeCreate(), handle: 0, bootstrap: file, closed: false } as RuntimeNative;
+  const st = parallelState(req);
+  st.runtimes.push(o);
+  if (file === null) return;
+  const s = runtimeAwait(launch(o), RuntimeState.Ready | RuntimeState.Failed);
   if (s & RuntimeState.Failed) {
     runtimeOf(o).closed = true;
     fail('Runtime\\Error\\Bootstrap', `bootstrapping failed with ${bootstrap}`);
   }
-  parallelState(req).runtimes.push(o);
-  // programs that make one runtime tend to make more: the next one starts on a warm worker
-  warmSpare();
+}
+
+/** Starts the runtime's thread (once); returns its control block. */
+function launch(o: PhpObject): number {
+  const r = runtimeOf(o);
+  if (r.handle !== 0) return r.ctl;
+  const req = rt;
+  publishModules(req);
+  const payload: RuntimePayload = { ctl: r.ctl, bootstrap: r.bootstrap };
+  r.handle = threadStart(req, runtimeProgram(req), new Uint8Array(0), RUNTIME_ENTRY, payload);
+  runtimeSetHandle(r.ctl, r.handle);
+  // a program that started two runtime threads tends to start more: the next one starts on a warm
+  // worker (a spare for every program would only compete for the cores with its one runtime)
+  const st = parallelState(req);
+  if (++st.launched >= 2) warmSpare();
+  return r.ctl;
 }
 
 function newRuntime(bootstrap: string | null): PhpObject {
@@ -97,7 +116,7 @@ function schedule(o: PhpObject, task: PhpObject, argv: PhpArray | null, discarde
   const needsFuture = checkTask(task, argv, discarded);
   const bytes = copyOut(PhpArray.fromList([task, argv ?? new PhpArray()]));
   const future = needsFuture ? futureCreate() : 0;
-  if (!runtimePush(r.ctl, future, bytes)) fail('Runtime\\Error\\Closed', 'Runtime closed');
+  if (!runtimePush(launch(o), future, bytes)) fail('Runtime\\Error\\Closed', 'Runtime closed');
   return needsFuture ? newFuture(future, r.ctl) : null;
 }
 
@@ -105,13 +124,14 @@ function close(o: PhpObject): void {
   const r = runtimeOf(o);
   if (r.closed) fail('Runtime\\Error\\Closed', 'Runtime closed');
   r.closed = true;
-  runtimeClose(r.ctl);
+  if (r.handle !== 0) runtimeClose(r.ctl);
 }
 
 function kill(o: PhpObject): void {
   const r = runtimeOf(o);
   if (r.closed) fail('Runtime\\Error\\Closed', 'Runtime closed');
   r.closed = true;
+  if (r.handle === 0) return;
   // a task that never blocks cannot be interrupted where it is: its thread is stopped outright
   if (!runtimeKill(r.ctl, KILL_GRACE_MS) && threadTerminate(r.handle)) runtimeAbandoned(r.ctl);
 }
@@ -124,7 +144,7 @@ export function closeRuntimes(req: Request): void {
     const r = runtimeOf(o);
     if (r.closed) continue;
     r.closed = true;
-    runtimeClose(r.ctl);
+    if (r.handle !== 0) runtimeClose(r.ctl);
   }
   st.runtimes = [];
   st.pool = [];
