@@ -6,6 +6,7 @@
 // closed, buffered, capacity (-1: no limit), count, head, tail, receivers waiting, values sent, values
 // taken, name pointer, name length. A value is a block [next, length, bytes...].
 
+import * as os from 'node:os';
 import { sharedHeap, Root } from './heap.js';
 import { futexLock, futexUnlock } from './futex.js';
 import { interruptibleWait } from './interrupt.js';
@@ -35,8 +36,25 @@ const enum L {
 
 /** Locks of channels and of the registry are held only inside this file, never across PHP code. */
 const OWNER = -2;
-/** Polls of a change counter before sleeping: a peer on another core usually answers within them. */
-const SPINS = 64;
+/**
+ * Polls of a change counter before sleeping. A peer running on another core usually answers within
+ * tens of microseconds, sooner than a sleeping thread is woken; but when the machine has no idle core,
+ * spinning only takes the time the peer needs: then the spin is short. The load is looked at a few
+ * times a second.
+ */
+const SPINS_IDLE_CORES = 20000;
+const SPINS_BUSY = 64;
+let spins = SPINS_BUSY;
+let spinsCheckedAt = 0;
+
+function spinBudget(): number {
+  const now = Date.now();
+  if (now - spinsCheckedAt > 250) {
+    spinsCheckedAt = now;
+    spins = os.loadavg()[0] < os.availableParallelism() - 0.5 ? SPINS_IDLE_CORES : SPINS_BUSY;
+  }
+  return spins;
+}
 
 export const INFINITE = -1;
 
@@ -176,7 +194,7 @@ function awaitChange(w: number): void {
   i32[w + L.Sleepers]++;
   unlock(w);
   try {
-    for (let i = 0; i < SPINS; i++) if (Atomics.load(i32, w + L.Seq) !== seen) break;
+    for (let i = spinBudget(); i > 0; i--) if (Atomics.load(i32, w + L.Seq) !== seen) break;
     interruptibleWait(i32, w + L.Seq, seen, Infinity);
   } finally {
     lock(w);

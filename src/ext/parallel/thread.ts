@@ -3,6 +3,7 @@
 // future, an uncaught exception is reported by the thread as PHP reports any (Fatal error: Uncaught).
 // Sleeps, channel and future waits of a task are interruptible: cancel() and kill() stop it there.
 
+import * as fs from 'node:fs';
 import type { Request } from '../../runtime/request.js';
 import { PhpObject } from '../../runtime/object.js';
 import { PhpArray } from '../../runtime/array.js';
@@ -17,11 +18,29 @@ import { parallelState, RUNTIME_ENTRY, RuntimePayload } from './runtime.js';
 function bootstrap(req: Request, file: string | null): boolean {
   if (file === null) return true;
   const top = req.top;
+  if (!isFile(file)) {
+    // opened before any script runs, as php_stream_open_for_zend reports it
+    const [f, l] = [top.file, top.line];
+    top.file = 'Unknown';
+    top.line = 0;
+    req.warn('Unknown: Failed to open stream: No such file or directory');
+    top.file = f;
+    top.line = l;
+    return false;
+  }
   try {
     req.core.includeFile(file, 'require', req.globals, null, null, req.cwd);
     return true;
   } catch {
     req.top = top;
+    return false;
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
     return false;
   }
 }

@@ -85,7 +85,7 @@ string(29) "parallel\Runtime\Error\Closed"
 string(14) "Runtime closed"
 Runtime closed
 
-Warning: require(%s): Failed to open stream: No such file or directory in %s on line %d
+Warning: Unknown: Failed to open stream: No such file or directory in Unknown on line 0
 bootstrapping failed with /phpts-parallel-boot-%d.php
 bool(true)
 string(22) "parallel\Runtime\Error"
