@@ -196,10 +196,14 @@ function awaitChange(w: number): void {
   try {
     for (let i = spinBudget(); i > 0; i--) if (Atomics.load(i32, w + L.Seq) !== seen) break;
     interruptibleWait(i32, w + L.Seq, seen, Infinity);
-  } finally {
+  } catch (e) {
     lock(w);
     i32[w + L.Sleepers]--;
+    unlock(w);
+    throw e;
   }
+  lock(w);
+  i32[w + L.Sleepers]--;
 }
 
 // The queue is only touched holding the channel's lock, which orders these plain accesses; the

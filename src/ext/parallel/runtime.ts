@@ -190,7 +190,8 @@ export function registerRuntime(r: Registry): void {
     },
     'parallel\\bootstrap(string $file): void': (file: string) => {
       const st = parallelState(rt);
-      if (st.inRuntime || st.ran || st.bootstrap !== null) {
+      if (st.bootstrap !== null) fail('Runtime\\Error\\Bootstrap', `\\parallel\\bootstrap already set to ${st.bootstrap}`);
+      if (st.inRuntime || st.ran) {
         fail('Runtime\\Error\\Bootstrap', '\\parallel\\bootstrap should be called once, before any calls to \\parallel\\run');
       }
       st.bootstrap = file;
