@@ -96,10 +96,10 @@ function launch(o: PhpObject): number {
   const payload: RuntimePayload = { ctl: r.ctl, bootstrap: r.bootstrap };
   r.handle = threadStart(req, runtimeProgram(req), new Uint8Array(0), RUNTIME_ENTRY, payload);
   runtimeSetHandle(r.ctl, r.handle);
-  // a program that started two runtime threads tends to start more: the next one starts on a warm
-  // worker (a spare for every program would only compete for the cores with its one runtime)
+  // a program that started a few runtime threads tends to start more: the next one starts on a warm
+  // worker (a spare for every program would only compete for the cores with its few runtimes)
   const st = parallelState(req);
-  if (++st.launched >= 2) warmSpare();
+  if (++st.launched >= 3) warmSpare();
   return r.ctl;
 }
 
