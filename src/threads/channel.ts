@@ -180,30 +180,29 @@ function unlock(w: number): void {
 function changed(w: number): void {
   const i32 = sharedHeap().i32;
   Atomics.add(i32, w + L.Seq, 1);
-  if (i32[w + L.Sleepers] > 0) Atomics.notify(i32, w + L.Seq);
+  // a sleeper counts itself before it sleeps, a changer after it changed: one of them sees the other
+  if (Atomics.load(i32, w + L.Sleepers) > 0) Atomics.notify(i32, w + L.Seq);
   announceChange();
 }
 
 /**
- * Releases the lock, sleeps until the channel changes, takes the lock back. If the task is
- * interrupted meanwhile the lock stays released and TaskInterrupted propagates.
+ * Releases the lock, waits until the channel changes (spinning first, then sleeping), takes the lock
+ * back. If the task is interrupted meanwhile, the lock stays released and TaskInterrupted propagates.
  */
 function awaitChange(w: number): void {
   const i32 = sharedHeap().i32;
   const seen = Atomics.load(i32, w + L.Seq);
-  i32[w + L.Sleepers]++;
   unlock(w);
-  try {
-    for (let i = spinBudget(); i > 0; i--) if (Atomics.load(i32, w + L.Seq) !== seen) break;
-    interruptibleWait(i32, w + L.Seq, seen, Infinity);
-  } catch (e) {
-    lock(w);
-    i32[w + L.Sleepers]--;
-    unlock(w);
-    throw e;
+  for (let i = spinBudget(); i > 0; i--) if (Atomics.load(i32, w + L.Seq) !== seen) break;
+  if (Atomics.load(i32, w + L.Seq) === seen) {
+    Atomics.add(i32, w + L.Sleepers, 1);
+    try {
+      interruptibleWait(i32, w + L.Seq, seen, Infinity);
+    } finally {
+      Atomics.sub(i32, w + L.Sleepers, 1);
+    }
   }
   lock(w);
-  i32[w + L.Sleepers]--;
 }
 
 // The queue is only touched holding the channel's lock, which orders these plain accesses; the
