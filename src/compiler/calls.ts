@@ -14,6 +14,7 @@ import { checkGotos, resolveGotoMarkers } from './goto.js';
 import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
 import { exportExpr } from './export.js';
 import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
+import { closureFacts, factsJs } from './bodyfacts.js';
 
 // ───────────── arguments ─────────────
 
@@ -53,28 +54,55 @@ function argValue(c: FnCtx, e: A.Expr): string {
   return expr(c, e);
 }
 
+/** Takes the "result unused" mark an expression statement left for the call compiled next. */
+function takeDiscard(c: FnCtx): boolean {
+  const d = c.discardNext;
+  c.discardNext = false;
+  return d;
+}
+
+/**
+ * A discarded call records its callee in `rt.discard` once the arguments are evaluated, just before
+ * the call: a builtin's frame entry consumes it (Frame.unused), as php-src's USED_RET() reads the
+ * caller's opline. The last argument carries the store, so argument evaluation order is untouched.
+ */
+function markDiscard(c: FnCtx, fnJs: string, vals: string[]): string {
+  const store = `rt.discard = ${fnJs}`;
+  if (!vals.length) return store;
+  const t = c.temp();
+  vals[vals.length - 1] = `(${t} = ${vals[vals.length - 1]}, ${store}, ${t})`;
+  return '';
+}
+
 /**
  * A call to a JS function `fn` with `self` as `this`: the by-reference mask is known at compile time
- * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths).
+ * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths). `discard`: the
+ * caller does not use the result (see markDiscard).
  */
-function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[] } | null, fiberGen?: string): string {
+function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[] } | null, fiberGen?: string, discard = false): string {
   if (!Array.isArray(args)) compileError('internal: placeholder', 0);
   // in a fiber variant the callee's variant runs under `yield*` (fiberGen evaluates to it)
   const gen = c.fiber && fiberGen ? fiberGen : null;
   const callee = gen ? `${gen}.call` : selfJs === null ? fnJs : `${fnJs}.call`;
   const pre = gen ? (selfJs ?? 'undefined') + (args.length ? ', ' : '') : selfJs === null ? '' : selfJs + (args.length ? ', ' : '');
   const invoke = (argList: string) => (gen ? `(yield* ${callee}(${pre}${argList}))` : `${callee}(${pre}${argList})`);
+  const marked = (vals: string[]): string => {
+    if (!discard) return invoke(vals.join(', '));
+    const v = vals.slice();
+    const before = markDiscard(c, fnJs, v);
+    return before ? `(${before}, ${invoke(v.join(', '))})` : invoke(v.join(', '));
+  };
   if (mask !== null) {
     const copyBacks: string[] = [];
     const vals = args.map((a, i) => argFor(c, a, i < 31 ? (mask & (1 << i)) !== 0 : (mask & (1 << 30)) !== 0, copyBacks, target ?? undefined, i));
-    const call = invoke(vals.join(', '));
+    const call = marked(vals);
     if (!copyBacks.length) return call;
     const r = c.temp();
     return `(${r} = ${call}, ${copyBacks.join(', ')}, ${r})`;
   }
   // unknown by-ref mask: lvalue arguments are checked at run time
   const anyLvalue = args.some((a) => isLvalue(a.value));
-  const plain = invoke(args.map((a) => argValue(c, a.value)).join(', '));
+  const plain = marked(args.map((a) => argValue(c, a.value)));
   if (!anyLvalue) return plain;
   const copyBacks: string[] = [];
   const refVals = args.map((a, i) => {
@@ -88,7 +116,7 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
     }
     return `(${bit} ? ${refOf(c, a.value)} : ${argValue(c, a.value)})`;
   });
-  const refCall = invoke(refVals.join(', '));
+  const refCall = marked(refVals);
   const r = c.temp();
   const withRefs = copyBacks.length ? `(${r} = ${refCall}, ${copyBacks.join(', ')}, ${r})` : refCall;
   return `(${maskExpr} === 0 ? ${plain} : ${withRefs})`;
@@ -132,6 +160,7 @@ const COMPILE_TIME_FUNCS = new Set(['assert', 'func_get_args', 'func_num_args', 
 
 export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const u = (h: string) => c.file.use(h);
+  const discard = takeDiscard(c);
   if (e.name.kind !== 'Name') {
     // $f(...), (expr)(...)
     const callee = expr(c, e.name as A.Expr);
@@ -139,7 +168,7 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
     const t = c.temp();
     const bound = `(${t} = ${u(c.fiber ? 'resolveCallF' : 'resolveCall')}(${callee}, ${scopeExpr(c)}))`;
     if (hasComplexArgs(e.args)) return withLine(c, e, emitGenericCall(c, bound, `${t}.self`, e.args));
-    return withLine(c, e, `(${bound}, ${emitCall(c, `${t}.fn`, `${t}.self`, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`)})`);
+    return withLine(c, e, `(${bound}, ${emitCall(c, `${t}.fn`, `${t}.self`, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`, discard)})`);
   }
   const [nsName, globalName] = c.file.resolveFunction(e.name as A.Name);
   const lcNs = nsName.toLowerCase();
@@ -160,12 +189,12 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   if (builtin && !hasComplexArgs(e.args)) {
     const id = builtinRef(c.file, builtinName!);
     const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;
-    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen));
+    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen, discard));
   }
   const t = c.temp();
   const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}))`;
   if (hasComplexArgs(e.args)) return withLine(c, e, `(${lookup}, ${emitGenericCall(c, t, 'undefined', e.args)})`);
-  return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`)})`);
+  return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`, discard)})`);
 }
 
 /** A module-level constant holding a builtin's wrapper (weak or strict mode per file). */
@@ -234,6 +263,7 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
 
 export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): string {
   const u = (h: string) => c.file.use(h);
+  const discard = takeDiscard(c) && e.kind === 'MethodCall';
   const o = c.temp();
   const m = c.temp();
   const objJs = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
@@ -247,7 +277,7 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const lookup = `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
-  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
+  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
   if (e.kind === 'NullsafeMethodCall') {
     return withLine(c, e, `((${o} = ${objJs}) == null ? null : (${lookup}, ${call}))`);
   }
@@ -256,6 +286,7 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
 
 export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   const u = (h: string) => c.file.use(h);
+  const discard = takeDiscard(c);
   const m = c.temp();
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   const clsJs = classRefExpr(c, e.cls);
@@ -267,7 +298,7 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   const lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
-  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
+  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
   return withLine(c, e, `(${lookup}, ${call})`);
 }
 
@@ -395,7 +426,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
       `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
-      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}};`,
+      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}, ` +
+      `facts: ${spec.kind === 'closure' || spec.kind === 'arrow' ? factsJs(closureFacts(spec.body)) : 'null'}};`,
   );
   file.infoNames.push(info);
 

@@ -194,6 +194,8 @@ export class FnCtx {
   /** emitting a fiber variant: PHP calls delegate with `yield*` so Fiber::suspend() can unwind */
   fiber = false;
   methodName = '';
+  /** set by an expression statement for the call it consists of: the callee learns its result is unused */
+  discardNext = false;
 
   constructor(
     public readonly file: FileCtx,

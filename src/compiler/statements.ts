@@ -49,8 +49,13 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       return lineMark(c, s.line) + s.exprs.map((e) => `${u('echo')}(${expr(c, e)});`).join(' ');
     case 'InlineHTML':
       return `${u('echo')}(${str(s.value)});`;
-    case 'ExprStmt':
-      return lineMark(c, s.line) + expr(c, s.expr) + ';';
+    case 'ExprStmt': {
+      // a call whose result nobody uses: builtins that care (USED_RET in php-src) are told so
+      c.discardNext = s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall';
+      const js = lineMark(c, s.line) + expr(c, s.expr) + ';';
+      c.discardNext = false;
+      return js;
+    }
     case 'If': {
       let js = `${lineMark(c, s.line)}if (${cond(c, s.cond)}) ${branch(c, s.body)}`;
       for (const ei of s.elseifs) js += ` else if (${cond(c, ei.cond)}) ${branch(c, ei.body)}`;

@@ -14,11 +14,14 @@ import { ReflectionExtension } from '../ext/reflection/index.js';
 import { HashExtension } from '../ext/hash/index.js';
 import { TokenizerExtension } from '../ext/tokenizer/index.js';
 import { PthreadsExtension } from '../ext/pthreads/index.js';
+import { ParallelExtension } from '../ext/parallel/index.js';
 
 export function builtinExtensions(standard: boolean): Extension[] {
   const exts: Extension[] = [new CoreExtension()];
   if (standard) {
-    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new JsonExtension(), new SplExtension(), new CtypeExtension(), new PthreadsExtension());
+    // parallel after pthreads: RSHUTDOWN runs in reverse, so runtimes are closed before the request
+    // waits for the threads it started
+    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension(), new PthreadsExtension(), new ParallelExtension());
   }
   return exts;
 }

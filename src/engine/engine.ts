@@ -303,6 +303,8 @@ export class Engine {
     settings.serializePrecision = -1;
     for (const [k, v] of req.ini) if (v !== null) req.applyIni(k, v);
     if (options.ini) for (const [k, v] of Object.entries(options.ini)) this.setIni(req, k, v);
+    // the -d settings: threads started later begin with them, as with a process's php.ini
+    req.ext.startupIni = options.ini ?? {};
     (req as any).stdinData = options.stdin;
     req.outputFd = options.outputFd ?? null;
     this.initArgv(req, options.argv ?? [filename]);

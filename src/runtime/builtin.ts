@@ -137,7 +137,7 @@ const FRAMED = new Set([
 function needsFrame(info: FunctionInfo): boolean {
   if (info.cls) return true;
   if (FRAMED.has(info.name.toLowerCase())) return true;
-  return info.params.some((p) => !!p.type && /callable/i.test(p.type.text));
+  return info.params.some((p) => !!p.type && /callable|closure/i.test(p.type.text));
 }
 
 export function makeBuiltin(sig: string, impl: (...args: any[]) => any): BuiltinFunction {

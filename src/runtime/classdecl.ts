@@ -125,6 +125,7 @@ function nativeMethodDecl(sig: string, impl: Function, cls: PhpClass): MethodDec
     wrapped ??= buildWrapper(b, false, methodConstant);
     return wrapped.apply(this, arguments as any);
   };
+  (fn as any).phpInfo = b.info;
   return { name: b.info.name, flags, fn, info: b.info };
 }
 

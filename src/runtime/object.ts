@@ -135,6 +135,14 @@ export interface FunctionInfo {
   hidden?: boolean;
   /** a trait method's copy in a class: the trait's own info (the compiled function's) */
   origin?: FunctionInfo;
+  /** closures: what their body contains that a thread's task may not (src/compiler/bodyfacts.ts) */
+  facts?: ClosureBodyFacts | null;
+}
+
+/** See BodyFacts in src/compiler/bodyfacts.ts: the first illegal instruction and the first return/throw. */
+export interface ClosureBodyFacts {
+  illegal: [kind: string, line: number, inNestedClosure: boolean] | null;
+  exit: number;
 }
 
 /** A compiled module's self-description (its `M$`): `key` is its code-cache key, `defs` its definitions. */

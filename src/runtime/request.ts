@@ -29,6 +29,10 @@ export interface Callee {
  */
 export class Frame {
   line = 0;
+  /** builtins: the caller discards the result (the call was a statement of its own) */
+  unused = false;
+  /** the frame a thread's tasks are called from: their traces end there, with {main} (parallel) */
+  taskRoot = false;
   /** 'include' / 'require' / 'eval' ... for include frames */
   includeKind: string | null = null;
   constructor(
@@ -71,6 +75,11 @@ frameHooks.enter = (info: FunctionInfo, self: any, n: number, a0: any, a1: any, 
   const top = rt.top;
   const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
   fr.line = top.line;
+  const d = rt.discard;
+  if (d !== null) {
+    rt.discard = null;
+    fr.unused = d.phpInfo === info;
+  }
   rt.top = fr;
   return fr;
 };
@@ -148,6 +157,8 @@ export class Request {
   /** scope classes of the closures running now (innermost last) */
   closureScopes: (PhpClass | null)[] = [];
   currentClosure: PhpObject | null = null;
+  /** the function a statement-level call is about to call (compiled code sets it; see Frame.unused) */
+  discard: any = null;
   /** the Ref a by-reference function returned last (for $x = &f()) */
   retRef: Ref | null = null;
   /** the superglobals ($_SERVER, $_GET, ...), visible in every scope */
@@ -342,7 +353,7 @@ export class Request {
     const frames = new PhpArray();
     let f: Frame | null = from;
     for (let i = 0; i < skip && f; i++) f = f.prev;
-    for (; f && f.prev; f = f.prev) {
+    for (; f && f.prev && !f.prev.taskRoot; f = f.prev) {
       if (f.info?.hidden) continue;
       frames.append(this.traceEntry(f, withArgs, withObjects));
     }

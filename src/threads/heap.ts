@@ -24,8 +24,20 @@ export const enum H {
   OutLockWaiters = 5,
   /** the store of classes published for threads that meet their objects (classes.ts), 0 until made */
   ClassRegistry = 6,
+  /** well-known structures every thread finds by slot (see SharedHeap.root), 8 words */
+  Roots = 8,
   /** free-list heads, one per size class */
-  FreeLists = 8,
+  FreeLists = 16,
+}
+
+/** Slots of H.Roots: process-wide structures created by the first thread that needs them. */
+export const enum Root {
+  /** the table of compiled modules threads publish for each other (modules.ts) */
+  Modules = 0,
+  /** named channels (channel.ts) */
+  Channels = 1,
+  /** the change counter multi-target waits sleep on (notify.ts) */
+  Changes = 2,
 }
 
 const SIZE_CLASSES = 40;
@@ -83,6 +95,17 @@ export class SharedHeap {
     } finally {
       futexUnlock(this.i32, H.Lock);
     }
+  }
+
+  /** The structure in a root slot, made by `create` if no thread made it yet (a loser of the race
+   * to make it frees nothing: the few bytes stay unused). */
+  root(slot: Root, create: () => number): number {
+    const i = H.Roots + slot;
+    const p = Atomics.load(this.i32, i);
+    if (p !== 0) return p;
+    const fresh = create();
+    const prev = Atomics.compareExchange(this.i32, i, 0, fresh);
+    return prev === 0 ? fresh : prev;
   }
 
   /** Returns a block to its free list. */

@@ -40,7 +40,17 @@ export interface ThreadTask {
   modules: ({ key: string } & ModuleSource)[];
   /** the worker's busy word, cleared when the thread has finished */
   busy: number;
+  /** a thread entry (threadEntries) run instead of calling the task: a long-lived service loop */
+  entry: string | null;
+  /** what the entry receives, structured-cloned */
+  payload: unknown;
 }
+
+/**
+ * Entry points a thread can run instead of a PHP callable (a parallel Runtime's task loop), by name:
+ * extensions register them when their module loads, in every thread.
+ */
+export const threadEntries = new Map<string, (req: Request, payload: any) => void>();
 
 interface PoolWorker {
   worker: Worker;
@@ -48,6 +58,10 @@ interface PoolWorker {
   /** Int32 index of the word that is 1 while the worker runs a thread */
   busy: number;
   known: Set<string>;
+  /** the handle of the thread it runs (0 when idle) */
+  running: number;
+  /** the pool it belongs to (pools) */
+  pool: PoolWorker[];
 }
 
 /** Workers by the extension modules their engines have (engines of one process may differ). */
@@ -71,27 +85,45 @@ function spawn(pool: PoolWorker[], extensions: ExtensionModules): PoolWorker {
   // an idle pool must not keep the process alive
   worker.unref();
   port1.unref();
-  const w: PoolWorker = { worker, port: port1, busy, known: new Set() };
+  const w: PoolWorker = { worker, port: port1, busy, known: new Set(), running: 0, pool };
   pool.push(w);
   workers.push(w);
   return w;
 }
 
-function acquire(extensions: ExtensionModules): PoolWorker {
+function poolFor(extensions: ExtensionModules): PoolWorker[] {
   const key = JSON.stringify(extensions);
   let pool = pools.get(key);
   if (!pool) pools.set(key, (pool = []));
+  return pool;
+}
+
+/**
+ * A free worker. `longLived`: the thread will hold it for long, mostly waiting (a service loop): no
+ * spare is started meanwhile, so the two do not compete for the cores while it starts up; the caller
+ * asks for one once its thread is running (warmSpare).
+ */
+function acquire(extensions: ExtensionModules, longLived: boolean): PoolWorker {
+  const pool = poolFor(extensions);
   const i32 = sharedHeap().i32;
   for (const w of pool) if (Atomics.compareExchange(i32, w.busy, 0, 1) === 0) return w;
   const w = spawn(pool, extensions);
   Atomics.store(i32, w.busy, 1);
   // keep one warm spare while there are cores to use
-  if (pool.length < os.availableParallelism()) spawn(pool, extensions);
+  if (!longLived && pool.length < os.availableParallelism()) spawn(pool, extensions);
   return w;
 }
 
-/** Starts a thread running `task`; returns its handle. */
-export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8Array): number {
+/** Starts a worker unless one is idle: the next thread (a long-lived one, whatever the cores) starts warm. */
+export function warmSpare(req: Request): void {
+  const i32 = sharedHeap().i32;
+  const extensions = req.core.engine.threadExtensionModules();
+  const pool = poolFor(extensions);
+  if (!pool.some((w) => Atomics.load(i32, w.busy) === 0)) spawn(pool, extensions);
+}
+
+/** Starts a thread running `task` (or the thread entry named `entry`); returns its handle. */
+export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8Array, entry: string | null = null, payload: unknown = null): number {
   const heap = sharedHeap();
   const handle = heap.malloc(W.Words * 4);
   const w0 = handle >> 2;
@@ -101,7 +133,7 @@ export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8A
   Atomics.store(heap.i32, w0 + KIND, HandleKind.Thread);
   Atomics.store(heap.i32, w0 + ALIVE, 1);
   const engine = req.core.engine;
-  const w = acquire(engine.threadExtensionModules());
+  const w = acquire(engine.threadExtensionModules(), entry !== null);
   const modules: ThreadTask['modules'] = [];
   for (const key of program.modules) {
     if (w.known.has(key)) continue;
@@ -110,7 +142,8 @@ export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8A
     modules.push({ key, ...src });
     w.known.add(key);
   }
-  const msg: ThreadTask = { handle, tid, program, task, outputFd: req.outputFd, modules, busy: w.busy };
+  const msg: ThreadTask = { handle, tid, program, task, outputFd: req.outputFd, modules, busy: w.busy, entry, payload };
+  w.running = handle;
   w.worker.postMessage(msg);
   started(req).push(handle);
   workerOf.set(handle, w);
@@ -173,6 +206,21 @@ export function threadFinished(handle: number, terminated: boolean, busy: number
   Atomics.store(i32, handle >> 2, ThreadState.Finished);
   Atomics.notify(i32, handle >> 2);
   Atomics.store(i32, busy, 0);
+}
+
+/**
+ * Stops a thread by terminating its worker (which leaves the pool): for a thread that must end now and
+ * does not reach a point where it could stop by itself. Its joiners are woken as for a thread that failed.
+ */
+export function threadTerminate(handle: number): boolean {
+  const i = workers.findIndex((w) => w.running === handle);
+  if (i >= 0 && !threadIsRunning(handle)) return false;
+  if (i < 0) return false;
+  const [w] = workers.splice(i, 1);
+  w.pool.splice(w.pool.indexOf(w), 1);
+  void w.worker.terminate();
+  threadFinished(handle, true, w.busy);
+  return true;
 }
 
 /** Output threads sent back (when the request has no file descriptor of its own) goes to its sink. */

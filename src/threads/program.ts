@@ -11,6 +11,7 @@ import { declareFunction } from '../runtime/functions.js';
 import type { ModuleOrigin, PhpClass } from '../runtime/object.js';
 import { UNINIT } from '../runtime/values.js';
 import { encodeValue, decodeValue, transferHooks, Encode } from './transfer.js';
+import { publishedModule } from './modules.js';
 
 /** What PHPTS_INHERIT_* flags a snapshot honours (pthreads' constants). */
 export const enum Inherit {
@@ -127,7 +128,12 @@ function moduleDefs(key: string): Record<string, any> {
   const loaded: Map<string, Record<string, any>> = (req.ext.threadModules ??= new Map());
   let defs = loaded.get(key);
   if (!defs) {
-    const factory = req.core.engine.moduleFactory(key) ?? compileFromFile(req, key);
+    let factory = req.core.engine.moduleFactory(key);
+    if (!factory) {
+      // compiled after this thread started: another thread published it (modules.ts), or its file says
+      const src = publishedModule(key);
+      factory = src ? req.core.engine.adoptModule(key, src) : compileFromFile(req, key);
+    }
     if (!factory) req.throwError('Error', 'This closure cannot be used in this thread: its code was loaded after the thread started');
     defs = factory(R, req).mod.defs as Record<string, any>;
     loaded.set(key, defs);

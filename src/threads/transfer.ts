@@ -5,7 +5,8 @@
 // words, and within one thread the same PHP value.
 
 import { PhpArray } from '../runtime/array.js';
-import { PhpFloat, PhpResource, Ref } from '../runtime/values.js';
+import { PhpFloat, PhpResource, Ref, UNINIT } from '../runtime/values.js';
+import { instantiate } from '../runtime/classdecl.js';
 import { PhpObject, PhpClass } from '../runtime/object.js';
 import { rt } from '../runtime/request.js';
 import { phpSerialize } from '../ext/standard/serialize.js';
@@ -27,7 +28,27 @@ const enum T {
   Closure,
   NamedCallable,
   Shared,
+  Properties,
 }
+
+/**
+ * How values cross. Serialize (pthreads): objects as serialize() text, other resources as 0. Copy
+ * (parallel): objects of user classes (and stdClass) property by property, without magic methods, so
+ * closures in properties cross too; closures with their static variables; other resources as null.
+ */
+export const enum CopyMode {
+  Serialize = 0,
+  Copy = 1,
+}
+
+/** Objects that cross by identity (a handle into the shared heap), by lower-case class name. */
+export interface SharedClassCodec {
+  /** the shared-heap pointer behind the object */
+  ptr(o: PhpObject): number;
+  /** the object for a pointer, in this thread */
+  object(ptr: number): PhpObject;
+}
+export const sharedClasses = new Map<string, SharedClassCodec>();
 
 /** A handle of the threads machinery as PHP code holds it: a resource naming shared words. */
 export interface HandleRef {
@@ -102,6 +123,7 @@ class Writer {
   buf = new Uint8Array(256);
   n = 0;
   flags = 0;
+  mode = CopyMode.Serialize;
 
   private room(k: number): void {
     if (this.n + k <= this.buf.length) return;
@@ -150,11 +172,12 @@ class Writer {
 const sharedWriter = new Writer();
 let writerBusy = false;
 
-/** Encodes a PHP value for another thread (`flags`: Encode bits). */
-export function encodeValue(v: any, flags: number = Encode.Copy): Uint8Array {
+/** Encodes a PHP value for another thread (`flags`: Encode bits; `mode`: parallel's copy semantics). */
+export function encodeValue(v: any, flags: number = Encode.Copy, mode = CopyMode.Serialize): Uint8Array {
   if (writerBusy) {
     const w = new Writer();
     w.flags = flags;
+    w.mode = mode;
     put(w, v, 0);
     return w.bytes();
   }
@@ -162,6 +185,7 @@ export function encodeValue(v: any, flags: number = Encode.Copy): Uint8Array {
   try {
     sharedWriter.n = 0;
     sharedWriter.flags = flags;
+    sharedWriter.mode = mode;
     put(sharedWriter, v, 0);
     return sharedWriter.bytes();
   } finally {
@@ -226,6 +250,7 @@ function put(w: Writer, v: any, depth: number): void {
     const h = v.handle as HandleRef | null;
     if (!h || typeof h !== 'object' || !('ptr' in h) || !HANDLE_TYPE_NAMES[h.kind] || v.type !== HANDLE_TYPE_NAMES[h.kind]) {
       // other resources (streams) belong to their thread; PHP's serialize() turns them into 0
+      if (w.mode === CopyMode.Copy) return w.byte(T.Null);
       w.byte(T.Int);
       return w.f64(0);
     }
@@ -238,7 +263,8 @@ function put(w: Writer, v: any, depth: number): void {
 }
 
 function putObject(w: Writer, o: PhpObject, depth: number): void {
-  const shared = transferHooks.sharedPtr(o);
+  const codec = sharedClasses.get(o.cls.lcname);
+  const shared = codec ? codec.ptr(o) : transferHooks.sharedPtr(o);
   if (shared) {
     w.byte(T.Shared);
     w.u32(shared);
@@ -246,8 +272,22 @@ function putObject(w: Writer, o: PhpObject, depth: number): void {
   }
   const n = o.native as any;
   if (n && n.closure) return putClosure(w, n, depth);
+  if (w.mode === CopyMode.Copy && n === null && !o.cls.isEnum) return putProperties(w, o, depth);
   w.byte(T.Object);
   w.str(phpSerialize(o));
+}
+
+/** An object as its class name and its properties (keys as stored: "\0Class\0name" for privates). */
+function putProperties(w: Writer, o: PhpObject, depth: number): void {
+  w.byte(T.Properties);
+  w.str(o.cls.name);
+  const keys: string[] = [];
+  for (const k in o.p) if (o.p[k] !== UNINIT) keys.push(k);
+  w.u32(keys.length);
+  for (const k of keys) {
+    w.str(k);
+    put(w, o.p[k], depth + 1);
+  }
 }
 
 function putClosure(w: Writer, n: any, depth: number): void {
@@ -281,6 +321,17 @@ function putClosure(w: Writer, n: any, depth: number): void {
   } finally {
     w.flags = outer;
   }
+  // Copy mode: static variables travel with the closure, as they are at the time of the copy
+  w.byte(w.mode);
+  if (w.mode !== CopyMode.Copy) return;
+  const statics: Map<string, Ref> | null = n.statics;
+  w.u32(statics ? statics.size : 0);
+  if (statics) {
+    for (const [k, r] of statics) {
+      w.str(k);
+      put(w, r.v, depth + 1);
+    }
+  }
 }
 
 function putArrayDropping(w: Writer, v: PhpArray, depth: number): void {
@@ -297,6 +348,12 @@ function putArrayDropping(w: Writer, v: PhpArray, depth: number): void {
   }
   w.u32At(at, n);
 }
+
+/**
+ * Copy mode: the copies of one closure a thread receives share their static variables, as parallel's
+ * copies share their function's; a copy that brings initialised statics sets them.
+ */
+const receivedStatics = new WeakMap<object, Map<string, Ref>>();
 
 // ───────────── decoding ─────────────
 
@@ -321,12 +378,17 @@ class Reader {
   }
   str(): string {
     const n = this.u32();
-    let s = '';
-    const end = this.i + n;
-    // chunks keep String.fromCharCode's argument list bounded
-    for (let at = this.i; at < end; at += 8192) s += String.fromCharCode.apply(null, this.b.subarray(at, Math.min(end, at + 8192)) as unknown as number[]);
+    const b = this.b;
+    const start = this.i;
+    const end = start + n;
     this.i = end;
-    return s;
+    // short strings (keys, names) are built directly: cheaper than setting up an apply
+    if (n <= 24) {
+      let s = '';
+      for (let at = start; at < end; at++) s += String.fromCharCode(b[at]);
+      return s;
+    }
+    return Buffer.from(b.buffer, b.byteOffset + start, n).toString('latin1');
   }
 }
 
@@ -371,8 +433,12 @@ function take(r: Reader): any {
     }
     case T.Shared: {
       const ptr = r.u32();
-      return transferHooks.sharedObject(ptr, r.str());
+      const className = r.str();
+      const codec = sharedClasses.get(className.toLowerCase());
+      return codec ? codec.object(ptr) : transferHooks.sharedObject(ptr, className);
     }
+    case T.Properties:
+      return takeProperties(r);
     case T.Closure:
       return takeClosure(r);
     case T.NamedCallable: {
@@ -400,5 +466,29 @@ function takeClosure(r: Reader): any {
   }
   const factory = transferHooks.moduleDefs(key)[def];
   const scope = scopeName ? rt.core.lookupClass(scopeName, true) : null;
-  return factory(self instanceof PhpObject ? self : scope ?? undefined, scope, ...used);
+  const closure = factory(self instanceof PhpObject ? self : scope ?? undefined, scope, ...used);
+  if (r.byte() !== CopyMode.Copy) return closure;
+  const info = closure.native.info;
+  let statics = receivedStatics.get(info);
+  if (!statics) receivedStatics.set(info, (statics = new Map()));
+  for (let i = r.u32(); i > 0; i--) {
+    const k = r.str();
+    statics.set(k, new Ref(take(r)));
+  }
+  closure.native.statics = statics;
+  return closure;
+}
+
+/** An object copied property by property; a class this thread does not know gives an incomplete object. */
+function takeProperties(r: Reader): any {
+  const className = r.str();
+  const cls = rt.core.lookupClass(className, true);
+  const o = cls ? instantiate(cls) : instantiate(rt.core.lookupClass('__PHP_Incomplete_Class', false)!);
+  if (!cls) o.p['__PHP_Incomplete_Class_Name'] = className;
+  const n = r.u32();
+  for (let i = 0; i < n; i++) {
+    const k = r.str();
+    o.p[k] = take(r);
+  }
+  return o;
 }

@@ -10,7 +10,7 @@ import { adoptSharedHeap } from './heap.js';
 import { setCurrentThreadId } from './identity.js';
 import { replayProgram } from './program.js';
 import { decodeValue, forgetHandles } from './transfer.js';
-import { threadFinished, ThreadTask } from './pool.js';
+import { threadFinished, threadEntries, ThreadTask } from './pool.js';
 import { writeWhole } from './output.js';
 import { taskHooks } from './task.js';
 import { PhpArray } from '../runtime/array.js';
@@ -60,7 +60,8 @@ function runThread(t: ThreadTask): void {
       engine.guard(req, () => {
         replayProgram(req, t.program);
         try {
-          runTask(t);
+          if (t.entry !== null) threadEntries.get(t.entry)!(req, t.payload);
+          else runTask(t);
         } catch (e) {
           if (e instanceof PhpObject || e instanceof FatalSignal) terminated = true;
           throw e;

@@ -135,6 +135,7 @@ function intlOk(id: string): boolean {
 /** The canonical spelling of a zone identifier PHP accepts, or null. */
 export function findZoneId(name: string): string | null {
   const lc = name.toLowerCase();
+  // the default: every request (and thread) starts with it, without building the whole table
   if (lc === 'utc') return 'UTC';
   const m = ids();
   const hit = m.get(lc);

@@ -177,11 +177,17 @@ export function registerBasic(r: Registry): void {
   registerNetdb(r);
 }
 
+/** How the thread blocks in sleep(): a thread whose task can be cancelled installs an interruptible wait. */
+export const sleeper = {
+  sleep(ms: number): void {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  },
+};
+
 /** Blocks the thread (PHP's sleep is synchronous). */
 export function sleepMs(ms: number): void {
   if (ms <= 0) return;
-  const sab = new Int32Array(new SharedArrayBuffer(4));
-  Atomics.wait(sab, 0, 0, ms);
+  sleeper.sleep(ms);
 }
 
 export { stdinStream, stdoutStream, stderrStream };
