@@ -15,6 +15,11 @@ const BINOPS: Record<string, string> = {
   '==': 'looseEq', '===': 'strictEq', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '<=>': 'spaceship',
 };
 
+/** `$GLOBALS` itself: `$GLOBALS['x']` reads the global variable directly. */
+export function isGlobalsVar(e: A.Expr): boolean {
+  return e.kind === 'Variable' && e.name === 'GLOBALS';
+}
+
 export function lineOf(e: A.Node): number {
   return e.line;
 }
@@ -27,8 +32,11 @@ export function isFresh(e: A.Expr): boolean {
     case 'ArrowFunction': case 'Clone': case 'Instanceof': case 'ArrayLiteral': case 'Print':
     case 'FuncCall': case 'MethodCall': case 'StaticCall': case 'NullsafeMethodCall': case 'IncDec':
       return true;
-    case 'ConstFetch':
-      return true;
+    case 'ConstFetch': {
+      // a constant may hold an array: assigning it shares it
+      const lc = e.name.name.toLowerCase();
+      return lc === 'true' || lc === 'false' || lc === 'null';
+    }
     case 'Ternary':
       return (e.then === null || isFresh(e.then)) && isFresh(e.else) && e.then !== null;
     case 'Match':
@@ -71,6 +79,11 @@ export function scopeExpr(c: FnCtx): string {
   return 'null';
 }
 
+/** The inline cache of a property access site with a literal name (null for $o->$name). */
+export function propSite(c: FnCtx, n: A.Identifier | A.Expr): string | null {
+  return n.kind === 'Identifier' ? c.file.siteVar('PS', `${c.file.use('newPropSite')}()`) : null;
+}
+
 /** A property name: an Identifier (compile-time string) or an expression. */
 export function propName(c: FnCtx, n: A.Identifier | A.Expr): string {
   if (n.kind === 'Identifier') return str((n as A.Identifier).name);
@@ -95,10 +108,20 @@ export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string
       case 'static':
         return `${c.file.use('staticOf')}(this)`;
     }
-    return `${c.file.use('cls')}(${str(resolved)})`;
+    // a class name, once resolved, names the same class for the rest of the request
+    const k = c.file.cacheVar('class:' + resolved.toLowerCase(), 'K');
+    return `(${k} ??= ${c.file.use('cls')}(${str(resolved)}))`;
   }
   if (n.kind === 'ClassLike') return compileAnonClass(c, n as A.ClassLike);
   return `${c.file.use('clsOf')}(${expr(c, n as A.Expr)})`;
+}
+
+/** Compiles code that may not run (a right operand of &&, a branch): its assignments don't count after it. */
+export function maybeRun(c: FnCtx, compile: () => string): string {
+  const saved = c.saveAssigned();
+  const js = compile();
+  c.restoreAssigned(saved);
+  return js;
 }
 
 /** Sets the frame's line when an expression starts on another line than the statement (traces, errors). */
@@ -130,14 +153,24 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return `${u('sgetDyn')}(${c.dynamic ? 'S' : 'null'}, ${u('toStr')}(${expr(c, e.name)}), false)`;
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
       return withLine(c, e, `${u('dimGet')}(${expr(c, e.var)}, ${expr(c, e.dim)})`);
-    case 'PropertyFetch':
-      return withLine(c, e, `${u('propGet')}(${isThis(e.var) ? thisExpr(c) : expr(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
+    case 'PropertyFetch': {
+      const obj = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+      const site = propSite(c, e.name);
+      if (site) return withLine(c, e, `${u('pget')}(${site}, ${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
+      return withLine(c, e, `${u('propGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
+    }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
-      return `((${t} = ${expr(c, e.var)}) == null ? null : ${u('propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
+      const obj = expr(c, e.var);
+      return `((${t} = ${obj}) == null ? null : ${maybeRun(c, () => `${u('propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)})`)})`;
     }
     case 'StaticPropertyFetch':
+      if (typeof e.name === 'string') {
+        const site = c.file.siteVar('SP', `${u('newStaticPropSite')}()`);
+        return withLine(c, e, `${u('spGet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${scopeExpr(c)})`);
+      }
       return withLine(c, e, `${u('staticPropGet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`);
     case 'ClassConstFetch':
       return classConst(c, e);
@@ -165,8 +198,14 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return incDec(c, e);
     case 'Cast':
       return cast(c, e);
-    case 'Isset':
-      return '(' + e.vars.map((v) => issetOf(c, v)).join(' && ') + ')';
+    case 'Isset': {
+      // isset($a, $b): the later ones are tested only while the earlier ones are set
+      const parts = [issetOf(c, e.vars[0])];
+      const saved = c.saveAssigned();
+      for (const v of e.vars.slice(1)) parts.push(issetOf(c, v));
+      c.restoreAssigned(saved);
+      return '(' + parts.join(' && ') + ')';
+    }
     case 'Empty':
       return `!${u('toBool')}(${emptyOperand(c, e.expr)})`;
     case 'ErrorSuppress': {
@@ -293,7 +332,12 @@ function constFetch(c: FnCtx, e: A.ConstFetch): string {
   }
   const [ns, global] = c.file.resolveConst(e.name);
   if (global === null && ns === '__COMPILER_HALT_OFFSET__') return `${c.file.use('haltOffset')}(${str(c.file.file)})`;
-  return withLine(c, e, `${c.file.use('constant')}(${str(ns)}, ${global === null ? 'null' : str(global)})`);
+  if (global === null) {
+    // constants never change once defined: the first successful lookup is kept
+    const k = c.file.cacheVar('const:' + ns, 'N');
+    return withLine(c, e, `(${k} !== undefined ? ${k} : (${k} = ${c.file.use('constant')}(${str(ns)}, null)))`);
+  }
+  return withLine(c, e, `${c.file.use('constant')}(${str(ns)}, ${str(global)})`);
 }
 
 function arrayLiteral(c: FnCtx, e: A.ArrayLiteral): string {
@@ -336,7 +380,8 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   const u = (h: string) => c.file.use(h);
   if (e.op === '??') {
     const t = c.temp();
-    return `((${t} = ${readQuiet(c, e.target)}) != null ? ${t} : ${assignTo(c, e.target, expr(c, e.value), isFresh(e.value))})`;
+    const cur = readQuiet(c, e.target);
+    return `((${t} = ${cur}) != null ? ${t} : ${maybeRun(c, () => assignTo(c, e.target, expr(c, e.value), isFresh(e.value)))})`;
   }
   const fn = u(BINOPS[e.op]);
   const target = e.target;
@@ -344,9 +389,50 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
     // read, operate, write back (no share needed: operator results are fresh)
     return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${expr(c, e.value)})`, true));
   }
-  // containers: evaluate the location once through its Ref
+  if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
+    // the location's parts and the value first, then one read and one write (ZEND_ASSIGN_OBJ_OP/DIM_OP)
+    const loc = rmwLocation(c, target);
+    const v = c.temp();
+    return withLine(c, e, `(${loc.prepare}, ${v} = ${expr(c, e.value)}, ${loc.write(`${fn}(${loc.read}, ${v})`)})`);
+  }
+  // other locations: evaluate once through their Ref
   const r = c.temp();
   return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
+}
+
+/**
+ * A property or array element read and then written by a compound operation ($o->p += 1, $a[k]++):
+ * `prepare` evaluates the object/container and the name/key into temporaries, `read` gives the current
+ * value (null when missing, with PHP's warning), `write(v)` stores v and yields it. No handle object is
+ * allocated on this path.
+ */
+function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec = false): { prepare: string; read: string; write: (v: string) => string } {
+  const u = (h: string) => c.file.use(h);
+  const o = c.temp();
+  const k = c.temp();
+  if (target.kind === 'PropertyFetch') {
+    const obj = isThis(target.var) ? thisExpr(c) : expr(c, target.var);
+    const scope = scopeExpr(c);
+    const site = propSite(c, target.name);
+    if (site) {
+      const name = propName(c, target.name);
+      return {
+        prepare: `${o} = ${obj}`,
+        read: `${u('pgetOp')}(${site}, ${o}, ${name}, ${scope})`,
+        write: (v) => `${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope})`,
+      };
+    }
+    return {
+      prepare: `${o} = ${obj}, ${k} = ${propName(c, target.name)}`,
+      read: `${u('propOpGet')}(${o}, ${k}, ${scope})`,
+      write: (v) => `${u('propSet')}(${o}, ${k}, ${v}, ${scope})`,
+    };
+  }
+  return {
+    prepare: `${o} = ${writableContainer(c, target.var)}, ${k} = ${u('dimOpKey')}(${o}, ${expr(c, target.dim!)})`,
+    read: `${u('dimOpGet')}(${o}, ${k}${incDec ? ', true' : ''})`,
+    write: (v) => `${u('assignDim')}(${o}, ${k}, ${v})`,
+  };
 }
 
 /** A Ref-like handle to a location for compound assignment ($a[k] .= x, $o->p += 1). */
@@ -366,16 +452,21 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const u = (h: string) => c.file.use(h);
   switch (e.op) {
     case '&&':
-    case 'and':
-      return `(${boolExpr(c, e.left)} && ${boolExpr(c, e.right)})`;
+    case 'and': {
+      const left = boolExpr(c, e.left);
+      return `(${left} && ${maybeRun(c, () => boolExpr(c, e.right))})`;
+    }
     case '||':
-    case 'or':
-      return `(${boolExpr(c, e.left)} || ${boolExpr(c, e.right)})`;
+    case 'or': {
+      const left = boolExpr(c, e.left);
+      return `(${left} || ${maybeRun(c, () => boolExpr(c, e.right))})`;
+    }
     case 'xor':
       return `(${boolExpr(c, e.left)} !== ${boolExpr(c, e.right)})`;
     case '??': {
       const t = c.temp();
-      return `((${t} = ${readQuiet(c, e.left)}) != null ? ${t} : ${expr(c, e.right)})`;
+      const left = readQuiet(c, e.left);
+      return `((${t} = ${left}) != null ? ${t} : ${maybeRun(c, () => expr(c, e.right))})`;
     }
     case '!=':
     case '<>':
@@ -440,6 +531,12 @@ function incDec(c: FnCtx, e: A.IncDec): string {
     const t = c.temp();
     return `(${t} = ${read}, ${assignTo(c, target, `${op}(${t})`, true)}, ${t})`;
   }
+  if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
+    const loc = rmwLocation(c, target, true);
+    if (e.prefix) return withLine(c, e, `(${loc.prepare}, ${loc.write(`${op}(${loc.read})`)})`);
+    const old = c.temp();
+    return withLine(c, e, `(${loc.prepare}, ${old} = ${loc.read}, ${loc.write(`${op}(${old})`)}, ${old})`);
+  }
   const r = c.temp();
   if (e.prefix) return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${op}(${u('refRead')}(${r})))`);
   const t = c.temp();
@@ -496,14 +593,25 @@ function ternary(c: FnCtx, e: A.Ternary): string {
   const u = (h: string) => c.file.use(h);
   if (e.then === null) {
     const t = c.temp();
-    return `(${u('toBool')}(${t} = ${expr(c, e.cond)}) ? ${t} : ${expr(c, e.else)})`;
+    const test = expr(c, e.cond);
+    return `(${u('toBool')}(${t} = ${test}) ? ${t} : ${maybeRun(c, () => expr(c, e.else))})`;
   }
-  return `(${boolExpr(c, e.cond)} ? ${expr(c, e.then)} : ${expr(c, e.else)})`;
+  const test = boolExpr(c, e.cond);
+  const afterCond = c.saveAssigned();
+  const then = expr(c, e.then);
+  const thenEnd = c.assigned;
+  c.restoreAssigned(new Set(afterCond));
+  const otherwise = expr(c, e.else);
+  c.intersectAssigned([thenEnd, c.assigned]);
+  return `(${test} ? ${then} : ${otherwise})`;
 }
 
 function match(c: FnCtx, e: A.Match): string {
   const u = (h: string) => c.file.use(h);
   const t = c.temp();
+  const subject = expr(c, e.cond);
+  // the arms' conditions run until one matches, and one body runs
+  const saved = c.saveAssigned();
   let def: string | null = null;
   let chain = '';
   let close = '';
@@ -518,7 +626,8 @@ function match(c: FnCtx, e: A.Match): string {
     close += '';
   }
   const fallback = def ?? withLine(c, e, `${u('unhandledMatch')}(${t})`);
-  return `(${t} = ${expr(c, e.cond)}, ${chain}${fallback}${close})`;
+  c.restoreAssigned(saved);
+  return `(${t} = ${subject}, ${chain}${fallback}${close})`;
 }
 
 function compileYield(c: FnCtx, e: A.Yield): string {

@@ -29,13 +29,10 @@ function block(c: FnCtx, stmts: A.Stmt[]): string {
   return '{\n' + compileStmts(c, stmts) + '\n}';
 }
 
+/** A loop or if condition: it sets the frame's line itself (a loop comes back to it from other lines). */
 function cond(c: FnCtx, e: A.Expr): string {
-  const prev = c.curLine;
-  c.curLine = -1;
-  const js = `(fr.line = ${e.line}, ${boolExpr(c, e)})`;
-  void prev;
   c.curLine = e.line;
-  return js;
+  return `(fr.line = ${e.line}, ${boolExpr(c, e)})`;
 }
 
 export function stmt(c: FnCtx, s: A.Stmt): string {
@@ -48,15 +45,34 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'ExprStmt':
       return lineMark(c, s.line) + expr(c, s.expr) + ';';
     case 'If': {
-      let js = `${lineMark(c, s.line)}if (${cond(c, s.cond)}) ${branch(c, s.body)}`;
-      for (const ei of s.elseifs) js += ` else if (${cond(c, ei.cond)}) ${branch(c, ei.body)}`;
-      if (s.else) js += ` else ${branch(c, s.else)}`;
+      const mark = lineMark(c, s.line);
+      const test = cond(c, s.cond);
+      const afterCond = c.saveAssigned();
+      let js = `${mark}if (${test}) ${branch(c, s.body)}`;
+      const ends = [c.assigned];
+      for (const ei of s.elseifs) {
+        c.restoreAssigned(new Set(afterCond));
+        const t = cond(c, ei.cond);
+        js += ` else if (${t}) ${branch(c, ei.body)}`;
+        ends.push(c.assigned);
+      }
+      if (s.else) {
+        c.restoreAssigned(new Set(afterCond));
+        js += ` else ${branch(c, s.else)}`;
+        ends.push(c.assigned);
+        c.intersectAssigned(ends);
+      } else {
+        c.restoreAssigned(afterCond);
+      }
       c.curLine = -1;
       return js;
     }
     case 'While': {
       const l = pushLoop(c, false);
-      const js = `${l.brk}: while (${cond(c, s.cond)}) ${branch(c, s.body)}`;
+      const test = cond(c, s.cond);
+      const saved = c.saveAssigned();
+      const js = `${l.brk}: while (${test}) ${branch(c, s.body)}`;
+      c.restoreAssigned(saved);
       popLoop(c);
       c.curLine = -1;
       return js;
@@ -64,7 +80,10 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'DoWhile': {
       const l = pushLoop(c, false);
       c.curLine = -1;
+      // the condition may be reached by `continue` before the rest of the body ran
+      const saved = c.saveAssigned();
       const body = branch(c, s.body);
+      c.restoreAssigned(saved);
       c.curLine = -1;
       const js = `${l.brk}: do ${body} while (${cond(c, s.cond)});`;
       popLoop(c);
@@ -142,14 +161,20 @@ function forLoop(c: FnCtx, s: A.For): string {
   // PHP: the last condition expression decides
   let test = '';
   if (s.cond.length) {
+    const line = s.cond[s.cond.length - 1].line;
+    c.curLine = line;
     const parts = s.cond.slice(0, -1).map((e) => expr(c, e));
     const last = boolExpr(c, s.cond[s.cond.length - 1]);
-    test = `(fr.line = ${s.cond[s.cond.length - 1].line}, ${[...parts, last].join(', ')})`;
+    test = `(fr.line = ${line}, ${[...parts, last].join(', ')})`;
   }
   const l = pushLoop(c, false);
   c.curLine = -1;
+  // the step runs after the body, the body maybe never: neither assigns for the code after them
+  const saved = c.saveAssigned();
   const step = s.loop.map((e) => expr(c, e)).join(', ');
+  c.restoreAssigned(new Set(saved));
   const body = block(c, s.body);
+  c.restoreAssigned(saved);
   popLoop(c);
   c.curLine = -1;
   return `${lineMark(c, s.line)}${l.brk}: for (${init}; ${test}; ${step}) ${body}`;
@@ -161,6 +186,7 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   const subject = s.byRef ? `${u('iterRef')}(${refOf(c, s.expr)})` : `${u('iter')}(${expr(c, s.expr)}, ${scopeExpr(c)})`;
   const l = pushLoop(c, false);
   c.curLine = -1;
+  const saved = c.saveAssigned();
   const assigns: string[] = [];
   if (s.byRef) {
     if (s.value.kind === 'ListExpr') assigns.push(destructure(c, s.value as A.ListExpr, `${it}.v`) + ';');
@@ -173,6 +199,7 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   }
   if (s.key) assigns.push(assignTo(c, s.key, `${it}.k`, true) + ';');
   const body = compileStmts(c, s.body);
+  c.restoreAssigned(saved);
   popLoop(c);
   c.curLine = -1;
   return `${lineMark(c, s.line)}{ const ${it} = ${subject};\n${l.brk}: while (${it}.next()) {\n${assigns.join(' ')}\n${body}\n}\n${it}.end(); }`;
@@ -182,6 +209,8 @@ function switchStmt(c: FnCtx, s: A.Switch): string {
   const u = (h: string) => c.file.use(h);
   const t = c.temp();
   const m = c.temp();
+  const subject = expr(c, s.cond);
+  const saved = c.saveAssigned();
   const l = pushLoop(c, true);
   const tests: string[] = [];
   let def = -1;
@@ -195,10 +224,12 @@ function switchStmt(c: FnCtx, s: A.Switch): string {
   if (s.cases.filter((k) => k.cond === null).length > 1) compileError('Switch statements may only contain one default clause', s.line);
   const select = tests.length ? `${tests.join(' ')} else ${m} = ${def};` : `${m} = ${def};`;
   c.curLine = -1;
+  c.restoreAssigned(new Set(saved));
   const cases = s.cases.map((k, i) => `case ${i}: ${compileStmts(c, k.body)}`).join('\n');
+  c.restoreAssigned(saved);
   popLoop(c);
   c.curLine = -1;
-  return `${lineMark(c, s.line)}${l.brk}: { ${t} = ${expr(c, s.cond)}; ${select}\nswitch (${m}) {\n${cases}\n} }`;
+  return `${lineMark(c, s.line)}${l.brk}: { ${t} = ${subject}; ${select}\nswitch (${m}) {\n${cases}\n} }`;
 }
 
 function breakContinue(c: FnCtx, s: A.Break | A.Continue): string {
@@ -269,10 +300,14 @@ function staticVar(c: FnCtx, v: A.StaticVar): string {
 function tryStmt(c: FnCtx, s: A.Try): string {
   const u = (h: string) => c.file.use(h);
   c.curLine = -1;
+  // an exception may leave the try block anywhere: catch and finally blocks start from what was
+  // assigned before it, and so does the code after the statement
+  const saved = c.saveAssigned();
   let js = `try ${block(c, s.body)}`;
   if (s.catches.length) {
     const e = c.file.id('e');
     const branches = s.catches.map((k) => {
+      c.restoreAssigned(new Set(saved));
       const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
       c.curLine = -1;
       const bind = k.var ? writeVar(c, k.var, e) + ';' : '';
@@ -281,9 +316,11 @@ function tryStmt(c: FnCtx, s: A.Try): string {
     js += ` catch (${e}) { rt.top = fr; ${u('checkInternal')}(${e});\n${branches.join(' else ')} else throw ${e}; }`;
   }
   if (s.finally) {
+    c.restoreAssigned(new Set(saved));
     c.curLine = -1;
     js += ` finally { rt.top = fr; ${compileStmts(c, s.finally)} }`;
   }
+  c.restoreAssigned(saved);
   c.curLine = -1;
   return js;
 }

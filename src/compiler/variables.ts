@@ -4,7 +4,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
-import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf } from './expressions.js';
+import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite } from './expressions.js';
 
 // ───────────── simple variables ─────────────
 
@@ -35,8 +35,8 @@ export function readVar(c: FnCtx, name: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sget')}(S, ${str(name)})`;
   if (st.kind === 'boxed') return `${c.file.use('rvb')}(${st.js}, ${str(name)})`;
-  // a parameter always holds a value unless the function unsets it
-  if (c.params.has(name) && !c.unsetNames.has(name)) return st.js;
+  // a parameter always holds a value unless the function unsets it; so does a local assigned on every path here
+  if ((c.params.has(name) || c.assigned.has(name)) && !c.unsetNames.has(name)) return st.js;
   return `(${st.js} !== undefined ? ${st.js} : ${c.file.use('undef')}(${str(name)}))`;
 }
 
@@ -66,6 +66,7 @@ export function writeVar(c: FnCtx, name: string, value: string): string {
   if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sset')}(S, ${str(name)}, ${value})`;
+  if (st.kind === 'local') c.assigned.add(name);
   return st.kind === 'boxed' ? `(${st.js}.v = ${value})` : `(${st.js} = ${value})`;
 }
 
@@ -92,6 +93,7 @@ export function unsetVar(c: FnCtx, name: string): string {
   if (name === 'this') compileError('Cannot unset $this', c.curLine);
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.unset(${str(name)})`;
+  c.assigned.delete(name);
   return st.kind === 'boxed' ? `(${st.js} = new ${c.file.use('Ref')}(undefined))` : `(${st.js} = undefined)`;
 }
 
@@ -115,15 +117,23 @@ export function readQuiet(c: FnCtx, e: A.Expr): string {
       return `${c.file.use('sgetDyn')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, e.name)}, true)`;
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      if (isGlobalsVar(e.var)) return `${c.file.use('globalGetQuiet')}(${expr(c, e.dim)})`;
       return `${c.file.use('dimQ')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
-    case 'PropertyFetch':
+    case 'PropertyFetch': {
+      const site = propSite(c, e.name);
+      if (site) return `${c.file.use('pquiet')}(${site}, ${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
       return `${c.file.use('propGetQuiet')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
       const r = `((${t} = ${readQuiet(c, e.var)}) == null ? undefined : ${c.file.use('propGetQuiet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
       return r;
     }
     case 'StaticPropertyFetch':
+      if (typeof e.name === 'string') {
+        const site = c.file.siteVar('SP', `${c.file.use('newStaticPropSite')}()`);
+        return `${c.file.use('spQuiet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${scopeExpr(c)})`;
+      }
       return `${c.file.use('staticPropQuiet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
     case 'ClassConstFetch':
     default:
@@ -182,9 +192,16 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): st
       return `(${dynRef(c, e.name)}.v = ${v})`;
     case 'ArrayDimFetch':
       return assignDim(c, e, v);
-    case 'PropertyFetch':
+    case 'PropertyFetch': {
+      const site = propSite(c, e.name);
+      if (site) return `${c.file.use('pset')}(${site}, ${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
       return `${c.file.use('propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+    }
     case 'StaticPropertyFetch':
+      if (typeof e.name === 'string') {
+        const site = c.file.siteVar('SP', `${c.file.use('newStaticPropSite')}()`);
+        return `${c.file.use('spSet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${v}, ${scopeExpr(c)})`;
+      }
       return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
     case 'ListExpr':
     case 'ArrayLiteral':
@@ -351,9 +368,13 @@ export function issetOf(c: FnCtx, e: A.Expr): string {
       return `(${readQuiet(c, e)} != null)`;
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      if (isGlobalsVar(e.var)) return `(${c.file.use('globalGetQuiet')}(${expr(c, e.dim)}) != null)`;
       return `${c.file.use('issetDim')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
-    case 'PropertyFetch':
+    case 'PropertyFetch': {
+      const site = propSite(c, e.name);
+      if (site) return `${c.file.use('pisset')}(${site}, ${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
       return `${c.file.use('propIsset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
       return `((${t} = ${readQuiet(c, e.var)}) != null && ${c.file.use('propIsset')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
