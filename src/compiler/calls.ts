@@ -379,7 +379,15 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   const many = fixedParams.length > 4 || variadic;
   const first = fixedParams.slice(0, 4).map((p) => jsVarName(p.name));
   const frameArgs = many ? `arguments.length, undefined, undefined, undefined, undefined, Array.prototype.slice.call(arguments)` : `arguments.length${first.length ? ', ' + first.join(', ') : ''}`;
-  lines.push(`const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this, ${frameArgs});`);
+  if (c.isGenerator) {
+    // a generator's frame outlives the call that creates it
+    lines.push(`const fr = new ${u('Frame')}(${info}, null, ${str(file.file)}, this, ${frameArgs});`);
+  } else if (many) {
+    lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, arguments.length);`);
+    lines.push('fr.rest = Array.prototype.slice.call(arguments);');
+  } else {
+    lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, ${frameArgs});`);
+  }
   if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
   if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
 

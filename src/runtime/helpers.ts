@@ -12,7 +12,7 @@ import * as iterate from './iterate.js';
 import * as generator from './generator.js';
 import { PhpArray, share } from './array.js';
 import { PhpFloat, Ref } from './values.js';
-import { Frame } from './request.js';
+import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
 
 export const R: Record<string, any> = Object.freeze({
@@ -29,6 +29,7 @@ export const R: Record<string, any> = Object.freeze({
   PhpFloat,
   Ref,
   Frame,
+  pushFrame,
   Scope,
   share,
 });
