@@ -154,11 +154,11 @@ export function expr(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
-      return withLine(c, e, `${u('dimGet')}(${expr(c, e.var)}, ${expr(c, e.dim)})`);
+      return withLine(c, e, inlineDimGet(c, expr(c, e.var), expr(c, e.dim)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
       const site = propSite(c, e.name);
-      if (site) return withLine(c, e, `${u('pget')}(${site}, ${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
+      if (site) return withLine(c, e, inlinePropGet(c, obj, site, propName(c, e.name), scopeExpr(c), 'pget'));
       return withLine(c, e, `${u('propGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
     }
     case 'NullsafePropertyFetch': {
@@ -320,7 +320,8 @@ function classConst(c: FnCtx, e: A.ClassConstFetch): string {
     }
     return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
   }
-  return withLine(c, e, `${c.file.use('classConst')}(${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)})`);
+  const site = c.file.siteVar('CC', `${c.file.use('newClassConstSite')}()`);
+  return withLine(c, e, `${c.file.use('ccget')}(${site}, ${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)})`);
 }
 
 function constFetch(c: FnCtx, e: A.ConstFetch): string {
@@ -416,10 +417,11 @@ function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec
     const site = propSite(c, target.name);
     if (site) {
       const name = propName(c, target.name);
+      const nv = c.temp();
       return {
         prepare: `${o} = ${obj}`,
-        read: `${u('pgetOp')}(${site}, ${o}, ${name}, ${scope})`,
-        write: (v) => `${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope})`,
+        read: inlinePropGet(c, o, site, name, scope, 'pgetOp'),
+        write: (v) => `(${nv} = ${v}, ${inlinePropSet(c, o, site, name, nv, scope)})`,
       };
     }
     return {
@@ -469,8 +471,11 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
       return `((${t} = ${left}) != null ? ${t} : ${maybeRun(c, () => expr(c, e.right))})`;
     }
     case '!=':
-    case '<>':
-      return `!${u('looseEq')}(${expr(c, e.left)}, ${expr(c, e.right)})`;
+    case '<>': {
+      const a = expr(c, e.left);
+      const b = expr(c, e.right);
+      return `!${inlineLooseEq(a, b, u('looseEq')) ?? `${u('looseEq')}(${a}, ${b})`}`;
+    }
     case '!==':
       return `!${u('strictEq')}(${expr(c, e.left)}, ${expr(c, e.right)})`;
   }
@@ -482,7 +487,103 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
     const t = c.temp();
     return withLine(c, e, `(${t} = ${expr(c, e.right)}, ${u(fn)}(${expr(c, e.left)}, ${t}))`);
   }
-  return withLine(c, e, `${u(fn)}(${expr(c, e.left)}, ${expr(c, e.right)})`);
+  const a = expr(c, e.left);
+  const b = expr(c, e.right);
+  const inline = inlineCompare(fn, a, b, u(fn)) ?? (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : inlineAddInt(fn, a, b, u(fn)));
+  return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
+}
+
+// ───────────── inline fast paths ─────────────
+// For operands that are plain JS locals or number literals, the common case (both numbers) is tested
+// in the compiled code itself: no call while V8 still interprets the function, a type test V8 can
+// fold once it specialises it, and feedback of its own for each site. Anything else calls the helper.
+
+const JS_LOCAL = /^[A-Za-z_$][\w$]*$/;
+const JS_INT_LITERAL = /^\(?-?\d+\)?$/;
+const JS_NUMBER_LITERAL = /^\(?-?\d+(\.\d+)?(e[+-]?\d+)?\)?$/;
+const MAX_SAFE = 9007199254740991;
+
+function isJsLocal(js: string): boolean {
+  return JS_LOCAL.test(js) && js !== 'null' && js !== 'true' && js !== 'false' && js !== 'undefined' && js !== 'this';
+}
+
+function isJsNumber(js: string): boolean {
+  return JS_NUMBER_LITERAL.test(js);
+}
+
+/** `typeof A === "number"` for an operand, or nothing for a number literal. */
+function numberTest(js: string): string[] {
+  return isJsNumber(js) ? [] : [`typeof ${js} === "number"`];
+}
+
+const INLINE_COMPARE: Record<string, string> = { lt: '<', le: '<=', gt: '>', ge: '>=' };
+
+/** a < b (and <=, >, >=) with both operands numbers tested inline; null when the operands are not simple. */
+function inlineCompare(fn: string, a: string, b: string, helper: string): string | null {
+  const op = INLINE_COMPARE[fn];
+  if (!op || !(isJsLocal(a) || isJsNumber(a)) || !(isJsLocal(b) || isJsNumber(b))) return null;
+  const tests = [...numberTest(a), ...numberTest(b)];
+  if (!tests.length) return null;
+  return `(${tests.join(' && ')} ? ${a} ${op} ${b} : ${helper}(${a}, ${b}))`;
+}
+
+/** a == <int literal>: an int equals only the same number; every other type asks looseEq. */
+function inlineLooseEq(a: string, b: string, helper: string): string | null {
+  if (isJsLocal(a) && JS_INT_LITERAL.test(b)) return `(typeof ${a} === "number" ? ${a} === ${b} : ${helper}(${a}, ${b}))`;
+  if (isJsLocal(b) && JS_INT_LITERAL.test(a)) return `(typeof ${b} === "number" ? ${b} === ${a} : ${helper}(${a}, ${b}))`;
+  return null;
+}
+
+/** a + <int literal> / a - <int literal> for an int a far from the safe-integer limit. */
+function inlineAddInt(fn: string, a: string, b: string, helper: string): string | null {
+  if ((fn !== 'add' && fn !== 'sub') || !isJsLocal(a) || !JS_INT_LITERAL.test(b)) return null;
+  const lit = Number(b.replace(/[()]/g, ''));
+  if (!Number.isSafeInteger(lit) || Math.abs(lit) > 1 << 30) return null;
+  const lim = MAX_SAFE - Math.abs(lit);
+  return `(typeof ${a} === "number" && Number.isInteger(${a}) && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
+}
+
+/**
+ * $a[$k] read: an element of a packed array (no references in it) is taken inline; everything else
+ * (hash layout, missing keys, strings, objects, warnings) goes to dimGet.
+ */
+function inlineDimGet(c: FnCtx, container: string, key: string): string {
+  const arr = isJsLocal(container) ? container : c.temp();
+  const k = isJsLocal(key) || JS_INT_LITERAL.test(key) ? key : c.temp();
+  const v = c.temp();
+  const pre = [arr !== container ? `${arr} = ${container}` : '', k !== key ? `${k} = ${key}` : ''].filter((x) => x);
+  const test = `${arr} instanceof ${c.file.use('PhpArray')} && ${arr}.keys === null && !${arr}.hasRefs && ${JS_INT_LITERAL.test(k) ? '' : `typeof ${k} === "number" && `}(${v} = ${arr}.vals[${k}]) !== undefined`;
+  return `(${pre.length ? pre.join(', ') + ', ' : ''}${test} ? ${v} : ${c.file.use('dimGet')}(${arr}, ${k}))`;
+}
+
+/**
+ * $o->name read through its site: while the receiver's class and the scope are the site's, the value in
+ * the property bag is taken inline (a keyed load with this site's own feedback), unless the slot is
+ * unset or a reference; anything else goes to `helper` (pget, or pgetOp for compound assignments).
+ */
+export function inlinePropGet(c: FnCtx, obj: string, site: string, name: string, scope: string, helper: string): string {
+  const u = (h: string) => c.file.use(h);
+  if (scope !== 'null' && !isJsLocal(scope)) return `${u(helper)}(${site}, ${obj}, ${name}, ${scope})`;
+  const o = obj === 'this' || isJsLocal(obj) ? obj : c.temp();
+  const v = c.temp();
+  const pre = o !== obj ? `${o} = ${obj}, ` : '';
+  return `(${pre}${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && (${v} = ${o}.p[${site}.key]) !== undefined && ${v} !== ${u('UNINIT')} && !(${v} instanceof ${u('Ref')}) ? ${v} : ${u(helper)}(${site}, ${o}, ${name}, ${scope}))`;
+}
+
+/** $o->name = v through its site, for an object and a value already in JS locals or temporaries. */
+export function inlinePropSet(c: FnCtx, o: string, site: string, name: string, v: string, scope: string): string {
+  const u = (h: string) => c.file.use(h);
+  if (scope !== 'null' && !isJsLocal(scope)) return `${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope})`;
+  const cur = c.temp();
+  return `(${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && (${cur} = ${o}.p[${site}.key]) !== undefined && ${cur} !== ${u('UNINIT')} && !(${cur} instanceof ${u('Ref')}) ? (${o}.p[${site}.key] = ${v}) : ${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope}))`;
+}
+
+/** ++/-- on a value held in a JS local or temporary `v`. */
+export function inlineIncDec(c: FnCtx, v: string, inc: boolean): string {
+  const helper = c.file.use(inc ? 'inc' : 'dec');
+  return inc
+    ? `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} < ${MAX_SAFE} ? ${v} + 1 : ${helper}(${v}))`
+    : `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} > -${MAX_SAFE} ? ${v} - 1 : ${helper}(${v}))`;
 }
 
 function isPlainVar(e: A.Expr): boolean {
@@ -527,9 +628,10 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   if (target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this') {
     // read (undefined variables warn, then count from null), operate, write back
     const read = readVar(c, target.name);
-    if (e.prefix) return assignTo(c, target, `${op}(${read})`, true);
+    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc), true);
     const t = c.temp();
-    return `(${t} = ${read}, ${assignTo(c, target, `${op}(${t})`, true)}, ${t})`;
+    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)})`;
+    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)}, ${t})`;
   }
   if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
     const loc = rmwLocation(c, target, true);

@@ -43,7 +43,7 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'InlineHTML':
       return `${u('echo')}(${str(s.value)});`;
     case 'ExprStmt':
-      return lineMark(c, s.line) + expr(c, s.expr) + ';';
+      return lineMark(c, s.line) + expr(c, valueUnused(s.expr)) + ';';
     case 'If': {
       const mark = lineMark(c, s.line);
       const test = cond(c, s.cond);
@@ -137,6 +137,11 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
   compileError(`unsupported statement ${(s as A.Node).kind}`, (s as A.Node).line);
 }
 
+/** An expression whose value is dropped: $i++ compiles as ++$i (no copy of the old value). */
+function valueUnused(e: A.Expr): A.Expr {
+  return e.kind === 'IncDec' && !e.prefix ? { ...e, prefix: true } : e;
+}
+
 function branch(c: FnCtx, stmts: A.Stmt[]): string {
   const saved = c.curLine;
   const js = block(c, stmts);
@@ -171,7 +176,7 @@ function forLoop(c: FnCtx, s: A.For): string {
   c.curLine = -1;
   // the step runs after the body, the body maybe never: neither assigns for the code after them
   const saved = c.saveAssigned();
-  const step = s.loop.map((e) => expr(c, e)).join(', ');
+  const step = s.loop.map((e) => expr(c, valueUnused(e))).join(', ');
   c.restoreAssigned(new Set(saved));
   const body = block(c, s.body);
   c.restoreAssigned(saved);

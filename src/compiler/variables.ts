@@ -4,7 +4,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
-import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite } from './expressions.js';
+import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
 
 // ───────────── simple variables ─────────────
 
@@ -194,7 +194,11 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): st
       return assignDim(c, e, v);
     case 'PropertyFetch': {
       const site = propSite(c, e.name);
-      if (site) return `${c.file.use('pset')}(${site}, ${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+      if (site) {
+        const o = c.temp();
+        const t = c.temp();
+        return `(${o} = ${objectForWrite(c, e.var)}, ${t} = ${v}, ${inlinePropSet(c, o, site, propName(c, e.name), t, scopeExpr(c))})`;
+      }
       return `${c.file.use('propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
     }
     case 'StaticPropertyFetch':
@@ -227,6 +231,12 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string): string {
     if (loc === null) {
       const r = c.temp();
       return `(${pre}, ${r} = S.ref(${str(base.name)}), ${r}.v = ${op.replace('CUR', r + '.v')}, ${tv})`;
+    }
+    if (tk !== null) {
+      // an existing element of an unshared packed array without references is written inline
+      const A = c.file.use('PhpArray');
+      const test = `${loc} instanceof ${A} && ${loc}.rc === 0 && ${loc}.keys === null && !${loc}.hasRefs && (${tk} | 0) === ${tk} && ${tk} >= 0 && ${tk} < ${loc}.vals.length`;
+      return `(${pre}, ${test} ? (${loc}.vals[${tk}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
     }
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }

@@ -11,7 +11,8 @@ import * as control from './control.js';
 import * as iterate from './iterate.js';
 import * as generator from './generator.js';
 import { PhpArray, share } from './array.js';
-import { PhpFloat, Ref } from './values.js';
+import { PhpFloat, Ref, UNINIT } from './values.js';
+import { PhpObject } from './object.js';
 import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
 
@@ -28,6 +29,8 @@ export const R: Record<string, any> = Object.freeze({
   PhpArray,
   PhpFloat,
   Ref,
+  UNINIT,
+  PhpObject,
   Frame,
   pushFrame,
   Scope,
