@@ -179,6 +179,26 @@ export function classConst(c: PhpClass, name: string, scope: PhpClass | null): a
   return k.value;
 }
 
+/** One `A::NAME` site's cache: a class constant's value never changes once evaluated. */
+export interface ClassConstSite {
+  cls: PhpClass | null;
+  scope: PhpClass | null;
+  v: any;
+}
+
+export function newClassConstSite(): ClassConstSite {
+  return { cls: null, scope: null, v: undefined };
+}
+
+export function ccget(site: ClassConstSite, c: PhpClass, name: string, scope: PhpClass | null): any {
+  if (site.cls === c && site.scope === scope) return site.v;
+  const v = classConst(c, name, scope);
+  site.cls = c;
+  site.scope = scope;
+  site.v = v;
+  return v;
+}
+
 // ───────────── instances ─────────────
 
 export function newInstance(c: PhpClass, scope: PhpClass | null): PhpObject {
