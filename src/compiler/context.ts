@@ -52,17 +52,28 @@ export class FileCtx {
   cacheVar(key: string, prefix: string): string {
     let v = this.caches.get(key);
     if (v === undefined) {
-      v = this.id(prefix);
+      // named from its own count, not from id(): a second compilation of the same code (one that
+      // restarts the id counter to name everything alike) finds the same variable and names the rest
+      // as the first did
+      v = `${prefix}c${this.caches.size + 1}`;
       this.caches.set(key, v);
       this.decls.push(`let ${v};`);
     }
     return v;
   }
 
-  /** A module-level constant for one access site's inline cache, initialised by `init` (JS). */
+  private readonly declaredSites = new Set<string>();
+
+  /**
+   * A module-level constant for one access site's inline cache, initialised by `init` (JS). Compiling
+   * the same code again with the id counter restarted gives the same name, declared once.
+   */
   siteVar(prefix: string, init: string): string {
     const v = this.id(prefix);
-    this.decls.push(`const ${v} = ${init};`);
+    if (!this.declaredSites.has(v)) {
+      this.declaredSites.add(v);
+      this.decls.push(`const ${v} = ${init};`);
+    }
     return v;
   }
 
