@@ -224,20 +224,32 @@ function summarise(result, engines) {
 
 // ───────────── start-up ─────────────
 
+/** Runs a command once to completion: wall milliseconds, and CPU milliseconds (user+sys) when GNU time is there. */
+function timeOnce(cmd, args) {
+  const report = hasGnuTime ? path.join(os.tmpdir(), `phpts-bench-${process.pid}-startup.time`) : null;
+  const argv = report ? [GNU_TIME, '-o', report, '-f', '%M %U %S', cmd, ...args] : [cmd, ...args];
+  const t0 = process.hrtime.bigint();
+  spawnSync(argv[0], argv.slice(1), { cwd: root, stdio: 'ignore' });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const fields = report ? readReport(report) : null;
+  return { wall, cpu: fields ? fields.cpu * 1000 : null };
+}
+
+/** hello world with each engine, and bare `node -e 0` (the floor phpts starts from): medians. */
 function startup(engines, options) {
   const hello = path.join(root, 'examples', 'hello.php');
-  const times = {};
-  for (const e of engines) times[e] = [];
+  const rows = [...engines.map((e) => ({ name: e, ...commandFor(e, options), file: hello })), { name: 'node -e 0', cmd: process.execPath, args: ['-e', '0'], file: null }];
+  const wall = {}, cpu = {};
+  for (const r of rows) (wall[r.name] = []), (cpu[r.name] = []);
   for (let i = 0; i < options.startupRuns; i++) {
-    for (const e of i % 2 === 0 ? engines : [...engines].reverse()) {
-      const { cmd, args } = commandFor(e, options);
-      const t0 = process.hrtime.bigint();
-      spawnSync(cmd, [...args, hello], { cwd: root, stdio: 'ignore' });
-      times[e].push(Number(process.hrtime.bigint() - t0) / 1e6);
+    for (const r of i % 2 === 0 ? rows : [...rows].reverse()) {
+      const t = timeOnce(r.cmd, r.file ? [...r.args, r.file] : r.args);
+      wall[r.name].push(t.wall);
+      cpu[r.name].push(t.cpu);
     }
   }
   const out = {};
-  for (const e of engines) out[e] = median(times[e]);
+  for (const r of rows) out[r.name] = { wallMs: median(wall[r.name]), cpuMs: median(cpu[r.name]) };
   return out;
 }
 
@@ -286,7 +298,9 @@ function printTable(report) {
   }
   lines.push('');
   lines.push(`## start-up (examples/hello.php, whole process, median of ${report.startupRuns})`);
-  lines.push(engines.map((e) => `${e} ${fmt(report.startup[e], 1)} ms`).join(', '));
+  for (const [name, t] of Object.entries(report.startup)) {
+    lines.push(`${name.padEnd(12)} wall ${fmt(t.wallMs, 1).padStart(7)} ms${t.cpuMs !== null ? `   CPU ${fmt(t.cpuMs, 0).padStart(5)} ms` : ''}`);
+  }
   lines.push(`peak memory method: ${report.memoryMethod}`);
   lines.push('');
   lines.push('## threads (phpts only, bench/threads/*.php)');

@@ -102,8 +102,12 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
   }
   // unknown by-ref mask: lvalue arguments are checked at run time
   const anyLvalue = args.some((a) => isLvalue(a.value));
+  const beforeArgs = c.saveAssigned();
   const plain = marked(args.map((a) => argValue(c, a.value)));
   if (!anyLvalue) return plain;
+  // the arguments are compiled a second time for the by-reference variant: from the same state
+  const afterPlain = c.assigned;
+  c.restoreAssigned(beforeArgs);
   const copyBacks: string[] = [];
   const refVals = args.map((a, i) => {
     if (!isLvalue(a.value)) return argValue(c, a.value);
@@ -117,6 +121,7 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
     return `(${bit} ? ${refOf(c, a.value)} : ${argValue(c, a.value)})`;
   });
   const refCall = marked(refVals);
+  c.intersectAssigned([afterPlain, c.assigned]);
   const r = c.temp();
   const withRefs = copyBacks.length ? `(${r} = ${refCall}, ${copyBacks.join(', ')}, ${r})` : refCall;
   return `(${maskExpr} === 0 ? ${plain} : ${withRefs})`;
@@ -173,8 +178,10 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const [nsName, globalName] = c.file.resolveFunction(e.name as A.Name);
   const lcNs = nsName.toLowerCase();
   const lcGlobal = globalName?.toLowerCase() ?? null;
+  const beforeSpecial = c.saveAssigned();
   const special = specialCall(c, e, lcGlobal ?? lcNs);
   if (special !== null && (lcGlobal !== null || !nsName.includes('\\'))) return special;
+  c.restoreAssigned(beforeSpecial);
   if (!Array.isArray(e.args)) {
     return `${u('closureFromFunction')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)})`;
   }
@@ -222,11 +229,13 @@ function paramRefMask(params: A.Param[]): number {
 function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
   if (!COMPILE_TIME_FUNCS.has(lc) || !Array.isArray(e.args)) return null;
   const u = (h: string) => c.file.use(h);
+  const beforeArgs = c.saveAssigned();
   const args = e.args.map((a) => expr(c, a.value));
   switch (lc) {
     case 'assert': {
       // evaluated only while zend.assertions is 1; the message is the expression as PHP exports it
       if (!e.args.length) return null;
+      c.restoreAssigned(beforeArgs);
       const msg = 'assert(' + exportExpr(e.args[0].value) + ')';
       return withLine(c, e, `(${u('assertOn')}() ? ${u('assertResult')}(${args[0]}, ${args[1] ?? 'undefined'}, ${str(msg)}) : true)`);
     }
@@ -267,6 +276,8 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const o = c.temp();
   const m = c.temp();
   const objJs = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+  // ?->: the name and the arguments are evaluated only for an object
+  const afterObj = c.saveAssigned();
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
     return `${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)})`;
@@ -274,11 +285,19 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   if (e.name.kind !== 'Identifier') {
     // $obj->$name() where $name may be a Closure stored ... PHP treats it as a method name
   }
-  const lookup = `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
+  let lookup: string;
   let call: string;
-  if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
-  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+  if (hasComplexArgs(e.args)) {
+    lookup = `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
+    call = emitGenericCall(c, m, `${m}.self`, e.args);
+  } else {
+    // a literal method name: the site remembers the method found for the receiver's class
+    const site = e.name.kind === 'Identifier' ? c.file.siteVar('MC', `${u('newCallSite')}()`) : null;
+    lookup = site ? `${m} = ${u('mcall')}(${site}, ${o}, ${nameJs}, ${scopeExpr(c)})` : `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
+    call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+  }
   if (e.kind === 'NullsafeMethodCall') {
+    c.restoreAssigned(afterObj);
     return withLine(c, e, `((${o} = ${objJs}) == null ? null : (${lookup}, ${call}))`);
   }
   return withLine(c, e, `(${o} = ${objJs}, ${lookup}, ${call})`);
@@ -295,10 +314,16 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
     return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
   }
   const isParentCall = e.cls.kind === 'Name' && ['parent', 'self', 'static'].includes(c.file.resolveClass(e.cls as A.Name));
-  const lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+  let lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
-  else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+  else {
+    if (e.name.kind === 'Identifier') {
+      const site = c.file.siteVar('MC', `${u('newCallSite')}()`);
+      lookup = `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+    }
+    call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+  }
   return withLine(c, e, `(${lookup}, ${call})`);
 }
 
@@ -311,9 +336,18 @@ export function compileNew(c: FnCtx, e: A.New): string {
   const inst = `${t} = ${u('newInstance')}(${clsJs}, ${scopeExpr(c)})`;
   const ctor = `${m} = ${u('ctorOf')}(${t}, ${scopeExpr(c)})`;
   let call: string;
+  const beforeArgs = c.saveAssigned();
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, t, e.args);
   else call = emitCall(c, `${m}.fn`, t, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
-  return withLine(c, e, `(${inst}, ${ctor}, ${m} !== null ? ${call} : ${e.args.length ? `${u('noCtorArgs')}(${[...e.args.map((a) => expr(c, a.value))].join(', ')})` : '0'}, ${t})`);
+  let noCtor = '0';
+  if (e.args.length) {
+    // the arguments again, for a class without constructor: from the same state
+    const afterCall = c.assigned;
+    c.restoreAssigned(beforeArgs);
+    noCtor = `${u('noCtorArgs')}(${[...e.args.map((a) => expr(c, a.value))].join(', ')})`;
+    c.intersectAssigned([afterCall, c.assigned]);
+  }
+  return withLine(c, e, `(${inst}, ${ctor}, ${m} !== null ? ${call} : ${noCtor}, ${t})`);
 }
 
 // ───────────── function bodies ─────────────
@@ -438,8 +472,16 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   const many = fixedParams.length > 4 || variadic;
   const first = fixedParams.slice(0, 4).map((p) => jsVarName(p.name));
   const frameArgs = many ? `arguments.length, undefined, undefined, undefined, undefined, Array.prototype.slice.call(arguments)` : `arguments.length${first.length ? ', ' + first.join(', ') : ''}`;
-  const frameLine = `const fr = ${c.isGenerator ? '' : 'rt.top = '}new ${u('Frame')}(${info}, ${c.isGenerator ? 'null' : 'rt.top'}, ${str(file.file)}, this, ${frameArgs});`;
-  lines.push(frameLine);
+  // a generator's frame outlives the call that creates it (a fiber's restart takes the generator's own)
+  const frameLine = `const fr = new ${u('Frame')}(${info}, null, ${str(file.file)}, this, ${frameArgs});`;
+  if (c.isGenerator) {
+    lines.push(frameLine);
+  } else if (many) {
+    lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, arguments.length);`);
+    lines.push('fr.rest = Array.prototype.slice.call(arguments);');
+  } else {
+    lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, ${frameArgs});`);
+  }
   if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
   if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
 

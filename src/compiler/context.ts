@@ -59,6 +59,41 @@ export class FileCtx {
 
   constructor(public readonly file: string, public readonly knownBuiltin: (lcname: string) => KnownBuiltin | null) {}
 
+  /** module-level cache variables by what they cache (resolved class names, constants) */
+  private readonly caches = new Map<string, string>();
+
+  /**
+   * A module-level `let` that caches something resolved at run time and fixed for the rest of the
+   * request once found (a class by name, a constant's value): one per distinct key and file.
+   */
+  cacheVar(key: string, prefix: string): string {
+    let v = this.caches.get(key);
+    if (v === undefined) {
+      // named from its own count, not from id(): a second compilation of the same code (one that
+      // restarts the id counter to name everything alike) finds the same variable and names the rest
+      // as the first did
+      v = `${prefix}c${this.caches.size + 1}`;
+      this.caches.set(key, v);
+      this.decls.push(`let ${v};`);
+    }
+    return v;
+  }
+
+  private readonly declaredSites = new Set<string>();
+
+  /**
+   * A module-level constant for one access site's inline cache, initialised by `init` (JS). Compiling
+   * the same code again with the id counter restarted gives the same name, declared once.
+   */
+  siteVar(prefix: string, init: string): string {
+    const v = this.id(prefix);
+    if (!this.declaredSites.has(v)) {
+      this.declaredSites.add(v);
+      this.decls.push(`const ${v} = ${init};`);
+    }
+    return v;
+  }
+
   id(prefix: string): string {
     return `${prefix}${++this.uid}`;
   }
@@ -189,6 +224,28 @@ export class FnCtx {
   returnTypeInfo: CompiledType | null = null;
   returnVoid = false;
   returnsRef = false;
+  /**
+   * Local variables certainly assigned at the point being compiled: their reads need no "undefined
+   * variable" check. Grows with assignments in code that always runs; code that may not run (branches,
+   * loop bodies, right operands of && || ??, ...) is compiled between `saveAssigned()` and
+   * `restoreAssigned()`. Variables the function ever unset()s never count.
+   */
+  assigned = new Set<string>();
+
+  saveAssigned(): Set<string> {
+    return new Set(this.assigned);
+  }
+
+  restoreAssigned(saved: Set<string>): void {
+    this.assigned = saved;
+  }
+
+  /** After alternative branches: what every one of them assigned. */
+  intersectAssigned(states: Set<string>[]): void {
+    const [first, ...rest] = states;
+    this.assigned = new Set([...first].filter((n) => rest.every((st) => st.has(n))));
+  }
+
   /** the name of the function for __FUNCTION__ */
   phpName = '';
   /** emitting a fiber variant: PHP calls delegate with `yield*` so Fiber::suspend() can unwind */

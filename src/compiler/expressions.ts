@@ -15,6 +15,11 @@ const BINOPS: Record<string, string> = {
   '==': 'looseEq', '===': 'strictEq', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge', '<=>': 'spaceship',
 };
 
+/** `$GLOBALS` itself: `$GLOBALS['x']` reads the global variable directly. */
+export function isGlobalsVar(e: A.Expr): boolean {
+  return e.kind === 'Variable' && e.name === 'GLOBALS';
+}
+
 export function lineOf(e: A.Node): number {
   return e.line;
 }
@@ -27,8 +32,11 @@ export function isFresh(e: A.Expr): boolean {
     case 'ArrowFunction': case 'Clone': case 'Instanceof': case 'ArrayLiteral': case 'Print':
     case 'FuncCall': case 'MethodCall': case 'StaticCall': case 'NullsafeMethodCall': case 'IncDec':
       return true;
-    case 'ConstFetch':
-      return true;
+    case 'ConstFetch': {
+      // a constant may hold an array: assigning it shares it
+      const lc = e.name.name.toLowerCase();
+      return lc === 'true' || lc === 'false' || lc === 'null';
+    }
     case 'Ternary':
       return (e.then === null || isFresh(e.then)) && isFresh(e.else) && e.then !== null;
     case 'Match':
@@ -71,6 +79,11 @@ export function scopeExpr(c: FnCtx): string {
   return 'null';
 }
 
+/** The inline cache of a property access site with a literal name (null for $o->$name). */
+export function propSite(c: FnCtx, n: A.Identifier | A.Expr): string | null {
+  return n.kind === 'Identifier' ? c.file.siteVar('PS', `${c.file.use('newPropSite')}()`) : null;
+}
+
 /** A property name: an Identifier (compile-time string) or an expression. */
 export function propName(c: FnCtx, n: A.Identifier | A.Expr): string {
   if (n.kind === 'Identifier') return str((n as A.Identifier).name);
@@ -95,10 +108,20 @@ export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string
       case 'static':
         return `${c.file.use('staticOf')}(this)`;
     }
-    return `${c.file.use('cls')}(${str(resolved)})`;
+    // a class name, once resolved, names the same class for the rest of the request
+    const k = c.file.cacheVar('class:' + resolved.toLowerCase(), 'K');
+    return `(${k} ??= ${c.file.use('cls')}(${str(resolved)}))`;
   }
   if (n.kind === 'ClassLike') return compileAnonClass(c, n as A.ClassLike);
   return `${c.file.use('clsOf')}(${expr(c, n as A.Expr)})`;
+}
+
+/** Compiles code that may not run (a right operand of &&, a branch): its assignments don't count after it. */
+export function maybeRun(c: FnCtx, compile: () => string): string {
+  const saved = c.saveAssigned();
+  const js = compile();
+  c.restoreAssigned(saved);
+  return js;
 }
 
 /** Sets the frame's line when an expression starts on another line than the statement (traces, errors). */
@@ -130,14 +153,24 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return `${u('sgetDyn')}(${c.dynamic ? 'S' : 'null'}, ${u('toStr')}(${expr(c, e.name)}), false)`;
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
-      return withLine(c, e, `${u('dimGet')}(${expr(c, e.var)}, ${expr(c, e.dim)})`);
-    case 'PropertyFetch':
-      return withLine(c, e, `${u('propGet')}(${isThis(e.var) ? thisExpr(c) : expr(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
+      if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
+      return withLine(c, e, inlineDimGet(c, expr(c, e.var), expr(c, e.dim)));
+    case 'PropertyFetch': {
+      const obj = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+      const site = propSite(c, e.name);
+      if (site) return withLine(c, e, inlinePropGet(c, obj, site, propName(c, e.name), scopeExpr(c), 'pget'));
+      return withLine(c, e, `${u('propGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
+    }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
-      return `((${t} = ${expr(c, e.var)}) == null ? null : ${u('propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
+      const obj = expr(c, e.var);
+      return `((${t} = ${obj}) == null ? null : ${maybeRun(c, () => `${u('propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)})`)})`;
     }
     case 'StaticPropertyFetch':
+      if (typeof e.name === 'string') {
+        const site = c.file.siteVar('SP', `${u('newStaticPropSite')}()`);
+        return withLine(c, e, `${u('spGet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${scopeExpr(c)})`);
+      }
       return withLine(c, e, `${u('staticPropGet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`);
     case 'ClassConstFetch':
       return classConst(c, e);
@@ -167,8 +200,14 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return incDec(c, e);
     case 'Cast':
       return cast(c, e);
-    case 'Isset':
-      return '(' + e.vars.map((v) => issetOf(c, v)).join(' && ') + ')';
+    case 'Isset': {
+      // isset($a, $b): the later ones are tested only while the earlier ones are set
+      const parts = [issetOf(c, e.vars[0])];
+      const saved = c.saveAssigned();
+      for (const v of e.vars.slice(1)) parts.push(issetOf(c, v));
+      c.restoreAssigned(saved);
+      return '(' + parts.join(' && ') + ')';
+    }
     case 'Empty':
       return `!${u('toBool')}(${emptyOperand(c, e.expr)})`;
     case 'ErrorSuppress': {
@@ -285,7 +324,8 @@ function classConst(c: FnCtx, e: A.ClassConstFetch): string {
     }
     return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
   }
-  return withLine(c, e, `${c.file.use('classConst')}(${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)})`);
+  const site = c.file.siteVar('CC', `${c.file.use('newClassConstSite')}()`);
+  return withLine(c, e, `${c.file.use('ccget')}(${site}, ${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)})`);
 }
 
 function constFetch(c: FnCtx, e: A.ConstFetch): string {
@@ -297,7 +337,12 @@ function constFetch(c: FnCtx, e: A.ConstFetch): string {
   }
   const [ns, global] = c.file.resolveConst(e.name);
   if (global === null && ns === '__COMPILER_HALT_OFFSET__') return `${c.file.use('haltOffset')}(${str(c.file.file)})`;
-  return withLine(c, e, `${c.file.use('constant')}(${str(ns)}, ${global === null ? 'null' : str(global)})`);
+  if (global === null) {
+    // constants never change once defined: the first successful lookup is kept
+    const k = c.file.cacheVar('const:' + ns, 'N');
+    return withLine(c, e, `(${k} !== undefined ? ${k} : (${k} = ${c.file.use('constant')}(${str(ns)}, null)))`);
+  }
+  return withLine(c, e, `${c.file.use('constant')}(${str(ns)}, ${str(global)})`);
 }
 
 function arrayLiteral(c: FnCtx, e: A.ArrayLiteral): string {
@@ -340,7 +385,8 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   const u = (h: string) => c.file.use(h);
   if (e.op === '??') {
     const t = c.temp();
-    return `((${t} = ${readQuiet(c, e.target)}) != null ? ${t} : ${assignTo(c, e.target, expr(c, e.value), isFresh(e.value))})`;
+    const cur = readQuiet(c, e.target);
+    return `((${t} = ${cur}) != null ? ${t} : ${maybeRun(c, () => assignTo(c, e.target, expr(c, e.value), isFresh(e.value)))})`;
   }
   const fn = u(BINOPS[e.op]);
   const target = e.target;
@@ -348,9 +394,51 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
     // read, operate, write back (no share needed: operator results are fresh)
     return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${expr(c, e.value)})`, true));
   }
-  // containers: evaluate the location once through its Ref
+  if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
+    // the location's parts and the value first, then one read and one write (ZEND_ASSIGN_OBJ_OP/DIM_OP)
+    const loc = rmwLocation(c, target);
+    const v = c.temp();
+    return withLine(c, e, `(${loc.prepare}, ${v} = ${expr(c, e.value)}, ${loc.write(`${fn}(${loc.read}, ${v})`)})`);
+  }
+  // other locations: evaluate once through their Ref
   const r = c.temp();
   return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
+}
+
+/**
+ * A property or array element read and then written by a compound operation ($o->p += 1, $a[k]++):
+ * `prepare` evaluates the object/container and the name/key into temporaries, `read` gives the current
+ * value (null when missing, with PHP's warning), `write(v)` stores v and yields it. No handle object is
+ * allocated on this path.
+ */
+function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec = false): { prepare: string; read: string; write: (v: string) => string } {
+  const u = (h: string) => c.file.use(h);
+  const o = c.temp();
+  const k = c.temp();
+  if (target.kind === 'PropertyFetch') {
+    const obj = isThis(target.var) ? thisExpr(c) : expr(c, target.var);
+    const scope = scopeExpr(c);
+    const site = propSite(c, target.name);
+    if (site) {
+      const name = propName(c, target.name);
+      const nv = c.temp();
+      return {
+        prepare: `${o} = ${obj}`,
+        read: inlinePropGet(c, o, site, name, scope, 'pgetOp'),
+        write: (v) => `(${nv} = ${v}, ${inlinePropSet(c, o, site, name, nv, scope)})`,
+      };
+    }
+    return {
+      prepare: `${o} = ${obj}, ${k} = ${propName(c, target.name)}`,
+      read: `${u('propOpGet')}(${o}, ${k}, ${scope})`,
+      write: (v) => `${u('propSet')}(${o}, ${k}, ${v}, ${scope})`,
+    };
+  }
+  return {
+    prepare: `${o} = ${writableContainer(c, target.var)}, ${k} = ${u('dimOpKey')}(${o}, ${expr(c, target.dim!)})`,
+    read: `${u('dimOpGet')}(${o}, ${k}${incDec ? ', true' : ''})`,
+    write: (v) => `${u('assignDim')}(${o}, ${k}, ${v})`,
+  };
 }
 
 /** A Ref-like handle to a location for compound assignment ($a[k] .= x, $o->p += 1). */
@@ -371,20 +459,28 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const u = (h: string) => c.file.use(h);
   switch (e.op) {
     case '&&':
-    case 'and':
-      return `(${boolExpr(c, e.left)} && ${boolExpr(c, e.right)})`;
+    case 'and': {
+      const left = boolExpr(c, e.left);
+      return `(${left} && ${maybeRun(c, () => boolExpr(c, e.right))})`;
+    }
     case '||':
-    case 'or':
-      return `(${boolExpr(c, e.left)} || ${boolExpr(c, e.right)})`;
+    case 'or': {
+      const left = boolExpr(c, e.left);
+      return `(${left} || ${maybeRun(c, () => boolExpr(c, e.right))})`;
+    }
     case 'xor':
       return `(${boolExpr(c, e.left)} !== ${boolExpr(c, e.right)})`;
     case '??': {
       const t = c.temp();
-      return `((${t} = ${readQuiet(c, e.left)}) != null ? ${t} : ${expr(c, e.right)})`;
+      const left = readQuiet(c, e.left);
+      return `((${t} = ${left}) != null ? ${t} : ${maybeRun(c, () => expr(c, e.right))})`;
     }
     case '!=':
-    case '<>':
-      return `!${u('looseEq')}(${expr(c, e.left)}, ${expr(c, e.right)})`;
+    case '<>': {
+      const a = expr(c, e.left);
+      const b = expr(c, e.right);
+      return `!${inlineLooseEq(a, b, u('looseEq')) ?? `${u('looseEq')}(${a}, ${b})`}`;
+    }
     case '!==':
       return `!${u('strictEq')}(${expr(c, e.left)}, ${expr(c, e.right)})`;
   }
@@ -396,7 +492,103 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
     const t = c.temp();
     return withLine(c, e, `(${t} = ${expr(c, e.right)}, ${u(fn)}(${expr(c, e.left)}, ${t}))`);
   }
-  return withLine(c, e, `${u(fn)}(${expr(c, e.left)}, ${expr(c, e.right)})`);
+  const a = expr(c, e.left);
+  const b = expr(c, e.right);
+  const inline = inlineCompare(fn, a, b, u(fn)) ?? (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : inlineAddInt(fn, a, b, u(fn)));
+  return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
+}
+
+// ───────────── inline fast paths ─────────────
+// For operands that are plain JS locals or number literals, the common case (both numbers) is tested
+// in the compiled code itself: no call while V8 still interprets the function, a type test V8 can
+// fold once it specialises it, and feedback of its own for each site. Anything else calls the helper.
+
+const JS_LOCAL = /^[A-Za-z_$][\w$]*$/;
+const JS_INT_LITERAL = /^\(?-?\d+\)?$/;
+const JS_NUMBER_LITERAL = /^\(?-?\d+(\.\d+)?(e[+-]?\d+)?\)?$/;
+const MAX_SAFE = 9007199254740991;
+
+function isJsLocal(js: string): boolean {
+  return JS_LOCAL.test(js) && js !== 'null' && js !== 'true' && js !== 'false' && js !== 'undefined' && js !== 'this';
+}
+
+function isJsNumber(js: string): boolean {
+  return JS_NUMBER_LITERAL.test(js);
+}
+
+/** `typeof A === "number"` for an operand, or nothing for a number literal. */
+function numberTest(js: string): string[] {
+  return isJsNumber(js) ? [] : [`typeof ${js} === "number"`];
+}
+
+const INLINE_COMPARE: Record<string, string> = { lt: '<', le: '<=', gt: '>', ge: '>=' };
+
+/** a < b (and <=, >, >=) with both operands numbers tested inline; null when the operands are not simple. */
+function inlineCompare(fn: string, a: string, b: string, helper: string): string | null {
+  const op = INLINE_COMPARE[fn];
+  if (!op || !(isJsLocal(a) || isJsNumber(a)) || !(isJsLocal(b) || isJsNumber(b))) return null;
+  const tests = [...numberTest(a), ...numberTest(b)];
+  if (!tests.length) return null;
+  return `(${tests.join(' && ')} ? ${a} ${op} ${b} : ${helper}(${a}, ${b}))`;
+}
+
+/** a == <int literal>: an int equals only the same number; every other type asks looseEq. */
+function inlineLooseEq(a: string, b: string, helper: string): string | null {
+  if (isJsLocal(a) && JS_INT_LITERAL.test(b)) return `(typeof ${a} === "number" ? ${a} === ${b} : ${helper}(${a}, ${b}))`;
+  if (isJsLocal(b) && JS_INT_LITERAL.test(a)) return `(typeof ${b} === "number" ? ${b} === ${a} : ${helper}(${a}, ${b}))`;
+  return null;
+}
+
+/** a + <int literal> / a - <int literal> for an int a far from the safe-integer limit. */
+function inlineAddInt(fn: string, a: string, b: string, helper: string): string | null {
+  if ((fn !== 'add' && fn !== 'sub') || !isJsLocal(a) || !JS_INT_LITERAL.test(b)) return null;
+  const lit = Number(b.replace(/[()]/g, ''));
+  if (!Number.isSafeInteger(lit) || Math.abs(lit) > 1 << 30) return null;
+  const lim = MAX_SAFE - Math.abs(lit);
+  return `(typeof ${a} === "number" && Number.isInteger(${a}) && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
+}
+
+/**
+ * $a[$k] read: an element of a packed array (no references in it) is taken inline; everything else
+ * (hash layout, missing keys, strings, objects, warnings) goes to dimGet.
+ */
+function inlineDimGet(c: FnCtx, container: string, key: string): string {
+  const arr = isJsLocal(container) ? container : c.temp();
+  const k = isJsLocal(key) || JS_INT_LITERAL.test(key) ? key : c.temp();
+  const v = c.temp();
+  const pre = [arr !== container ? `${arr} = ${container}` : '', k !== key ? `${k} = ${key}` : ''].filter((x) => x);
+  const test = `${arr} instanceof ${c.file.use('PhpArray')} && ${arr}.keys === null && !${arr}.hasRefs && ${JS_INT_LITERAL.test(k) ? '' : `typeof ${k} === "number" && `}(${v} = ${arr}.vals[${k}]) !== undefined`;
+  return `(${pre.length ? pre.join(', ') + ', ' : ''}${test} ? ${v} : ${c.file.use('dimGet')}(${arr}, ${k}))`;
+}
+
+/**
+ * $o->name read through its site: while the receiver's class and the scope are the site's, the value in
+ * the property bag is taken inline (a keyed load with this site's own feedback), unless the slot is
+ * unset or a reference; anything else goes to `helper` (pget, or pgetOp for compound assignments).
+ */
+export function inlinePropGet(c: FnCtx, obj: string, site: string, name: string, scope: string, helper: string): string {
+  const u = (h: string) => c.file.use(h);
+  if (scope !== 'null' && !isJsLocal(scope)) return `${u(helper)}(${site}, ${obj}, ${name}, ${scope})`;
+  const o = obj === 'this' || isJsLocal(obj) ? obj : c.temp();
+  const v = c.temp();
+  const pre = o !== obj ? `${o} = ${obj}, ` : '';
+  return `(${pre}${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && (${v} = ${o}.p[${site}.key]) !== undefined && ${v} !== ${u('UNINIT')} && !(${v} instanceof ${u('Ref')}) ? ${v} : ${u(helper)}(${site}, ${o}, ${name}, ${scope}))`;
+}
+
+/** $o->name = v through its site, for an object and a value already in JS locals or temporaries. */
+export function inlinePropSet(c: FnCtx, o: string, site: string, name: string, v: string, scope: string): string {
+  const u = (h: string) => c.file.use(h);
+  if (scope !== 'null' && !isJsLocal(scope)) return `${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope})`;
+  const cur = c.temp();
+  return `(${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && (${cur} = ${o}.p[${site}.key]) !== undefined && ${cur} !== ${u('UNINIT')} && !(${cur} instanceof ${u('Ref')}) ? (${o}.p[${site}.key] = ${v}) : ${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope}))`;
+}
+
+/** ++/-- on a value held in a JS local or temporary `v`. */
+export function inlineIncDec(c: FnCtx, v: string, inc: boolean): string {
+  const helper = c.file.use(inc ? 'inc' : 'dec');
+  return inc
+    ? `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} < ${MAX_SAFE} ? ${v} + 1 : ${helper}(${v}))`
+    : `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} > -${MAX_SAFE} ? ${v} - 1 : ${helper}(${v}))`;
 }
 
 function isPlainVar(e: A.Expr): boolean {
@@ -441,9 +633,16 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   if (target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this') {
     // read (undefined variables warn, then count from null), operate, write back
     const read = readVar(c, target.name);
-    if (e.prefix) return assignTo(c, target, `${op}(${read})`, true);
+    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc), true);
     const t = c.temp();
-    return `(${t} = ${read}, ${assignTo(c, target, `${op}(${t})`, true)}, ${t})`;
+    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)})`;
+    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)}, ${t})`;
+  }
+  if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
+    const loc = rmwLocation(c, target, true);
+    if (e.prefix) return withLine(c, e, `(${loc.prepare}, ${loc.write(`${op}(${loc.read})`)})`);
+    const old = c.temp();
+    return withLine(c, e, `(${loc.prepare}, ${old} = ${loc.read}, ${loc.write(`${op}(${old})`)}, ${old})`);
   }
   const r = c.temp();
   if (e.prefix) return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${op}(${u('refRead')}(${r})))`);
@@ -501,14 +700,25 @@ function ternary(c: FnCtx, e: A.Ternary): string {
   const u = (h: string) => c.file.use(h);
   if (e.then === null) {
     const t = c.temp();
-    return `(${u('toBool')}(${t} = ${expr(c, e.cond)}) ? ${t} : ${expr(c, e.else)})`;
+    const test = expr(c, e.cond);
+    return `(${u('toBool')}(${t} = ${test}) ? ${t} : ${maybeRun(c, () => expr(c, e.else))})`;
   }
-  return `(${boolExpr(c, e.cond)} ? ${expr(c, e.then)} : ${expr(c, e.else)})`;
+  const test = boolExpr(c, e.cond);
+  const afterCond = c.saveAssigned();
+  const then = expr(c, e.then);
+  const thenEnd = c.assigned;
+  c.restoreAssigned(new Set(afterCond));
+  const otherwise = expr(c, e.else);
+  c.intersectAssigned([thenEnd, c.assigned]);
+  return `(${test} ? ${then} : ${otherwise})`;
 }
 
 function match(c: FnCtx, e: A.Match): string {
   const u = (h: string) => c.file.use(h);
   const t = c.temp();
+  const subject = expr(c, e.cond);
+  // the arms' conditions run until one matches, and one body runs
+  const saved = c.saveAssigned();
   let def: string | null = null;
   let chain = '';
   let close = '';
@@ -523,7 +733,8 @@ function match(c: FnCtx, e: A.Match): string {
     close += '';
   }
   const fallback = def ?? withLine(c, e, `${u('unhandledMatch')}(${t})`);
-  return `(${t} = ${expr(c, e.cond)}, ${chain}${fallback}${close})`;
+  c.restoreAssigned(saved);
+  return `(${t} = ${subject}, ${chain}${fallback}${close})`;
 }
 
 function compileYield(c: FnCtx, e: A.Yield): string {

@@ -119,7 +119,7 @@ export function hasFlatLabel(s: A.Stmt): boolean {
 export interface StmtCompiler {
   stmt(c: FnCtx, s: A.Stmt): string;
   cond(c: FnCtx, e: A.Expr): string;
-  catchHandler(c: FnCtx, k: A.Catch[], e: string, onMatch: (k: A.Catch) => string): string;
+  catchHandler(c: FnCtx, k: A.Catch[], e: string, onMatch: (k: A.Catch) => string, before?: Set<string>): string;
   finallyBlock(c: FnCtx, stmts: A.Stmt[]): string;
 }
 

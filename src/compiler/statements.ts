@@ -33,13 +33,10 @@ function block(c: FnCtx, stmts: A.Stmt[]): string {
   return '{\n' + compileStmts(c, stmts) + '\n}';
 }
 
+/** A loop or if condition: it sets the frame's line itself (a loop comes back to it from other lines). */
 function cond(c: FnCtx, e: A.Expr): string {
-  const prev = c.curLine;
-  c.curLine = -1;
-  const js = `(fr.line = ${e.line}, ${boolExpr(c, e)})`;
-  void prev;
   c.curLine = e.line;
-  return js;
+  return `(fr.line = ${e.line}, ${boolExpr(c, e)})`;
 }
 
 export function stmt(c: FnCtx, s: A.Stmt): string {
@@ -52,20 +49,39 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'ExprStmt': {
       // a call whose result nobody uses: builtins that care (USED_RET in php-src) are told so
       c.discardNext = s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall';
-      const js = lineMark(c, s.line) + expr(c, s.expr) + ';';
+      const js = lineMark(c, s.line) + expr(c, valueUnused(s.expr)) + ';';
       c.discardNext = false;
       return js;
     }
     case 'If': {
-      let js = `${lineMark(c, s.line)}if (${cond(c, s.cond)}) ${branch(c, s.body)}`;
-      for (const ei of s.elseifs) js += ` else if (${cond(c, ei.cond)}) ${branch(c, ei.body)}`;
-      if (s.else) js += ` else ${branch(c, s.else)}`;
+      const mark = lineMark(c, s.line);
+      const test = cond(c, s.cond);
+      const afterCond = c.saveAssigned();
+      let js = `${mark}if (${test}) ${branch(c, s.body)}`;
+      const ends = [c.assigned];
+      for (const ei of s.elseifs) {
+        c.restoreAssigned(new Set(afterCond));
+        const t = cond(c, ei.cond);
+        js += ` else if (${t}) ${branch(c, ei.body)}`;
+        ends.push(c.assigned);
+      }
+      if (s.else) {
+        c.restoreAssigned(new Set(afterCond));
+        js += ` else ${branch(c, s.else)}`;
+        ends.push(c.assigned);
+        c.intersectAssigned(ends);
+      } else {
+        c.restoreAssigned(afterCond);
+      }
       c.curLine = -1;
       return js;
     }
     case 'While': {
       const l = pushLoop(c, false);
-      const js = `${l.brk}: while (${cond(c, s.cond)}) ${branch(c, s.body)}`;
+      const test = cond(c, s.cond);
+      const saved = c.saveAssigned();
+      const js = `${l.brk}: while (${test}) ${branch(c, s.body)}`;
+      c.restoreAssigned(saved);
       popLoop(c);
       c.curLine = -1;
       return js;
@@ -73,7 +89,10 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'DoWhile': {
       const l = pushLoop(c, false);
       c.curLine = -1;
+      // the condition may be reached by `continue` before the rest of the body ran
+      const saved = c.saveAssigned();
       const body = branch(c, s.body);
+      c.restoreAssigned(saved);
       c.curLine = -1;
       const js = `${l.brk}: do ${body} while (${cond(c, s.cond)});`;
       popLoop(c);
@@ -128,6 +147,11 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
   compileError(`unsupported statement ${(s as A.Node).kind}`, (s as A.Node).line);
 }
 
+/** An expression whose value is dropped: $i++ compiles as ++$i (no copy of the old value). */
+function valueUnused(e: A.Expr): A.Expr {
+  return e.kind === 'IncDec' && !e.prefix ? { ...e, prefix: true } : e;
+}
+
 function branch(c: FnCtx, stmts: A.Stmt[]): string {
   const saved = c.curLine;
   const js = block(c, stmts);
@@ -152,14 +176,20 @@ function forLoop(c: FnCtx, s: A.For): string {
   // PHP: the last condition expression decides
   let test = '';
   if (s.cond.length) {
+    const line = s.cond[s.cond.length - 1].line;
+    c.curLine = line;
     const parts = s.cond.slice(0, -1).map((e) => expr(c, e));
     const last = boolExpr(c, s.cond[s.cond.length - 1]);
-    test = `(fr.line = ${s.cond[s.cond.length - 1].line}, ${[...parts, last].join(', ')})`;
+    test = `(fr.line = ${line}, ${[...parts, last].join(', ')})`;
   }
   const l = pushLoop(c, false);
   c.curLine = -1;
-  const step = s.loop.map((e) => expr(c, e)).join(', ');
+  // the step runs after the body, the body maybe never: neither assigns for the code after them
+  const saved = c.saveAssigned();
+  const step = s.loop.map((e) => expr(c, valueUnused(e))).join(', ');
+  c.restoreAssigned(new Set(saved));
   const body = block(c, s.body);
+  c.restoreAssigned(saved);
   popLoop(c);
   c.curLine = -1;
   return `${lineMark(c, s.line)}${l.brk}: for (${init}; ${test}; ${step}) ${body}`;
@@ -171,6 +201,7 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   const subject = s.byRef ? `${u('iterRef')}(${refOf(c, s.expr)})` : `${u('iter')}(${expr(c, s.expr)}, ${scopeExpr(c)})`;
   const l = pushLoop(c, false);
   c.curLine = -1;
+  const saved = c.saveAssigned();
   const assigns: string[] = [];
   if (s.byRef) {
     if (s.value.kind === 'ListExpr') assigns.push(destructure(c, s.value as A.ListExpr, `${it}.v`) + ';');
@@ -183,6 +214,7 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   }
   if (s.key) assigns.push(assignTo(c, s.key, `${it}.k`, true) + ';');
   const body = compileStmts(c, s.body);
+  c.restoreAssigned(saved);
   popLoop(c);
   c.curLine = -1;
   // in a fiber variant, iterators whose methods are PHP code (generators, Iterator objects) step as variants
@@ -194,6 +226,8 @@ function switchStmt(c: FnCtx, s: A.Switch): string {
   const u = (h: string) => c.file.use(h);
   const t = c.temp();
   const m = c.temp();
+  const subject = expr(c, s.cond);
+  const saved = c.saveAssigned();
   const l = pushLoop(c, true);
   const tests: string[] = [];
   let def = -1;
@@ -207,10 +241,12 @@ function switchStmt(c: FnCtx, s: A.Switch): string {
   if (s.cases.filter((k) => k.cond === null).length > 1) compileError('Switch statements may only contain one default clause', s.line);
   const select = tests.length ? `${tests.join(' ')} else ${m} = ${def};` : `${m} = ${def};`;
   c.curLine = -1;
+  c.restoreAssigned(new Set(saved));
   const cases = s.cases.map((k, i) => `case ${i}: ${compileStmts(c, k.body)}`).join('\n');
+  c.restoreAssigned(saved);
   popLoop(c);
   c.curLine = -1;
-  return `${lineMark(c, s.line)}${l.brk}: { ${t} = ${expr(c, s.cond)}; ${select}\nswitch (${m}) {\n${cases}\n} }`;
+  return `${lineMark(c, s.line)}${l.brk}: { ${t} = ${subject}; ${select}\nswitch (${m}) {\n${cases}\n} }`;
 }
 
 function breakContinue(c: FnCtx, s: A.Break | A.Continue): string {
@@ -304,20 +340,29 @@ function staticVar(c: FnCtx, v: A.StaticVar): string {
 
 function tryStmt(c: FnCtx, s: A.Try): string {
   c.curLine = -1;
+  // an exception may leave the try block anywhere: catch and finally blocks start from what was
+  // assigned before it, and so does the code after the statement
+  const saved = c.saveAssigned();
   let js = `try ${block(c, s.body)}`;
   if (s.catches.length) {
     const e = c.file.id('e');
-    js += ` catch (${e}) { ${catchHandler(c, s.catches, e, (k) => compileStmts(c, k.body))} }`;
+    js += ` catch (${e}) { ${catchHandler(c, s.catches, e, (k) => compileStmts(c, k.body), saved)} }`;
   }
-  if (s.finally) js += ` finally { ${finallyBlock(c, s.finally)} }`;
+  if (s.finally) {
+    c.restoreAssigned(new Set(saved));
+    js += ` finally { ${finallyBlock(c, s.finally)} }`;
+  }
+  c.restoreAssigned(saved);
   c.curLine = -1;
   return js;
 }
 
 /** The body of a JS catch clause: the first PHP catch whose class matches binds the variable and runs. */
-function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Catch) => string): string {
+function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Catch) => string, before: Set<string> = new Set()): string {
   const u = (h: string) => c.file.use(h);
   const branches = catches.map((k) => {
+    // a catch starts from what was certainly assigned before its try block
+    c.restoreAssigned(new Set(before));
     const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
     c.curLine = -1;
     const bind = k.var ? writeVar(c, k.var, e) + ';' : '';

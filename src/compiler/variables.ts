@@ -4,7 +4,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
-import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf } from './expressions.js';
+import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
 
 // ───────────── simple variables ─────────────
 
@@ -44,8 +44,9 @@ export function readVar(c: FnCtx, name: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sget')}(S, ${str(name)})`;
   if (st.kind === 'boxed') return `${c.file.use('rvb')}(${st.js}, ${str(name)})`;
-  // a parameter always holds a value unless the function unsets it
-  if (c.params.has(name) && !c.unsetNames.has(name)) return st.js;
+  // a parameter always holds a value unless the function unsets it; so does a local assigned on every path here
+  // (goto can jump over any assignment: no local counts as certainly assigned in such a function)
+  if ((c.params.has(name) || (c.assigned.has(name) && !c.goto)) && !c.unsetNames.has(name)) return st.js;
   return `(${st.js} !== undefined ? ${st.js} : ${c.file.use('undef')}(${str(name)}))`;
 }
 
@@ -75,6 +76,7 @@ export function writeVar(c: FnCtx, name: string, value: string): string {
   if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sset')}(S, ${str(name)}, ${value})`;
+  if (st.kind === 'local') c.assigned.add(name);
   return st.kind === 'boxed' ? `(${st.js}.v = ${value})` : `(${st.js} = ${value})`;
 }
 
@@ -101,6 +103,7 @@ export function unsetVar(c: FnCtx, name: string): string {
   if (name === 'this') compileError('Cannot unset $this', c.curLine);
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.unset(${str(name)})`;
+  c.assigned.delete(name);
   return st.kind === 'boxed' ? `(${st.js} = new ${c.file.use('Ref')}(undefined))` : `(${st.js} = undefined)`;
 }
 
@@ -124,15 +127,23 @@ export function readQuiet(c: FnCtx, e: A.Expr): string {
       return `${c.file.use('sgetDyn')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, e.name)}, true)`;
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      if (isGlobalsVar(e.var)) return `${c.file.use('globalGetQuiet')}(${expr(c, e.dim)})`;
       return `${c.file.use('dimQ')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
-    case 'PropertyFetch':
+    case 'PropertyFetch': {
+      const site = propSite(c, e.name);
+      if (site) return `${c.file.use('pquiet')}(${site}, ${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
       return `${c.file.use('propGetQuiet')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
       const r = `((${t} = ${readQuiet(c, e.var)}) == null ? undefined : ${c.file.use('propGetQuiet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
       return r;
     }
     case 'StaticPropertyFetch':
+      if (typeof e.name === 'string') {
+        const site = c.file.siteVar('SP', `${c.file.use('newStaticPropSite')}()`);
+        return `${c.file.use('spQuiet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${scopeExpr(c)})`;
+      }
       return `${c.file.use('staticPropQuiet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
     case 'ClassConstFetch':
     default:
@@ -194,9 +205,20 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, cas
     case 'ArrayDimFetch':
       if (isGlobalsElement(e)) return `(${globalRef(c, e)}.v = ${v})`;
       return assignDim(c, e, v, castArray);
-    case 'PropertyFetch':
+    case 'PropertyFetch': {
+      const site = castArray ? null : propSite(c, e.name);
+      if (site) {
+        const o = c.temp();
+        const t = c.temp();
+        return `(${o} = ${objectForWrite(c, e.var)}, ${t} = ${v}, ${inlinePropSet(c, o, site, propName(c, e.name), t, scopeExpr(c))})`;
+      }
       return `${c.file.use(castArray ? 'propSetCastArray' : 'propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+    }
     case 'StaticPropertyFetch':
+      if (typeof e.name === 'string') {
+        const site = c.file.siteVar('SP', `${c.file.use('newStaticPropSite')}()`);
+        return `${c.file.use('spSet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${v}, ${scopeExpr(c)})`;
+      }
       return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
     case 'ListExpr':
     case 'ArrayLiteral':
@@ -222,6 +244,12 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
     if (loc === null) {
       const r = c.temp();
       return `(${pre}, ${r} = S.ref(${str(base.name)}), ${r}.v = ${op.replace('CUR', r + '.v')}, ${tv})`;
+    }
+    if (tk !== null) {
+      // an existing element of an unshared packed array without references is written inline
+      const A = c.file.use('PhpArray');
+      const test = `${loc} instanceof ${A} && ${loc}.rc === 0 && ${loc}.keys === null && !${loc}.hasRefs && (${tk} | 0) === ${tk} && ${tk} >= 0 && ${tk} < ${loc}.vals.length`;
+      return `(${pre}, ${test} ? (${loc}.vals[${tk}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
     }
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }
@@ -367,9 +395,13 @@ export function issetOf(c: FnCtx, e: A.Expr): string {
       return `(${readQuiet(c, e)} != null)`;
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
+      if (isGlobalsVar(e.var)) return `(${c.file.use('globalGetQuiet')}(${expr(c, e.dim)}) != null)`;
       return `${c.file.use('issetDim')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
-    case 'PropertyFetch':
+    case 'PropertyFetch': {
+      const site = propSite(c, e.name);
+      if (site) return `${c.file.use('pisset')}(${site}, ${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
       return `${c.file.use('propIsset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+    }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
       return `((${t} = ${readQuiet(c, e.var)}) != null && ${c.file.use('propIsset')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;

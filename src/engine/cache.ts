@@ -1,9 +1,8 @@
 // The compiled-code cache: PHP source compiles once per engine (per thread) for each distinct content.
 
-import { createHash } from 'node:crypto';
 
 export function hashSource(src: string): string {
-  return createHash('sha1').update(src, 'latin1').digest('hex');
+  return process.getBuiltinModule('node:crypto').createHash('sha1').update(src, 'latin1').digest('hex');
 }
 
 export class CodeCache<T> {

@@ -109,8 +109,7 @@ export class Engine {
     const core = this.core;
     const reg: Registry = {
       function(signature: string, impl: BuiltinImpl) {
-        const b = core.addFunction(signature, impl);
-        (b.info as any).extension = extName;
+        core.addFunction(signature, impl, extName);
       },
       functions(defs: Record<string, BuiltinImpl>) {
         for (const [sig, impl] of Object.entries(defs)) reg.function(sig, impl);
@@ -128,9 +127,12 @@ export class Engine {
         for (const [k, v] of Object.entries(defs)) core.constants.set(k, v);
       },
       class(decl: ClassDecl) {
-        const c = declareClass(decl, (n) => core.builtinClasses.get(n.toLowerCase().replace(/^\\/, '')) ?? null, true);
-        (c as any).extension = extName;
-        core.builtinClasses.set(c.lcname, c);
+        // linked on first use (see BuiltinClassTable)
+        core.builtinClasses.defer(decl.name.toLowerCase(), () => {
+          const c = declareClass(decl, (n) => core.builtinClasses.get(n.toLowerCase().replace(/^\\/, '')) ?? null, true);
+          (c as any).extension = extName;
+          return c;
+        });
       },
       ini(name: string, defaultValue: string | null, onChange?: (value: string, req: Request | null) => boolean | void) {
         core.iniDefaults.set(name, defaultValue);
@@ -176,7 +178,8 @@ export class Engine {
 
   /** Compiles PHP source (bytes as a binary string) to a module factory; cached by content. */
   compile(src: string, file: string): ModuleFactory {
-    const key = file + '\0' + hashSource(src);
+    // the source itself is the key: hashing it would cost more than the Map's own hashing and compare
+    const key = file + '\0' + src;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const shortOpenTag = this.shortOpenTag();

@@ -1,6 +1,8 @@
 // PHP's ordered hash table (zend_hash.c), with the two layouts php-src has:
 //  - packed: keys are exactly 0..n-1 in order; values in `vals`, no key storage at all
-//  - hash: keys in `keys`, values in `vals` (same slot), a Map from key to slot; deleted slots are holes
+//  - hash: keys in `keys`, values in `vals` (same slot); deleted slots are holes. The slot of an int key
+//    0 <= k < idx.length is idx[k] (a direct index: 1-based arrays and keys written out of order stay
+//    as fast as a list); every other key's slot is in a Map.
 // Copy-on-write: `rc` counts the extra holders of this array (a variable assignment, an argument kept by
 // a callee, an element...). A holder that wants to write calls `sep()` first: when rc > 0 it gets its own
 // copy and the shared original loses one holder. Over-counting (a holder that went away without telling)
@@ -18,8 +20,12 @@ export class PhpArray {
   vals: any[];
   /** keys by slot; null while the array is packed */
   keys: (Key | typeof HOLE)[] | null = null;
-  /** key → slot; null while packed */
+  /** key → slot for keys not in `idx`; null while packed */
   map: Map<Key, number> | null = null;
+  /** hash layout: slot of int key k for 0 <= k < idx.length (undefined: absent); null while packed */
+  idx: (number | undefined)[] | null = null;
+  /** how many int keys the Map holds (they must move when idx grows over them) */
+  private mapInts = 0;
   /** number of live elements */
   size: number;
   /** next integer key for $a[] (nNextFreeElement); -Infinity until an integer key is used (then max key + 1, negative keys too) */
@@ -61,11 +67,20 @@ export class PhpArray {
       if (typeof k !== 'number' || k < 0 || k >= this.vals.length) return undefined;
       v = this.vals[k];
     } else {
-      const slot = this.map!.get(k);
+      const slot = this.slotOf(k);
       if (slot === undefined) return undefined;
       v = this.vals[slot];
     }
     return this.hasRefs && v instanceof Ref ? v.v : v;
+  }
+
+  /** Hash layout: the slot of key k, or undefined. */
+  slotOf(k: Key): number | undefined {
+    if (typeof k === 'number' && k >= 0) {
+      const idx = this.idx!;
+      if (k < idx.length) return idx[k];
+    }
+    return this.map!.get(k);
   }
 
   /** The stored slot content at key (a Ref is returned as is), or undefined. */
@@ -73,13 +88,13 @@ export class PhpArray {
     if (this.keys === null) {
       return typeof k === 'number' && k >= 0 && k < this.vals.length ? this.vals[k] : undefined;
     }
-    const slot = this.map!.get(k);
+    const slot = this.slotOf(k);
     return slot === undefined ? undefined : this.vals[slot];
   }
 
   has(k: Key): boolean {
     if (this.keys === null) return typeof k === 'number' && k >= 0 && k < this.vals.length;
-    return this.map!.has(k);
+    return this.slotOf(k) !== undefined;
   }
 
   // ───────────── writing (callers have separated the array first) ─────────────
@@ -101,14 +116,14 @@ export class PhpArray {
       }
       this.toHash();
     }
-    const slot = this.map!.get(k);
+    const slot = this.slotOf(k);
     if (slot !== undefined) {
       const old = this.vals[slot];
       if (this.hasRefs && old instanceof Ref && !(v instanceof Ref)) old.v = v;
       else this.vals[slot] = v;
       return;
     }
-    this.map!.set(k, this.vals.length);
+    this.placeKey(k, this.vals.length);
     this.keys!.push(k);
     this.vals.push(v);
     this.size++;
@@ -126,13 +141,64 @@ export class PhpArray {
       return;
     }
     if (this.keys !== null) {
-      const slot = this.map!.get(k);
+      const slot = this.slotOf(k);
       if (slot !== undefined) {
         this.vals[slot] = r;
         return;
       }
     }
     this.set(k, r);
+  }
+
+  /**
+   * Records a new key's slot (hash layout): in idx when the key fits or idx may grow to it (up to four
+   * times the element count, so a lone huge key does not allocate a huge index), else in the Map.
+   */
+  private placeKey(k: Key, slot: number): void {
+    if (typeof k === 'number' && k >= 0) {
+      const idx = this.idx!;
+      if (k < idx.length) {
+        idx[k] = slot;
+        return;
+      }
+      if (k < 4 * this.size + 64) {
+        this.growIdx(k + 1);
+        this.idx![k] = slot;
+        return;
+      }
+      this.mapInts++;
+    }
+    this.map!.set(k, slot);
+  }
+
+  /** Grows idx to cover keys below n (at least doubling), moving such int keys out of the Map. */
+  private growIdx(n: number): void {
+    const idx = this.idx!;
+    const cap = Math.max(n, idx.length * 2);
+    const old = idx.length;
+    idx.length = cap;
+    if (this.mapInts === 0) return;
+    for (const [k, slot] of this.map!) {
+      if (typeof k === 'number' && k >= old && k < cap) {
+        idx[k] = slot;
+        this.map!.delete(k);
+        this.mapInts--;
+      }
+    }
+  }
+
+  /** Forgets a key's slot (hash layout). */
+  private unplaceKey(k: Key): void {
+    if (typeof k === 'number' && k >= 0) {
+      const idx = this.idx!;
+      if (k < idx.length) {
+        idx[k] = undefined;
+        return;
+      }
+      if (this.map!.delete(k)) this.mapInts--;
+      return;
+    }
+    this.map!.delete(k);
   }
 
   /** The key $a[] would use now. */
@@ -187,9 +253,9 @@ export class PhpArray {
       }
       this.toHash();
     }
-    const slot = this.map!.get(k);
+    const slot = this.slotOf(k);
     if (slot === undefined) return;
-    this.map!.delete(k);
+    this.unplaceKey(k);
     this.keys![slot] = HOLE;
     this.vals[slot] = undefined;
     this.size--;
@@ -207,13 +273,15 @@ export class PhpArray {
   private toHash(): void {
     const n = this.vals.length;
     const keys: Key[] = new Array(n);
-    const map = new Map<Key, number>();
+    const idx: (number | undefined)[] = new Array(Math.max(8, n * 2));
     for (let i = 0; i < n; i++) {
       keys[i] = i;
-      map.set(i, i);
+      idx[i] = i;
     }
     this.keys = keys;
-    this.map = map;
+    this.idx = idx;
+    this.map = new Map();
+    this.mapInts = 0;
   }
 
   private compact(): void {
@@ -221,20 +289,21 @@ export class PhpArray {
     const vals = this.vals;
     const nk: Key[] = [];
     const nv: any[] = [];
-    const map = new Map<Key, number>();
+    this.idx = new Array(this.idx!.length);
+    this.map = new Map();
+    this.mapInts = 0;
     let newPos = -1;
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i];
       if (k === HOLE) continue;
       if (newPos < 0 && i >= this.pos) newPos = nk.length;
-      map.set(k, nk.length);
+      this.placeKey(k, nk.length);
       nk.push(k);
       nv.push(vals[i]);
     }
     this.pos = newPos < 0 ? nk.length : newPos;
     this.keys = nk;
     this.vals = nv;
-    this.map = map;
   }
 
   // ───────────── slots: the iteration API (foreach, builtins) ─────────────
@@ -318,6 +387,8 @@ export class PhpArray {
     if (this.keys !== null) {
       c.keys = this.keys.slice();
       c.map = new Map(this.map!);
+      c.idx = this.idx!.slice();
+      c.mapInts = this.mapInts;
     }
     if (this.hasRefs) {
       // References with only this array as holder would become values in PHP (refcount 1);

@@ -140,7 +140,42 @@ function needsFrame(info: FunctionInfo): boolean {
   return info.params.some((p) => !!p.type && /callable|closure/i.test(p.type.text));
 }
 
-export function makeBuiltin(sig: string, impl: (...args: any[]) => any): BuiltinFunction {
+/** The function name of a signature, e.g. "strlen" for "strlen(string $string): int". */
+export function signatureName(sig: string): string {
+  const name = sig.slice(0, sig.indexOf('(')).trim();
+  return name.startsWith('&') ? name.slice(1).trim() : name;
+}
+
+/**
+ * A builtin registered at MINIT: its signature is parsed on first use (most of the hundreds of
+ * functions a build registers are never called by a given script).
+ */
+class LazyBuiltin implements BuiltinFunction {
+  weak: Function | null = null;
+  strict: Function | null = null;
+  private parsed: (FunctionInfo & { params: BuiltinParam[] }) | null = null;
+
+  constructor(
+    private readonly signature: string,
+    readonly impl: (...args: any[]) => any,
+    /** the extension that registered it (ReflectionFunction::getExtensionName) */
+    private readonly extension: string | null,
+  ) {}
+
+  get info(): FunctionInfo & { params: BuiltinParam[] } {
+    if (this.parsed === null) {
+      this.parsed = builtinInfo(this.signature);
+      if (this.extension !== null) (this.parsed as any).extension = this.extension;
+    }
+    return this.parsed;
+  }
+}
+
+export function makeBuiltin(sig: string, impl: (...args: any[]) => any, extension: string | null = null): BuiltinFunction {
+  return new LazyBuiltin(sig, impl, extension);
+}
+
+function builtinInfo(sig: string): FunctionInfo & { params: BuiltinParam[] } {
   const s = parseSignature(sig);
   let refMask = 0;
   let required = 0;
@@ -162,7 +197,7 @@ export function makeBuiltin(sig: string, impl: (...args: any[]) => any): Builtin
     returnsRef: s.returnsRef,
     isBuiltin: true,
   };
-  return { info, impl, weak: null, strict: null };
+  return info;
 }
 
 // ───────────── argument errors ─────────────

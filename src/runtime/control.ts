@@ -119,6 +119,21 @@ export function globalsArray(): PhpArray {
   return a;
 }
 
+/** $GLOBALS['name'] read: the global variable itself, without building the $GLOBALS array. */
+export function globalGet(k: any): any {
+  const name = typeof k === 'string' ? k : toStr(k);
+  const r = rt.globals.vars.get(name);
+  if (r !== undefined && r.v !== undefined) return r.v;
+  rt.warn(`Undefined global variable $${name}`);
+  return null;
+}
+
+/** $GLOBALS['name'] for isset() and ??: undefined when the global is unset. */
+export function globalGetQuiet(k: any): any {
+  const r = rt.globals.vars.get(typeof k === 'string' ? k : toStr(k));
+  return r === undefined ? undefined : r.v;
+}
+
 /** A Ref taken for binding: an unset variable becomes null. */
 export function refInit(r: Ref): Ref {
   if (r.v === undefined) r.v = null;

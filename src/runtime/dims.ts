@@ -444,6 +444,26 @@ export function dimRefAppend(c: any): Ref {
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
 
+/** The key of a compound assignment or ++/-- on $c[$k], normalised once (its warnings once) for arrays. */
+export function dimOpKey(c: any, k: any): any {
+  if (c instanceof PhpArray) return typeof k === 'number' && Number.isInteger(k) ? k : toKey(k);
+  return k;
+}
+
+/** The current value of $c[$k] for a compound assignment or ++/-- (the write follows with assignDim). */
+export function dimOpGet(c: any, k: any, incDec?: boolean): any {
+  if (c instanceof PhpArray) {
+    const key = typeof k === 'number' && Number.isInteger(k) ? k : toKey(k);
+    const v = c.get(key);
+    if (v !== undefined) return v;
+    rt.warn(`Undefined array key ${keyForMessage(key)}`);
+    return null;
+  }
+  if (c instanceof PhpObject) return objectDimRead(c, k);
+  if (typeof c === 'string') return rt.throwError('Error', incDec ? 'Cannot increment/decrement string offsets' : 'Cannot use assign-op operators with string offsets');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
 /** A handle to $c[$k] for compound assignment: reads and writes go to the element. */
 export function dimSlot(c: any, k: any): { v: any } {
   if (c instanceof PhpArray) {

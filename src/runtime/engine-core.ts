@@ -1,17 +1,90 @@
 // What an Engine holds across requests: everything the extensions registered at MINIT (builtin
 // functions, classes, constants, ini entries), and the services requests need from it.
 
-import { BuiltinFunction, buildWrapper, makeBuiltin } from './builtin.js';
+import { BuiltinFunction, buildWrapper, makeBuiltin, signatureName } from './builtin.js';
 import { PhpClass, PhpObject } from './object.js';
 import { rt, Callee } from './request.js';
 import { callValue, Bound } from './calls.js';
 import type { ClassDecl } from './classdecl.js';
 
+/**
+ * The built-in class table (lowercase name → class). Classes registered at MINIT are linked when first
+ * looked up: a script uses a few of the ~130, and linking one (its methods' signatures and types)
+ * costs more than the rest of start-up. Iterating the table links them all, in registration order
+ * (get_declared_classes() lists them in that order).
+ */
+export class BuiltinClassTable extends Map<string, PhpClass> {
+  private readonly pending = new Map<string, () => PhpClass>();
+  private readonly order: string[] = [];
+
+  /** Registers a class to be linked by `link` (which returns it) on first use. */
+  defer(lcname: string, link: () => PhpClass): void {
+    this.pending.set(lcname, link);
+    this.order.push(lcname);
+  }
+
+  override get(lcname: string): PhpClass | undefined {
+    const c = super.get(lcname);
+    if (c !== undefined || this.pending.size === 0) return c;
+    return this.linkPending(lcname);
+  }
+
+  override has(lcname: string): boolean {
+    return super.has(lcname) || this.pending.has(lcname);
+  }
+
+  override set(lcname: string, c: PhpClass): this {
+    if (!this.pending.has(lcname) && !super.has(lcname)) this.order.push(lcname);
+    return super.set(lcname, c);
+  }
+
+  override get size(): number {
+    return super.size + this.pending.size;
+  }
+
+  private linkPending(lcname: string): PhpClass | undefined {
+    const link = this.pending.get(lcname);
+    if (link === undefined) return undefined;
+    this.pending.delete(lcname);
+    const c = link();
+    super.set(lcname, c);
+    return c;
+  }
+
+  private linkAll(): void {
+    for (const lc of [...this.pending.keys()]) this.linkPending(lc);
+  }
+
+  override *entries(): MapIterator<[string, PhpClass]> {
+    this.linkAll();
+    for (const lc of this.order) {
+      const c = super.get(lc);
+      if (c !== undefined) yield [lc, c];
+    }
+  }
+
+  override *values(): MapIterator<PhpClass> {
+    for (const [, c] of this.entries()) yield c;
+  }
+
+  override *keys(): MapIterator<string> {
+    for (const [lc] of this.entries()) yield lc;
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, PhpClass]> {
+    return this.entries();
+  }
+
+  override forEach(cb: (value: PhpClass, key: string, map: Map<string, PhpClass>) => void, thisArg?: any): void {
+    for (const [lc, c] of this.entries()) cb.call(thisArg, c, lc, this);
+  }
+}
+
 export class EngineCore {
   /** the Engine owning this core (typed loosely: the runtime layer does not depend on the engine's) */
   engine: any = null;
   readonly builtins = new Map<string, BuiltinFunction>();
-  readonly builtinClasses = new Map<string, PhpClass>();
+  readonly builtinClasses = new BuiltinClassTable();
   /** class declarations registered at MINIT, linked in order */
   readonly classDecls: ClassDecl[] = [];
   readonly constants = new Map<string, any>();
@@ -72,9 +145,9 @@ export class EngineCore {
   private readonly weakCallees = new Map<string, Callee>();
   private readonly strictCallees = new Map<string, Callee>();
 
-  addFunction(signature: string, impl: (...args: any[]) => any): BuiltinFunction {
-    const b = makeBuiltin(signature, impl);
-    this.builtins.set(b.info.name.toLowerCase(), b);
+  addFunction(signature: string, impl: (...args: any[]) => any, extension: string | null = null): BuiltinFunction {
+    const b = makeBuiltin(signature, impl, extension);
+    this.builtins.set(signatureName(signature).toLowerCase(), b);
     return b;
   }
 

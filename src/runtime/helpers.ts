@@ -12,8 +12,9 @@ import * as iterate from './iterate.js';
 import * as generator from './generator.js';
 import { fiberUnit, fvb, resolveCallF, invokeArgsF, silencedF, fiberBuiltin } from './fiber.js';
 import { PhpArray, share } from './array.js';
-import { PhpFloat, Ref } from './values.js';
-import { Frame } from './request.js';
+import { PhpFloat, Ref, UNINIT } from './values.js';
+import { PhpObject } from './object.js';
+import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
 
 export const R: Record<string, any> = Object.freeze({
@@ -35,7 +36,10 @@ export const R: Record<string, any> = Object.freeze({
   PhpArray,
   PhpFloat,
   Ref,
+  UNINIT,
+  PhpObject,
   Frame,
+  pushFrame,
   Scope,
   share,
 });

@@ -1,7 +1,7 @@
 // Helpers compiled code uses for classes and objects: lookup with autoloading, declaration, new,
 // method and static-method resolution, class constants, instanceof, clone, casts to array/object.
 
-import { PhpClass, PhpObject, Vis, ClassFlags, privateKey } from './object.js';
+import { PhpClass, PhpObject, Vis, ClassFlags, privateKey, PhpMethod, FunctionInfo } from './object.js';
 import { PhpArray, Key, share } from './array.js';
 import { Ref, UNINIT } from './values.js';
 import { rt } from './request.js';
@@ -201,6 +201,26 @@ export function classConst(c: PhpClass, name: string, scope: PhpClass | null): a
   return k.value;
 }
 
+/** One `A::NAME` site's cache: a class constant's value never changes once evaluated. */
+export interface ClassConstSite {
+  cls: PhpClass | null;
+  scope: PhpClass | null;
+  v: any;
+}
+
+export function newClassConstSite(): ClassConstSite {
+  return { cls: null, scope: null, v: undefined };
+}
+
+export function ccget(site: ClassConstSite, c: PhpClass, name: string, scope: PhpClass | null): any {
+  if (site.cls === c && site.scope === scope) return site.v;
+  const v = classConst(c, name, scope);
+  site.cls = c;
+  site.scope = scope;
+  site.v = v;
+  return v;
+}
+
 // ───────────── instances ─────────────
 
 export function newInstance(c: PhpClass, scope: PhpClass | null): PhpObject {
@@ -215,13 +235,13 @@ export function newInstance(c: PhpClass, scope: PhpClass | null): PhpObject {
 }
 
 /** The constructor to call for `new`, or null when the class has none. */
-export function ctorOf(o: PhpObject, scope: PhpClass | null): Bound | null {
+export function ctorOf(o: PhpObject, scope: PhpClass | null): PhpMethod | null {
   const m = o.cls.ctor;
   if (!m) return null;
   if (m.vis !== Vis.Public && !visible(m.vis, m.cls, scope)) {
     rt.throwError('Error', `Call to ${visName(m.vis)} ${o.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
   }
-  return { fn: m.fn, self: o, info: m.info };
+  return m;
 }
 
 /** Arguments to `new` for a class without constructor are evaluated and ignored. */
@@ -234,6 +254,61 @@ export function noCtorArgs(..._args: any[]): number {
 export function meth(o: any, name: string, scope: PhpClass | null): Bound {
   if (o instanceof PhpObject) return findMethodForCall(o, name, scope);
   return rt.throwError('Error', `Call to a member function ${name}() on ${typeName(o)}`);
+}
+
+/**
+ * One `$obj->name(...)` or `A::name(...)` call site with a literal name, as compiled code uses it: the
+ * method found for the last receiver class and calling scope, reused while they stay the same. The
+ * call expression reads `fn` and `self` before it evaluates the arguments, so a re-entry of the same
+ * site from an argument cannot change the call already under way.
+ */
+export interface CallSite extends Bound {
+  cls: PhpClass | null;
+  scope: PhpClass | null;
+  /** the receiver's class is `this` (a static method called through an instance, __callStatic) */
+  selfIsClass: boolean;
+}
+
+export function newCallSite(): CallSite {
+  return { fn: noMethod, self: null, info: null as unknown as FunctionInfo, cls: null, scope: null, selfIsClass: false };
+}
+
+function noMethod(): never {
+  throw new Error('phpts internal error: call site used before lookup');
+}
+
+/** $o->name(...) through a call site. */
+export function mcall(site: CallSite, o: any, name: string, scope: PhpClass | null): Bound {
+  if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope) {
+    site.self = site.selfIsClass ? o.cls : o;
+    return site;
+  }
+  return mcallMiss(site, o, name, scope);
+}
+
+function mcallMiss(site: CallSite, o: any, name: string, scope: PhpClass | null): Bound {
+  const b = meth(o, name, scope);
+  if (b.self !== o && b.self !== o.cls) return b;
+  site.fn = b.fn;
+  site.info = b.info;
+  site.selfIsClass = b.self !== o;
+  site.self = b.self;
+  site.cls = o.cls;
+  site.scope = scope;
+  return site;
+}
+
+/** A::name(...) through a call site: cached for calls without a $this to forward. */
+export function smcall(site: CallSite, c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
+  if (thisObj === null && c === site.cls && scope === site.scope) return site;
+  const b = findStaticMethod(c, name, scope, thisObj);
+  if (thisObj !== null) return b;
+  site.fn = b.fn;
+  site.info = b.info;
+  site.self = b.self;
+  site.cls = c;
+  site.scope = scope;
+  return site;
 }
 
 export function smeth(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {

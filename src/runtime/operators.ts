@@ -2,7 +2,7 @@
 // ints that are safe integers, non-integral floats), and a slow path that follows PHP 8's rules for
 // every other combination: numeric strings, overflow to float at ±2^63, TypeErrors for arrays/objects.
 
-import { PhpFloat, PhpResource, intFromBig, mkFloat, Ref } from './values.js';
+import { PhpFloat, PhpResource, intFromBig, mkFloat, boxFloat, Ref } from './values.js';
 import { PhpArray, share } from './array.js';
 import { PhpObject } from './object.js';
 import { hooks } from './hooks.js';
@@ -56,25 +56,36 @@ function unsupported(op: string, a: any, b: any): never {
   return hooks.throwError('TypeError', `Unsupported operand types: ${typeName(a)} ${op} ${typeName(b)}`);
 }
 
-/** Result of an int operation computed exactly in BigInt: back to the canonical int, or a float on overflow. */
-function bigResult(r: bigint, asFloat: () => number): number | bigint | PhpFloat {
-  if (r > I64_MAX || r < I64_MIN) return mkFloat(asFloat());
+/** Result of an int operation computed exactly in BigInt: back to the canonical int, or `asFloat` on overflow. */
+function bigResult(r: bigint, asFloat: number): number | bigint | PhpFloat {
+  if (r > I64_MAX || r < I64_MIN) return mkFloat(asFloat);
   return intFromBig(r);
 }
 
 // ───────────── arithmetic ─────────────
+// The fast paths are small so V8 inlines them into compiled PHP code: two JS numbers whose result is
+// a non-integral float, or a safe int from two ints. Everything else (integral floats, PhpFloat boxes,
+// ints past 2^53, strings, arrays) goes to a slow path that is never inlined. No closures here: a
+// closure capturing the operands would make every call allocate a context.
 
 export function add(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
-    if (Number.isInteger(r)) {
-      if (Number.isInteger(a) && Number.isInteger(b)) {
-        return r <= MAX_SAFE && r >= -MAX_SAFE ? r : bigResult(BigInt(a) + BigInt(b), () => a + b);
-      }
-      return new PhpFloat(r);
-    }
-    return r;
+    if (!Number.isInteger(r)) return r;
+    if (Number.isInteger(a) && Number.isInteger(b) && r <= MAX_SAFE && r >= -MAX_SAFE) return r;
   }
+  return addSlow(a, b);
+}
+
+function addSlow(a: any, b: any): any {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isInteger(a) && Number.isInteger(b)) return bigResult(BigInt(a) + BigInt(b), a + b);
+    return boxFloat(a + b);
+  }
+  if (a instanceof PhpFloat) {
+    if (typeof b === 'number') return mkFloat(a.v + b);
+    if (b instanceof PhpFloat) return mkFloat(a.v + b.v);
+  } else if (b instanceof PhpFloat && typeof a === 'number') return mkFloat(a + b.v);
   if (a instanceof PhpArray && b instanceof PhpArray) return arrayUnion(a, b);
   return arith('+', a, b);
 }
@@ -82,29 +93,43 @@ export function add(a: any, b: any): any {
 export function sub(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
-    if (Number.isInteger(r)) {
-      if (Number.isInteger(a) && Number.isInteger(b)) {
-        return r <= MAX_SAFE && r >= -MAX_SAFE ? r : bigResult(BigInt(a) - BigInt(b), () => a - b);
-      }
-      return new PhpFloat(r);
-    }
-    return r;
+    if (!Number.isInteger(r)) return r;
+    if (Number.isInteger(a) && Number.isInteger(b) && r <= MAX_SAFE && r >= -MAX_SAFE) return r;
   }
+  return subSlow(a, b);
+}
+
+function subSlow(a: any, b: any): any {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isInteger(a) && Number.isInteger(b)) return bigResult(BigInt(a) - BigInt(b), a - b);
+    return boxFloat(a - b);
+  }
+  if (a instanceof PhpFloat) {
+    if (typeof b === 'number') return mkFloat(a.v - b);
+    if (b instanceof PhpFloat) return mkFloat(a.v - b.v);
+  } else if (b instanceof PhpFloat && typeof a === 'number') return mkFloat(a - b.v);
   return arith('-', a, b);
 }
 
 export function mul(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
-    if (Number.isInteger(r)) {
-      if (Number.isInteger(a) && Number.isInteger(b)) {
-        if (r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r;
-        return bigResult(BigInt(a) * BigInt(b), () => a * b);
-      }
-      return new PhpFloat(r);
-    }
-    return r;
+    if (!Number.isInteger(r)) return r;
+    // -0 from ints (0 * -5) is int 0
+    if (Number.isInteger(a) && Number.isInteger(b) && r <= MAX_SAFE && r >= -MAX_SAFE) return r + 0;
   }
+  return mulSlow(a, b);
+}
+
+function mulSlow(a: any, b: any): any {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (Number.isInteger(a) && Number.isInteger(b)) return bigResult(BigInt(a) * BigInt(b), a * b);
+    return boxFloat(a * b);
+  }
+  if (a instanceof PhpFloat) {
+    if (typeof b === 'number') return mkFloat(a.v * b);
+    if (b instanceof PhpFloat) return mkFloat(a.v * b.v);
+  } else if (b instanceof PhpFloat && typeof a === 'number') return mkFloat(a * b.v);
   return arith('*', a, b);
 }
 
@@ -113,7 +138,7 @@ export function div(a: any, b: any): any {
     const r = a / b;
     if (Number.isInteger(r)) {
       if (Number.isInteger(a) && Number.isInteger(b) && r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r;
-      return new PhpFloat(r);
+      return boxFloat(r);
     }
     return r;
   }
@@ -212,11 +237,11 @@ function arith(op: string, a: any, b: any): any {
 function intArith(op: string, x: number | bigint, y: number | bigint): any {
   switch (op) {
     case '+':
-      return typeof x === 'number' && typeof y === 'number' ? add(x, y) : bigResult(BigInt(x) + BigInt(y), () => Number(x) + Number(y));
+      return typeof x === 'number' && typeof y === 'number' ? add(x, y) : bigResult(BigInt(x) + BigInt(y), Number(x) + Number(y));
     case '-':
-      return typeof x === 'number' && typeof y === 'number' ? sub(x, y) : bigResult(BigInt(x) - BigInt(y), () => Number(x) - Number(y));
+      return typeof x === 'number' && typeof y === 'number' ? sub(x, y) : bigResult(BigInt(x) - BigInt(y), Number(x) - Number(y));
     case '*':
-      return typeof x === 'number' && typeof y === 'number' ? mul(x, y) : bigResult(BigInt(x) * BigInt(y), () => Number(x) * Number(y));
+      return typeof x === 'number' && typeof y === 'number' ? mul(x, y) : bigResult(BigInt(x) * BigInt(y), Number(x) * Number(y));
     case '/': {
       if (y === 0 || y === 0n) hooks.throwError('DivisionByZeroError', 'Division by zero');
       if (typeof x === 'number' && typeof y === 'number') return div(x, y);

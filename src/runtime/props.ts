@@ -82,6 +82,12 @@ export function propGet(o: any, name: string, scope: PhpClass | null): any {
   return v instanceof Ref ? v.v : v;
 }
 
+/** The current value of $o->p for a compound assignment or ++/-- (the write follows with propSet). */
+export function propOpGet(o: any, name: string, scope: PhpClass | null): any {
+  if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to assign property "${name}" on ${typeName(o)}`);
+  return propGet(o, name, scope);
+}
+
 function propOfNonObject(o: any, name: string): any {
   rt.warn(`Attempt to read property "${name}" on ${typeName(o)}`);
   return null;
@@ -361,6 +367,153 @@ export function staticPropSet(cls: PhpClass, name: string, v: any, scope: PhpCla
   if (sp && sp.info.type) v = checkPropType(sp.info, v);
   r.v = share(v);
   return v;
+}
+
+// ───────────── instance properties: access sites ─────────────
+
+/**
+ * The cache of one `$o->name` site (literal name) in compiled code: for the receiver class and scope it
+ * was resolved for, the key of the property in the bag and whether plain reads/writes may skip the
+ * checks (accessible, no magic needed while the value is set; writes also: not readonly, untyped).
+ * A declared property's key and visibility depend only on the class and the scope.
+ */
+export interface PropSite {
+  cls: PhpClass | null;
+  scope: PhpClass | null;
+  key: string;
+  /** plain writes allowed on a hit (the slot holds a value that is not a Ref) */
+  writable: boolean;
+}
+
+export function newPropSite(): PropSite {
+  return { cls: null, scope: null, key: '', writable: false };
+}
+
+function fillPropSite(site: PropSite, o: PhpObject, name: string, scope: PhpClass | null): void {
+  const info = findProp(o.cls, name, scope);
+  if (info !== undefined && !accessible(info, scope)) {
+    site.cls = null;
+    return;
+  }
+  site.cls = o.cls;
+  site.scope = scope;
+  site.key = info !== undefined ? info.key : name;
+  site.writable = info === undefined || (!info.readonly && info.type === null);
+}
+
+/** $o->name read through a site. */
+export function pget(site: PropSite, o: any, name: string, scope: PhpClass | null): any {
+  if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope) {
+    const v = o.p[site.key];
+    if (v !== undefined && v !== UNINIT) return v instanceof Ref ? v.v : v;
+  }
+  const v = propGet(o, name, scope);
+  if (o instanceof PhpObject) fillPropSite(site, o, name, scope);
+  return v;
+}
+
+/** $o->name = v through a site; yields v (as coerced by a typed property). */
+export function pset(site: PropSite, o: any, name: string, v: any, scope: PhpClass | null): any {
+  if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope && site.writable) {
+    const cur = o.p[site.key];
+    if (cur !== undefined && cur !== UNINIT && !(cur instanceof Ref)) {
+      o.p[site.key] = share(v);
+      return v;
+    }
+  }
+  const r = propSet(o, name, v, scope);
+  if (o instanceof PhpObject) fillPropSite(site, o, name, scope);
+  return r;
+}
+
+/** $o->name's value for a compound assignment or ++/-- through a site (the write follows with pset). */
+export function pgetOp(site: PropSite, o: any, name: string, scope: PhpClass | null): any {
+  if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope) {
+    const v = o.p[site.key];
+    if (v !== undefined && v !== UNINIT) return v instanceof Ref ? v.v : v;
+  }
+  return propOpGet(o, name, scope);
+}
+
+/** isset($o->name) through a site. */
+export function pisset(site: PropSite, o: any, name: string, scope: PhpClass | null): boolean {
+  if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope) {
+    const v = o.p[site.key];
+    if (v !== undefined && v !== UNINIT) return (v instanceof Ref ? v.v : v) !== null;
+  }
+  const r = propIsset(o, name, scope);
+  if (o instanceof PhpObject) fillPropSite(site, o, name, scope);
+  return r;
+}
+
+/** $o->name for empty() and ?? through a site: undefined when absent. */
+export function pquiet(site: PropSite, o: any, name: string, scope: PhpClass | null): any {
+  if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope) {
+    const v = o.p[site.key];
+    if (v !== undefined && v !== UNINIT) return v instanceof Ref ? v.v : v;
+  }
+  const r = propGetQuiet(o, name, scope);
+  if (o instanceof PhpObject) fillPropSite(site, o, name, scope);
+  return r;
+}
+
+// ───────────── static properties: access sites ─────────────
+
+/**
+ * The cache of one `A::$p` access site in compiled code: the class and scope it was last resolved for,
+ * and the property's slot. Visibility depends only on the class and the scope, and a class's slots are
+ * fixed once it is declared (rebinding with =& replaces the slot's Ref, not the slot), so a hit skips
+ * the lookup and the checks.
+ */
+export interface StaticPropSite {
+  cls: PhpClass | null;
+  scope: PhpClass | null;
+  sp: { info: PropInfo; ref: Ref } | null;
+}
+
+export function newStaticPropSite(): StaticPropSite {
+  return { cls: null, scope: null, sp: null };
+}
+
+function resolveStaticPropSite(site: StaticPropSite, cls: PhpClass, name: string, scope: PhpClass | null): void {
+  staticPropRef(cls, name, scope);
+  const sp = cls.staticProps.get(name) ?? (scope && cls.isSubclassOf(scope) ? scope.staticProps.get(name) : undefined);
+  if (!sp) return;
+  site.cls = cls;
+  site.scope = scope;
+  site.sp = sp;
+}
+
+export function spGet(site: StaticPropSite, cls: PhpClass, name: string, scope: PhpClass | null): any {
+  if (site.cls === cls && site.scope === scope) {
+    const v = site.sp!.ref.v;
+    if (v !== UNINIT) return v;
+  }
+  const v = staticPropGet(cls, name, scope);
+  resolveStaticPropSite(site, cls, name, scope);
+  return v;
+}
+
+export function spSet(site: StaticPropSite, cls: PhpClass, name: string, v: any, scope: PhpClass | null): any {
+  if (site.cls === cls && site.scope === scope && site.sp!.info.type === null) {
+    site.sp!.ref.v = share(v);
+    return v;
+  }
+  const r = staticPropSet(cls, name, v, scope);
+  resolveStaticPropSite(site, cls, name, scope);
+  return r;
+}
+
+export function spQuiet(site: StaticPropSite, cls: PhpClass, name: string, scope: PhpClass | null): any {
+  if (site.cls === cls && site.scope === scope) {
+    const v = site.sp!.ref.v;
+    return v === UNINIT ? undefined : v;
+  }
+  const sp = cls.staticProps.get(name);
+  if (!sp || !(sp.info.vis === Vis.Public || visible(sp.info.vis, sp.info.cls, scope))) return undefined;
+  const v = staticPropRef(cls, name, scope).v;
+  resolveStaticPropSite(site, cls, name, scope);
+  return v === UNINIT ? undefined : v;
 }
 
 export { toStr };

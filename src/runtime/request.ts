@@ -35,6 +35,11 @@ export class Frame {
   taskRoot = false;
   /** 'include' / 'require' / 'eval' ... for include frames */
   includeKind: string | null = null;
+  /**
+   * The frame object calls made from this frame reuse (see pushFrame): its `prev` is always this
+   * frame. Frames are pooled this way, one chain per stack, so a call allocates nothing.
+   */
+  next: Frame | null = null;
   constructor(
     /** null for the main script / an included file */
     public info: FunctionInfo | null,
@@ -70,17 +75,46 @@ export interface ErrorHandlerEntry {
 
 export let rt: Request = null as unknown as Request;
 
+/**
+ * Pushes the frame of a function call and returns it. The frame object is the current frame's `next`,
+ * reused by every call made from that frame (allocated on the first): a call allocates nothing and
+ * stores nothing young into old objects except its arguments. So a Frame lives only while its call
+ * runs: code must not keep one after the call returned (traces are copied when taken), and code that
+ * starts a separate stack (a generator's body, a fiber) starts it on a frame of its own (`new Frame`).
+ */
+export function pushFrame(info: FunctionInfo, file: string, self: any, n: number, a0?: any, a1?: any, a2?: any, a3?: any): Frame {
+  const top = rt.top;
+  let f = top.next;
+  if (f === null) {
+    f = new Frame(info, top, file, self, n, a0, a1, a2, a3);
+    top.next = f;
+  } else {
+    f.info = info;
+    f.file = file;
+    f.self = self;
+    f.nargs = n;
+    f.a0 = a0;
+    f.a1 = a1;
+    f.a2 = a2;
+    f.a3 = a3;
+    f.rest = null;
+    f.line = 0;
+    f.unused = false;
+  }
+  rt.top = f;
+  return f;
+}
+
 // builtins push a frame that carries the caller's file and line
 frameHooks.enter = (info: FunctionInfo, self: any, n: number, a0: any, a1: any, a2: any, a3: any): Frame => {
   const top = rt.top;
-  const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
+  const fr = pushFrame(info, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
   fr.line = top.line;
   const d = rt.discard;
   if (d !== null) {
     rt.discard = null;
     fr.unused = d.phpInfo === info;
   }
-  rt.top = fr;
   return fr;
 };
 frameHooks.leave = (fr: Frame): void => {

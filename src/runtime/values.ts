@@ -44,9 +44,20 @@ export function intFromBig(b: bigint): number | bigint {
   return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
 }
 
+/** Shared boxes for the integral floats arithmetic meets most (-0.0 and -256.0 ... 1024.0): no allocation. */
+const SMALL_FLOATS: PhpFloat[] = [];
+for (let i = -256; i <= 1024; i++) SMALL_FLOATS.push(new PhpFloat(i));
+const NEG_ZERO = new PhpFloat(-0);
+
+/** The box for an integral float (a shared one for small values). */
+export function boxFloat(x: number): PhpFloat {
+  if (x >= -256 && x <= 1024 && Number.isInteger(x)) return x === 0 && 1 / x < 0 ? NEG_ZERO : SMALL_FLOATS[x + 256];
+  return new PhpFloat(x);
+}
+
 /** A float value from a JS number: integral results must be boxed to stay floats. */
 export function mkFloat(x: number): number | PhpFloat {
-  return Number.isInteger(x) ? new PhpFloat(x) : x;
+  return Number.isInteger(x) ? boxFloat(x) : x;
 }
 
 export function isInt(v: any): v is number | bigint {

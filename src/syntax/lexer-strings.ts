@@ -19,7 +19,9 @@ const CH_WHITESPACE = 16;
  */
 const CHAR_CLASS = (() => {
   const table = new Uint8Array(0x10000);
-  for (let c = 0; c < table.length; c++) {
+  // every char from 0x80 up is a label character (one fill, not 65,000 loop turns at start-up)
+  table.fill(CH_LABEL_START | CH_LABEL, 0x80);
+  for (let c = 0; c < 0x80; c++) {
     let flags = 0;
     const isLetter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c >= 0x80;
     const isDigit = c >= 0x30 && c <= 0x39;

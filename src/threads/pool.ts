@@ -67,6 +67,9 @@ interface PoolWorker {
 /** Workers by the extension modules their engines have (engines of one process may differ). */
 const pools = new Map<string, PoolWorker[]>();
 const workers: PoolWorker[] = [];
+// Workers run the ES module dist/threads/worker.js. The command's bundle is a CommonJS build, in which
+// scripts/bundle.mjs rewrites import.meta.url to the URL of the module's twin in dist/.
+// @ts-ignore TS1343: import.meta in the CommonJS build (tsconfig.bundle.json)
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 type ExtensionModules = { url: string; exportName: string }[];

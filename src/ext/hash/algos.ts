@@ -2,7 +2,9 @@
 // The ones OpenSSL provides exactly (md5, sha*, ripemd160) use node:crypto; the others are
 // implemented here from their specifications.
 
-import * as crypto from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+/** node:crypto, loaded on first use (start-up does not pay for it) */
+const nodeCrypto = (): typeof import('node:crypto') => process.getBuiltinModule('node:crypto');
 import { SNEFRU_B64, TIGER_B64, WHIRLPOOL_SBOX_B64, MD2_SBOX_B64, XXH3_SECRET_B64 } from './tables.js';
 import { xxh3State } from './xxh3.js';
 import { rt } from '../../runtime/request.js';
@@ -41,7 +43,7 @@ function cloneFields<T extends object>(o: T): T {
 }
 
 class NodeHash implements HashState {
-  constructor(private h: crypto.Hash) {}
+  constructor(private h: Crypto.Hash) {}
   update(d: Uint8Array): void { this.h.update(d); }
   digest(): Uint8Array { return new Uint8Array(this.h.digest()); }
   clone(): HashState { return new NodeHash(this.h.copy()); }
@@ -146,21 +148,23 @@ class MD4 extends BlockHash {
 }
 
 // ---- MD2 ----
-const MD2_S = b64(MD2_SBOX_B64);
+// the tables below are built on first use: start-up should not pay for hashes a script never uses
+let md2Sbox: Uint8Array | null = null;
 class MD2 extends BlockHash {
   x = new Uint8Array(48);
   c = new Uint8Array(16);
   constructor() { super(16); }
   block(b: Uint8Array, o: number): void {
     const { x, c } = this;
+    const S = (md2Sbox ??= b64(MD2_SBOX_B64));
     for (let i = 0; i < 16; i++) { x[16 + i] = b[o + i]; x[32 + i] = x[16 + i] ^ x[i]; }
     let t = 0;
     for (let j = 0; j < 18; j++) {
-      for (let k = 0; k < 48; k++) t = x[k] ^= MD2_S[t];
+      for (let k = 0; k < 48; k++) t = x[k] ^= S[t];
       t = (t + j) & 0xff;
     }
     let l = c[15];
-    for (let i = 0; i < 16; i++) l = c[i] ^= MD2_S[b[o + i] ^ l];
+    for (let i = 0; i < 16; i++) l = c[i] ^= S[b[o + i] ^ l];
   }
   finish(): Uint8Array {
     const p = 16 - this.n;
@@ -247,7 +251,7 @@ class RIPEMD extends BlockHash {
 }
 
 // ---- Tiger ----
-const TIGER_T = new BigUint64Array(b64(TIGER_B64).buffer);
+let tigerTable: BigUint64Array | null = null;
 class Tiger extends BlockHash {
   s = [0x0123456789abcdefn, 0xfedcba9876543210n, 0xf096a5b4c3b2e187n];
   constructor(public passes: number, public bytes: number) { super(64); }
@@ -255,7 +259,7 @@ class Tiger extends BlockHash {
     const x: bigint[] = [];
     const dv = new DataView(b.buffer, b.byteOffset + o, 64);
     for (let i = 0; i < 8; i++) x.push(dv.getBigUint64(8 * i, true));
-    const T = TIGER_T;
+    const T = (tigerTable ??= new BigUint64Array(b64(TIGER_B64).buffer));
     const R = this.s.slice();
     const round = (ia: number, ib: number, ic: number, xi: bigint, mul: bigint) => {
       const c = R[ic] ^ xi;
@@ -284,8 +288,9 @@ class Tiger extends BlockHash {
 }
 
 // ---- Snefru ----
-const SNEFRU_T = new Uint32Array(b64(SNEFRU_B64).buffer);
+let snefruTable: Uint32Array | null = null;
 function snefruMix(s: Uint32Array): void {
+  const T = (snefruTable ??= new Uint32Array(b64(SNEFRU_B64).buffer));
   const B = Array.from(s);
   const shifts = [16, 8, 16, 24];
   for (let index = 0; index < 8; index++) {
@@ -293,7 +298,7 @@ function snefruMix(s: Uint32Array): void {
     for (let b = 0; b < 4; b++) {
       for (let i = 0; i < 16; i++) {
         const t = ((i >> 1) & 1) ? t1 : t0;
-        const e = SNEFRU_T[t + (B[i] & 0xff)];
+        const e = T[t + (B[i] & 0xff)];
         B[(i + 1) & 15] ^= e; B[(i + 15) & 15] ^= e;
       }
       const r = shifts[b];
@@ -320,9 +325,11 @@ class Snefru extends BlockHash {
 }
 
 // ---- Whirlpool ----
-const WS = b64(WHIRLPOOL_SBOX_B64);
-const WC: bigint[][] = [];
-{
+let whirlpool: { WC: bigint[][]; WRC: bigint[] } | null = null;
+function whirlpoolTables(): { WC: bigint[][]; WRC: bigint[] } {
+  if (whirlpool) return whirlpool;
+  const WS = b64(WHIRLPOOL_SBOX_B64);
+  const WC: bigint[][] = [];
   const mul = (a: number, b: number) => {
     let r = 0;
     for (let i = 0; i < 8; i++) { if (b & 1) r ^= a; b >>= 1; a <<= 1; if (a & 0x100) a ^= 0x11d; }
@@ -335,14 +342,16 @@ const WC: bigint[][] = [];
     for (let j = 0; j < 8; j++) v = (v << 8n) | BigInt(mul(WS[x], coef[j]));
     for (let t = 0; t < 8; t++) WC[t].push(t === 0 ? v : ((v >> BigInt(8 * t)) | (v << BigInt(64 - 8 * t))) & M64);
   }
-}
-const WRC: bigint[] = [0n];
-for (let r = 1; r <= 10; r++) {
-  let v = 0n;
-  for (let j = 0; j < 8; j++) v = (v << 8n) | BigInt(WS[8 * (r - 1) + j]);
-  WRC.push(v);
+  const WRC: bigint[] = [0n];
+  for (let r = 1; r <= 10; r++) {
+    let v = 0n;
+    for (let j = 0; j < 8; j++) v = (v << 8n) | BigInt(WS[8 * (r - 1) + j]);
+    WRC.push(v);
+  }
+  return (whirlpool = { WC, WRC });
 }
 function wTrans(k: bigint[]): bigint[] {
+  const { WC } = whirlpoolTables();
   const out: bigint[] = [];
   for (let i = 0; i < 8; i++) {
     let v = 0n;
@@ -361,7 +370,7 @@ class Whirlpool extends BlockHash {
     let K = this.h.slice();
     let st = m.map((v, i) => v ^ K[i]);
     for (let r = 1; r <= 10; r++) {
-      K = wTrans(K); K[0] ^= WRC[r];
+      K = wTrans(K); K[0] ^= whirlpoolTables().WRC[r];
       st = wTrans(st).map((v, i) => v ^ K[i]);
     }
     this.h = this.h.map((v, i) => v ^ st[i] ^ m[i]);
@@ -382,9 +391,10 @@ function crcTable(poly: number, reflected: boolean): Uint32Array {
   }
   return t;
 }
-const CRC32_BZIP = crcTable(0x04c11db7, false);
-const CRC32_B = crcTable(0xedb88320, true);
-const CRC32_C = crcTable(0x82f63b78, true);
+const crcTables: Partial<Record<'crc32' | 'crc32b' | 'crc32c', Uint32Array>> = {};
+function crcTableOf(kind: 'crc32' | 'crc32b' | 'crc32c'): Uint32Array {
+  return (crcTables[kind] ??= kind === 'crc32' ? crcTable(0x04c11db7, false) : kind === 'crc32b' ? crcTable(0xedb88320, true) : crcTable(0x82f63b78, true));
+}
 
 /** A small state holding a few numbers: clone copies the fields. */
 abstract class Simple implements HashState {
@@ -398,9 +408,9 @@ class Crc extends Simple {
   constructor(public kind: 'crc32' | 'crc32b' | 'crc32c') { super(); }
   update(d: Uint8Array): void {
     let c = this.c;
-    if (this.kind === 'crc32') for (let i = 0; i < d.length; i++) c = ((c << 8) ^ CRC32_BZIP[((c >>> 24) ^ d[i]) & 0xff]) >>> 0;
+    const t = crcTableOf(this.kind);
+    if (this.kind === 'crc32') for (let i = 0; i < d.length; i++) c = ((c << 8) ^ t[((c >>> 24) ^ d[i]) & 0xff]) >>> 0;
     else {
-      const t = this.kind === 'crc32b' ? CRC32_B : CRC32_C;
       for (let i = 0; i < d.length; i++) c = (c >>> 8) ^ t[(c ^ d[i]) & 0xff];
     }
     this.c = c >>> 0;
@@ -600,7 +610,7 @@ class XXH64 extends Buffered {
 export const XXH3_DEFAULT_SECRET = b64(XXH3_SECRET_B64);
 
 function node(name: string): (o: HashOptions) => HashState {
-  return () => new NodeHash(crypto.createHash(name));
+  return () => new NodeHash(nodeCrypto().createHash(name));
 }
 function seed32(o: HashOptions): number {
   return Number(BigInt.asUintN(32, BigInt(o.seed ?? 0)));

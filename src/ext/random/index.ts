@@ -3,7 +3,8 @@
 // Random\Randomizer. The Mt19937 generator and the shared range algorithm live in
 // ext/standard/math_rand.ts, which also provides mt_rand() & co.
 
-import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+/** node:crypto's randomBytes, loaded on first use (start-up does not pay for node:crypto) */
+const cryptoRandomBytes = (n: number): Buffer => process.getBuiltinModule('node:crypto').randomBytes(n);
 import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
 import { PHP_VERSION } from '../../version.js';
 import { rt } from '../../runtime/request.js';

@@ -2,7 +2,8 @@
 // call_user_func and the minimal stream functions for STDIN/STDOUT/STDERR.
 
 import type { Registry } from '../../engine/extension.js';
-import * as os from 'node:os';
+/** node:os, loaded on first use (start-up does not pay for it) */
+const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('node:os');
 import { rt } from '../../runtime/request.js';
 import { PhpArray, share } from '../../runtime/array.js';
 import { PhpFloat, mkFloat, Ref } from '../../runtime/values.js';
@@ -35,14 +36,14 @@ export function registerBasic(r: Registry): void {
     'phpversion(?string $extension = null): string|false': (ext: string | null) => (ext === null ? PHP_VERSION : rt.core.extensionNames.has(ext.toLowerCase()) ? PHP_VERSION : false),
     'php_sapi_name(): string|false': () => 'cli',
     'php_uname(string $mode = "a"): string': (mode: string) => {
-      const parts: Record<string, string> = { s: 'Linux', n: os.hostname(), r: os.release(), v: '#1 SMP', m: os.machine?.() ?? 'x86_64' };
+      const parts: Record<string, string> = { s: 'Linux', n: nodeOs().hostname(), r: nodeOs().release(), v: '#1 SMP', m: nodeOs().machine?.() ?? 'x86_64' };
       return mode === 'a' ? `${parts.s} ${parts.n} ${parts.r} ${parts.v} ${parts.m}` : parts[mode] ?? parts.s;
     },
     'php_ini_loaded_file(): string|false': () => false,
     'php_ini_scanned_files(): string|false': () => false,
     'zend_thread_id(): int': () => 1,
     'getmypid(): int|false': () => process.pid,
-    'sys_get_temp_dir(): string': () => os.tmpdir(),
+    'sys_get_temp_dir(): string': () => nodeOs().tmpdir(),
     'ini_get(string $option): string|false': (name: string) => {
       const v = rt.iniGet(name);
       return v === undefined ? false : v === null ? '' : v;

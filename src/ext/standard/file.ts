@@ -1,7 +1,8 @@
 // ext/standard/file.c: fopen and the f* functions, whole-file helpers, CSV, temp files, ini parsing.
 
 import * as fs from 'node:fs';
-import * as os from 'node:os';
+/** node:os, loaded on first use (start-up does not pay for it) */
+const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('node:os');
 import * as nodePath from 'node:path';
 import type { Registry } from '../../engine/extension.js';
 import { rt } from '../../runtime/request.js';
@@ -613,7 +614,7 @@ export function registerFile(r: Registry): void {
       return d.length;
     },
     'tmpfile()': () => {
-      const dir = os.tmpdir();
+      const dir = nodeOs().tmpdir();
       const name = nodePath.join(dir, 'php' + Math.random().toString(36).slice(2, 8));
       const fd = fs.openSync(name, fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
       try {
@@ -645,7 +646,7 @@ export function registerFile(r: Registry): void {
       }
       if (fallback) {
         rt.notice('tempnam(): file created in the system\'s temporary directory');
-        d = os.tmpdir();
+        d = nodeOs().tmpdir();
       }
       try {
         d = fs.realpathSync(fsPath(d), { encoding: 'buffer' }).toString('latin1');

@@ -1,8 +1,10 @@
 // ext/standard: version_compare (versioning.c), the URL functions (url.c, http.c, parse_str from
 // main/php_variables.c), and small process/system functions (exec.c, basic_functions.c).
 
-import { execSync, spawnSync } from 'node:child_process';
-import * as os from 'node:os';
+/** node:child_process's spawnSync, loaded on first use (start-up does not pay for it) */
+const spawnSync: typeof import('node:child_process').spawnSync = ((...args: any[]) => (process.getBuiltinModule('node:child_process').spawnSync as any)(...args)) as any;
+/** node:os, loaded on first use (start-up does not pay for it) */
+const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('node:os');
 import type { Registry } from '../../engine/extension.js';
 import { rt } from '../../runtime/request.js';
 import { PhpArray, normStrKey, share } from '../../runtime/array.js';
@@ -599,19 +601,19 @@ export function registerGeneral(r: Registry): void {
       if (code) code.v = r.status;
       return null;
     },
-    'gethostname(): string|false': () => os.hostname(),
+    'gethostname(): string|false': () => nodeOs().hostname(),
     'getmyuid(): int|false': () => (process.getuid ? process.getuid() : 0),
     'getmygid(): int|false': () => (process.getgid ? process.getgid() : 0),
     'getmyinode(): int|false': () => 0,
     'getlastmod(): int|false': () => 0,
     'get_current_user(): string': () => {
       try {
-        return os.userInfo().username;
+        return nodeOs().userInfo().username;
       } catch {
         return '';
       }
     },
-    'sys_getloadavg(): array|false': () => PhpArray.fromList(os.loadavg()),
+    'sys_getloadavg(): array|false': () => PhpArray.fromList(nodeOs().loadavg()),
     'getrusage(int $mode = 0): array|false': (mode: number) => {
       const u = process.resourceUsage();
       const a = new PhpArray();
@@ -660,7 +662,6 @@ export function registerGeneral(r: Registry): void {
     PHP_URL_SCHEME: 0, PHP_URL_HOST: 1, PHP_URL_PORT: 2, PHP_URL_USER: 3, PHP_URL_PASS: 4, PHP_URL_PATH: 5, PHP_URL_QUERY: 6, PHP_URL_FRAGMENT: 7,
     PHP_QUERY_RFC1738: 1, PHP_QUERY_RFC3986: 2,
   });
-  void execSync;
   void share;
   void typeName;
 }

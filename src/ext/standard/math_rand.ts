@@ -3,7 +3,8 @@
 // mt_getrandmax, getrandmax, random_int, random_bytes, lcg_value.
 // shuffle(), array_rand(), str_shuffle() and the Random extension use the exports here.
 
-import { randomBytes as cryptoRandomBytes } from 'node:crypto';
+/** node:crypto's randomBytes, loaded on first use (start-up does not pay for node:crypto) */
+const cryptoRandomBytes = (n: number): Buffer => process.getBuiltinModule('node:crypto').randomBytes(n);
 import type { Registry } from '../../engine/extension.js';
 import { rt } from '../../runtime/request.js';
 import { intFromBig } from '../../runtime/values.js';

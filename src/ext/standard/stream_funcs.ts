@@ -581,9 +581,10 @@ function require_tty(fd: number): boolean {
     return false;
   }
 }
-import * as tty from 'node:tty';
+/** node:tty, loaded on first use (start-up does not pay for it) */
+const nodeTty = (): typeof import('node:tty') => process.getBuiltinModule('node:tty');
 function require_isatty(fd: number): boolean {
-  return tty.isatty(fd);
+  return nodeTty().isatty(fd);
 }
 function require_abs(p: string): string {
   const full = absPath(p);

@@ -4,7 +4,8 @@
 
 import { mtRandRange } from './math_rand.js';
 import type { Registry } from '../../engine/extension.js';
-import { createHash } from 'node:crypto';
+/** node:crypto's createHash, loaded on first use (start-up does not pay for node:crypto) */
+const createHash = (algo: string) => process.getBuiltinModule('node:crypto').createHash(algo);
 import * as fs from 'node:fs';
 import { rt } from '../../runtime/request.js';
 import { PhpArray } from '../../runtime/array.js';

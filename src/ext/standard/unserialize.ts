@@ -38,7 +38,7 @@ function arrSetRaw(a: PhpArray, k: Key, v: any): void {
     return;
   }
   if (a.getRaw(k) instanceof Ref) {
-    const idx = a.packed ? (k as number) : a.map!.get(k)!;
+    const idx = a.packed ? (k as number) : a.slotOf(k)!;
     a.vals[idx] = v;
     return;
   }

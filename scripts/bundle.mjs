@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Builds dist/phpts.bundle.js: the command line's modules (compiled to CommonJS by
+// `tsc -p tsconfig.bundle.json` into build/cjs) in one script, so `bin/phpts` loads one file and
+// V8 can keep its compiled code in a code cache (see bin/phpts.cjs). Start-up is most of a short
+// script's run time: an ES module graph of ~120 files costs a resolution, a read and a compile
+// each, every time.
+//
+// Each module becomes a function in a table; `require` of a relative path runs it once (as Node's
+// CommonJS loader does, cycles included); other requires (node:fs, ...) go to Node's require.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cjsDir = path.join(root, 'build', 'cjs');
+const entry = 'cli/main.js';
+const out = path.join(root, 'dist', 'phpts.bundle.js');
+
+const REQUIRE = /\brequire\("(\.{1,2}\/[^"]+)"\)/g;
+
+/** The modules reachable from the entry, in a stable order. */
+function collect() {
+  const seen = new Map();
+  const visit = (id) => {
+    if (seen.has(id)) return;
+    const file = path.join(cjsDir, id);
+    const src = fs.readFileSync(file, 'utf8');
+    seen.set(id, src);
+    for (const m of src.matchAll(REQUIRE)) visit(resolve(id, m[1]));
+  };
+  visit(entry);
+  return seen;
+}
+
+/** The module's id for a relative require from module `from`. */
+function resolve(from, spec) {
+  return path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+}
+
+function bundle(modules) {
+  const parts = ['"use strict";', 'const __defs = {'];
+  for (const [id, src] of modules) {
+    const body = src
+      .replace(/^"use strict";\n/, '')
+      .replace(/\n\/\/# sourceMappingURL=.*$/, '')
+      // relative requires are resolved now: the bundle looks them up by id
+      .replace(REQUIRE, (_, spec) => `__load(${JSON.stringify(resolve(id, spec))})`)
+      // a module that locates files beside it (the thread worker script) gets its twin's URL in dist/
+      .replace(/\bimport\.meta\.url\b/g, `require("node:url").pathToFileURL(__dirname + ${JSON.stringify('/' + id)}).href`);
+    parts.push(`${JSON.stringify(id)}: function (exports, require, module) {\n${body}\n},`);
+  }
+  parts.push('};');
+  parts.push(`const __cache = Object.create(null);
+function __load(id) {
+  const hit = __cache[id];
+  if (hit !== undefined) return hit.exports;
+  const module = { exports: {} };
+  __cache[id] = module;
+  __defs[id].call(module.exports, module.exports, require, module);
+  return module.exports;
+}
+module.exports = __load(${JSON.stringify(entry)});`);
+  // ASCII only (other characters as \\u escapes, valid in strings, regular expressions, comments and
+  // identifiers alike): the loader reads it as latin1, with no UTF-8 decoding
+  return (parts.join('\n') + '\n').replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+const modules = collect();
+fs.writeFileSync(out, bundle(modules));
+// a code cache made for an older bundle is useless
+for (const f of fs.readdirSync(path.dirname(out))) if (f.startsWith('phpts.bundle.js.') && f.endsWith('.cache')) fs.rmSync(path.join(path.dirname(out), f), { force: true });
+process.stdout.write(`dist/phpts.bundle.js: ${modules.size} modules\n`);
