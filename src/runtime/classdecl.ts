@@ -245,11 +245,15 @@ function addProp(cls: PhpClass, d: PropDecl): void {
     meta: d.meta,
   };
   const inherited = cls.staticProps.get(d.name)?.info ?? cls.props.get(d.name);
-  if (inherited && inherited.cls !== cls) {
+  if (inherited && inherited.cls !== cls && inherited.vis !== Vis.Private) {
     if (inherited.isStatic !== isStatic) {
       classError(isStatic
         ? `Cannot redeclare non static ${inherited.cls.name}::$${d.name} as static ${cls.name}::$${d.name}`
         : `Cannot redeclare static ${inherited.cls.name}::$${d.name} as non static ${cls.name}::$${d.name}`);
+    }
+    if (inherited.readonly !== info.readonly) {
+      const word = (r: boolean) => (r ? 'readonly' : 'non-readonly');
+      classError(`Cannot redeclare ${word(inherited.readonly)} property ${inherited.cls.name}::$${d.name} as ${word(info.readonly)} ${cls.name}::$${d.name}`);
     }
     if (vis > inherited.vis || (inherited.vis === Vis.Public && vis !== Vis.Public)) {
       classError(`Access level to ${cls.name}::$${d.name} must be ${visName(inherited.vis)} (as in class ${inherited.cls.name})${inherited.vis === Vis.Protected ? ' or weaker' : ''}`);

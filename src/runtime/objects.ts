@@ -10,7 +10,7 @@ import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './c
 import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
 import { propRef, findProp, propGet, propSet, staticPropRef } from './props.js';
-import { checkMethodCompatibility } from './inheritance.js';
+import { checkInheritance } from './inheritance.js';
 
 // ───────────── lookup ─────────────
 
@@ -111,6 +111,10 @@ export function closureClassName(self: any): string {
 
 // ───────────── declaration ─────────────
 
+function autoloadForLink(name: string): void {
+  findClass(name, true);
+}
+
 function lookupForLink(name: string): PhpClass | null {
   return findClass(name, true);
 }
@@ -123,7 +127,17 @@ export function declareClass(decl: ClassDecl): PhpClass {
     throw new FatalSignal(`Cannot declare ${kindWord(decl.flags ?? 0)} ${decl.name}, because the name is already in use`, decl.file ?? rt.top.file, decl.line ?? 0);
   }
   const c = linkClass(decl, lookupForLink, false);
-  checkMethodCompatibility(c);
+  if (!checkInheritance(c, false, autoloadForLink)) {
+    if (hoisting) throw DEFER;
+    // the class is visible (not yet fully checked) while the classes its signatures name autoload
+    rt.classes.set(lc, c);
+    try {
+      checkInheritance(c, true, autoloadForLink);
+    } catch (e) {
+      rt.classes.delete(lc);
+      throw e;
+    }
+  }
   rt.classes.set(lc, c);
   const serializable = rt.core.builtinClasses.get('serializable');
   if (serializable && c.isSubclassOf(serializable) && !c.isInterface && !(c.flags & ClassFlags.Abstract) && (!c.methods.has('__serialize') || !c.methods.has('__unserialize'))) {
@@ -144,12 +158,23 @@ export interface Hoisted {
   deps: string;
 }
 
+/** Set while early binding: a class whose signatures need classes not loaded yet is left to its statement. */
+let hoisting = false;
+const DEFER = { deferred: true };
+
 /** Early binding at the start of a file: declares the class now if what it extends is already known. */
 export function hoistClass(h: Hoisted): void {
   const deps: string[] = JSON.parse(h.deps);
   for (const d of deps) if (!findClass(d, false)) return;
   if (rt.classes.has(h.name.toLowerCase())) return; // the statement will report the duplicate
-  h.declare();
+  hoisting = true;
+  try {
+    h.declare();
+  } catch (e) {
+    if (e !== DEFER) throw e;
+  } finally {
+    hoisting = false;
+  }
 }
 
 export function declareHoisted(h: Hoisted): PhpClass {
