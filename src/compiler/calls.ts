@@ -314,6 +314,7 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   c.returnType = spec.returnType;
   c.returnVoid = !!spec.returnType && spec.returnType.kind === 'SimpleType' && spec.returnType.name.name.toLowerCase() === 'void';
   c.returnsRef = spec.byRef;
+  c.inTraitMethod = (spec.kind === 'method' && !!cls?.isTrait) || (spec.kind !== 'method' && spec.kind !== 'function' && !!parent?.inTraitMethod);
   c.boxedNames = facts.boxed;
   c.unsetNames = facts.unset;
   const info = file.id('I');

@@ -107,8 +107,10 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
         methods.push(methodDecl(file, node, m, cls, outer, m === ctor));
         break;
       case 'TraitUse':
+        if (node.type === 'interface') compileError(`Cannot use traits inside of interfaces. ${file.resolveClass(m.traits[0])} is used in ${name}`, m.line);
         for (const t of m.traits) traits.push(str(file.resolveClass(t)));
         for (const a of m.adaptations) {
+          if (a.kind === 'TraitAlias' && a.newModifier !== null) checkAliasModifier(a.newModifier, a.line);
           if (a.kind === 'TraitPrecedence') {
             rules.push(`{kind: 'insteadof', trait: ${str(file.resolveClass(a.trait))}, method: ${str(a.method.name)}, insteadof: [${a.insteadof.map((n) => str(file.resolveClass(n))).join(', ')}]}`);
           } else {
@@ -173,6 +175,12 @@ function checkClassRules(file: FileCtx, node: A.ClassLike, name: string | null):
   }
 }
 
+/** zend_compile_trait_alias: `as` may change visibility only. */
+function checkAliasModifier(mod: number, line: number): void {
+  const word = mod === M_STATIC ? 'static' : mod === M_ABSTRACT ? 'abstract' : mod === M_FINAL ? 'final' : mod === M_READONLY ? 'readonly' : null;
+  if (word) compileError(`Cannot use '${word}' as method modifier`, line);
+}
+
 function typeScope(cls: ClassCtx): TypeScope {
   return { cls, scopeKnown: !cls.isTrait };
 }
@@ -200,7 +208,8 @@ function propertyType(file: FileCtx, node: A.TypeNode, cls: ClassCtx, className:
 export function thunk(c: FnCtx, e: A.Expr): string {
   const js = expr(c, e);
   const temps = c.temps.length ? `let ${c.temps.join(', ')}; ` : '';
-  return `() => { const fr = rt.top; ${temps}return ${js}; }`;
+  // a function, not an arrow: in traits `this` is the using class the runtime evaluates it for
+  return `function () { const fr = rt.top; ${temps}return ${js}; }`;
 }
 
 function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: ClassCtx, outer: FnCtx, isCtor: boolean): string {
@@ -233,7 +242,9 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
     line: m.line, endLine: m.endLine, isStatic: (m.flags & M_STATIC) !== 0, docComment: m.docComment,
     attrGroups: m.attrGroups, methodName: m.name.name, isAbstract,
   }, cls, outer, jsName);
-  return `{name: ${str(m.name.name)}, flags: ${flags | (node.type === 'interface' ? M_ABSTRACT : 0)}, fn: ${m.body === null ? 'null' : js}, info: ${info}}`;
+  // a trait method is made once per using class: TS is that class, its FunctionInfo the copy's
+  const fn = m.body === null ? 'fn: null' : cls.isTrait ? `fn: null, mk: (TS, ${info}) => ${js}` : `fn: ${js}`;
+  return `{name: ${str(m.name.name)}, flags: ${flags | (node.type === 'interface' ? M_ABSTRACT : 0)}, ${fn}, info: ${info}}`;
 }
 
 export { M_STATIC };

@@ -159,7 +159,8 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
         prologue.push(`${file.use('declareFunction')}(${str(name)}, ${entry.js}, ${info});`);
         continue;
       }
-      if (s.kind === 'ClassLike' && s.name) {
+      // PHP binds a top-level class early only when it implements no interface and uses no trait
+      if (s.kind === 'ClassLike' && s.name && !s.implements.length && s.type !== 'enum' && !s.members.some((m) => m.kind === 'TraitUse')) {
         const h = hoistClassDecl(file, s, main);
         prologue.push(`${file.use('hoistClass')}(${h});`);
       }

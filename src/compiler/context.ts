@@ -153,6 +153,8 @@ export class FnCtx {
   goto: GotoState | null = null;
   /** finally blocks around the code being compiled */
   finallyDepth = 0;
+  /** code of a trait method (or a closure in one): `TS` is the class using the trait */
+  inTraitMethod = false;
   /** params that must be shared on entry (written to or escaping) */
   sharedParams = new Set<string>();
   staticVarsN = 0;

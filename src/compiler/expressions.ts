@@ -66,9 +66,17 @@ export function boolExpr(c: FnCtx, e: A.Expr): string {
 
 /** The scope class for visibility checks, as a JS expression (null outside classes). */
 export function scopeExpr(c: FnCtx): string {
-  if (c.cls) return c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref;
+  if (c.cls) return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
   if (c.kind === 'closure' || c.kind === 'arrow') return `${c.file.use('closureScope')}(this)`;
   return 'null';
+}
+
+/**
+ * The class using the trait whose code this is: trait methods are instantiated per using class with
+ * that class as `TS`; elsewhere in a trait (constant expressions) it is found from `this`.
+ */
+export function traitScopeExpr(c: FnCtx): string {
+  return c.inTraitMethod ? 'TS' : `${c.file.use('traitScope')}(this, ${c.cls!.ref})`;
 }
 
 /** A property name: an Identifier (compile-time string) or an expression. */
@@ -88,10 +96,10 @@ export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string
     switch (resolved) {
       case 'self':
         if (!c.cls) return `${c.file.use('selfOfClosure')}(this)`;
-        return c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref;
+        return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
       case 'parent':
         if (!c.cls) return `${c.file.use('parentOfClosure')}(this)`;
-        return `${c.file.use('parentOf')}(${c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref})`;
+        return `${c.file.use('parentOf')}(${c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref})`;
       case 'static':
         return `${c.file.use('staticOf')}(this)`;
     }
@@ -258,7 +266,7 @@ function magicConst(c: FnCtx, e: A.MagicConst): string {
     case '__FUNCTION__':
       return str(c.phpName);
     case '__CLASS__':
-      if (c.cls?.isTrait) return `${c.file.use('traitScope')}(this, ${c.cls.ref}).name`;
+      if (c.cls?.isTrait) return `${traitScopeExpr(c)}.name`;
       if (c.cls && c.cls.name === null) return `${c.cls.ref}.name`;
       if (!c.cls && (c.kind === 'closure' || c.kind === 'arrow')) return `${c.file.use('closureClassName')}(this)`;
       return str(c.cls?.name ?? '');

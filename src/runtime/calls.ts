@@ -95,6 +95,7 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
       rt.throwError('Error', `Call to ${visName(m.vis)} method ${cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
     }
     if (m.isStatic) {
+      if (cls.isTrait) rt.deprecated(`Calling static trait method ${cls.name}::${m.name} is deprecated, it should only be called on a class using the trait`);
       // static:: keeps the late-static-binding class when calling up the hierarchy
       const called = thisObj && thisObj.cls.isSubclassOf(cls) ? thisObj.cls : cls;
       return { fn: m.fn, self: scope && called !== cls && !called.isSubclassOf(cls) ? cls : called, info: m.info };
@@ -104,7 +105,10 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
     rt.throwError('Error', `Non-static method ${m.cls.name}::${m.name}() cannot be called statically`);
   }
   if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
-  if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
+  if (cls.staticCaller) {
+    if (cls.isTrait) rt.deprecated(`Calling static trait method ${cls.name}::${name} is deprecated, it should only be called on a class using the trait`);
+    return magicCall(cls.staticCaller, cls, name);
+  }
   return rt.throwError('Error', `Call to undefined method ${displayClassName(cls)}::${name}()`);
 }
 

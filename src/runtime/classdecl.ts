@@ -9,11 +9,14 @@ import { rt } from './request.js';
 import { makeBuiltin, buildWrapper } from './builtin.js';
 import { parseTypeText, DeclaredType } from './types.js';
 import { visName } from './calls.js';
+import { bindTraits } from './traits.js';
 
 export interface MethodDecl {
   name: string;
   flags: number; // Modifier bits: Public 1, Protected 2, Private 4, Static 8, Abstract 16, Final 32
   fn: Function | null;
+  /** trait methods: makes the method for a using class (`scope`) with that copy's FunctionInfo */
+  mk?: (scope: PhpClass, info: FunctionInfo) => Function;
   info?: FunctionInfo;
   /** builtin classes: the PHP signature, e.g. "getMessage(): string" */
   signature?: string;
@@ -173,7 +176,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
     if (!t.isTrait) classError(`${decl.name} cannot use ${t.name} - it is not a trait`);
     cls.traits.push(t);
   }
-  if (cls.traits.length) applyTraits(cls, decl.traitRules ?? [], lookup);
+  if (cls.traits.length) bindTraits(cls, decl.traitRules ?? [], lookup);
 
   // interface constants and methods
   for (const iface of cls.interfaces) {
@@ -185,7 +188,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
     }
   }
   resolveMagic(cls);
-  if (!builtin && !cls.isInterface && !cls.isTrait && !cls.isAbstract && !cls.isEnum) checkAbstracts(cls);
+  if (!builtin && !cls.isInterface && !cls.isTrait) checkAbstracts(cls);
   if (cls.isEnum) setupEnum(cls);
   return cls;
 }
@@ -227,7 +230,7 @@ function addConst(cls: PhpClass, d: ConstDecl): void {
   cls.consts.set(d.name, c);
 }
 
-function addProp(cls: PhpClass, d: PropDecl): void {
+export function addProp(cls: PhpClass, d: PropDecl): void {
   const vis = visOf(d.flags);
   const isStatic = (d.flags & M_STATIC) !== 0;
   const type = typeof d.type === 'string' ? parseTypeText(d.type) : d.type ?? null;
@@ -285,7 +288,7 @@ function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
   const m: PhpMethod = {
     name: d.name,
     lcname: lc,
-    fn: d.fn ?? abstractStub(cls, d.name),
+    fn: d.mk ? d.mk(cls, info) : d.fn ?? abstractStub(cls, d.name),
     vis: visOf(d.flags),
     isStatic: (d.flags & M_STATIC) !== 0,
     isAbstract: (d.flags & M_ABSTRACT) !== 0 || cls.isInterface,
@@ -300,6 +303,7 @@ function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
   if (existing && existing.cls !== cls && existing.vis !== Vis.Private && m.vis > existing.vis && !(existing.isAbstract && existing.cls.isInterface && false)) {
     classError(`Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
   }
+  if (d.mk) m.mk = d.mk;
   cls.methods.set(lc, m);
 }
 
@@ -307,78 +311,6 @@ function abstractStub(cls: PhpClass, name: string): Function {
   return function () {
     rt.throwError('Error', `Cannot call abstract method ${cls.name}::${name}()`);
   };
-}
-
-function applyTraits(cls: PhpClass, rules: TraitRule[], lookup: (name: string) => PhpClass | null): void {
-  const excluded = new Map<PhpClass, Set<string>>();
-  for (const r of rules) {
-    if (r.kind !== 'insteadof') continue;
-    for (const other of r.insteadof ?? []) {
-      const t = lookup(other);
-      if (!t) classError(`Could not find trait ${other}`);
-      let set = excluded.get(t);
-      if (!set) excluded.set(t, (set = new Set()));
-      set.add(r.method.toLowerCase());
-    }
-  }
-  const added = new Map<string, PhpMethod>();
-  for (const t of cls.traits) {
-    for (const [lc, m] of t.methods) {
-      // aliases first: `as` can add a method under another name or change visibility
-      for (const r of rules) {
-        if (r.kind !== 'alias' || r.method.toLowerCase() !== lc) continue;
-        if (r.trait && lookup(r.trait) !== t) continue;
-        if (r.alias) {
-          copyTraitMethod(cls, m, r.alias, r.vis ?? null, added);
-        }
-      }
-      if (excluded.get(t)?.has(lc)) continue;
-      let vis: number | null = null;
-      for (const r of rules) {
-        if (r.kind === 'alias' && !r.alias && r.method.toLowerCase() === lc && (!r.trait || lookup(r.trait) === t)) vis = r.vis ?? null;
-      }
-      const own = cls.methods.get(lc);
-      if (own && own.cls === cls && !(own as any).fromTrait) continue; // the class's own method wins
-      const prev = added.get(lc);
-      if (prev && (prev as any).trait !== t && !m.isAbstract && !prev.isAbstract) {
-        classError(`Trait method ${(prev as any).trait.name}::${m.name} has not been applied as ${cls.name}::${m.name}, because of collision with ${t.name}::${m.name}`);
-      }
-      if (prev && m.isAbstract) continue;
-      copyTraitMethod(cls, m, m.name, vis, added, t);
-    }
-    for (const p of t.allSlots) {
-      if (!cls.props.has(p.name) || cls.props.get(p.name)!.cls !== cls) {
-        addProp(cls, { name: p.name, flags: p.vis | (p.readonly ? M_READONLY : 0), type: p.type, default: p.hasDefault ? p.default : undefined });
-      }
-    }
-    for (const [n, sp] of t.staticProps) {
-      if (!cls.staticProps.has(n) || cls.staticProps.get(n)!.info.cls !== cls) {
-        addProp(cls, { name: n, flags: sp.info.vis | M_STATIC, type: sp.info.type, default: sp.info.hasDefault ? sp.info.default : undefined });
-      }
-    }
-    for (const [n, c] of t.consts) if (!cls.consts.has(n)) cls.consts.set(n, { ...c, cls });
-  }
-}
-
-function copyTraitMethod(cls: PhpClass, m: PhpMethod, name: string, vis: number | null, added: Map<string, PhpMethod>, trait?: PhpClass): void {
-  const lc = name.toLowerCase();
-  const info: FunctionInfo = { ...m.info, name, cls };
-  const copy: PhpMethod = {
-    ...m,
-    name,
-    lcname: lc,
-    cls,
-    info,
-    vis: vis ? visOf(vis) : m.vis,
-    fn: m.fn,
-  };
-  (copy as any).fromTrait = true;
-  (copy as any).trait = trait ?? (m as any).trait;
-  const existing = cls.methods.get(lc);
-  if (existing && existing.cls === cls && !(existing as any).fromTrait) return;
-  if (existing && existing.cls !== cls && existing.isFinal) classError(`Cannot override final method ${existing.cls.name}::${existing.name}()`);
-  cls.methods.set(lc, copy);
-  added.set(lc, copy);
 }
 
 function resolveMagic(cls: PhpClass): void {
@@ -400,14 +332,20 @@ function resolveMagic(cls: PhpClass): void {
   }
 }
 
+/** zend_verify_abstract_class: an explicitly abstract class must still implement private abstract (trait) methods. */
 function checkAbstracts(cls: PhpClass): void {
+  const explicit = cls.isAbstract;
   const missing: string[] = [];
-  for (const m of cls.methods.values()) if (m.isAbstract) missing.push(`${m.cls.name}::${m.name}`);
-  if (missing.length) {
-    const n = missing.length;
-    const list = missing.slice(0, 3).join(', ') + (n > 3 ? ', ...' : '');
-    classError(`Class ${cls.name} contains ${n} abstract method${n === 1 ? '' : 's'} and must therefore be declared abstract or implement the remaining methods (${list})`);
+  for (const m of cls.methods.values()) {
+    if (m.isAbstract && (!explicit || m.vis === Vis.Private)) missing.push(`${m.cls.name}::${m.name}`);
   }
+  if (!missing.length) return;
+  const n = missing.length;
+  const list = missing.slice(0, 3).join(', ') + (n > 3 ? ', ...' : '');
+  const kind = cls.isEnum ? 'Enum' : 'Class';
+  classError(!explicit && !cls.isEnum
+    ? `${kind} ${cls.name} contains ${n} abstract method${n === 1 ? '' : 's'} and must therefore be declared abstract or implement the remaining methods (${list})`
+    : `${kind} ${cls.name} must implement ${n} abstract private method${n === 1 ? '' : 's'} (${list})`);
 }
 
 // ───────────── enums ─────────────
@@ -423,7 +361,7 @@ export function enumCase(cls: PhpClass, name: string): PhpObject {
   const c = cls.consts.get(name)!;
   o = new PhpObject(cls);
   o.p['name'] = name;
-  if (cls.enumBacking) o.p['value'] = c.init!();
+  if (cls.enumBacking) o.p['value'] = c.init!.call(cls);
   cls.enumCases!.set(name, o);
   return o;
 }
@@ -438,14 +376,14 @@ export function prepareDefaults(cls: PhpClass): void {
     if (typeof info.default === 'function') {
       const thunk = info.default as () => any;
       info.default = undefined;
-      info.default = thunk();
+      info.default = thunk.call(info.cls);
       (info as any).evaluated = true;
     }
   }
   for (const [, sp] of cls.staticProps) {
     if (sp.info.cls === cls && sp.ref.v === undefined) {
       const d = sp.info.default;
-      sp.ref.v = typeof d === 'function' ? d() : sp.info.hasDefault ? d : sp.info.type ? UNINIT : null;
+      sp.ref.v = typeof d === 'function' ? d.call(cls) : sp.info.hasDefault ? d : sp.info.type ? UNINIT : null;
     }
   }
   cls.defaultsReady = true;

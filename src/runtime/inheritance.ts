@@ -257,17 +257,19 @@ function defaultShown(text: string): string {
   return text;
 }
 
-export function declarationText(m: PhpMethod): string {
+/** zend_get_function_declaration: self/parent in types named after the scope's classes. */
+export function declarationText(m: PhpMethod, scope: PhpClass = m.cls): string {
   const info = m.info;
+  const typeText = (t: TypeCheck) => t.text.replace(/\b(self|parent)\b/gi, (w) => (w.toLowerCase() === 'self' ? scope.name : scope.parent?.name ?? w));
   const params = info.params.map((p) => {
-    let s = p.type ? p.type.text + ' ' : '';
+    let s = p.type ? typeText(p.type) + ' ' : '';
     if (p.byRef) s += '&';
     if (p.variadic) s += '...';
     s += '$' + p.name;
     if (p.optional && !p.variadic && p.defaultText !== undefined) s += ' = ' + defaultShown(p.defaultText);
     return s;
   });
-  return `${m.cls.name}::${m.name}(${params.join(', ')})${info.returnType ? ': ' + info.returnType.text : ''}`;
+  return `${m.cls.name}::${m.name}(${params.join(', ')})${info.returnType ? ': ' + typeText(info.returnType) : ''}`;
 }
 
 /** The class `self` means inside a method: the using class for methods copied from a trait. */
@@ -290,9 +292,10 @@ function checkPair(cls: PhpClass, child: PhpMethod, parent: PhpMethod, pending: 
   incompatible(child, parent);
 }
 
-function incompatible(child: PhpMethod, parent: PhpMethod): never {
+function incompatible(child: PhpMethod, parent: PhpMethod, cls?: PhpClass): never {
   if (child.info.line) rt.top.line = child.info.line;
-  return rt.throwError('\0fatal', `Declaration of ${declarationText(child)} must be compatible with ${declarationText(parent)}`);
+  const scope = (m: PhpMethod) => (cls ? methodScope(m, cls) : m.cls);
+  return rt.throwError('\0fatal', `Declaration of ${declarationText(child, scope(child))} must be compatible with ${declarationText(parent, scope(parent))}`);
 }
 
 /** The prototypes a method of cls must be compatible with: the parent's method and interface methods. */
@@ -398,13 +401,46 @@ export function checkInheritance(cls: PhpClass, final: boolean, autoload: (name:
   }
 }
 
-/** An abstract method of a trait, satisfied by a method of the using class: their signatures must agree. */
-export function checkTraitAbstract(cls: PhpClass, existing: PhpMethod, abstract: PhpMethod): void {
+/** do_inheritance_check_on_method: modifiers, then the signature (an unresolved check passes here). */
+function checkOnMethod(cls: PhpClass, child: PhpMethod, parent: PhpMethod, checkVisibility: boolean): void {
+  if (parent.vis === Vis.Private && !parent.isAbstract && parent.lcname !== '__construct') return;
+  const where = (m: PhpMethod) => m.cls.name;
+  if (parent.isFinal) classFatal(child, `Cannot override final method ${where(parent)}::${child.name}()`);
+  if (child.isStatic !== parent.isStatic) {
+    classFatal(child, child.isStatic
+      ? `Cannot make non static method ${where(parent)}::${child.name}() static in class ${where(child)}`
+      : `Cannot make static method ${where(parent)}::${child.name}() non static in class ${where(child)}`);
+  }
+  if (child.isAbstract && !parent.isAbstract) classFatal(child, `Cannot make non abstract method ${where(parent)}::${child.name}() abstract in class ${where(child)}`);
+  if (checkVisibility && child.vis > parent.vis) {
+    const vis = parent.vis === Vis.Private ? 'private' : parent.vis === Vis.Protected ? 'protected' : 'public';
+    classFatal(child, `Access level to ${where(child)}::${child.name}() must be ${vis} (as in class ${where(parent)})${parent.vis === Vis.Public ? '' : ' or weaker'}`);
+  }
   linking = cls;
   try {
-    const s = implementationCheck(existing, methodScope(existing, cls), abstract, methodScope(abstract, cls));
-    if (s === ERROR) incompatible(existing, abstract);
+    const s = implementationCheck(child, methodScope(child, cls), parent, methodScope(parent, cls));
+    if (s === ERROR) incompatible(child, parent, cls);
   } finally {
     linking = null;
   }
+}
+
+function classFatal(at: PhpMethod, message: string): never {
+  if (at.info.line) rt.top.line = at.info.line;
+  return rt.throwError('\0fatal', message);
+}
+
+/** An abstract method of a trait, satisfied by a method the class already has: their signatures must agree. */
+export function checkTraitAbstract(cls: PhpClass, existing: PhpMethod, abstract: PhpMethod): void {
+  checkOnMethod(cls, existing, abstract, false);
+}
+
+/** A trait method replacing an inherited (or abstract trait) method must be compatible with it. */
+export function checkTraitOverride(cls: PhpClass, traitMethod: PhpMethod, existing: PhpMethod): void {
+  checkOnMethod(cls, traitMethod, existing, true);
+}
+
+/** Do a trait's property and the class's property of the same name have the same type? */
+export function propertyTypesAgree(a: PropInfo, b: PropInfo): boolean {
+  return propertyTypesCompatible(a, b) === OK;
 }

@@ -88,6 +88,10 @@ export interface PhpMethod {
   cls: PhpClass;
   /** the function's signature information (parameters, return type) */
   info: FunctionInfo;
+  /** trait methods: makes the method's function for a using class */
+  mk?: (scope: PhpClass, info: FunctionInfo) => Function;
+  /** a method copied from a trait: the trait's own method it was made from */
+  origin?: PhpMethod;
 }
 
 export interface ParamInfo {
@@ -142,6 +146,8 @@ export class PhpClass {
   /** direct interfaces, in declaration order */
   ownInterfaces: PhpClass[] = [];
   traits: PhpClass[] = [];
+  /** every trait used, directly or through other traits */
+  allTraits: PhpClass[] = [];
   flags = 0;
   consts = new Map<string, ClassConst>();
   /** instance props by name, as seen from outside (public/protected/own private), in declaration order */

@@ -79,7 +79,7 @@ export function parentOf(c: PhpClass): PhpClass {
 /** self inside a trait method: the class that uses the trait (found from $this / the called class). */
 export function traitScope(self: any, trait: PhpClass): PhpClass {
   let c: PhpClass | null = self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null;
-  for (; c; c = c.parent) if (c.traits.includes(trait)) return c;
+  for (; c; c = c.parent) if (c === trait || c.allTraits.includes(trait)) return c;
   return trait;
 }
 
@@ -183,7 +183,14 @@ export function declareHoisted(h: Hoisted): PhpClass {
 
 // ───────────── constants ─────────────
 
+/** `A::NAME` in code: the constant's value; a trait's constants are reached only through a using class. */
 export function classConst(c: PhpClass, name: string, scope: PhpClass | null): any {
+  if (c.isTrait && c.consts.has(name)) rt.throwError('Error', `Cannot access trait constant ${c.name}::${name} directly`);
+  return readClassConst(c, name, scope);
+}
+
+/** A class constant's value (evaluated on first access), for code and reflection alike. */
+export function readClassConst(c: PhpClass, name: string, scope: PhpClass | null): any {
   const k = c.consts.get(name);
   if (!k) return rt.throwError('Error', `Undefined constant ${displayClassName(c)}::${name}`);
   if (k.vis !== Vis.Public && !visible(k.vis, k.cls, scope)) {
@@ -195,7 +202,7 @@ export function classConst(c: PhpClass, name: string, scope: PhpClass | null): a
     if ((k as any).evaluating) rt.throwError('Error', `Cannot declare self-referencing constant ${k.cls.name}::${name}`);
     (k as any).evaluating = true;
     try {
-      k.value = k.init();
+      k.value = k.init.call(k.cls);
     } finally {
       (k as any).evaluating = false;
     }

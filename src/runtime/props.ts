@@ -301,6 +301,7 @@ export function staticPropRef(cls: PhpClass, name: string, scope: PhpClass | nul
   if (!(sp.info.vis === Vis.Public || visible(sp.info.vis, sp.info.cls, scope))) {
     rt.throwError('Error', `Cannot access ${visName(sp.info.vis)} property ${cls.name}::$${name}`);
   }
+  if (cls.isTrait) rt.deprecated(`Accessing static trait property ${cls.name}::$${name} is deprecated, it should only be accessed on a class using the trait`);
   if (sp.ref.v === UNINIT) {
     // read before initialization of a typed static property
     (sp.ref as any).uninitInfo = sp.info;
