@@ -11,6 +11,9 @@ import { compileStmts } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
 import { checkGotos, resolveGotoMarkers } from './goto.js';
+import { checkWriteContexts } from './writecheck.js';
+import { checkAttributes, AttrTarget } from './attributes.js';
+import { checkConstExpr } from './constexpr.js';
 import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
 import { exportExpr } from './export.js';
 
@@ -323,10 +326,14 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
 
   // FunctionInfo, declared at module level
   const defaultCtx = new FnCtx(file, spec.kind, cls, parent, false);
+  defaultCtx.inConstExpr = true;
   const scope: TypeScope = { cls, scopeKnown: spec.kind !== 'closure' && spec.kind !== 'arrow' && !cls?.isTrait };
   const returnType = spec.returnType ? compileTypename(file, spec.returnType, scope) : null;
   c.returnTypeInfo = returnType;
+  checkAttributes(file, spec.attrGroups ?? [], spec.kind === 'method' ? AttrTarget.Method : AttrTarget.Function);
   const paramInfos = spec.params.map((p) => {
+    checkAttributes(file, p.attrGroups, AttrTarget.Parameter);
+    if (p.default) checkConstExpr(p.default, true);
     const t = p.type ? paramType(file, p, scope) : 'null';
     // reflection evaluates defaults later: a thunk in the function's class context
     const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
@@ -397,6 +404,7 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
     // arrow functions see the parent's variables by value (captured at creation)
   }
 
+  checkWriteContexts(spec.body, spec.byRef);
   if (checkGotos(spec.body)) c.goto = { regions: [], labels: new Map(), sites: [] };
   const bodyJs = resolveGotoMarkers(c, compileStmts(c, spec.body));
   // locals
@@ -456,7 +464,12 @@ function isNeverType(t: A.TypeNode | null): boolean {
 
 /** Default values are compiled in the function's own context (self::CONST, new Foo in initializers). */
 function withDefaultCtx(c: FnCtx, e: A.Expr): string {
-  return expr(c, e);
+  c.inConstExpr = true;
+  try {
+    return expr(c, e);
+  } finally {
+    c.inConstExpr = false;
+  }
 }
 
 /** The source text PHP's reflection shows for a default value (approximate, for messages). */

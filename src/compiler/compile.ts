@@ -13,6 +13,7 @@ import { compileStmts } from './statements.js';
 import { compileFunction } from './calls.js';
 import { hoistClassDecl } from './classes.js';
 import { checkGotos, resolveGotoMarkers } from './goto.js';
+import { checkWriteContexts } from './writecheck.js';
 
 export interface CompileOptions {
   /** the file path as PHP reports it (__FILE__, messages) */
@@ -136,6 +137,7 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   // pass 2: compile each namespace group in order
   const body: string[] = [];
   // with labels, a group's statements compile as one list (a goto state machine spans them)
+  checkWriteContexts(groups.flatMap((g) => g.stmts), false);
   if (checkGotos(groups.flatMap((g) => g.stmts))) main.goto = { regions: [], labels: new Map(), sites: [] };
   for (const g of groups) {
     const rest: A.Stmt[] = [];
@@ -183,6 +185,7 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
     ...file.decls,
     ...moduleFns,
     `return function main(S, fr) {`,
+    file.strictTypes ? 'fr.strict = true;' : '',
     locals,
     ...warnings,
     ...prologue,

@@ -2,6 +2,7 @@
 // (temporaries are function-level `let`s), so statements can embed them anywhere.
 
 import type * as A from '../syntax/ast.js';
+import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import {
   readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation,
@@ -90,9 +91,17 @@ export function staticPropName(c: FnCtx, n: string | A.Expr): string {
 }
 
 /** A JS expression evaluating to the PhpClass named by n (self/parent/static resolved in context). */
+/** zend_ensure_valid_class_fetch_type: self/parent/static where the compiler knows they can't work. */
+function checkClassFetch(c: FnCtx, kind: string, line: number, known = c.scopeKnown): void {
+  if (!known) return;
+  if (!c.cls) compileError(`Cannot use "${kind}" when no class scope is active`, line);
+  if (kind === 'parent' && !c.cls.parentName && !c.cls.isTrait) compileError('Cannot use "parent" when current class scope has no parent', line);
+}
+
 export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string {
   if (n.kind === 'Name') {
     const resolved = c.file.resolveClass(n as A.Name);
+    if (resolved === 'self' || resolved === 'parent' || resolved === 'static') checkClassFetch(c, resolved, n.line);
     switch (resolved) {
       case 'self':
         if (!c.cls) return `${c.file.use('selfOfClosure')}(this)`;
@@ -118,8 +127,56 @@ export function withLine(c: FnCtx, e: A.Node, js: string): string {
   return js;
 }
 
+/** The expression a chain element (->, [], ::, ()) applies to. */
+function chainBase(e: A.Expr): A.Expr | null {
+  switch (e.kind) {
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'MethodCall':
+    case 'NullsafePropertyFetch':
+    case 'NullsafeMethodCall':
+      return e.var;
+    case 'StaticPropertyFetch':
+    case 'StaticCall':
+      return e.cls.kind === 'Name' ? null : (e.cls as A.Expr);
+  }
+  return null;
+}
+
+function withBase(e: A.Expr, base: A.Expr): A.Expr {
+  if (e.kind === 'StaticPropertyFetch' || e.kind === 'StaticCall') return { ...e, cls: base };
+  return { ...(e as A.PropertyFetch), var: base };
+}
+
+/**
+ * A chain after a ?-> short-circuits as a whole: `$a?->b()->c` is null when $a is, without calling
+ * or fetching anything further. The nearest ?-> below e is tested once; the rest compiles as usual.
+ */
+function shortCircuitChain(c: FnCtx, e: A.Expr): string {
+  const path: A.Expr[] = [];
+  let n: A.Expr = e;
+  while (n.kind !== 'NullsafePropertyFetch' && n.kind !== 'NullsafeMethodCall') {
+    path.push(n);
+    n = chainBase(n)!;
+  }
+  const t = c.temp();
+  const tempRef = { kind: 'RawJs', js: t, line: n.line } as unknown as A.Expr;
+  let rebuilt: A.Expr = n.kind === 'NullsafePropertyFetch'
+    ? { kind: 'PropertyFetch', var: tempRef, name: n.name, line: n.line }
+    : { kind: 'MethodCall', var: tempRef, name: n.name, args: n.args, line: n.line };
+  for (let i = path.length - 1; i >= 0; i--) rebuilt = withBase(path[i], rebuilt);
+  return `((${t} = ${expr(c, n.var)}) == null ? null : ${expr(c, rebuilt)})`;
+}
+
 export function expr(c: FnCtx, e: A.Expr): string {
   const u = (h: string) => c.file.use(h);
+  if ((e.kind === 'PropertyFetch' || e.kind === 'MethodCall' || e.kind === 'ArrayDimFetch' || e.kind === 'StaticPropertyFetch' || e.kind === 'StaticCall') && isShortCircuited(e)) {
+    return shortCircuitChain(c, e);
+  }
+  switch (e.kind as string) {
+    case 'RawJs':
+      return (e as any).js;
+  }
   switch (e.kind) {
     case 'ScalarInt':
       return intLiteral(e.value);
@@ -285,7 +342,10 @@ function classConst(c: FnCtx, e: A.ClassConstFetch): string {
       const resolved = c.file.resolveClass(e.cls as A.Name);
       if (resolved !== 'self' && resolved !== 'parent' && resolved !== 'static') return str(resolved);
       if (resolved === 'self' && c.cls && c.cls.name !== null && !c.cls.isTrait) return str(c.cls.name);
-      return `${classRefExpr(c, e.cls)}.name`;
+      // ::class is checked even in constant expressions when the class is known
+      if (resolved !== 'static') checkClassFetch(c, resolved, e.line, c.scopeKnown || (c.inConstExpr && !!c.cls && !c.cls.isTrait));
+      const scopeJs = c.cls ? (c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref) : `${c.file.use('closureScope')}(this)`;
+      return `${c.file.use('scopeClassName')}(${str(resolved)}, ${scopeJs}, this)`;
     }
     return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
   }
@@ -364,7 +424,7 @@ function compoundRef(c: FnCtx, target: A.Expr): string {
       if (!target.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, target.var)})`;
       return `${c.file.use('dimSlot')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)})`;
     case 'PropertyFetch':
-      return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)})`;
+      return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
     default:
       return refOf(c, target);
   }
@@ -447,6 +507,10 @@ function incDec(c: FnCtx, e: A.IncDec): string {
     if (e.prefix) return assignTo(c, target, `${op}(${read})`, true);
     const t = c.temp();
     return `(${t} = ${read}, ${assignTo(c, target, `${op}(${t})`, true)}, ${t})`;
+  }
+  if (target.kind === 'PropertyFetch') {
+    const obj = isThis(target.var) ? thisExpr(c) : expr(c, target.var);
+    return withLine(c, e, `${u('propIncDec')}(${obj}, ${propName(c, target.name)}, ${scopeExpr(c)}, ${e.inc}, ${!e.prefix}${c.file.strictTypes ? ', true' : ''})`);
   }
   const r = c.temp();
   if (e.prefix) return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${op}(${u('refRead')}(${r})))`);

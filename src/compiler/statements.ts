@@ -8,6 +8,7 @@ import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bind
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
 import { isOnly, allowsNull } from './typenames.js';
+import { checkConstExpr } from './constexpr.js';
 import { hasFlatLabel, regionStmts, gotoStmt, StmtCompiler } from './goto.js';
 
 export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
@@ -112,6 +113,7 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'ClassLike':
       return lineMark(c, s.line) + compileClassDecl(c, s) + ';';
     case 'ConstStmt':
+      for (const k of s.consts) checkConstExpr(k.value, true);
       return lineMark(c, s.line) + s.consts.map((k) => `${u('defineConst')}(${str(c.file.qualify(k.name.name))}, ${expr(c, k.value)});`).join(' ');
     case 'Namespace':
       compileError('Namespace declaration statement has to be the very first statement or after any declare call in the script', s.line);
@@ -280,6 +282,7 @@ function globalVar(c: FnCtx, v: A.Expr): string {
 
 function staticVar(c: FnCtx, v: A.StaticVar): string {
   if (v.name === 'this') compileError('Cannot use $this as static variable', v.line);
+  if (v.default) checkConstExpr(v.default, true);
   const key = str(v.name + '#' + ++c.staticVarsN);
   const init = v.default ? `() => ${expr(c, v.default)}` : 'null';
   const holder = c.kind === 'main' ? 'null' : c.infoName;

@@ -73,8 +73,8 @@ function className(file: FileCtx, t: A.SimpleType, scope: TypeScope): string {
     const cls = scope.cls;
     if (!cls) compileError(`Cannot use "${lc}" when no class scope is active`, t.line);
     if (lc === 'parent' && !cls.parentName) compileError('Cannot use "parent" when current class scope has no parent', t.line);
-    if (cls.name === null) return lc;
-    return lc === 'self' ? cls.name : cls.parentName!;
+    // kept as written: messages name the class (zend_type_to_string_resolved), the type itself doesn't
+    return lc;
   }
   if (n.form === 'fully' && BUILTIN_TYPES.has(lc)) compileError(`Type declaration '${lc}' must be unqualified`, t.line);
   const resolved = file.resolveClass(n);

@@ -183,9 +183,9 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean): st
     case 'ArrayDimFetch':
       return assignDim(c, e, v);
     case 'PropertyFetch':
-      return `${c.file.use('propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+      return `${c.file.use('propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
     case 'StaticPropertyFetch':
-      return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+      return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
     case 'ListExpr':
     case 'ArrayLiteral':
       return destructure(c, e as A.ListExpr, value);

@@ -2,12 +2,12 @@
 // Built-in classes (registered by extensions at MINIT) and user classes (emitted by the compiler) are
 // described by the same ClassDecl and linked by the same code.
 
-import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, FunctionInfo, ObjectHandlers, privateKey, TypeCheck } from './object.js';
+import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, FunctionInfo, ObjectHandlers, privateKey, TypeCheck, NO_MATCH } from './object.js';
 import { Ref, UNINIT } from './values.js';
 import { PhpArray, share } from './array.js';
 import { rt } from './request.js';
 import { makeBuiltin, buildWrapper } from './builtin.js';
-import { parseTypeText, DeclaredType } from './types.js';
+import { parseTypeText, DeclaredType, givenType, typeTextIn } from './types.js';
 import { visName } from './calls.js';
 import { bindTraits } from './traits.js';
 
@@ -85,6 +85,12 @@ export function classError(message: string): never {
   return rt.throwError('\0fatal', message);
 }
 
+/** A class-level fatal error reported at a member's line. */
+function classErrorAt(line: number | undefined, message: string): never {
+  if (line && rt) rt.top.line = line;
+  return classError(message);
+}
+
 /** A constant named in a builtin method's default value (resolved on first call, when all are registered). */
 function methodConstant(name: string): any {
   const core = rt.core;
@@ -146,19 +152,25 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   }
   if (decl.parent) {
     const parent = lookup(decl.parent);
-    if (!parent) classError(`Class "${decl.parent}" not found`);
+    if (!parent) notFound('Class', decl.parent);
     if (parent.isInterface) classError(`Class ${decl.name} cannot extend interface ${parent.name}`);
     if (parent.isTrait) classError(`Class ${decl.name} cannot extend trait ${parent.name}`);
     if (parent.isFinal) classError(`Class ${decl.name} cannot extend final class ${parent.name}`);
     if (parent.isEnum) classError(`Class ${decl.name} cannot extend final class ${parent.name}`);
+    if (!builtin && (parent.flags & ClassFlags.Readonly) !== (cls.flags & ClassFlags.Readonly)) {
+      classError(cls.flags & ClassFlags.Readonly
+        ? `Readonly class ${decl.name} cannot extend non-readonly class ${parent.name}`
+        : `Non-readonly class ${decl.name} cannot extend readonly class ${parent.name}`);
+    }
     inheritFrom(cls, parent);
   }
   for (const iname of decl.interfaces ?? []) {
     const iface = lookup(iname);
-    if (!iface) classError(`${cls.isInterface ? 'Interface' : 'Class'} "${iname}" not found`);
+    if (!iface) notFound('Interface', iname);
     if (!iface.isInterface) {
       classError(cls.isInterface ? `${decl.name} cannot implement ${iface.name} - it is not an interface` : `${decl.name} cannot implement ${iface.name} - it is not an interface`);
     }
+    if (cls.ownInterfaces.includes(iface)) classError(`${kindUc(cls)} ${cls.name} cannot implement previously implemented interface ${iface.name}`);
     cls.ownInterfaces.push(iface);
     addInterface(cls, iface);
   }
@@ -170,13 +182,20 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   if (decl.nativeMethods) {
     for (const [sig, fn] of Object.entries(decl.nativeMethods)) addMethod(cls, nativeMethodDecl(sig, fn, cls), cls);
   }
+  // an enum's cases()/from()/tryFrom() are its own methods (a trait's methods of those names lose)
+  if (cls.isEnum) {
+    for (const iface of cls.interfaces) {
+      for (const [lc, m] of iface.methods) if (!cls.methods.has(lc)) cls.methods.set(lc, { ...m, cls, isAbstract: false, info: { ...m.info, cls } });
+    }
+  }
   for (const tname of decl.traits ?? []) {
     const t = lookup(tname);
-    if (!t) classError(`Trait "${tname}" not found`);
+    if (!t) notFound('Trait', tname);
     if (!t.isTrait) classError(`${decl.name} cannot use ${t.name} - it is not a trait`);
     cls.traits.push(t);
   }
   if (cls.traits.length) bindTraits(cls, decl.traitRules ?? [], lookup);
+  if (cls.isEnum && !builtin) verifyEnum(cls);
 
   // interface constants and methods
   for (const iface of cls.interfaces) {
@@ -191,6 +210,27 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   if (!builtin && !cls.isInterface && !cls.isTrait) checkAbstracts(cls);
   if (cls.isEnum) setupEnum(cls);
   return cls;
+}
+
+/** A class, interface or trait a declaration names is missing: PHP throws an Error. */
+function notFound(kind: string, name: string): never {
+  return rt.throwError('Error', `${kind} "${name}" not found`);
+}
+
+function kindUc(cls: PhpClass): string {
+  return cls.isInterface ? 'Interface' : cls.isTrait ? 'Trait' : cls.isEnum ? 'Enum' : 'Class';
+}
+
+const ENUM_FORBIDDEN_MAGIC = ['__construct', '__destruct', '__clone', '__get', '__set', '__unset', '__isset', '__tostring', '__debuginfo', '__serialize', '__unserialize', '__sleep', '__wakeup', '__set_state'];
+
+/** zend_verify_enum: what traits brought in must fit an enum too. */
+function verifyEnum(cls: PhpClass): void {
+  for (const p of [...cls.props.values(), ...[...cls.staticProps.values()].map((x) => x.info)]) {
+    if (p.name !== 'name' && p.name !== 'value') classError(`Enum ${cls.name} cannot include properties`);
+  }
+  for (const m of cls.methods.values()) {
+    if (m.cls === cls && ENUM_FORBIDDEN_MAGIC.includes(m.lcname)) classError(`Enum ${cls.name} cannot include magic method ${m.name}`);
+  }
 }
 
 function inheritFrom(cls: PhpClass, parent: PhpClass): void {
@@ -213,9 +253,13 @@ function addInterface(cls: PhpClass, iface: PhpClass): void {
 
 function addConst(cls: PhpClass, d: ConstDecl): void {
   const existing = cls.consts.get(d.name);
-  if (existing && existing.cls === cls) classError(`Cannot redefine class constant ${cls.name}::${d.name}`);
+  const at = d.meta?.line;
+  if (existing && existing.cls === cls) classErrorAt(at, `Cannot redefine class constant ${cls.name}::${d.name}`);
   if (existing && existing.final && existing.cls !== cls) {
-    classError(`${cls.name}::${d.name} cannot override final constant ${existing.cls.name}::${d.name}`);
+    classErrorAt(at, `${cls.name}::${d.name} cannot override final constant ${existing.cls.name}::${d.name}`);
+  }
+  if (existing && existing.cls !== cls && existing.vis !== Vis.Private && visOf(d.flags) > existing.vis) {
+    classErrorAt(at, `Access level to ${cls.name}::${d.name} must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Public ? '' : ' or weaker'}`);
   }
   const c: ClassConst = {
     name: d.name,
@@ -276,11 +320,12 @@ export function addProp(cls: PhpClass, d: PropDecl): void {
 function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
   const lc = d.name.toLowerCase();
   const existing = cls.methods.get(lc);
+  const at = d.info?.line;
   if (existing && existing.cls === cls && !existing.info.isBuiltin && declaring === cls && !(existing as any).fromTrait) {
-    classError(`Cannot redeclare ${cls.name}::${d.name}()`);
+    classErrorAt(at, `Cannot redeclare ${cls.name}::${d.name}()`);
   }
   if (existing && existing.cls !== cls && existing.isFinal && !existing.cls.isTrait && existing.vis !== Vis.Private) {
-    classError(`Cannot override final method ${existing.cls.name}::${existing.name}()`);
+    classErrorAt(at, `Cannot override final method ${existing.cls.name}::${existing.name}()`);
   }
   const info: FunctionInfo = d.info ?? { name: d.name, params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: false };
   info.cls = cls;
@@ -296,12 +341,12 @@ function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
     cls,
     info,
   };
-  if (existing && existing.cls !== cls && !existing.isAbstract && existing.vis !== Vis.Private) {
-    if (existing.isStatic && !m.isStatic) classError(`Cannot make static method ${existing.cls.name}::${existing.name}() non static in class ${cls.name}`);
-    if (!existing.isStatic && m.isStatic) classError(`Cannot make non static method ${existing.cls.name}::${existing.name}() static in class ${cls.name}`);
+  if (existing && existing.cls !== cls && existing.vis !== Vis.Private) {
+    if (existing.isStatic && !m.isStatic) classErrorAt(at, `Cannot make static method ${existing.cls.name}::${existing.name}() non static in class ${cls.name}`);
+    if (!existing.isStatic && m.isStatic) classErrorAt(at, `Cannot make non static method ${existing.cls.name}::${existing.name}() static in class ${cls.name}`);
   }
-  if (existing && existing.cls !== cls && existing.vis !== Vis.Private && m.vis > existing.vis && !(existing.isAbstract && existing.cls.isInterface && false)) {
-    classError(`Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
+  if (existing && existing.cls !== cls && existing.vis !== Vis.Private && m.vis > existing.vis) {
+    classErrorAt(at, `Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
   }
   if (d.mk) m.mk = d.mk;
   cls.methods.set(lc, m);
@@ -359,11 +404,30 @@ export function enumCase(cls: PhpClass, name: string): PhpObject {
   let o = cls.enumCases!.get(name);
   if (o) return o;
   const c = cls.consts.get(name)!;
+  const table = cls.enumBacking ? backedEnumTable(cls) : null;
   o = new PhpObject(cls);
   o.p['name'] = name;
-  if (cls.enumBacking) o.p['value'] = c.init!.call(cls);
+  if (table) o.p['value'] = (c as any).caseValue;
   cls.enumCases!.set(name, o);
   return o;
+}
+
+/**
+ * zend_enum_build_backed_enum_table: a backed enum's case values (evaluated together on first use)
+ * by value. Two cases with one value make every use fail.
+ */
+export function backedEnumTable(cls: PhpClass): Map<any, string> {
+  let table: Map<any, string> | undefined = cls.ext.enumTable;
+  if (table) return table;
+  table = new Map();
+  for (const [name, c] of cls.consts) {
+    if (!c.isCase || c.cls !== cls) continue;
+    const v = (c as any).caseValue ??= c.init!.call(cls);
+    const other = table.get(v);
+    if (other !== undefined) rt.throwError('Error', `Duplicate value in enum ${cls.name} for cases ${other} and ${name}`);
+    table.set(v, name);
+  }
+  return (cls.ext.enumTable = table);
 }
 
 // ───────────── instances ─────────────
@@ -375,18 +439,26 @@ export function prepareDefaults(cls: PhpClass): void {
   for (const info of cls.allSlots) {
     if (typeof info.default === 'function') {
       const thunk = info.default as () => any;
-      info.default = undefined;
-      info.default = thunk.call(info.cls);
+      const v = defaultOfType(info, thunk.call(info.cls));
+      info.default = v;
       (info as any).evaluated = true;
     }
   }
   for (const [, sp] of cls.staticProps) {
     if (sp.info.cls === cls && sp.ref.v === undefined) {
       const d = sp.info.default;
-      sp.ref.v = typeof d === 'function' ? d.call(cls) : sp.info.hasDefault ? d : sp.info.type ? UNINIT : null;
+      sp.ref.v = typeof d === 'function' ? defaultOfType(sp.info, d.call(cls)) : sp.info.hasDefault ? d : sp.info.type ? UNINIT : null;
     }
   }
   cls.defaultsReady = true;
+}
+
+/** A default computed from a constant expression must fit the property's type (checked strictly). */
+function defaultOfType(info: PropInfo, v: any): any {
+  if (!info.type) return v;
+  const r = info.type.check(v, true, null, info.cls);
+  if (r === NO_MATCH) rt.throwError('TypeError', `Cannot assign ${givenType(v)} to property ${info.cls.name}::$${info.name} of type ${typeTextIn(info.type, info.cls)}`);
+  return r;
 }
 
 /** A new object with its properties at their defaults (no constructor call). */

@@ -6,7 +6,7 @@ import { PhpObject, PhpClass, FunctionInfo, NO_MATCH, TypeCheck } from './object
 import { Ref } from './values.js';
 import { rt, Frame, Callee } from './request.js';
 import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod } from './calls.js';
-import { givenType, parseTypeText, DeclaredType } from './types.js';
+import { givenType, parseTypeText, DeclaredType, typeTextIn } from './types.js';
 import { toKey } from './dims.js';
 import { typeName } from './convert.js';
 
@@ -48,6 +48,15 @@ function fnDisplay(info: FunctionInfo): string {
   return info.cls ? `${info.cls.name}::${info.name}` : info.name;
 }
 
+/**
+ * The function named in an argument error: PHP prints "Class::method" built into one string with
+ * %s, so an anonymous class's NUL byte cuts it after "class@anonymous".
+ */
+function argFnDisplay(info: FunctionInfo): string {
+  if (info.cls?.isAnonymous) return info.cls.name.split('\0')[0];
+  return fnDisplay(info);
+}
+
 export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
   // raised inside the callee, at its declaration (the trace shows the call)
   rt.top = fr;
@@ -65,20 +74,20 @@ export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never
 function callerStrict(fr: Frame): boolean {
   const caller = fr.prev;
   if (!caller) return false;
-  return caller.info ? !!caller.info.strictTypes : !!(caller as any).strict;
+  return caller.info ? !!caller.info.strictTypes : caller.strict;
 }
 
 /** A typed parameter: the value, coerced, or PHP's TypeError naming the caller's location. */
 export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): any {
   const p = info.params[i];
   const type = p.type!;
-  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), info.cls);
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
   const caller = fr.prev!;
   const where = caller ? `, called in ${caller.file} on line ${caller.line}` : '';
-  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given${where}`);
+  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, ${givenType(v)} given${where}`);
 }
 
 function calledClassOf(fr: Frame): PhpClass | null {
@@ -91,12 +100,12 @@ function calledClassOf(fr: Frame): PhpClass | null {
 export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame): void {
   if (r.v === undefined) r.v = null;
   const p = info.params[i];
-  const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr));
+  const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr), info.cls);
   if (c === NO_MATCH) {
     rt.top = fr;
     fr.line = info.line ?? fr.line;
     const caller = fr.prev!;
-    rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${p.type!.text}, ${givenType(r.v)} given, called in ${caller.file} on line ${caller.line}`);
+    rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(p.type!, info.cls, calledClassOf(fr))}, ${givenType(r.v)} given, called in ${caller.file} on line ${caller.line}`);
   }
   r.v = c;
 }
@@ -126,27 +135,27 @@ export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Fr
 }
 
 function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any, fr: Frame): any {
-  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), info.cls);
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
   const caller = fr.prev!;
-  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${idx + 1} must be of type ${type.text}, ${givenType(v)} given, called in ${caller.file} on line ${caller.line}`);
+  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${idx + 1} must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, ${givenType(v)} given, called in ${caller.file} on line ${caller.line}`);
 }
 
 export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
   const type = info.returnType as DeclaredType;
   if (type.text === 'void') return null;
-  const r = type.check(v, !!info.strictTypes, calledClassOf(fr));
+  const r = type.check(v, !!info.strictTypes, calledClassOf(fr), info.cls);
   if (r !== NO_MATCH) return r;
-  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, ${givenType(v)} returned`);
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, ${givenType(v)} returned`);
 }
 
 /** The end of a function with a return type reached without `return` (zend_verify_missing_return_type). */
 export function missingReturn(info: FunctionInfo, fr: Frame): void {
   const type = info.returnType as DeclaredType;
   if (type.allowsNull || type.text === 'void') return;
-  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, none returned`);
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, none returned`);
 }
 
 export function neverReturned(info: FunctionInfo): never {

@@ -57,7 +57,7 @@ export interface TypeCheck {
   text: string;
   allowsNull: boolean;
   /** returns the accepted (possibly coerced) value, or NO_MATCH */
-  check(v: any, strict: boolean): any;
+  check(v: any, strict: boolean, calledClass?: PhpClass | null, scope?: PhpClass | null): any;
 }
 export const NO_MATCH: unique symbol = Symbol('no match');
 
@@ -277,6 +277,11 @@ export class PhpObject {
   native: any = null;
   /** set while __get/__set/... run for a name, so they don't recurse (zend_guard) */
   guards: Map<string, number> | null = null;
+  /**
+   * Declared properties unset() explicitly: unlike never-initialized typed properties, reading or
+   * writing them goes through __get/__set (PHP's IS_PROP_UNINIT flag, inverted).
+   */
+  unsetKeys: Set<string> | null = null;
   destructed = false;
 
   constructor(public cls: PhpClass) {

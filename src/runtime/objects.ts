@@ -68,12 +68,27 @@ export function thisOrNull(self: any): PhpObject | null {
 export function staticOf(self: any): PhpClass {
   if (self instanceof PhpObject) return self.cls;
   if (self instanceof PhpClass) return self;
-  return rt.throwError('Error', 'Cannot use "static" when no class scope is active');
+  return rt.throwError('Error', 'Cannot access "static" when no class scope is active');
 }
 
 export function parentOf(c: PhpClass): PhpClass {
   if (c.parent) return c.parent;
-  return rt.throwError('Error', 'Cannot use "parent" when current class scope has no parent');
+  return rt.throwError('Error', 'Cannot access "parent" when current class scope has no parent');
+}
+
+/** self::class / parent::class / static::class (ZEND_FETCH_CLASS_NAME): `scope` is the code's class. */
+export function scopeClassName(kind: string, scope: PhpClass | null, self: any): string {
+  if (kind === 'static') {
+    if (self instanceof PhpObject) return self.cls.name;
+    if (self instanceof PhpClass) return self.name;
+    scope = null;
+  }
+  if (!scope) return rt.throwError('Error', `Cannot use "${kind}" in the global scope`);
+  if (kind === 'parent') {
+    if (!scope.parent) rt.throwError('Error', 'Cannot use "parent" when current class scope has no parent');
+    return scope.parent!.name;
+  }
+  return scope.name;
 }
 
 /** self inside a trait method: the class that uses the trait (found from $this / the called class). */
@@ -95,12 +110,12 @@ export function closureScope(self: any): PhpClass | null {
 export function selfOfClosure(self: any): PhpClass {
   const s = closureScope(self);
   if (s) return s;
-  return rt.throwError('Error', 'Cannot use "self" when no class scope is active');
+  return rt.throwError('Error', 'Cannot access "self" when no class scope is active');
 }
 
 export function parentOfClosure(self: any): PhpClass {
   const s = closureScope(self);
-  if (!s) return rt.throwError('Error', 'Cannot use "parent" when no class scope is active');
+  if (!s) return rt.throwError('Error', 'Cannot access "parent" when no class scope is active');
   return parentOf(s);
 }
 
@@ -142,6 +157,10 @@ export function declareClass(decl: ClassDecl): PhpClass {
   const serializable = rt.core.builtinClasses.get('serializable');
   if (serializable && c.isSubclassOf(serializable) && !c.isInterface && !(c.flags & ClassFlags.Abstract) && (!c.methods.has('__serialize') || !c.methods.has('__unserialize'))) {
     rt.deprecated(`${c.name} implements the Serializable interface, which is deprecated. Implement __serialize() and __unserialize() instead (or in addition, if support for old PHP versions is necessary)`);
+  }
+  if (c.isEnum && serializable && c.isSubclassOf(serializable)) {
+    rt.classes.delete(lc);
+    rt.throwError('\0fatal', `Enum ${c.name} cannot implement the Serializable interface`);
   }
   rt.top.line = prevLine;
   return c;
@@ -229,7 +248,7 @@ export function ctorOf(o: PhpObject, scope: PhpClass | null): Bound | null {
   const m = o.cls.ctor;
   if (!m) return null;
   if (m.vis !== Vis.Public && !visible(m.vis, m.cls, scope)) {
-    rt.throwError('Error', `Call to ${visName(m.vis)} ${o.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+    rt.throwError('Error', `Call to ${visName(m.vis)} ${m.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
   }
   return { fn: m.fn, self: o, info: m.info };
 }
@@ -300,6 +319,7 @@ export function cloneObj(v: any, scope: PhpClass | null): PhpObject {
     // references stay shared between the copies (PHP copies the reference, not the value, when refcount > 1)
     o.p[k] = share(val);
   }
+  if (v.unsetKeys) o.unsetKeys = new Set(v.unsetKeys);
   if (c.handlers?.clone) c.handlers.clone(v, o);
   else o.native = v.native;
   if (c.dtor) rt.destructibles.push(o);
@@ -362,13 +382,13 @@ export function toObject(v: any): PhpObject {
 
 // ───────────── property helpers for compound assignment and references ─────────────
 
-export function propSlot(o: any, name: string, scope: PhpClass | null): { v: any } {
+export function propSlot(o: any, name: string, scope: PhpClass | null, strict = false): { v: any } {
   return {
     get v() {
       return propGet(o, name, scope);
     },
     set v(x: any) {
-      propSet(o, name, x, scope);
+      propSet(o, name, x, scope, strict);
     },
   };
 }

@@ -31,6 +31,8 @@ export class Frame {
   line = 0;
   /** 'include' / 'require' / 'eval' ... for include frames */
   includeKind: string | null = null;
+  /** a file's top-level code declared strict_types=1 (calls made from it are strict) */
+  strict = false;
   constructor(
     /** null for the main script / an included file */
     public info: FunctionInfo | null,
@@ -65,6 +67,14 @@ export interface ErrorHandlerEntry {
 }
 
 export let rt: Request = null as unknown as Request;
+
+/**
+ * Engine messages name classes with C's %s, which stops at a NUL byte: an anonymous class
+ * ("class@anonymous\0/file.php:3$0") shows as "class@anonymous".
+ */
+export function cutAnonymousNames(message: string): string {
+  return message.indexOf('@anonymous\0') < 0 ? message : message.replace(/@anonymous\0[^\0]*?\$[0-9a-f]+/g, '@anonymous');
+}
 
 // builtins push a frame that carries the caller's file and line
 frameHooks.enter = (info: FunctionInfo, self: any, n: number, a0: any, a1: any, a2: any, a3: any): Frame => {
@@ -212,6 +222,7 @@ export class Request {
    */
   error(level: number, message: string, file?: string, line?: number): void {
     if (file === undefined) [file, line] = this.where();
+    message = cutAnonymousNames(message);
     this.lastError = { type: level, message, file, line: line! };
     const fatal = level === E_ERROR || level === E_CORE_ERROR || level === E_COMPILE_ERROR || level === E_PARSE || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR;
     if (!fatal || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR) {
@@ -259,6 +270,7 @@ export class Request {
 
   /** Throws a new instance of a built-in Throwable class. */
   throwError(className: string, message: string): never {
+    message = cutAnonymousNames(message);
     if (className === '\0fatal') throw new FatalSignal(message, this.top.file, this.top.line);
     throw this.core.createThrowable(className, message);
   }

@@ -40,8 +40,9 @@ function propLabel(o: PhpObject, key: string, quote: boolean): string {
   return quote ? `"${key}"` : key;
 }
 
+/** The class name as PHP's printf %s shows it: an anonymous class's name ends at its NUL byte. */
 function className(c: PhpClass): string {
-  return c.isAnonymous ? c.name.split('\0')[0] + '\0' + c.name.split('\0').slice(1).join('\0') : c.name;
+  return c.isAnonymous ? c.name.split('\0')[0] : c.name;
 }
 
 function typeOfUninit(o: PhpObject, key: string): string {
