@@ -14,7 +14,7 @@ import { checkGotos, resolveGotoMarkers } from './goto.js';
 import { checkWriteContexts } from './writecheck.js';
 import { checkAttributes, AttrTarget } from './attributes.js';
 import { checkConstExpr } from './constexpr.js';
-import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
+import { compileTypename, TypeScope, literalType, isValidDefault, typeToString, CompiledType } from './typenames.js';
 import { exportExpr } from './export.js';
 
 // ───────────── arguments ─────────────
@@ -28,7 +28,7 @@ function isLvalue(e: A.Expr): boolean {
 }
 
 /** Argument i passed to a parameter known to be by reference (refMask) or by value. */
-function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[] }, i = 0): string {
+function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[]; variadic?: boolean }, i = 0): string {
   if (!byRef) return argValue(c, a.value);
   if (!isLvalue(a.value)) {
     if (a.value.kind === 'FuncCall' || a.value.kind === 'MethodCall' || a.value.kind === 'StaticCall' || a.value.kind === 'NullsafeMethodCall' || a.value.kind === 'New') {
@@ -36,7 +36,7 @@ function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?
     }
     // array_multisort's parameters are "prefer-ref" in php-src: values are accepted too
     if (callee && callee.name.toLowerCase() !== 'array_multisort') {
-      const pname = callee.params[Math.min(i, callee.params.length - 1)] ?? '';
+      const pname = callee.variadic && i >= callee.params.length - 1 ? '' : callee.params[Math.min(i, callee.params.length - 1)] ?? '';
       return `(${expr(c, a.value)}, ${c.file.use('cannotPassByRef')}(${str(callee.name)}, ${i}, ${str(pname)}))`;
     }
     return `${c.file.use('refFromValue')}(${expr(c, a.value)})`;
@@ -59,7 +59,7 @@ function argValue(c: FnCtx, e: A.Expr): string {
  * A call to a JS function `fn` with `self` as `this`: the by-reference mask is known at compile time
  * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths).
  */
-function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[] }): string {
+function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[]; variadic?: boolean }): string {
   if (!Array.isArray(args)) compileError('internal: placeholder', 0);
   const callee = selfJs === null ? fnJs : `${fnJs}.call`;
   const pre = selfJs === null ? '' : selfJs + (args.length ? ', ' : '');
@@ -150,7 +150,7 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // same-file function declared at the top level: a direct JS call
   const local = c.file.topFunctions.get(lcNs);
   if (local && !hasComplexArgs(e.args)) {
-    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name) }));
+    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name), variadic: local.node.params.some((p) => p.variadic) }));
   }
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
@@ -160,7 +160,9 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
     return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }));
   }
   const t = c.temp();
-  const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}))`;
+  // the name as written goes along for the error message when its case differs
+  const shown = nsName === lcNs ? '' : `, ${str(nsName)}`;
+  const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}${shown}))`;
   if (hasComplexArgs(e.args)) return withLine(c, e, `(${lookup}, ${emitGenericCall(c, t, 'undefined', e.args)})`);
   return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`)})`);
 }
@@ -330,7 +332,9 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   const scope: TypeScope = { cls, scopeKnown: spec.kind !== 'closure' && spec.kind !== 'arrow' && !cls?.isTrait };
   const returnType = spec.returnType ? compileTypename(file, spec.returnType, scope) : null;
   c.returnTypeInfo = returnType;
+  if (facts.isGenerator && returnType) checkGeneratorReturnType(returnType, spec.line);
   checkAttributes(file, spec.attrGroups ?? [], spec.kind === 'method' ? AttrTarget.Method : AttrTarget.Function);
+  checkParams(file, spec, cls);
   const paramInfos = spec.params.map((p) => {
     checkAttributes(file, p.attrGroups, AttrTarget.Parameter);
     if (p.default) checkConstExpr(p.default, true);
@@ -433,6 +437,41 @@ export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | nul
   }
   const js = `function ${jsName}(${params.join(', ')}) {\n${body}\n}`;
   return { js, info };
+}
+
+/** zend_compile_params' errors, and the deprecation of optional parameters before required ones. */
+function checkParams(file: FileCtx, spec: FnSpec, cls: ClassCtx | null): void {
+  const names = new Set<string>();
+  let lastRequired = -1;
+  spec.params.forEach((p, i) => {
+    if (!p.default && !p.variadic) lastRequired = i;
+  });
+  const isCtor = spec.kind === 'method' && spec.name.toLowerCase() === '__construct';
+  spec.params.forEach((p, i) => {
+    if (p.name === 'this') compileError('Cannot use $this as parameter', p.line);
+    if (names.has(p.name)) compileError(`Redefinition of parameter $${p.name}`, p.line);
+    names.add(p.name);
+    if (i > 0 && spec.params[i - 1].variadic) compileError('Only the last parameter can be variadic', p.line);
+    if (p.variadic && p.default) compileError('Variadic parameter cannot have a default value', p.line);
+    if (p.flags) {
+      if (!isCtor || !cls) compileError('Cannot declare promoted property outside a constructor', p.line);
+      if (spec.isAbstract || cls.isInterface) compileError('Cannot declare promoted property in an abstract constructor', p.line);
+      if (p.variadic) compileError('Cannot declare variadic promoted property', p.line);
+    }
+    if (p.default && i < lastRequired) {
+      const implicitNullable = p.type !== null && p.type.kind !== 'NullableType' && literalType(p.default) === 'null';
+      if (!implicitNullable) {
+        file.warnings.push({ message: `Optional parameter $${p.name} declared before required parameter $${spec.params[lastRequired].name} is implicitly treated as a required parameter`, line: p.line, level: 8192 });
+      }
+    }
+  });
+}
+
+/** zend_mark_function_as_generator: a generator's declared return type must admit a Generator. */
+function checkGeneratorReturnType(t: CompiledType, line: number): void {
+  if (t.builtins.has('object') || t.builtins.has('mixed')) return;
+  if (t.classes.some((c) => typeof c === 'string' && ['traversable', 'iterator', 'generator'].includes(c.toLowerCase()))) return;
+  compileError(`Generator return type must be a supertype of Generator, ${typeToString(t)} given`, line);
 }
 
 /** A parameter's type: PHP's checks (no void/never, a literal default must fit), implicitly nullable with a null default. */

@@ -84,6 +84,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   const traits: string[] = [];
   const rules: string[] = [];
   const ctor = node.members.find((m) => m.kind === 'ClassMethod' && m.name.name.toLowerCase() === '__construct') as A.ClassMethod | undefined;
+  const propNames = new Set<string>();
   checkClassRules(file, node, name);
   checkAttributes(file, node.attrGroups, AttrTarget.Class, { type: node.type, readonly: (node.flags & M_READONLY) !== 0, name: name ?? 'class@anonymous' });
   for (const m of node.members) {
@@ -106,6 +107,8 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
       case 'Property':
         checkAttributes(file, m.attrGroups, AttrTarget.Property);
         for (const p of m.props) {
+          if (propNames.has(p.name)) compileError(`Cannot redeclare ${name}::$${p.name}`, p.line);
+          propNames.add(p.name);
           if (p.default) checkConstExpr(p.default, false);
           const type = m.type ? propertyType(file, m.type, cls, name, p) : 'null';
           const def = p.default ? thunk(cctx, p.default) : m.type ? 'undefined' : '() => null';
@@ -136,9 +139,11 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   if (ctor) {
     for (const p of ctor.params) {
       if (!p.flags) continue;
+      if (propNames.has(p.name)) compileError(`Cannot redeclare ${name}::$${p.name}`, p.line);
+      propNames.add(p.name);
       if ((p.flags & M_READONLY || node.flags & M_READONLY) && !p.type) compileError(`Readonly property ${name}::$${p.name} must have type`, p.line);
       const type = p.type ? propertyType(file, p.type, cls, name, { kind: 'PropertyDecl', name: p.name, default: null, line: p.line }) : 'null';
-      props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}}}`);
+      props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}, attrs: ${attrsJson(file, p.attrGroups)}}}`);
     }
   }
   const interfaces = node.implements.map((i) => str(file.resolveClass(i)));

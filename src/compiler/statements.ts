@@ -291,14 +291,24 @@ function staticVar(c: FnCtx, v: A.StaticVar): string {
 
 function tryStmt(c: FnCtx, s: A.Try): string {
   c.curLine = -1;
-  let js = `try ${block(c, s.body)}`;
+  let js = block(c, s.body);
   if (s.catches.length) {
     const e = c.file.id('e');
-    js += ` catch (${e}) { ${catchHandler(c, s.catches, e, (k) => compileStmts(c, k.body))} }`;
+    js = `try ${js} catch (${e}) { ${catchHandler(c, s.catches, e, (k) => compileStmts(c, k.body))} }`;
   }
-  if (s.finally) js += ` finally { ${finallyBlock(c, s.finally)} }`;
+  if (s.finally) js = withFinally(c, js, s.finally);
   c.curLine = -1;
   return js;
+}
+
+/**
+ * try/catch code followed by a finally block. An exception the finally block throws while another
+ * is on its way out gets that one as its previous (PHP chains them), so the pending one is kept.
+ */
+function withFinally(c: FnCtx, inner: string, fin: A.Stmt[]): string {
+  const p = c.temp();
+  const e = c.file.id('e');
+  return `${p} = undefined; try { ${inner} } catch (${e}) { ${p} = ${e}; throw ${e}; } finally { ${finallyBlock(c, fin, p)} }`;
 }
 
 /** The body of a JS catch clause: the first PHP catch whose class matches binds the variable and runs. */
@@ -314,16 +324,17 @@ function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Ca
 }
 
 /** A finally block; break/continue/goto may not leave it (checked against finallyDepth). */
-function finallyBlock(c: FnCtx, stmts: A.Stmt[]): string {
+function finallyBlock(c: FnCtx, stmts: A.Stmt[], pending: string): string {
   c.curLine = -1;
   c.finallyDepth++;
   const js = compileStmts(c, stmts);
   c.finallyDepth--;
   c.curLine = -1;
-  return `rt.top = fr; ${js}`;
+  const e = c.file.id('e');
+  return `rt.top = fr; try { ${js} } catch (${e}) { throw ${c.file.use('finallyThrew')}(${e}, ${pending}); }`;
 }
 
-const SC: StmtCompiler = { stmt, cond, catchHandler, finallyBlock };
+const SC: StmtCompiler = { stmt, cond, catchHandler, withFinally };
 
 function declareStmt(c: FnCtx, s: A.Declare): string {
   for (const d of s.directives) {

@@ -76,7 +76,7 @@ function className(file: FileCtx, t: A.SimpleType, scope: TypeScope): string {
     // kept as written: messages name the class (zend_type_to_string_resolved), the type itself doesn't
     return lc;
   }
-  if (n.form === 'fully' && BUILTIN_TYPES.has(lc)) compileError(`Type declaration '${lc}' must be unqualified`, t.line);
+  if ((n.form === 'fully' || n.form === 'relative') && BUILTIN_TYPES.has(lc)) compileError(`Type declaration '${lc}' must be unqualified`, t.line);
   const resolved = file.resolveClass(n);
   assertValidClassName(resolved, t.line);
   if (n.form === 'unqualified' && lc in CONFUSABLE && !file.useClass.has(lc)) {

@@ -13,16 +13,11 @@ import { typeName } from './convert.js';
 // ───────────── lookup ─────────────
 
 /** f(): a user or builtin function, namespaced name first then the global fallback. */
-export function fn(nsLc: string, globalLc: string | null): Callee {
+export function fn(nsLc: string, globalLc: string | null, shown?: string): Callee {
   const f = rt.findFunction(nsLc) ?? (globalLc !== null ? rt.findFunction(globalLc) : undefined);
   if (f) return f;
-  return rt.throwError('Error', `Call to undefined function ${displayName(nsLc, globalLc)}()`);
-}
-
-function displayName(ns: string, global: string | null): string {
   // PHP reports the name as written, resolved: namespaced when in a namespace
-  void global;
-  return ns;
+  return rt.throwError('Error', `Call to undefined function ${shown ?? nsLc}()`);
 }
 
 /** The wrapper of a builtin known when the file was compiled. */
@@ -43,8 +38,18 @@ export function declareFunction(name: string, f: Function, info: FunctionInfo): 
 
 // ───────────── arguments ─────────────
 
+/** The class a function runs in: its class, or for a closure the scope it is bound to now. */
+function fnScope(info: FunctionInfo): PhpClass | null {
+  if (info.cls) return info.cls;
+  if (info.isClosure && rt.closureScopes.length) return rt.closureScopes[rt.closureScopes.length - 1];
+  return null;
+}
+
 function fnDisplay(info: FunctionInfo): string {
-  if (info.isClosure) return info.cls ? `${info.cls.name}::{closure}` : '{closure}';
+  if (info.isClosure) {
+    const scope = fnScope(info);
+    return scope ? `${scope.name}::{closure}` : '{closure}';
+  }
   return info.cls ? `${info.cls.name}::${info.name}` : info.name;
 }
 
@@ -81,13 +86,13 @@ function callerStrict(fr: Frame): boolean {
 export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): any {
   const p = info.params[i];
   const type = p.type!;
-  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), info.cls);
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
   const caller = fr.prev!;
   const where = caller ? `, called in ${caller.file} on line ${caller.line}` : '';
-  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, ${givenType(v)} given${where}`);
+  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given${where}`);
 }
 
 function calledClassOf(fr: Frame): PhpClass | null {
@@ -100,12 +105,12 @@ function calledClassOf(fr: Frame): PhpClass | null {
 export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame): void {
   if (r.v === undefined) r.v = null;
   const p = info.params[i];
-  const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr), info.cls);
+  const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (c === NO_MATCH) {
     rt.top = fr;
     fr.line = info.line ?? fr.line;
     const caller = fr.prev!;
-    rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(p.type!, info.cls, calledClassOf(fr))}, ${givenType(r.v)} given, called in ${caller.file} on line ${caller.line}`);
+    rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(p.type!, fnScope(info), calledClassOf(fr))}, ${givenType(r.v)} given, called in ${caller.file} on line ${caller.line}`);
   }
   r.v = c;
 }
@@ -135,27 +140,27 @@ export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Fr
 }
 
 function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any, fr: Frame): any {
-  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), info.cls);
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
   const caller = fr.prev!;
-  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${idx + 1} must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, ${givenType(v)} given, called in ${caller.file} on line ${caller.line}`);
+  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${idx + 1} must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given, called in ${caller.file} on line ${caller.line}`);
 }
 
 export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
   const type = info.returnType as DeclaredType;
   if (type.text === 'void') return null;
-  const r = type.check(v, !!info.strictTypes, calledClassOf(fr), info.cls);
+  const r = type.check(v, !!info.strictTypes, calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
-  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, ${givenType(v)} returned`);
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} returned`);
 }
 
 /** The end of a function with a return type reached without `return` (zend_verify_missing_return_type). */
 export function missingReturn(info: FunctionInfo, fr: Frame): void {
   const type = info.returnType as DeclaredType;
   if (type.allowsNull || type.text === 'void') return;
-  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, info.cls, calledClassOf(fr))}, none returned`);
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, none returned`);
 }
 
 export function neverReturned(info: FunctionInfo): never {
@@ -275,7 +280,8 @@ export function refFromValue(v: any): Ref {
 
 /** A literal given for a by-reference parameter. */
 export function cannotPassByRef(fname: string, i: number, pname: string): never {
-  return rt.throwError('Error', `${fname}(): Argument #${i + 1} ($${pname}) cannot be passed by reference`);
+  // a variadic parameter's arguments are numbered without a name
+  return rt.throwError('Error', `${fname}(): Argument #${i + 1}${pname ? ` ($${pname})` : ''} cannot be passed by reference`);
 }
 
 export function callResultRef(v: any): Ref {

@@ -335,9 +335,13 @@ export class Request {
       e.set('class', info.cls.name);
       if (f.self instanceof PhpObject) e.set('object', f.self);
       e.set('type', f.self instanceof PhpObject ? '->' : '::');
-    } else if (info.isClosure && info.cls) {
-      e.set('class', info.cls.name);
-      e.set('type', f.self instanceof PhpObject ? '->' : '::');
+    } else if (info.isClosure) {
+      // a closure shows its scope: the class it was bound to ($this's class, or the scope class)
+      const scope = info.cls ?? (f.self instanceof PhpObject ? f.self.cls : f.self instanceof PhpClass ? f.self : null);
+      if (scope) {
+        e.set('class', scope.name);
+        e.set('type', f.self instanceof PhpObject ? '->' : '::');
+      }
     }
     if (withArgs) e.set('args', PhpArray.fromList(f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined)));
     return e;

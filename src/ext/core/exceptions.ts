@@ -28,6 +28,23 @@ export function setTraceOf(o: PhpObject, trace: any): void {
   o.p[privateKey(baseOf(o), 'trace')] = trace;
 }
 
+/**
+ * zend_exception_set_previous: an exception thrown while another one was pending (a finally block
+ * throwing) keeps the pending one at the end of its chain of previous exceptions.
+ */
+export function chainPrevious(e: PhpObject, pending: PhpObject): void {
+  if (e === pending) return;
+  let last = e;
+  for (let k = 0; k < 10000; k++) {
+    if (last === pending) return;
+    const prev = get(last, 'previous');
+    if (!(prev instanceof PhpObject)) break;
+    last = prev;
+  }
+  for (let p: any = pending; p instanceof PhpObject; p = get(p, 'previous')) if (p === e) return;
+  last.p[privateKey(baseOf(last), 'previous')] = pending;
+}
+
 function throwableBase(c: PhpClass): PhpClass {
   let k: PhpClass = c;
   while (k.parent) k = k.parent;
