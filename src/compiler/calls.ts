@@ -11,7 +11,10 @@ import { compileStmts } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
 import { checkGotos, resolveGotoMarkers } from './goto.js';
-import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
+import { checkWriteContexts } from './writecheck.js';
+import { checkAttributes, AttrTarget } from './attributes.js';
+import { checkConstExpr } from './constexpr.js';
+import { compileTypename, TypeScope, literalType, isValidDefault, typeToString, CompiledType } from './typenames.js';
 import { exportExpr } from './export.js';
 import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
 import { closureFacts, factsJs } from './bodyfacts.js';
@@ -27,7 +30,7 @@ function isLvalue(e: A.Expr): boolean {
 }
 
 /** Argument i passed to a parameter known to be by reference (refMask) or by value. */
-function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[] }, i = 0): string {
+function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[]; variadic?: boolean }, i = 0): string {
   if (!byRef) return argValue(c, a.value);
   if (!isLvalue(a.value)) {
     if (a.value.kind === 'FuncCall' || a.value.kind === 'MethodCall' || a.value.kind === 'StaticCall' || a.value.kind === 'NullsafeMethodCall' || a.value.kind === 'New') {
@@ -35,7 +38,7 @@ function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?
     }
     // array_multisort's parameters are "prefer-ref" in php-src: values are accepted too
     if (callee && callee.name.toLowerCase() !== 'array_multisort') {
-      const pname = callee.params[Math.min(i, callee.params.length - 1)] ?? '';
+      const pname = callee.variadic && i >= callee.params.length - 1 ? '' : callee.params[Math.min(i, callee.params.length - 1)] ?? '';
       return `(${expr(c, a.value)}, ${c.file.use('cannotPassByRef')}(${str(callee.name)}, ${i}, ${str(pname)}))`;
     }
     return `${c.file.use('refFromValue')}(${expr(c, a.value)})`;
@@ -79,7 +82,7 @@ function markDiscard(c: FnCtx, fnJs: string, vals: string[]): string {
  * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths). `discard`: the
  * caller does not use the result (see markDiscard).
  */
-function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[] } | null, fiberGen?: string, discard = false): string {
+function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[]; variadic?: boolean } | null, fiberGen?: string, discard = false): string {
   if (!Array.isArray(args)) compileError('internal: placeholder', 0);
   // in a fiber variant the callee's variant runs under `yield*` (fiberGen evaluates to it)
   const gen = c.fiber && fiberGen ? fiberGen : null;
@@ -188,7 +191,7 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // same-file function declared at the top level: a direct JS call
   const local = c.file.topFunctions.get(lcNs);
   if (local && !hasComplexArgs(e.args)) {
-    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name) }, `VF.${local.js}`));
+    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name), variadic: local.node.params.some((p) => p.variadic) }, `VF.${local.js}`));
   }
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
@@ -199,7 +202,9 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
     return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen, discard));
   }
   const t = c.temp();
-  const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}))`;
+  // the name as written goes along for the error message when its case differs
+  const shown = nsName === lcNs ? '' : `, ${str(nsName)}`;
+  const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}${shown}))`;
   if (hasComplexArgs(e.args)) return withLine(c, e, `(${lookup}, ${emitGenericCall(c, t, 'undefined', e.args)})`);
   return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`, discard)})`);
 }
@@ -413,7 +418,7 @@ function typeAllowsNull(t: A.TypeNode): boolean {
  */
 export function compileFunction(file: FileCtx, spec: FnSpec, cls: ClassCtx | null, parent: FnCtx | null, jsName: string): { js: string; info: string } {
   spec = { ...spec, params: demoteOptionalBeforeRequired(file, spec.params, spec.line) };
-  if (file.fiberMode) return compileWithFiberVariant(file, spec, (fiber) => compileFunctionOnce(file, spec, cls, parent, jsName, fiber));
+  if (file.fiberMode) return compileWithFiberVariant(file, spec, (fiber) => compileFunctionOnce(file, spec, cls, parent, jsName, fiber), spec.kind === 'method' && !!cls?.isTrait);
   return compileFunctionOnce(file, spec, cls, parent, jsName, false);
 }
 
@@ -434,6 +439,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   c.returnType = spec.returnType;
   c.returnVoid = !!spec.returnType && spec.returnType.kind === 'SimpleType' && spec.returnType.name.name.toLowerCase() === 'void';
   c.returnsRef = spec.byRef;
+  c.inTraitMethod = (spec.kind === 'method' && !!cls?.isTrait) || (spec.kind !== 'method' && spec.kind !== 'function' && !!parent?.inTraitMethod);
   c.boxedNames = facts.boxed;
   c.unsetNames = facts.unset;
   const info = file.id('I');
@@ -442,10 +448,16 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
 
   // FunctionInfo, declared at module level
   const defaultCtx = new FnCtx(file, spec.kind, cls, parent, false);
+  defaultCtx.inConstExpr = true;
   const scope: TypeScope = { cls, scopeKnown: spec.kind !== 'closure' && spec.kind !== 'arrow' && !cls?.isTrait };
   const returnType = spec.returnType ? compileTypename(file, spec.returnType, scope) : null;
   c.returnTypeInfo = returnType;
+  if (facts.isGenerator && returnType) checkGeneratorReturnType(returnType, spec.line);
+  checkAttributes(file, spec.attrGroups ?? [], spec.kind === 'method' ? AttrTarget.Method : AttrTarget.Function);
+  checkParams(file, spec, cls);
   const paramInfos = spec.params.map((p) => {
+    checkAttributes(file, p.attrGroups, AttrTarget.Parameter);
+    if (p.default) checkConstExpr(p.default, true);
     const t = p.type ? paramType(file, p, scope) : 'null';
     // reflection evaluates defaults later: a thunk in the function's class context
     const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
@@ -527,6 +539,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     // arrow functions see the parent's variables by value (captured at creation)
   }
 
+  checkWriteContexts(spec.body, spec.byRef);
   if (checkGotos(spec.body)) c.goto = { regions: [], labels: new Map(), sites: [] };
   const bodyJs = resolveGotoMarkers(c, compileStmts(c, spec.body));
   // locals
@@ -567,6 +580,41 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   return { js, info, isGenerator: facts.isGenerator };
 }
 
+/** zend_compile_params' errors, and the deprecation of optional parameters before required ones. */
+function checkParams(file: FileCtx, spec: FnSpec, cls: ClassCtx | null): void {
+  const names = new Set<string>();
+  let lastRequired = -1;
+  spec.params.forEach((p, i) => {
+    if (!p.default && !p.variadic) lastRequired = i;
+  });
+  const isCtor = spec.kind === 'method' && spec.name.toLowerCase() === '__construct';
+  spec.params.forEach((p, i) => {
+    if (p.name === 'this') compileError('Cannot use $this as parameter', p.line);
+    if (names.has(p.name)) compileError(`Redefinition of parameter $${p.name}`, p.line);
+    names.add(p.name);
+    if (i > 0 && spec.params[i - 1].variadic) compileError('Only the last parameter can be variadic', p.line);
+    if (p.variadic && p.default) compileError('Variadic parameter cannot have a default value', p.line);
+    if (p.flags) {
+      if (!isCtor || !cls) compileError('Cannot declare promoted property outside a constructor', p.line);
+      if (spec.isAbstract || cls.isInterface) compileError('Cannot declare promoted property in an abstract constructor', p.line);
+      if (p.variadic) compileError('Cannot declare variadic promoted property', p.line);
+    }
+    if (p.default && i < lastRequired) {
+      const implicitNullable = p.type !== null && p.type.kind !== 'NullableType' && literalType(p.default) === 'null';
+      if (!implicitNullable) {
+        file.warnings.push({ message: `Optional parameter $${p.name} declared before required parameter $${spec.params[lastRequired].name} is implicitly treated as a required parameter`, line: p.line, level: 8192 });
+      }
+    }
+  });
+}
+
+/** zend_mark_function_as_generator: a generator's declared return type must admit a Generator. */
+function checkGeneratorReturnType(t: CompiledType, line: number): void {
+  if (t.builtins.has('object') || t.builtins.has('mixed')) return;
+  if (t.classes.some((c) => typeof c === 'string' && ['traversable', 'iterator', 'generator'].includes(c.toLowerCase()))) return;
+  compileError(`Generator return type must be a supertype of Generator, ${typeToString(t)} given`, line);
+}
+
 /** A parameter's type: PHP's checks (no void/never, a literal default must fit), implicitly nullable with a null default. */
 function paramType(file: FileCtx, p: A.Param, scope: TypeScope): string {
   const lit = p.default ? literalType(p.default) : null;
@@ -596,7 +644,12 @@ function isNeverType(t: A.TypeNode | null): boolean {
 
 /** Default values are compiled in the function's own context (self::CONST, new Foo in initializers). */
 function withDefaultCtx(c: FnCtx, e: A.Expr): string {
-  return expr(c, e);
+  c.inConstExpr = true;
+  try {
+    return expr(c, e);
+  } finally {
+    c.inConstExpr = false;
+  }
 }
 
 /** The source text PHP's reflection shows for a default value (approximate, for messages). */

@@ -11,6 +11,8 @@ import { normalMode } from './fibers.js';
 import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
 import { toFloatLiteral } from './calls.js';
 import { checkMagicMethod } from './magic.js';
+import { checkAttributes, AttrTarget } from './attributes.js';
+import { checkConstExpr } from './constexpr.js';
 
 const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_STATIC = 8, M_ABSTRACT = 16, M_FINAL = 32, M_READONLY = 64;
 const CF_INTERFACE = 1 << 8, CF_TRAIT = 1 << 9, CF_ENUM = 1 << 10, CF_ANON = 1 << 11;
@@ -84,6 +86,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   };
   // constant expressions (defaults, constants) compile in a function-less context of the class
   const cctx = new FnCtx(file, 'method', cls, outer, false);
+  cctx.inConstExpr = true;
   cctx.isStaticMethod = true;
   const consts: string[] = [];
   const props: string[] = [];
@@ -91,25 +94,37 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   const traits: string[] = [];
   const rules: string[] = [];
   const ctor = node.members.find((m) => m.kind === 'ClassMethod' && m.name.name.toLowerCase() === '__construct') as A.ClassMethod | undefined;
+  const propNames = new Set<string>();
   checkClassRules(file, node, name);
+  checkAttributes(file, node.attrGroups, AttrTarget.Class, { type: node.type, readonly: (node.flags & M_READONLY) !== 0, name: name ?? 'class@anonymous' });
   for (const m of node.members) {
     switch (m.kind) {
       case 'ClassConst':
+        checkAttributes(file, m.attrGroups, AttrTarget.ClassConstant);
         for (const k of m.consts) {
+          if (node.type === 'interface' && m.flags & (M_PRIVATE | M_PROTECTED)) compileError(`Access type for interface constant ${name}::${k.name.name} must be public`, k.line);
+          checkConstExpr(k.value, false);
           if (k.name.name.toLowerCase() === 'class') compileError('A class constant must not be called \'class\'; it is reserved for class name fetching', k.line);
           consts.push(`{name: ${str(k.name.name)}, flags: ${m.flags || M_PUBLIC}, init: ${thunk(cctx, k.value)}, meta: {line: ${k.line}, doc: ${m.docComment ? str(m.docComment) : 'null'}, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         }
         break;
       case 'EnumCase':
         if (node.type !== 'enum') compileError('Case can only be used in enums', m.line);
+        checkAttributes(file, m.attrGroups, AttrTarget.ClassConstant);
+        if (m.value) checkConstExpr(m.value, false);
         consts.push(`{name: ${str(m.name.name)}, flags: ${M_PUBLIC}, isCase: true, init: ${m.value ? thunk(cctx, m.value) : 'null'}, meta: {line: ${m.line}, doc: null, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         break;
       case 'Property':
+        checkAttributes(file, m.attrGroups, AttrTarget.Property);
         for (const p of m.props) {
+          if (propNames.has(p.name)) compileError(`Cannot redeclare ${name}::$${p.name}`, p.line);
+          propNames.add(p.name);
+          if (p.default) checkConstExpr(p.default, false);
           const type = m.type ? propertyType(file, m.type, cls, name, p) : 'null';
           const def = p.default ? thunk(cctx, p.default) : m.type ? 'undefined' : '() => null';
-          if (m.flags & M_READONLY && p.default) compileError(`Readonly property ${name}::$${p.name} cannot have default value`, p.line);
+          if (m.flags & M_READONLY && m.flags & M_STATIC) compileError(`Static property ${name}::$${p.name} cannot be readonly`, p.line);
           if (m.flags & M_READONLY && !m.type) compileError(`Readonly property ${name}::$${p.name} must have type`, p.line);
+          if (m.flags & M_READONLY && p.default) compileError(`Readonly property ${name}::$${p.name} cannot have default value`, p.line);
           props.push(`{name: ${str(p.name)}, flags: ${m.flags || M_PUBLIC}, type: ${type}, default: ${def}, meta: {line: ${p.line}, doc: ${m.docComment ? str(m.docComment) : 'null'}, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         }
         break;
@@ -117,8 +132,10 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
         methods.push(methodDecl(file, node, m, cls, outer, m === ctor));
         break;
       case 'TraitUse':
+        if (node.type === 'interface') compileError(`Cannot use traits inside of interfaces. ${file.resolveClass(m.traits[0])} is used in ${name}`, m.line);
         for (const t of m.traits) traits.push(str(file.resolveClass(t)));
         for (const a of m.adaptations) {
+          if (a.kind === 'TraitAlias' && a.newModifier !== null) checkAliasModifier(a.newModifier, a.line);
           if (a.kind === 'TraitPrecedence') {
             rules.push(`{kind: 'insteadof', trait: ${str(file.resolveClass(a.trait))}, method: ${str(a.method.name)}, insteadof: [${a.insteadof.map((n) => str(file.resolveClass(n))).join(', ')}]}`);
           } else {
@@ -132,15 +149,21 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   if (ctor) {
     for (const p of ctor.params) {
       if (!p.flags) continue;
+      if (propNames.has(p.name)) compileError(`Cannot redeclare ${name}::$${p.name}`, p.line);
+      propNames.add(p.name);
+      if ((p.flags & M_READONLY || node.flags & M_READONLY) && !p.type) compileError(`Readonly property ${name}::$${p.name} must have type`, p.line);
       const type = p.type ? propertyType(file, p.type, cls, name, { kind: 'PropertyDecl', name: p.name, default: null, line: p.line }) : 'null';
-      props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}}}`);
+      props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}, attrs: ${attrsJson(file, p.attrGroups)}}}`);
     }
   }
   const interfaces = node.implements.map((i) => str(file.resolveClass(i)));
   let enumBacking = 'null';
   if (node.enumType) {
-    const t = node.enumType.kind === 'SimpleType' ? node.enumType.name.name.toLowerCase() : '';
-    if (t !== 'int' && t !== 'string') compileError(`Enum backing type must be int or string, ${t} given`, node.line);
+    const t = node.enumType.kind === 'SimpleType' && node.enumType.name.form === 'unqualified' ? node.enumType.name.name.toLowerCase() : '';
+    if (t !== 'int' && t !== 'string') {
+      const given = typeToString(compileTypename(file, node.enumType, typeScope(cls)));
+      compileError(`Enum backing type must be int or string, ${given} given`, node.line);
+    }
     enumBacking = str(t);
   }
   const nameJs = name === null ? 'null' : str(name);
@@ -158,6 +181,13 @@ const ENUM_FORBIDDEN_MAGIC = ['__clone', '__construct', '__destruct', '__get', '
 function checkClassRules(file: FileCtx, node: A.ClassLike, name: string | null): void {
   const display = name ?? 'class@anonymous';
   if (node.type === 'enum') {
+    for (const i of node.implements) {
+      if (!node.enumType && file.resolveClass(i).toLowerCase() === 'backedenum') compileError(`Non-backed enum ${display} cannot implement interface BackedEnum`, node.line);
+    }
+    const generated = node.enumType ? ['cases', 'from', 'tryfrom'] : ['cases'];
+    for (const m of node.members) {
+      if (m.kind === 'ClassMethod' && generated.includes(m.name.name.toLowerCase())) compileError(`Cannot redeclare ${display}::${m.name.name}()`, m.line);
+    }
     for (const m of node.members) {
       if (m.kind === 'Property') compileError(`Enum ${display} cannot include properties`, m.line);
       if (m.kind === 'ClassMethod' && ENUM_FORBIDDEN_MAGIC.includes(m.name.name.toLowerCase())) {
@@ -181,6 +211,12 @@ function checkClassRules(file: FileCtx, node: A.ClassLike, name: string | null):
       if (!m.type) compileError(`Readonly property ${display}::$${m.props[0].name} must have type`, m.line);
     }
   }
+}
+
+/** zend_compile_trait_alias: `as` may change visibility only. */
+function checkAliasModifier(mod: number, line: number): void {
+  const word = mod === M_STATIC ? 'static' : mod === M_ABSTRACT ? 'abstract' : mod === M_FINAL ? 'final' : mod === M_READONLY ? 'readonly' : null;
+  if (word) compileError(`Cannot use '${word}' as method modifier`, line);
 }
 
 function typeScope(cls: ClassCtx): TypeScope {
@@ -210,12 +246,21 @@ function propertyType(file: FileCtx, node: A.TypeNode, cls: ClassCtx, className:
 export function thunk(c: FnCtx, e: A.Expr): string {
   const js = normalMode(c, () => expr(c, e));
   const temps = c.temps.length ? `let ${c.temps.join(', ')}; ` : '';
-  return `() => { const fr = rt.top; ${temps}return ${js}; }`;
+  // a function, not an arrow: in traits `this` is the using class the runtime evaluates it for
+  return `function () { const fr = rt.top; ${temps}return ${js}; }`;
 }
 
 function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: ClassCtx, outer: FnCtx, isCtor: boolean): string {
   const flags = (m.flags & (M_PUBLIC | M_PROTECTED | M_PRIVATE)) ? m.flags : m.flags | M_PUBLIC;
   const isAbstract = (m.flags & M_ABSTRACT) !== 0 || node.type === 'interface';
+  if (node.type === 'interface') {
+    if (!(flags & M_PUBLIC)) compileError(`Access type for interface method ${cls.name}::${m.name.name}() must be public`, m.line);
+    if (m.flags & M_FINAL) compileError(`Interface method ${cls.name}::${m.name.name}() must not be final`, m.line);
+    if (m.flags & M_ABSTRACT) compileError(`Interface method ${cls.name}::${m.name.name}() must not be abstract`, m.line);
+  }
+  if (m.flags & M_PRIVATE && m.flags & M_FINAL && m.name.name.toLowerCase() !== '__construct') {
+    file.warnings.push({ message: 'Private methods cannot be final as they are never overridden by other classes', line: m.line });
+  }
   if (m.body === null && !isAbstract) {
     compileError(`Non-abstract method ${cls.name}::${m.name.name}() must contain body`, m.line);
   }
@@ -243,7 +288,9 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
     line: m.line, endLine: m.endLine, isStatic: (m.flags & M_STATIC) !== 0, docComment: m.docComment,
     attrGroups: m.attrGroups, methodName: m.name.name, isAbstract,
   }, cls, outer, jsName);
-  return `{name: ${str(m.name.name)}, flags: ${flags | (node.type === 'interface' ? M_ABSTRACT : 0)}, fn: ${m.body === null ? 'null' : js}, info: ${info}}`;
+  // a trait method is made once per using class: TS is that class, its FunctionInfo the copy's
+  const fn = m.body === null ? 'fn: null' : cls.isTrait ? `fn: null, mk: (TS, ${info}) => ${js}` : `fn: ${js}`;
+  return `{name: ${str(m.name.name)}, flags: ${flags | (node.type === 'interface' ? M_ABSTRACT : 0)}, ${fn}, info: ${info}}`;
 }
 
 export { M_STATIC };

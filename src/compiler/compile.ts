@@ -14,6 +14,7 @@ import { compileFunction } from './calls.js';
 import { hoistClassDecl } from './classes.js';
 import { fiberUnitSource } from './fibers.js';
 import { checkGotos, resolveGotoMarkers } from './goto.js';
+import { checkWriteContexts } from './writecheck.js';
 
 export interface CompileOptions {
   /** the file path as PHP reports it (__FILE__, messages) */
@@ -54,8 +55,14 @@ function groupByNamespace(program: A.Program): NsGroup[] {
   groups.push(cur);
   let sawNamespace = false;
   let sawCode = false;
+  let bracketed: boolean | null = null;
   for (const s of program.stmts) {
     if (s.kind === 'Namespace') {
+      if (bracketed !== null && bracketed !== (s.body !== null)) {
+        compileError('Cannot mix bracketed namespace declarations with unbracketed namespace declarations', s.line);
+      }
+      bracketed = s.body !== null;
+      if (s.body) for (const inner of s.body) if (inner.kind === 'Namespace') compileError('Namespace declarations cannot be nested', inner.line);
       if (!sawNamespace && sawCode) {
         compileError('Namespace declaration statement has to be the very first statement or after any declare call in the script', s.line);
       }
@@ -103,17 +110,57 @@ function detectStrictTypes(program: A.Program): boolean {
   return strict;
 }
 
-function applyUse(file: FileCtx, s: A.Use | A.GroupUse): void {
+/** Functions and constants declared so far in the file (zend_have_seen_symbol): lowercase functions, constants as written. */
+interface Seen {
+  functions: Set<string>;
+  consts: Set<string>;
+  /** lowercase class names */
+  classes: Set<string>;
+}
+
+/** Records the functions and constants a top-level statement declares (conditional ones too). */
+function noteDeclared(file: FileCtx, s: A.Stmt, seen: Seen): void {
+  switch (s.kind) {
+    case 'FunctionDecl':
+      seen.functions.add(file.qualify(s.name.name).toLowerCase());
+      return;
+    case 'ConstStmt':
+      for (const k of s.consts) seen.consts.add(file.qualify(k.name.name));
+      return;
+    case 'ClassLike':
+      if (s.name) seen.classes.add(file.qualify(s.name.name).toLowerCase());
+      return;
+    case 'Block':
+      for (const x of s.stmts) noteDeclared(file, x, seen);
+      return;
+    case 'If':
+      for (const x of [...s.body, ...s.elseifs.flatMap((e) => e.body), ...(s.else ?? [])]) noteDeclared(file, x, seen);
+      return;
+  }
+}
+
+function applyUse(file: FileCtx, s: A.Use | A.GroupUse, seen: Seen): void {
   const add = (type: 'normal' | 'function' | 'const', full: string, alias: string | null, line: number) => {
     const short = alias ?? full.slice(full.lastIndexOf('\\') + 1);
-    if (type === 'function') file.useFunction.set(short.toLowerCase(), full);
-    else if (type === 'const') file.useConst.set(short, full);
-    else {
+    if (!alias && !full.includes('\\') && !file.namespace) {
+      file.warnings.push({ message: `The use statement with non-compound name '${full}' has no effect`, line, level: 2 });
+    }
+    if (type === 'function' || type === 'const') {
+      const isFn = type === 'function';
+      const table = isFn ? file.useFunction : file.useConst;
+      const key = isFn ? short.toLowerCase() : short;
+      const same = (a: string, b: string) => (isFn ? a.toLowerCase() === b.toLowerCase() : a === b);
+      const local = file.qualify(short);
+      const inUse = table.has(key) ||
+        (isFn ? seen.functions.has(local.toLowerCase()) : seen.consts.has(local)) && !same(local, full);
+      if (inUse) compileError(`Cannot use ${type} ${full} as ${short} because the name is already in use`, line);
+      table.set(key, full);
+    } else {
       const lc = short.toLowerCase();
       if (['self', 'parent', 'static', 'int', 'float', 'bool', 'string', 'true', 'false', 'null', 'void', 'iterable', 'object', 'mixed', 'never'].includes(lc) && !alias) {
         compileError(`Cannot use ${full} as ${short} because '${short}' is a special class name`, line);
       }
-      if (file.useClass.has(lc) && file.useClass.get(lc)!.toLowerCase() !== full.toLowerCase()) {
+      if (file.useClass.has(lc) || (seen.classes.has(file.qualify(short).toLowerCase()) && file.qualify(short).toLowerCase() !== full.toLowerCase())) {
         compileError(`Cannot use ${full} as ${short} because the name is already in use`, line);
       }
       file.useClass.set(lc, full);
@@ -123,6 +170,22 @@ function applyUse(file: FileCtx, s: A.Use | A.GroupUse): void {
     for (const u of s.uses) add(s.type === 'normal' ? u.type : s.type, u.name.name, u.alias?.name ?? null, u.line);
   } else {
     for (const u of s.uses) add(s.type !== 'normal' ? s.type : u.type, s.prefix.name + '\\' + u.name.name, u.alias?.name ?? null, u.line);
+  }
+}
+
+/** A function or constant declared under a name `use` imported from elsewhere. */
+function checkNotImported(file: FileCtx, s: A.Stmt): void {
+  if (s.kind === 'ClassLike' && s.name) {
+    const imported = file.useClass.get(s.name.name.toLowerCase());
+    if (imported && imported.toLowerCase() !== file.qualify(s.name.name).toLowerCase()) compileError(`Cannot declare class ${file.qualify(s.name.name)} because the name is already in use`, s.line);
+  } else if (s.kind === 'FunctionDecl') {
+    const imported = file.useFunction.get(s.name.name.toLowerCase());
+    if (imported && imported.toLowerCase() !== file.qualify(s.name.name).toLowerCase()) compileError(`Cannot declare function ${file.qualify(s.name.name)} because the name is already in use`, s.line);
+  } else if (s.kind === 'ConstStmt') {
+    for (const k of s.consts) {
+      const imported = file.useConst.get(k.name.name);
+      if (imported && imported !== file.qualify(k.name.name)) compileError(`Cannot declare const ${file.qualify(k.name.name)} because the name is already in use`, k.line);
+    }
   }
 }
 
@@ -150,7 +213,9 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   // pass 2: compile each namespace group in order
   const body: string[] = [];
   // with labels, a group's statements compile as one list (a goto state machine spans them)
+  checkWriteContexts(groups.flatMap((g) => g.stmts), false);
   if (checkGotos(groups.flatMap((g) => g.stmts))) main.goto = { regions: [], labels: new Map(), sites: [] };
+  const seen: Seen = { functions: new Set(), consts: new Set(), classes: new Set() };
   for (const g of groups) {
     const rest: A.Stmt[] = [];
     file.namespace = g.namespace;
@@ -159,9 +224,11 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
     file.useConst = new Map();
     for (const s of g.stmts) {
       if (s.kind === 'Use' || s.kind === 'GroupUse') {
-        applyUse(file, s);
+        applyUse(file, s, seen);
         continue;
       }
+      checkNotImported(file, s);
+      noteDeclared(file, s, seen);
       if (s.kind === 'FunctionDecl') {
         const name = file.qualify(s.name.name);
         const entry = file.topFunctions.get(name.toLowerCase())!;
@@ -175,7 +242,8 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
         prologue.push(`${file.use('declareFunction')}(${str(name)}, ${entry.js}, ${info});`);
         continue;
       }
-      if (s.kind === 'ClassLike' && s.name) {
+      // PHP binds a top-level class early only when it implements no interface and uses no trait
+      if (s.kind === 'ClassLike' && s.name && !s.implements.length && s.type !== 'enum' && !s.members.some((m) => m.kind === 'TraitUse')) {
         const h = hoistClassDecl(file, s, main);
         prologue.push(`${file.use('hoistClass')}(${h});`);
       }
@@ -206,6 +274,7 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
     ...moduleFns,
     `M$.defs = {${file.defs.join(', ')}};`,
     `const main = function main(S, fr) {`,
+    file.strictTypes ? 'fr.strict = true;' : '',
     locals,
     ...warnings,
     ...prologue,

@@ -212,6 +212,17 @@ export class FnCtx {
   goto: GotoState | null = null;
   /** finally blocks around the code being compiled */
   finallyDepth = 0;
+  /** code of a trait method (or a closure in one): `TS` is the class using the trait */
+  inTraitMethod = false;
+  /** compiling a constant expression (initializers): self/parent/static are checked when evaluated */
+  inConstExpr = false;
+
+  /** zend_is_scope_known: can self/parent be checked while compiling this code? */
+  get scopeKnown(): boolean {
+    if (this.inConstExpr) return false;
+    if (this.kind === 'function') return true;
+    return this.kind === 'method' && !!this.cls && !this.cls.isTrait;
+  }
   /** params that must be shared on entry (written to or escaping) */
   sharedParams = new Set<string>();
   staticVarsN = 0;

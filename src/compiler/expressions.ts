@@ -2,6 +2,7 @@
 // (temporaries are function-level `let`s), so statements can embed them anywhere.
 
 import type * as A from '../syntax/ast.js';
+import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import {
   readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef,
@@ -74,7 +75,7 @@ export function boolExpr(c: FnCtx, e: A.Expr): string {
 
 /** The scope class for visibility checks, as a JS expression (null outside classes). */
 export function scopeExpr(c: FnCtx): string {
-  if (c.cls) return c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref;
+  if (c.cls) return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
   if (c.kind === 'closure' || c.kind === 'arrow') return `${c.file.use('closureScope')}(this)`;
   return 'null';
 }
@@ -82,6 +83,15 @@ export function scopeExpr(c: FnCtx): string {
 /** The inline cache of a property access site with a literal name (null for $o->$name). */
 export function propSite(c: FnCtx, n: A.Identifier | A.Expr): string | null {
   return n.kind === 'Identifier' ? c.file.siteVar('PS', `${c.file.use('newPropSite')}()`) : null;
+}
+
+/**
+ * The class using the trait whose code this is: trait methods are instantiated per using class with
+ * that class as `TS`; elsewhere in a trait (constant expressions) it is found from `this`.
+ */
+export function traitScopeExpr(c: FnCtx): string {
+  // closures in a trait method are module-level factories, outside the method's TS: found from `this`
+  return c.inTraitMethod && c.kind === 'method' ? 'TS' : `${c.file.use('traitScope')}(this, ${c.cls!.ref})`;
 }
 
 /** A property name: an Identifier (compile-time string) or an expression. */
@@ -95,16 +105,24 @@ export function staticPropName(c: FnCtx, n: string | A.Expr): string {
 }
 
 /** A JS expression evaluating to the PhpClass named by n (self/parent/static resolved in context). */
+/** zend_ensure_valid_class_fetch_type: self/parent/static where the compiler knows they can't work. */
+function checkClassFetch(c: FnCtx, kind: string, line: number, known = c.scopeKnown): void {
+  if (!known) return;
+  if (!c.cls) compileError(`Cannot use "${kind}" when no class scope is active`, line);
+  if (kind === 'parent' && !c.cls.parentName && !c.cls.isTrait) compileError('Cannot use "parent" when current class scope has no parent', line);
+}
+
 export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string {
   if (n.kind === 'Name') {
     const resolved = c.file.resolveClass(n as A.Name);
+    if (resolved === 'self' || resolved === 'parent' || resolved === 'static') checkClassFetch(c, resolved, n.line);
     switch (resolved) {
       case 'self':
         if (!c.cls) return `${c.file.use('selfOfClosure')}(this)`;
-        return c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref;
+        return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
       case 'parent':
         if (!c.cls) return `${c.file.use('parentOfClosure')}(this)`;
-        return `${c.file.use('parentOf')}(${c.cls.isTrait ? `${c.file.use('traitScope')}(this, ${c.cls.ref})` : c.cls.ref})`;
+        return `${c.file.use('parentOf')}(${c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref})`;
       case 'static':
         return `${c.file.use('staticOf')}(this)`;
     }
@@ -133,8 +151,56 @@ export function withLine(c: FnCtx, e: A.Node, js: string): string {
   return js;
 }
 
+/** The expression a chain element (->, [], ::, ()) applies to. */
+function chainBase(e: A.Expr): A.Expr | null {
+  switch (e.kind) {
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'MethodCall':
+    case 'NullsafePropertyFetch':
+    case 'NullsafeMethodCall':
+      return e.var;
+    case 'StaticPropertyFetch':
+    case 'StaticCall':
+      return e.cls.kind === 'Name' ? null : (e.cls as A.Expr);
+  }
+  return null;
+}
+
+function withBase(e: A.Expr, base: A.Expr): A.Expr {
+  if (e.kind === 'StaticPropertyFetch' || e.kind === 'StaticCall') return { ...e, cls: base };
+  return { ...(e as A.PropertyFetch), var: base };
+}
+
+/**
+ * A chain after a ?-> short-circuits as a whole: `$a?->b()->c` is null when $a is, without calling
+ * or fetching anything further. The nearest ?-> below e is tested once; the rest compiles as usual.
+ */
+function shortCircuitChain(c: FnCtx, e: A.Expr): string {
+  const path: A.Expr[] = [];
+  let n: A.Expr = e;
+  while (n.kind !== 'NullsafePropertyFetch' && n.kind !== 'NullsafeMethodCall') {
+    path.push(n);
+    n = chainBase(n)!;
+  }
+  const t = c.temp();
+  const tempRef = { kind: 'RawJs', js: t, line: n.line } as unknown as A.Expr;
+  let rebuilt: A.Expr = n.kind === 'NullsafePropertyFetch'
+    ? { kind: 'PropertyFetch', var: tempRef, name: n.name, line: n.line }
+    : { kind: 'MethodCall', var: tempRef, name: n.name, args: n.args, line: n.line };
+  for (let i = path.length - 1; i >= 0; i--) rebuilt = withBase(path[i], rebuilt);
+  return `((${t} = ${expr(c, n.var)}) == null ? null : ${expr(c, rebuilt)})`;
+}
+
 export function expr(c: FnCtx, e: A.Expr): string {
   const u = (h: string) => c.file.use(h);
+  if ((e.kind === 'PropertyFetch' || e.kind === 'MethodCall' || e.kind === 'ArrayDimFetch' || e.kind === 'StaticPropertyFetch' || e.kind === 'StaticCall') && isShortCircuited(e)) {
+    return shortCircuitChain(c, e);
+  }
+  switch (e.kind as string) {
+    case 'RawJs':
+      return (e as any).js;
+  }
   switch (e.kind) {
     case 'ScalarInt':
       return intLiteral(e.value);
@@ -301,7 +367,7 @@ function magicConst(c: FnCtx, e: A.MagicConst): string {
     case '__FUNCTION__':
       return str(c.phpName);
     case '__CLASS__':
-      if (c.cls?.isTrait) return `${c.file.use('traitScope')}(this, ${c.cls.ref}).name`;
+      if (c.cls?.isTrait) return `${traitScopeExpr(c)}.name`;
       if (c.cls && c.cls.name === null) return `${c.cls.ref}.name`;
       if (!c.cls && (c.kind === 'closure' || c.kind === 'arrow')) return `${c.file.use('closureClassName')}(this)`;
       return str(c.cls?.name ?? '');
@@ -320,7 +386,10 @@ function classConst(c: FnCtx, e: A.ClassConstFetch): string {
       const resolved = c.file.resolveClass(e.cls as A.Name);
       if (resolved !== 'self' && resolved !== 'parent' && resolved !== 'static') return str(resolved);
       if (resolved === 'self' && c.cls && c.cls.name !== null && !c.cls.isTrait) return str(c.cls.name);
-      return `${classRefExpr(c, e.cls)}.name`;
+      // ::class is checked even in constant expressions when the class is known
+      if (resolved !== 'static') checkClassFetch(c, resolved, e.line, c.scopeKnown || (c.inConstExpr && !!c.cls && !c.cls.isTrait));
+      const scopeJs = c.cls ? (c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref) : `${c.file.use('closureScope')}(this)`;
+      return `${c.file.use('scopeClassName')}(${str(resolved)}, ${scopeJs}, this)`;
     }
     return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
   }
@@ -431,7 +500,7 @@ function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec
     return {
       prepare: `${o} = ${obj}, ${k} = ${propName(c, target.name)}`,
       read: `${u('propOpGet')}(${o}, ${k}, ${scope})`,
-      write: (v) => `${u('propSet')}(${o}, ${k}, ${v}, ${scope})`,
+      write: (v) => `${u('propSet')}(${o}, ${k}, ${v}, ${scope}${c.file.strictTypes ? ', true' : ''})`,
     };
   }
   return {
@@ -449,7 +518,7 @@ function compoundRef(c: FnCtx, target: A.Expr): string {
       if (!target.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, target.var)})`;
       return `${c.file.use('dimSlot')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)})`;
     case 'PropertyFetch':
-      return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)})`;
+      return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
     default:
       return refOf(c, target);
   }
@@ -578,9 +647,10 @@ export function inlinePropGet(c: FnCtx, obj: string, site: string, name: string,
 /** $o->name = v through its site, for an object and a value already in JS locals or temporaries. */
 export function inlinePropSet(c: FnCtx, o: string, site: string, name: string, v: string, scope: string): string {
   const u = (h: string) => c.file.use(h);
-  if (scope !== 'null' && !isJsLocal(scope)) return `${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope})`;
+  const strict = c.file.strictTypes ? ', true' : '';
+  if (scope !== 'null' && !isJsLocal(scope)) return `${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope}${strict})`;
   const cur = c.temp();
-  return `(${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && (${cur} = ${o}.p[${site}.key]) !== undefined && ${cur} !== ${u('UNINIT')} && !(${cur} instanceof ${u('Ref')}) ? (${o}.p[${site}.key] = ${v}) : ${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope}))`;
+  return `(${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && (${cur} = ${o}.p[${site}.key]) !== undefined && ${cur} !== ${u('UNINIT')} && !(${cur} instanceof ${u('Ref')}) ? (${o}.p[${site}.key] = ${v}) : ${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope}${strict}))`;
 }
 
 /** ++/-- on a value held in a JS local or temporary `v`. */
@@ -638,7 +708,8 @@ function incDec(c: FnCtx, e: A.IncDec): string {
     if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)})`;
     return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)}, ${t})`;
   }
-  if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
+  if (target.kind === 'PropertyFetch') return withLine(c, e, propIncDec(c, target, e));
+  if (target.kind === 'ArrayDimFetch' && target.dim) {
     const loc = rmwLocation(c, target, true);
     if (e.prefix) return withLine(c, e, `(${loc.prepare}, ${loc.write(`${op}(${loc.read})`)})`);
     const old = c.temp();
@@ -648,6 +719,24 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   if (e.prefix) return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${op}(${u('refRead')}(${r})))`);
   const t = c.temp();
   return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${t} = ${u('refRead')}(${r}), ${r}.v = ${op}(${t}), ${t})`);
+}
+
+/**
+ * ++/-- on a property: an untyped property holding an int, found through the site, is counted inline;
+ * anything else (typed and readonly properties, magic, other values) goes to the runtime's propIncDec.
+ */
+function propIncDec(c: FnCtx, target: A.PropertyFetch, e: A.IncDec): string {
+  const u = (h: string) => c.file.use(h);
+  const obj = isThis(target.var) ? thisExpr(c) : expr(c, target.var);
+  const scope = scopeExpr(c);
+  const o = c.temp();
+  const slow = `${u('propIncDec')}(${o}, ${propName(c, target.name)}, ${scope}, ${e.inc}, ${!e.prefix}${c.file.strictTypes ? ', true' : ''})`;
+  const site = propSite(c, target.name);
+  if (!site || (scope !== 'null' && !isJsLocal(scope))) return `(${o} = ${obj}, ${slow})`;
+  const cur = c.temp();
+  const test = `${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && typeof (${cur} = ${o}.p[${site}.key]) === "number"`;
+  const fast = `${o}.p[${site}.key] = ${inlineIncDec(c, cur, e.inc)}`;
+  return `(${o} = ${obj}, ${test} ? ${e.prefix ? `(${fast})` : `(${fast}, ${cur})`} : ${slow})`;
 }
 
 function cast(c: FnCtx, e: A.Cast): string {

@@ -26,7 +26,7 @@ export interface CompiledFn {
  * as its fiber variant, recorded in file.variants. Nested functions compile once: the second pass
  * finds them in the cache and skips their names, so both passes name everything alike.
  */
-export function compileWithFiberVariant(file: FileCtx, spec: FnSpec, once: (fiber: boolean) => CompiledFn): CompiledFn {
+export function compileWithFiberVariant(file: FileCtx, spec: FnSpec, once: (fiber: boolean) => CompiledFn, traitMethod = false): CompiledFn {
   // the same node can compile more than once (new's arguments do): a compilation is known by where it starts
   const before = file.counters();
   const key = before.join();
@@ -41,8 +41,11 @@ export function compileWithFiberVariant(file: FileCtx, spec: FnSpec, once: (fibe
   const variant = once(true);
   if (file.counters().join() !== after.join()) throw new Error('internal: the fiber pass named things differently');
   const top = isTopFunction(file, normal.js) ? `VF.${jsNameOf(normal.js)} = ` : '';
-  file.variants.push(`${top}VF.${normal.info} = ${variant.js};`);
-  if (variant.restartJs) file.variants.push(`VF.${normal.info}$restart = ${variant.restartJs};`);
+  // a trait method's code names its using class TS: its variants are made per class (fiber.ts unitVariant)
+  const perClass = (js: string) => (traitMethod ? `function (TS) { return ${js}; }` : js);
+  file.variants.push(`${top}VF.${normal.info} = ${perClass(variant.js)};`);
+  if (variant.restartJs) file.variants.push(`VF.${normal.info}$restart = ${perClass(variant.restartJs)};`);
+  if (traitMethod) file.variants.push(`VF.${normal.info}$trait = true;`);
   let byStart = file.fiberCache.get(spec.params);
   if (!byStart) file.fiberCache.set(spec.params, (byStart = new Map()));
   byStart.set(key, { js: normal.js, info: normal.info, after });

@@ -120,7 +120,7 @@ export interface StmtCompiler {
   stmt(c: FnCtx, s: A.Stmt): string;
   cond(c: FnCtx, e: A.Expr): string;
   catchHandler(c: FnCtx, k: A.Catch[], e: string, onMatch: (k: A.Catch) => string, before?: Set<string>): string;
-  finallyBlock(c: FnCtx, stmts: A.Stmt[]): string;
+  withFinally(c: FnCtx, inner: string, fin: A.Stmt[]): string;
 }
 
 function newRegion(c: FnCtx, parent: Region | null, entry: number): Region {
@@ -221,7 +221,7 @@ function tryRegion(c: FnCtx, sc: StmtCompiler, r: Region, s: A.Try): string {
   const handler = s.catches.length ? ` catch (${e}) { ${sc.catchHandler(c, s.catches, e, (k) => `${r.st} = ${entries.get(k)}; continue ${r.js};`)} }` : ' finally {}';
   let js = `${r.js}: for (;;) { if (${r.st} < ${firstCatch}) { try { switch (${r.st}) {\n${bodyParts.join('\n')}\n} break ${r.js}; }${handler} }\n` +
     (catchParts.length ? `switch (${r.st}) {\n${catchParts.join('\n')}\n}\n` : '') + 'break; }';
-  if (s.finally) js = `try { ${js} } finally { ${sc.finallyBlock(c, s.finally)} }`;
+  if (s.finally) js = sc.withFinally(c, js, s.finally);
   c.curLine = -1;
   return js;
 }

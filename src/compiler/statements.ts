@@ -9,6 +9,7 @@ import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
 import { normalMode } from './fibers.js';
 import { isOnly, allowsNull } from './typenames.js';
+import { checkConstExpr } from './constexpr.js';
 import { hasFlatLabel, regionStmts, gotoStmt, StmtCompiler } from './goto.js';
 
 export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
@@ -137,6 +138,7 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'ClassLike':
       return lineMark(c, s.line) + compileClassDecl(c, s) + ';';
     case 'ConstStmt':
+      for (const k of s.consts) checkConstExpr(k.value, true);
       return lineMark(c, s.line) + s.consts.map((k) => `${u('defineConst')}(${str(c.file.qualify(k.name.name))}, ${expr(c, k.value)});`).join(' ');
     case 'Namespace':
       compileError('Namespace declaration statement has to be the very first statement or after any declare call in the script', s.line);
@@ -332,6 +334,7 @@ function globalVar(c: FnCtx, v: A.Expr): string {
 
 function staticVar(c: FnCtx, v: A.StaticVar): string {
   if (v.name === 'this') compileError('Cannot use $this as static variable', v.line);
+  if (v.default) checkConstExpr(v.default, true);
   const key = str(v.name + '#' + ++c.staticVarsN);
   const init = v.default ? normalMode(c, () => `() => ${expr(c, v.default!)}`) : 'null';
   const holder = c.kind === 'main' ? 'null' : c.infoName;
@@ -343,18 +346,28 @@ function tryStmt(c: FnCtx, s: A.Try): string {
   // an exception may leave the try block anywhere: catch and finally blocks start from what was
   // assigned before it, and so does the code after the statement
   const saved = c.saveAssigned();
-  let js = `try ${block(c, s.body)}`;
+  let js = block(c, s.body);
   if (s.catches.length) {
     const e = c.file.id('e');
-    js += ` catch (${e}) { ${catchHandler(c, s.catches, e, (k) => compileStmts(c, k.body), saved)} }`;
+    js = `try ${js} catch (${e}) { ${catchHandler(c, s.catches, e, (k) => compileStmts(c, k.body), saved)} }`;
   }
   if (s.finally) {
     c.restoreAssigned(new Set(saved));
-    js += ` finally { ${finallyBlock(c, s.finally)} }`;
+    js = withFinally(c, js, s.finally);
   }
   c.restoreAssigned(saved);
   c.curLine = -1;
   return js;
+}
+
+/**
+ * try/catch code followed by a finally block. An exception the finally block throws while another
+ * is on its way out gets that one as its previous (PHP chains them), so the pending one is kept.
+ */
+function withFinally(c: FnCtx, inner: string, fin: A.Stmt[]): string {
+  const p = c.temp();
+  const e = c.file.id('e');
+  return `${p} = undefined; try { ${inner} } catch (${e}) { ${p} = ${e}; throw ${e}; } finally { ${finallyBlock(c, fin, p)} }`;
 }
 
 /** The body of a JS catch clause: the first PHP catch whose class matches binds the variable and runs. */
@@ -372,16 +385,17 @@ function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Ca
 }
 
 /** A finally block; break/continue/goto may not leave it (checked against finallyDepth). */
-function finallyBlock(c: FnCtx, stmts: A.Stmt[]): string {
+function finallyBlock(c: FnCtx, stmts: A.Stmt[], pending: string): string {
   c.curLine = -1;
   c.finallyDepth++;
   const js = compileStmts(c, stmts);
   c.finallyDepth--;
   c.curLine = -1;
-  return `rt.top = fr; ${js}`;
+  const e = c.file.id('e');
+  return `rt.top = fr; try { ${js} } catch (${e}) { throw ${c.file.use('finallyThrew')}(${e}, ${pending}); }`;
 }
 
-const SC: StmtCompiler = { stmt, cond, catchHandler, finallyBlock };
+const SC: StmtCompiler = { stmt, cond, catchHandler, withFinally };
 
 function declareStmt(c: FnCtx, s: A.Declare): string {
   for (const d of s.directives) {

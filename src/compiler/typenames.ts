@@ -73,11 +73,10 @@ function className(file: FileCtx, t: A.SimpleType, scope: TypeScope): string {
     const cls = scope.cls;
     if (!cls) compileError(`Cannot use "${lc}" when no class scope is active`, t.line);
     if (lc === 'parent' && !cls.parentName) compileError('Cannot use "parent" when current class scope has no parent', t.line);
-    // the checks above are compile-time; the type keeps its name (reflection prints "self"), and the
-    // runtime binds it to the class (compiler/types.ts)
+    // kept as written: messages name the class (zend_type_to_string_resolved), the type itself doesn't
     return lc;
   }
-  if (n.form === 'fully' && BUILTIN_TYPES.has(lc)) compileError(`Type declaration '${lc}' must be unqualified`, t.line);
+  if ((n.form === 'fully' || n.form === 'relative') && BUILTIN_TYPES.has(lc)) compileError(`Type declaration '${lc}' must be unqualified`, t.line);
   const resolved = file.resolveClass(n);
   assertValidClassName(resolved, t.line);
   if (n.form === 'unqualified' && lc in CONFUSABLE && !file.useClass.has(lc)) {

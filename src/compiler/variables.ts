@@ -212,14 +212,14 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, cas
         const t = c.temp();
         return `(${o} = ${objectForWrite(c, e.var)}, ${t} = ${v}, ${inlinePropSet(c, o, site, propName(c, e.name), t, scopeExpr(c))})`;
       }
-      return `${c.file.use(castArray ? 'propSetCastArray' : 'propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+      return `${c.file.use(castArray ? 'propSetCastArray' : 'propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
     }
     case 'StaticPropertyFetch':
       if (typeof e.name === 'string') {
         const site = c.file.siteVar('SP', `${c.file.use('newStaticPropSite')}()`);
-        return `${c.file.use('spSet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${v}, ${scopeExpr(c)})`;
+        return `${c.file.use('spSet')}(${site}, ${classRefExpr(c, e.cls)}, ${str(e.name)}, ${v}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
       }
-      return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)})`;
+      return `${c.file.use('staticPropSet')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${v}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
     case 'ListExpr':
     case 'ArrayLiteral':
       return destructure(c, e as A.ListExpr, value);

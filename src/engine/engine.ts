@@ -20,7 +20,7 @@ import { Scope } from '../runtime/scope.js';
 import { objectIter } from '../runtime/iterate.js';
 import { closureBound, resolveCall, invokeArgs } from '../runtime/functions.js';
 import { classConst, findClass, objectToArray } from '../runtime/objects.js';
-import { createThrowable, throwableToString, traceOf, setTraceOf } from '../ext/core/exceptions.js';
+import { createThrowable, throwableToString, traceOf, setTraceOf, chainPrevious } from '../ext/core/exceptions.js';
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable } from '../runtime/calls.js';
@@ -148,6 +148,7 @@ export class Engine {
     core.createThrowable = createThrowable;
     core.traceOf = traceOf;
     core.setTraceOf = setTraceOf;
+    core.chainPrevious = chainPrevious;
     core.lookupClass = (name, autoload) => findClass(name, autoload);
     core.closureTarget = (o: PhpObject) => (o.native && o.native.closure ? closureBound(o) : null);
     core.iterate = (o: PhpObject) => objectIter(o, null, false);

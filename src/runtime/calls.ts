@@ -58,7 +58,7 @@ export function findMethodForCall(obj: PhpObject, name: string, scope: PhpClass 
       return { fn: m.fn, self: obj, info: m.info };
     }
     if (cls.caller) return magicCall(cls.caller, obj, name);
-    rt.throwError('Error', `Call to ${visName(m.vis)} method ${cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+    rt.throwError('Error', `Call to ${visName(m.vis)} method ${m.cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
   }
   if (cls.caller) return magicCall(cls.caller, obj, name);
   return rt.throwError('Error', `Call to undefined method ${displayClassName(cls)}::${name}()`);
@@ -92,7 +92,7 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
     if (!(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
       if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
       if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
-      rt.throwError('Error', `Call to ${visName(m.vis)} method ${cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+      rt.throwError('Error', `Call to ${visName(m.vis)} method ${m.cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
     }
     if (m.isStatic) {
       if (cls.isTrait) rt.deprecated(`Calling static trait method ${cls.name}::${m.name} is deprecated, it should only be called on a class using the trait`);
@@ -105,7 +105,10 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
     rt.throwError('Error', `Non-static method ${m.cls.name}::${m.name}() cannot be called statically`);
   }
   if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
-  if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
+  if (cls.staticCaller) {
+    if (cls.isTrait) rt.deprecated(`Calling static trait method ${cls.name}::${name} is deprecated, it should only be called on a class using the trait`);
+    return magicCall(cls.staticCaller, cls, name);
+  }
   return rt.throwError('Error', `Call to undefined method ${displayClassName(cls)}::${name}()`);
 }
 

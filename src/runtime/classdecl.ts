@@ -2,18 +2,21 @@
 // Built-in classes (registered by extensions at MINIT) and user classes (emitted by the compiler) are
 // described by the same ClassDecl and linked by the same code.
 
-import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, FunctionInfo, ObjectHandlers, privateKey, TypeCheck, ModuleOrigin } from './object.js';
+import { PhpClass, PhpObject, PhpMethod, PropInfo, ClassConst, ClassFlags, Vis, FunctionInfo, ObjectHandlers, privateKey, TypeCheck, ModuleOrigin, NO_MATCH } from './object.js';
 import { Ref, UNINIT } from './values.js';
 import { PhpArray, share } from './array.js';
 import { rt } from './request.js';
 import { makeBuiltin, buildWrapper } from './builtin.js';
-import { parseTypeText, DeclaredType } from './types.js';
+import { parseTypeText, DeclaredType, givenType, typeTextIn } from './types.js';
 import { visName } from './calls.js';
+import { bindTraits } from './traits.js';
 
 export interface MethodDecl {
   name: string;
   flags: number; // Modifier bits: Public 1, Protected 2, Private 4, Static 8, Abstract 16, Final 32
   fn: Function | null;
+  /** trait methods: makes the method for a using class (`scope`) with that copy's FunctionInfo */
+  mk?: (scope: PhpClass, info: FunctionInfo) => Function;
   info?: FunctionInfo;
   /** builtin classes: the PHP signature, e.g. "getMessage(): string" */
   signature?: string;
@@ -86,10 +89,10 @@ export function classError(message: string): never {
   return rt.throwError('\0fatal', message);
 }
 
-/** A parent or interface that does not exist (after autoloading) is a catchable Error, as in PHP. */
-function missingClass(message: string): never {
-  if (!rt) throw new Error('builtin class declaration: ' + message);
-  return rt.throwError('Error', message);
+/** A class-level fatal error reported at a member's line. */
+function classErrorAt(line: number | undefined, message: string): never {
+  if (line && rt) rt.top.line = line;
+  return classError(message);
 }
 
 /** A constant named in a builtin method's default value (resolved on first call, when all are registered). */
@@ -156,19 +159,25 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   }
   if (decl.parent) {
     const parent = lookup(decl.parent);
-    if (!parent) missingClass(`Class "${decl.parent}" not found`);
+    if (!parent) notFound('Class', decl.parent);
     if (parent.isInterface) classError(`Class ${decl.name} cannot extend interface ${parent.name}`);
     if (parent.isTrait) classError(`Class ${decl.name} cannot extend trait ${parent.name}`);
     if (parent.isFinal) classError(`Class ${decl.name} cannot extend final class ${parent.name}`);
     if (parent.isEnum) classError(`Class ${decl.name} cannot extend final class ${parent.name}`);
+    if (!builtin && (parent.flags & ClassFlags.Readonly) !== (cls.flags & ClassFlags.Readonly)) {
+      classError(cls.flags & ClassFlags.Readonly
+        ? `Readonly class ${decl.name} cannot extend non-readonly class ${parent.name}`
+        : `Non-readonly class ${decl.name} cannot extend readonly class ${parent.name}`);
+    }
     inheritFrom(cls, parent);
   }
   for (const iname of decl.interfaces ?? []) {
     const iface = lookup(iname);
-    if (!iface) missingClass(`Interface "${iname}" not found`);
+    if (!iface) notFound('Interface', iname);
     if (!iface.isInterface) {
       classError(cls.isInterface ? `${decl.name} cannot implement ${iface.name} - it is not an interface` : `${decl.name} cannot implement ${iface.name} - it is not an interface`);
     }
+    if (cls.ownInterfaces.includes(iface)) classError(`${kindUc(cls)} ${cls.name} cannot implement previously implemented interface ${iface.name}`);
     cls.ownInterfaces.push(iface);
     addInterface(cls, iface);
   }
@@ -180,13 +189,20 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   if (decl.nativeMethods) {
     for (const [sig, fn] of Object.entries(decl.nativeMethods)) addMethod(cls, nativeMethodDecl(sig, fn, cls), cls);
   }
+  // an enum's cases()/from()/tryFrom() are its own methods (a trait's methods of those names lose)
+  if (cls.isEnum) {
+    for (const iface of cls.interfaces) {
+      for (const [lc, m] of iface.methods) if (!cls.methods.has(lc)) cls.methods.set(lc, { ...m, cls, isAbstract: false, info: { ...m.info, cls } });
+    }
+  }
   for (const tname of decl.traits ?? []) {
     const t = lookup(tname);
-    if (!t) classError(`Trait "${tname}" not found`);
+    if (!t) notFound('Trait', tname);
     if (!t.isTrait) classError(`${decl.name} cannot use ${t.name} - it is not a trait`);
     cls.traits.push(t);
   }
-  if (cls.traits.length) applyTraits(cls, decl.traitRules ?? [], lookup);
+  if (cls.traits.length) bindTraits(cls, decl.traitRules ?? [], lookup);
+  if (cls.isEnum && !builtin) verifyEnum(cls);
 
   // interface constants and methods
   for (const iface of cls.interfaces) {
@@ -198,9 +214,30 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
     }
   }
   resolveMagic(cls);
-  if (!builtin && !cls.isInterface && !cls.isTrait && !cls.isAbstract && !cls.isEnum) checkAbstracts(cls);
+  if (!builtin && !cls.isInterface && !cls.isTrait) checkAbstracts(cls);
   if (cls.isEnum) setupEnum(cls);
   return cls;
+}
+
+/** A class, interface or trait a declaration names is missing: PHP throws an Error. */
+function notFound(kind: string, name: string): never {
+  return rt.throwError('Error', `${kind} "${name}" not found`);
+}
+
+function kindUc(cls: PhpClass): string {
+  return cls.isInterface ? 'Interface' : cls.isTrait ? 'Trait' : cls.isEnum ? 'Enum' : 'Class';
+}
+
+const ENUM_FORBIDDEN_MAGIC = ['__construct', '__destruct', '__clone', '__get', '__set', '__unset', '__isset', '__tostring', '__debuginfo', '__serialize', '__unserialize', '__sleep', '__wakeup', '__set_state'];
+
+/** zend_verify_enum: what traits brought in must fit an enum too. */
+function verifyEnum(cls: PhpClass): void {
+  for (const p of [...cls.props.values(), ...[...cls.staticProps.values()].map((x) => x.info)]) {
+    if (p.name !== 'name' && p.name !== 'value') classError(`Enum ${cls.name} cannot include properties`);
+  }
+  for (const m of cls.methods.values()) {
+    if (m.cls === cls && ENUM_FORBIDDEN_MAGIC.includes(m.lcname)) classError(`Enum ${cls.name} cannot include magic method ${m.name}`);
+  }
 }
 
 function inheritFrom(cls: PhpClass, parent: PhpClass): void {
@@ -224,9 +261,13 @@ function addInterface(cls: PhpClass, iface: PhpClass): void {
 
 function addConst(cls: PhpClass, d: ConstDecl): void {
   const existing = cls.consts.get(d.name);
-  if (existing && existing.cls === cls) classError(`Cannot redefine class constant ${cls.name}::${d.name}`);
+  const at = d.meta?.line;
+  if (existing && existing.cls === cls) classErrorAt(at, `Cannot redefine class constant ${cls.name}::${d.name}`);
   if (existing && existing.final && existing.cls !== cls) {
-    classError(`${cls.name}::${d.name} cannot override final constant ${existing.cls.name}::${d.name}`);
+    classErrorAt(at, `${cls.name}::${d.name} cannot override final constant ${existing.cls.name}::${d.name}`);
+  }
+  if (existing && existing.cls !== cls && existing.vis !== Vis.Private && visOf(d.flags) > existing.vis) {
+    classErrorAt(at, `Access level to ${cls.name}::${d.name} must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Public ? '' : ' or weaker'}`);
   }
   const c: ClassConst = {
     name: d.name,
@@ -241,7 +282,7 @@ function addConst(cls: PhpClass, d: ConstDecl): void {
   cls.consts.set(d.name, c);
 }
 
-function addProp(cls: PhpClass, d: PropDecl): void {
+export function addProp(cls: PhpClass, d: PropDecl): void {
   const vis = visOf(d.flags);
   const isStatic = (d.flags & M_STATIC) !== 0;
   const type = typeof d.type === 'string' ? parseTypeText(d.type) : d.type ?? null;
@@ -259,11 +300,15 @@ function addProp(cls: PhpClass, d: PropDecl): void {
     meta: d.meta,
   };
   const inherited = cls.staticProps.get(d.name)?.info ?? cls.props.get(d.name);
-  if (inherited && inherited.cls !== cls) {
+  if (inherited && inherited.cls !== cls && inherited.vis !== Vis.Private) {
     if (inherited.isStatic !== isStatic) {
       classError(isStatic
         ? `Cannot redeclare non static ${inherited.cls.name}::$${d.name} as static ${cls.name}::$${d.name}`
         : `Cannot redeclare static ${inherited.cls.name}::$${d.name} as non static ${cls.name}::$${d.name}`);
+    }
+    if (inherited.readonly !== info.readonly) {
+      const word = (r: boolean) => (r ? 'readonly' : 'non-readonly');
+      classError(`Cannot redeclare ${word(inherited.readonly)} property ${inherited.cls.name}::$${d.name} as ${word(info.readonly)} ${cls.name}::$${d.name}`);
     }
     if (vis > inherited.vis || (inherited.vis === Vis.Public && vis !== Vis.Public)) {
       classError(`Access level to ${cls.name}::$${d.name} must be ${visName(inherited.vis)} (as in class ${inherited.cls.name})${inherited.vis === Vis.Protected ? ' or weaker' : ''}`);
@@ -288,11 +333,12 @@ function signatureInfo(signature: string): FunctionInfo {
 function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
   const lc = d.name.toLowerCase();
   const existing = cls.methods.get(lc);
+  const at = d.info?.line;
   if (existing && existing.cls === cls && !existing.info.isBuiltin && declaring === cls && !(existing as any).fromTrait) {
-    classError(`Cannot redeclare ${cls.name}::${d.name}()`);
+    classErrorAt(at, `Cannot redeclare ${cls.name}::${d.name}()`);
   }
   if (existing && existing.cls !== cls && existing.isFinal && !existing.cls.isTrait && existing.vis !== Vis.Private) {
-    classError(`Cannot override final method ${existing.cls.name}::${existing.name}()`);
+    classErrorAt(at, `Cannot override final method ${existing.cls.name}::${existing.name}()`);
   }
   const info: FunctionInfo = d.info ?? (d.signature ? signatureInfo(d.signature) : { name: d.name, params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: false });
   info.cls = cls;
@@ -300,7 +346,7 @@ function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
   const m: PhpMethod = {
     name: d.name,
     lcname: lc,
-    fn: d.fn ?? abstractStub(cls, d.name),
+    fn: d.mk ? d.mk(cls, info) : d.fn ?? abstractStub(cls, d.name),
     vis: visOf(d.flags),
     isStatic: (d.flags & M_STATIC) !== 0,
     isAbstract: (d.flags & M_ABSTRACT) !== 0 || cls.isInterface,
@@ -308,13 +354,14 @@ function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
     cls,
     info,
   };
-  if (existing && existing.cls !== cls && !existing.isAbstract && existing.vis !== Vis.Private) {
-    if (existing.isStatic && !m.isStatic) classError(`Cannot make static method ${existing.cls.name}::${existing.name}() non static in class ${cls.name}`);
-    if (!existing.isStatic && m.isStatic) classError(`Cannot make non static method ${existing.cls.name}::${existing.name}() static in class ${cls.name}`);
+  if (existing && existing.cls !== cls && existing.vis !== Vis.Private) {
+    if (existing.isStatic && !m.isStatic) classErrorAt(at, `Cannot make static method ${existing.cls.name}::${existing.name}() non static in class ${cls.name}`);
+    if (!existing.isStatic && m.isStatic) classErrorAt(at, `Cannot make non static method ${existing.cls.name}::${existing.name}() static in class ${cls.name}`);
   }
-  if (existing && existing.cls !== cls && existing.vis !== Vis.Private && m.vis > existing.vis && !(existing.isAbstract && existing.cls.isInterface && false)) {
-    classError(`Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
+  if (existing && existing.cls !== cls && existing.vis !== Vis.Private && m.vis > existing.vis) {
+    classErrorAt(at, `Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
   }
+  if (d.mk) m.mk = d.mk;
   cls.methods.set(lc, m);
 }
 
@@ -322,78 +369,6 @@ function abstractStub(cls: PhpClass, name: string): Function {
   return function () {
     rt.throwError('Error', `Cannot call abstract method ${cls.name}::${name}()`);
   };
-}
-
-function applyTraits(cls: PhpClass, rules: TraitRule[], lookup: (name: string) => PhpClass | null): void {
-  const excluded = new Map<PhpClass, Set<string>>();
-  for (const r of rules) {
-    if (r.kind !== 'insteadof') continue;
-    for (const other of r.insteadof ?? []) {
-      const t = lookup(other);
-      if (!t) classError(`Could not find trait ${other}`);
-      let set = excluded.get(t);
-      if (!set) excluded.set(t, (set = new Set()));
-      set.add(r.method.toLowerCase());
-    }
-  }
-  const added = new Map<string, PhpMethod>();
-  for (const t of cls.traits) {
-    for (const [lc, m] of t.methods) {
-      // aliases first: `as` can add a method under another name or change visibility
-      for (const r of rules) {
-        if (r.kind !== 'alias' || r.method.toLowerCase() !== lc) continue;
-        if (r.trait && lookup(r.trait) !== t) continue;
-        if (r.alias) {
-          copyTraitMethod(cls, m, r.alias, r.vis ?? null, added, t);
-        }
-      }
-      if (excluded.get(t)?.has(lc)) continue;
-      let vis: number | null = null;
-      for (const r of rules) {
-        if (r.kind === 'alias' && !r.alias && r.method.toLowerCase() === lc && (!r.trait || lookup(r.trait) === t)) vis = r.vis ?? null;
-      }
-      const own = cls.methods.get(lc);
-      if (own && own.cls === cls && !(own as any).fromTrait) continue; // the class's own method wins
-      const prev = added.get(lc);
-      if (prev && (prev as any).trait !== t && !m.isAbstract && !prev.isAbstract) {
-        classError(`Trait method ${(prev as any).trait.name}::${m.name} has not been applied as ${cls.name}::${m.name}, because of collision with ${t.name}::${m.name}`);
-      }
-      if (prev && m.isAbstract) continue;
-      copyTraitMethod(cls, m, m.name, vis, added, t);
-    }
-    for (const p of t.allSlots) {
-      if (!cls.props.has(p.name) || cls.props.get(p.name)!.cls !== cls) {
-        addProp(cls, { name: p.name, flags: p.vis | (p.readonly ? M_READONLY : 0), type: p.type, default: p.hasDefault ? p.default : undefined });
-      }
-    }
-    for (const [n, sp] of t.staticProps) {
-      if (!cls.staticProps.has(n) || cls.staticProps.get(n)!.info.cls !== cls) {
-        addProp(cls, { name: n, flags: sp.info.vis | M_STATIC, type: sp.info.type, default: sp.info.hasDefault ? sp.info.default : undefined });
-      }
-    }
-    for (const [n, c] of t.consts) if (!cls.consts.has(n)) cls.consts.set(n, { ...c, cls });
-  }
-}
-
-function copyTraitMethod(cls: PhpClass, m: PhpMethod, name: string, vis: number | null, added: Map<string, PhpMethod>, trait?: PhpClass): void {
-  const lc = name.toLowerCase();
-  const info: FunctionInfo = { ...m.info, name, cls, origin: m.info.origin ?? m.info };
-  const copy: PhpMethod = {
-    ...m,
-    name,
-    lcname: lc,
-    cls,
-    info,
-    vis: vis ? visOf(vis) : m.vis,
-    fn: m.fn,
-  };
-  (copy as any).fromTrait = true;
-  (copy as any).trait = trait ?? (m as any).trait;
-  const existing = cls.methods.get(lc);
-  if (existing && existing.cls === cls && !(existing as any).fromTrait) return;
-  if (existing && existing.cls !== cls && existing.isFinal) classError(`Cannot override final method ${existing.cls.name}::${existing.name}()`);
-  cls.methods.set(lc, copy);
-  added.set(lc, copy);
 }
 
 function resolveMagic(cls: PhpClass): void {
@@ -415,14 +390,20 @@ function resolveMagic(cls: PhpClass): void {
   }
 }
 
+/** zend_verify_abstract_class: an explicitly abstract class must still implement private abstract (trait) methods. */
 function checkAbstracts(cls: PhpClass): void {
+  const explicit = cls.isAbstract;
   const missing: string[] = [];
-  for (const m of cls.methods.values()) if (m.isAbstract) missing.push(`${m.cls.name}::${m.name}`);
-  if (missing.length) {
-    const n = missing.length;
-    const list = missing.slice(0, 3).join(', ') + (n > 3 ? ', ...' : '');
-    classError(`Class ${cls.name} contains ${n} abstract method${n === 1 ? '' : 's'} and must therefore be declared abstract or implement the remaining methods (${list})`);
+  for (const m of cls.methods.values()) {
+    if (m.isAbstract && (!explicit || m.vis === Vis.Private)) missing.push(`${m.cls.name}::${m.name}`);
   }
+  if (!missing.length) return;
+  const n = missing.length;
+  const list = missing.slice(0, 3).join(', ') + (n > 3 ? ', ...' : '');
+  const kind = cls.isEnum ? 'Enum' : 'Class';
+  classError(!explicit && !cls.isEnum
+    ? `${kind} ${cls.name} contains ${n} abstract method${n === 1 ? '' : 's'} and must therefore be declared abstract or implement the remaining methods (${list})`
+    : `${kind} ${cls.name} must implement ${n} abstract private method${n === 1 ? '' : 's'} (${list})`);
 }
 
 // ───────────── enums ─────────────
@@ -436,11 +417,30 @@ export function enumCase(cls: PhpClass, name: string): PhpObject {
   let o = cls.enumCases!.get(name);
   if (o) return o;
   const c = cls.consts.get(name)!;
+  const table = cls.enumBacking ? backedEnumTable(cls) : null;
   o = new PhpObject(cls);
   o.p['name'] = name;
-  if (cls.enumBacking) o.p['value'] = c.init!();
+  if (table) o.p['value'] = (c as any).caseValue;
   cls.enumCases!.set(name, o);
   return o;
+}
+
+/**
+ * zend_enum_build_backed_enum_table: a backed enum's case values (evaluated together on first use)
+ * by value. Two cases with one value make every use fail.
+ */
+export function backedEnumTable(cls: PhpClass): Map<any, string> {
+  let table: Map<any, string> | undefined = cls.ext.enumTable;
+  if (table) return table;
+  table = new Map();
+  for (const [name, c] of cls.consts) {
+    if (!c.isCase || c.cls !== cls) continue;
+    const v = (c as any).caseValue ??= c.init!.call(cls);
+    const other = table.get(v);
+    if (other !== undefined) rt.throwError('Error', `Duplicate value in enum ${cls.name} for cases ${other} and ${name}`);
+    table.set(v, name);
+  }
+  return (cls.ext.enumTable = table);
 }
 
 // ───────────── instances ─────────────
@@ -452,18 +452,26 @@ export function prepareDefaults(cls: PhpClass): void {
   for (const info of cls.allSlots) {
     if (typeof info.default === 'function') {
       const thunk = info.default as () => any;
-      info.default = undefined;
-      info.default = thunk();
+      const v = defaultOfType(info, thunk.call(info.cls));
+      info.default = v;
       (info as any).evaluated = true;
     }
   }
   for (const [, sp] of cls.staticProps) {
     if (sp.info.cls === cls && sp.ref.v === undefined) {
       const d = sp.info.default;
-      sp.ref.v = typeof d === 'function' ? d() : sp.info.hasDefault ? d : sp.info.type ? UNINIT : null;
+      sp.ref.v = typeof d === 'function' ? defaultOfType(sp.info, d.call(cls)) : sp.info.hasDefault ? d : sp.info.type ? UNINIT : null;
     }
   }
   cls.defaultsReady = true;
+}
+
+/** A default computed from a constant expression must fit the property's type (checked strictly). */
+function defaultOfType(info: PropInfo, v: any): any {
+  if (!info.type) return v;
+  const r = info.type.check(v, true, null, info.cls);
+  if (r === NO_MATCH) rt.throwError('TypeError', `Cannot assign ${givenType(v)} to property ${info.cls.name}::$${info.name} of type ${typeTextIn(info.type, info.cls)}`);
+  return r;
 }
 
 /** A new object with its properties at their defaults (no constructor call). */

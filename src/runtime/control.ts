@@ -190,7 +190,7 @@ export function constant(ns: string, global: string | null): any {
     v = rt.findConstant(global);
     if (v !== undefined) return v;
   }
-  return rt.throwError('Error', `Undefined constant "${global ?? ns}"`);
+  return rt.throwError('Error', `Undefined constant "${ns}"`);
 }
 
 export function defineConst(name: string, v: any): void {
@@ -384,4 +384,10 @@ export function assertResult(v: any, description: any, message: string): boolean
   } finally {
     rt.top = saved;
   }
+}
+
+/** A finally block threw while `pending` was on its way out: the pending exception becomes its previous. */
+export function finallyThrew(e: any, pending: any): any {
+  if (e instanceof PhpObject && pending instanceof PhpObject) rt.core.chainPrevious(e, pending);
+  return e;
 }

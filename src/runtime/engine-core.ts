@@ -138,6 +138,8 @@ export class EngineCore {
   /** the trace array of a Throwable (set by the exceptions module) */
   traceOf: (e: PhpObject) => any = () => null;
   setTraceOf: (e: PhpObject, trace: any) => void = () => {};
+  /** links an exception pending during a finally block to the one the block throws */
+  chainPrevious: (e: PhpObject, pending: PhpObject) => void = () => {};
   readonly extensionNames = new Set<string>();
   readonly extensionDisplayNames = new Map<string, string>();
   writeStderr: (s: string) => void = (s) => process.stderr.write(Buffer.from(s, 'latin1'));

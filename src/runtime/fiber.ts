@@ -62,7 +62,9 @@ function unitVariant(info: FunctionInfo, suffix: string): any {
   if (!entry) return null;
   const [u, name] = entry;
   u.variants ??= u.ev(rt.core.fiberSource(u.id));
-  return u.variants![name + suffix] ?? null;
+  const v = u.variants![name + suffix] ?? null;
+  // a trait method's variants are made for the class using the trait (its code's TS)
+  return v !== null && u.variants![name + '$trait'] ? v(info.cls) : v;
 }
 
 /** The restart variant of a generator function (see generatorRestartJs), or null. */

@@ -6,23 +6,18 @@ import { PhpObject, PhpClass, FunctionInfo, NO_MATCH, TypeCheck } from './object
 import { Ref } from './values.js';
 import { rt, Frame, Callee } from './request.js';
 import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod } from './calls.js';
-import { givenType, parseTypeText, DeclaredType } from './types.js';
+import { givenType, parseTypeText, DeclaredType, typeTextIn } from './types.js';
 import { toKey } from './dims.js';
 import { typeName } from './convert.js';
 
 // ───────────── lookup ─────────────
 
 /** f(): a user or builtin function, namespaced name first then the global fallback. */
-export function fn(nsLc: string, globalLc: string | null): Callee {
+export function fn(nsLc: string, globalLc: string | null, shown?: string): Callee {
   const f = rt.findFunction(nsLc) ?? (globalLc !== null ? rt.findFunction(globalLc) : undefined);
   if (f) return f;
-  return rt.throwError('Error', `Call to undefined function ${displayName(nsLc, globalLc)}()`);
-}
-
-function displayName(ns: string, global: string | null): string {
   // PHP reports the name as written, resolved: namespaced when in a namespace
-  void global;
-  return ns;
+  return rt.throwError('Error', `Call to undefined function ${shown ?? nsLc}()`);
 }
 
 /** The wrapper of a builtin known when the file was compiled. */
@@ -43,9 +38,28 @@ export function declareFunction(name: string, f: Function, info: FunctionInfo): 
 
 // ───────────── arguments ─────────────
 
+/** The class a function runs in: its class, or for a closure the scope it is bound to now. */
+function fnScope(info: FunctionInfo): PhpClass | null {
+  if (info.cls) return info.cls;
+  if (info.isClosure && rt.closureScopes.length) return rt.closureScopes[rt.closureScopes.length - 1];
+  return null;
+}
+
 function fnDisplay(info: FunctionInfo): string {
-  if (info.isClosure) return info.cls ? `${info.cls.name}::${info.name}` : info.name;
+  if (info.isClosure) {
+    const scope = fnScope(info);
+    return scope ? `${scope.name}::{closure}` : '{closure}';
+  }
   return info.cls ? `${info.cls.name}::${info.name}` : info.name;
+}
+
+/**
+ * The function named in an argument error: PHP prints "Class::method" built into one string with
+ * %s, so an anonymous class's NUL byte cuts it after "class@anonymous".
+ */
+function argFnDisplay(info: FunctionInfo): string {
+  if (info.cls?.isAnonymous) return info.cls.name.split('\0')[0];
+  return fnDisplay(info);
 }
 
 export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
@@ -65,18 +79,18 @@ export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never
 function callerStrict(fr: Frame): boolean {
   const caller = fr.prev;
   if (!caller) return false;
-  return caller.info ? !!caller.info.strictTypes : !!(caller as any).strict;
+  return caller.info ? !!caller.info.strictTypes : caller.strict;
 }
 
 /** A typed parameter: the value, coerced, or PHP's TypeError naming the caller's location. */
 export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): any {
   const p = info.params[i];
   const type = p.type!;
-  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
-  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${type.text}, ${givenType(v)} given${calledIn(fr)}`);
+  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given${calledIn(fr)}`);
 }
 
 function calledClassOf(fr: Frame): PhpClass | null {
@@ -89,11 +103,11 @@ function calledClassOf(fr: Frame): PhpClass | null {
 export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame): void {
   if (r.v === undefined) r.v = null;
   const p = info.params[i];
-  const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr));
+  const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (c === NO_MATCH) {
     rt.top = fr;
     fr.line = info.line ?? fr.line;
-    rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${p.type!.text}, ${givenType(r.v)} given${calledIn(fr)}`);
+    rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(p.type!, fnScope(info), calledClassOf(fr))}, ${givenType(r.v)} given${calledIn(fr)}`);
   }
   r.v = c;
 }
@@ -123,11 +137,11 @@ export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Fr
 }
 
 function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any, fr: Frame): any {
-  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr));
+  const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
-  return rt.throwError('TypeError', `${fnDisplay(info)}(): Argument #${idx + 1} must be of type ${type.text}, ${givenType(v)} given${calledIn(fr)}`);
+  return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${idx + 1} must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given${calledIn(fr)}`);
 }
 
 /** ", called in FILE on line N" of argument errors: only when PHP code made the call, not a builtin. */
@@ -140,16 +154,16 @@ function calledIn(fr: Frame): string {
 export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
   const type = info.returnType as DeclaredType;
   if (type.text === 'void') return null;
-  const r = type.check(v, !!info.strictTypes, calledClassOf(fr));
+  const r = type.check(v, !!info.strictTypes, calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
-  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, ${givenType(v)} returned`);
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} returned`);
 }
 
 /** The end of a function with a return type reached without `return` (zend_verify_missing_return_type). */
 export function missingReturn(info: FunctionInfo, fr: Frame): void {
   const type = info.returnType as DeclaredType;
   if (type.allowsNull || type.text === 'void') return;
-  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${type.text}, none returned`);
+  rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, none returned`);
 }
 
 export function neverReturned(info: FunctionInfo): never {
@@ -277,7 +291,8 @@ export function refFromValue(v: any): Ref {
 
 /** A literal given for a by-reference parameter. */
 export function cannotPassByRef(fname: string, i: number, pname: string): never {
-  return rt.throwError('Error', `${fname}(): Argument #${i + 1} ($${pname}) cannot be passed by reference`);
+  // a variadic parameter's arguments are numbered without a name
+  return rt.throwError('Error', `${fname}(): Argument #${i + 1}${pname ? ` ($${pname})` : ''} cannot be passed by reference`);
 }
 
 export function callResultRef(v: any): Ref {

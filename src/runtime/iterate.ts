@@ -143,6 +143,10 @@ class PropsIter implements Iter {
       if (name === null) continue;
       this.k = /^(0|-?[1-9][0-9]*)$/.test(name) && Number.isSafeInteger(Number(name)) ? Number(name) : name;
       if (this.byRef) {
+        if (!(raw instanceof Ref)) {
+          const info = o.cls.allSlots.find((p) => p.key === key);
+          if (info && info.readonly) rt.throwError('Error', `Cannot acquire reference to readonly property ${info.cls.name}::$${info.name}`);
+        }
         this.cur = raw instanceof Ref ? raw : (o.p[key] = new Ref(raw));
         this.v = this.cur.v;
       } else this.v = raw instanceof Ref ? raw.v : raw;

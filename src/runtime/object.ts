@@ -57,7 +57,7 @@ export interface TypeCheck {
   text: string;
   allowsNull: boolean;
   /** returns the accepted (possibly coerced) value, or NO_MATCH */
-  check(v: any, strict: boolean): any;
+  check(v: any, strict: boolean, calledClass?: PhpClass | null, scope?: PhpClass | null): any;
 }
 export const NO_MATCH: unique symbol = Symbol('no match');
 
@@ -88,6 +88,10 @@ export interface PhpMethod {
   cls: PhpClass;
   /** the function's signature information (parameters, return type) */
   info: FunctionInfo;
+  /** trait methods: makes the method's function for a using class */
+  mk?: (scope: PhpClass, info: FunctionInfo) => Function;
+  /** a method copied from a trait: the trait's own method it was made from */
+  origin?: PhpMethod;
 }
 
 export interface ParamInfo {
@@ -168,6 +172,8 @@ export class PhpClass {
   /** direct interfaces, in declaration order */
   ownInterfaces: PhpClass[] = [];
   traits: PhpClass[] = [];
+  /** every trait used, directly or through other traits */
+  allTraits: PhpClass[] = [];
   flags = 0;
   /** compiled classes: where the declarer lives, so another thread can declare the class too */
   moduleDef: ModuleOrigin | null = null;
@@ -316,6 +322,11 @@ export class PhpObject {
   native: any = null;
   /** set while __get/__set/... run for a name, so they don't recurse (zend_guard) */
   guards: Map<string, number> | null = null;
+  /**
+   * Declared properties unset() explicitly: unlike never-initialized typed properties, reading or
+   * writing them goes through __get/__set (PHP's IS_PROP_UNINIT flag, inverted).
+   */
+  unsetKeys: Set<string> | null = null;
   destructed = false;
 
   constructor(public cls: PhpClass) {

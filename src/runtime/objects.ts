@@ -10,7 +10,7 @@ import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './c
 import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
 import { propRef, findProp, propGet, propSet, staticPropRef } from './props.js';
-import { checkMethodCompatibility } from './inheritance.js';
+import { checkInheritance } from './inheritance.js';
 
 // ───────────── lookup ─────────────
 
@@ -79,18 +79,33 @@ export function thisOrNull(self: any): PhpObject | null {
 export function staticOf(self: any): PhpClass {
   if (self instanceof PhpObject) return self.cls;
   if (self instanceof PhpClass) return self;
-  return rt.throwError('Error', 'Cannot use "static" when no class scope is active');
+  return rt.throwError('Error', 'Cannot access "static" when no class scope is active');
 }
 
 export function parentOf(c: PhpClass): PhpClass {
   if (c.parent) return c.parent;
-  return rt.throwError('Error', 'Cannot use "parent" when current class scope has no parent');
+  return rt.throwError('Error', 'Cannot access "parent" when current class scope has no parent');
+}
+
+/** self::class / parent::class / static::class (ZEND_FETCH_CLASS_NAME): `scope` is the code's class. */
+export function scopeClassName(kind: string, scope: PhpClass | null, self: any): string {
+  if (kind === 'static') {
+    if (self instanceof PhpObject) return self.cls.name;
+    if (self instanceof PhpClass) return self.name;
+    scope = null;
+  }
+  if (!scope) return rt.throwError('Error', `Cannot use "${kind}" in the global scope`);
+  if (kind === 'parent') {
+    if (!scope.parent) rt.throwError('Error', 'Cannot use "parent" when current class scope has no parent');
+    return scope.parent!.name;
+  }
+  return scope.name;
 }
 
 /** self inside a trait method: the class that uses the trait (found from $this / the called class). */
 export function traitScope(self: any, trait: PhpClass): PhpClass {
   let c: PhpClass | null = self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null;
-  for (; c; c = c.parent) if (usesTrait(c, trait)) return c;
+  for (; c; c = c.parent) if (c === trait || c.allTraits.includes(trait)) return c;
   return trait;
 }
 
@@ -112,12 +127,12 @@ export function closureScope(self: any): PhpClass | null {
 export function selfOfClosure(self: any): PhpClass {
   const s = closureScope(self);
   if (s) return s;
-  return rt.throwError('Error', 'Cannot use "self" when no class scope is active');
+  return rt.throwError('Error', 'Cannot access "self" when no class scope is active');
 }
 
 export function parentOfClosure(self: any): PhpClass {
   const s = closureScope(self);
-  if (!s) return rt.throwError('Error', 'Cannot use "parent" when no class scope is active');
+  if (!s) return rt.throwError('Error', 'Cannot access "parent" when no class scope is active');
   return parentOf(s);
 }
 
@@ -127,6 +142,10 @@ export function closureClassName(self: any): string {
 }
 
 // ───────────── declaration ─────────────
+
+function autoloadForLink(name: string): void {
+  findClass(name, true);
+}
 
 function lookupForLink(name: string): PhpClass | null {
   return findClass(name, true);
@@ -140,11 +159,25 @@ export function declareClass(decl: ClassDecl): PhpClass {
     throw new FatalSignal(`Cannot declare ${kindWord(decl.flags ?? 0)} ${decl.name}, because the name is already in use`, decl.file ?? rt.top.file, decl.line ?? 0);
   }
   const c = linkClass(decl, lookupForLink, false);
-  checkMethodCompatibility(c);
+  if (!checkInheritance(c, false, autoloadForLink)) {
+    if (hoisting) throw DEFER;
+    // the class is visible (not yet fully checked) while the classes its signatures name autoload
+    rt.classes.set(lc, c);
+    try {
+      checkInheritance(c, true, autoloadForLink);
+    } catch (e) {
+      rt.classes.delete(lc);
+      throw e;
+    }
+  }
   rt.classes.set(lc, c);
   const serializable = rt.core.builtinClasses.get('serializable');
   if (serializable && c.isSubclassOf(serializable) && !c.isInterface && !(c.flags & ClassFlags.Abstract) && (!c.methods.has('__serialize') || !c.methods.has('__unserialize'))) {
     rt.deprecated(`${c.name} implements the Serializable interface, which is deprecated. Implement __serialize() and __unserialize() instead (or in addition, if support for old PHP versions is necessary)`);
+  }
+  if (c.isEnum && serializable && c.isSubclassOf(serializable)) {
+    rt.classes.delete(lc);
+    rt.throwError('\0fatal', `Enum ${c.name} cannot implement the Serializable interface`);
   }
   rt.top.line = prevLine;
   return c;
@@ -166,12 +199,23 @@ export interface Hoisted {
   deps: string;
 }
 
+/** Set while early binding: a class whose signatures need classes not loaded yet is left to its statement. */
+let hoisting = false;
+const DEFER = { deferred: true };
+
 /** Early binding at the start of a file: declares the class now if what it extends is already known. */
 export function hoistClass(h: Hoisted): void {
   const deps: string[] = JSON.parse(h.deps);
   for (const d of deps) if (!findClass(d, false)) return;
   if (rt.classes.has(h.name.toLowerCase())) return; // the statement will report the duplicate
-  h.declare();
+  hoisting = true;
+  try {
+    h.declare();
+  } catch (e) {
+    if (e !== DEFER) throw e;
+  } finally {
+    hoisting = false;
+  }
 }
 
 export function declareHoisted(h: Hoisted): PhpClass {
@@ -180,7 +224,14 @@ export function declareHoisted(h: Hoisted): PhpClass {
 
 // ───────────── constants ─────────────
 
+/** `A::NAME` in code: the constant's value; a trait's constants are reached only through a using class. */
 export function classConst(c: PhpClass, name: string, scope: PhpClass | null): any {
+  if (c.isTrait && c.consts.has(name)) rt.throwError('Error', `Cannot access trait constant ${c.name}::${name} directly`);
+  return readClassConst(c, name, scope);
+}
+
+/** A class constant's value (evaluated on first access), for code and reflection alike. */
+export function readClassConst(c: PhpClass, name: string, scope: PhpClass | null): any {
   const k = c.consts.get(name);
   if (!k) return rt.throwError('Error', `Undefined constant ${displayClassName(c)}::${name}`);
   if (k.vis !== Vis.Public && !visible(k.vis, k.cls, scope)) {
@@ -192,7 +243,7 @@ export function classConst(c: PhpClass, name: string, scope: PhpClass | null): a
     if ((k as any).evaluating) rt.throwError('Error', `Cannot declare self-referencing constant ${k.cls.name}::${name}`);
     (k as any).evaluating = true;
     try {
-      k.value = k.init();
+      k.value = k.init.call(k.cls);
     } finally {
       (k as any).evaluating = false;
     }
@@ -239,7 +290,7 @@ export function ctorOf(o: PhpObject, scope: PhpClass | null): PhpMethod | null {
   const m = o.cls.ctor;
   if (!m) return null;
   if (m.vis !== Vis.Public && !visible(m.vis, m.cls, scope)) {
-    rt.throwError('Error', `Call to ${visName(m.vis)} ${o.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+    rt.throwError('Error', `Call to ${visName(m.vis)} ${m.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
   }
   return m;
 }
@@ -365,6 +416,7 @@ export function cloneObj(v: any, scope: PhpClass | null): PhpObject {
     // references stay shared between the copies (PHP copies the reference, not the value, when refcount > 1)
     o.p[k] = share(val);
   }
+  if (v.unsetKeys) o.unsetKeys = new Set(v.unsetKeys);
   if (c.handlers?.clone) c.handlers.clone(v, o);
   else o.native = v.native;
   if (c.dtor) rt.destructibles.push(o);
@@ -427,13 +479,13 @@ export function toObject(v: any): PhpObject {
 
 // ───────────── property helpers for compound assignment and references ─────────────
 
-export function propSlot(o: any, name: string, scope: PhpClass | null): { v: any } {
+export function propSlot(o: any, name: string, scope: PhpClass | null, strict = false): { v: any } {
   return {
     get v() {
       return propGet(o, name, scope);
     },
     set v(x: any) {
-      propSet(o, name, x, scope);
+      propSet(o, name, x, scope, strict);
     },
   };
 }

@@ -7,16 +7,27 @@ import { PhpArray, share } from './array.js';
 import { rt } from './request.js';
 import { visible, visName } from './calls.js';
 import { typeName, toStr } from './convert.js';
-import { givenType } from './types.js';
+import { givenType, typeTextIn } from './types.js';
 import { prepareDefaults } from './classdecl.js';
+import { inc as incOp, dec as decOp } from './operators.js';
+import { PhpFloat } from './values.js';
 
 /** The declared property `name` as seen from `scope`, or undefined for a dynamic one. */
-export function findProp(cls: PhpClass, name: string, scope: PhpClass | null): PropInfo | undefined {
+export function findProp(cls: PhpClass, name: string, scope: PhpClass | null, silent = false): PropInfo | undefined {
   if (scope !== null && scope !== cls) {
     const own = scope.props.get(name);
     if (own && own.vis === Vis.Private && own.cls === scope && cls.isSubclassOf(scope)) return own;
   }
-  return cls.props.get(name);
+  const info = cls.props.get(name);
+  if (info === undefined && !silent && cls.staticProps.size && cls.staticProps.has(name)) staticAsInstance(cls, name, scope);
+  return info;
+}
+
+/** `$obj->x` naming a static property: an error when it isn't visible, else a notice (then it's dynamic). */
+function staticAsInstance(cls: PhpClass, name: string, scope: PhpClass | null): void {
+  const sp = cls.staticProps.get(name)!.info;
+  if (!accessible(sp, scope)) cannotAccess(sp);
+  rt.notice(`Accessing static property ${cls.name}::$${name} as non static`);
 }
 
 function accessible(info: PropInfo, scope: PhpClass | null): boolean {
@@ -42,6 +53,28 @@ function guarded<T>(o: PhpObject, name: string, kind: number, fn: () => T): T | 
 }
 const G_GET = 1, G_SET = 2, G_ISSET = 4, G_UNSET = 8;
 
+/** May __get/__set/__isset/__unset handle an uninitialized declared property? Only once it was unset(). */
+function magicOk(o: PhpObject, info: PropInfo): boolean {
+  return !info.type || (o.unsetKeys !== null && o.unsetKeys.has(info.key));
+}
+
+/**
+ * verify_readonly_initialization_access: a readonly property is initialized (or unset) from its
+ * declaring class, or from a parent class that declared it first.
+ */
+function readonlyInitAllowed(info: PropInfo, o: PhpObject, scope: PhpClass | null): boolean {
+  if (info.cls === scope) return true;
+  if (scope && o.cls !== scope && o.cls.isSubclassOf(scope)) {
+    const p = scope.props.get(info.name);
+    if (p && p.cls === scope) return true;
+  }
+  return false;
+}
+
+function readonlyScopeError(info: PropInfo, scope: PhpClass | null, operation: string): never {
+  return rt.throwError('Error', `Cannot ${operation} readonly property ${info.cls.name}::$${info.name} from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+}
+
 // ───────────── read ─────────────
 
 export function propGet(o: any, name: string, scope: PhpClass | null): any {
@@ -60,7 +93,7 @@ export function propGet(o: any, name: string, scope: PhpClass | null): any {
     }
     v = o.p[info.key];
     if (v === UNINIT) {
-      if (o.cls.getter) {
+      if (o.cls.getter && magicOk(o, info)) {
         const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
         if (r !== NO_MATCH) return r;
       }
@@ -98,20 +131,20 @@ function propOfNonObject(o: any, name: string): any {
 /** Checks a value against a typed property and coerces it (TypeError when it does not fit). */
 export function checkPropType(info: PropInfo, v: any, strict = false): any {
   if (!info.type) return v;
-  const r = info.type.check(v, strict);
+  const r = info.type.check(v, strict, null, info.cls);
   if (r === NO_MATCH) {
-    rt.throwError('TypeError', `Cannot assign ${givenType(v)} to property ${info.cls.name}::$${info.name} of type ${info.type.text}`);
+    rt.throwError('TypeError', `Cannot assign ${givenType(v)} to property ${info.cls.name}::$${info.name} of type ${typeTextIn(info.type, info.cls)}`);
   }
   return r;
 }
 
 function readonlyError(info: PropInfo, scope: PhpClass | null, initialized: boolean): never {
   if (initialized) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${info.name}`);
-  void scope;
-  return rt.throwError('Error', `Cannot initialize readonly property ${info.cls.name}::$${info.name} from ${scope ? 'scope ' + scope.name : 'global scope'}`);
+  return readonlyScopeError(info, scope, 'initialize');
 }
 
-export function propSet(o: any, name: string, v: any, scope: PhpClass | null): any {
+/** `$o->name = v`; `strict`: the assigning code declared strict_types=1. */
+export function propSet(o: any, name: string, v: any, scope: PhpClass | null, strict = false): any {
   if (!(o instanceof PhpObject)) {
     return rt.throwError('Error', `Attempt to assign property "${name}" on ${typeName(o)}`);
   }
@@ -132,15 +165,15 @@ export function propSet(o: any, name: string, v: any, scope: PhpClass | null): a
       if (info.readonly && cur !== UNINIT) readonlyError(info, scope, true);
       cannotAccess(info);
     }
-    if (cur === UNINIT && o.cls.setter && !info.readonly) {
+    if (cur === UNINIT && o.cls.setter && magicOk(o, info)) {
       const r = guarded(o, name, G_SET, () => o.cls.setter!.fn.call(o, name, share(v)));
       if (r !== NO_MATCH) return v;
     }
     if (info.readonly) {
       if (cur !== UNINIT) readonlyError(info, scope, true);
-      if (scope !== info.cls) readonlyError(info, scope, false);
+      if (!readonlyInitAllowed(info, o, scope)) readonlyError(info, scope, false);
     }
-    if (info.type) v = checkPropType(info, v);
+    if (info.type) v = checkPropType(info, v, strict);
     if (cur instanceof Ref) cur.v = share(v);
     else o.p[info.key] = share(v);
     return v;
@@ -213,6 +246,8 @@ export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
     if (!info) dynamicPropCheck(o, name);
     cur = info && info.type ? UNINIT : null;
   } else if (info && info.readonly) {
+    // an object may be changed through the reference, but the property keeps pointing at it
+    if (cur instanceof PhpObject) return new Ref(cur);
     rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
   }
   const r = new Ref(cur === UNINIT ? null : cur);
@@ -253,7 +288,7 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
     }
     if (info && info.readonly && cur === UNINIT) rt.throwError('Error', `Cannot indirectly modify readonly property ${info.cls.name}::$${name}`);
     if (info && info.type && !info.type.check(new PhpArray(), false)) {
-      rt.throwError('TypeError', `Cannot auto-initialize an array inside property ${info.cls.name}::$${name} of type ${info.type.text}`);
+      rt.throwError('TypeError', `Cannot auto-initialize an array inside property ${info.cls.name}::$${name} of type ${typeTextIn(info.type, info.cls)}`);
     }
     if (!info) dynamicPropCheck(o, name);
     return (o.p[key] = new PhpArray());
@@ -262,7 +297,30 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
     if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
     return (o.p[key] = new PhpArray());
   }
+  if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
   return cur;
+}
+
+/**
+ * `$o->p++` / `--$o->p`: a readonly property can't change, and an int property that would overflow to
+ * float (which its type doesn't take) is an error rather than a conversion.
+ */
+export function propIncDec(o: any, name: string, scope: PhpClass | null, inc: boolean, post: boolean, strict = false): any {
+  if (o instanceof PhpObject) {
+    const info = findProp(o.cls, name, scope);
+    if (info && info.readonly && accessible(info, scope) && o.p[info.key] !== UNINIT) readonlyError(info, scope, true);
+    const old = propGet(o, name, scope);
+    const nv = inc ? incOp(old) : decOp(old);
+    if (info && info.type && (typeof old === 'number' || typeof old === 'bigint') && nv instanceof PhpFloat && info.type.check(nv, true) === NO_MATCH) {
+      rt.throwError('TypeError', `Cannot ${inc ? 'increment' : 'decrement'} property ${info.cls.name}::$${name} of type ${typeTextIn(info.type, info.cls)} past its ${inc ? 'maximal' : 'minimal'} value`);
+    }
+    propSet(o, name, nv, scope, strict);
+    return post ? old : nv;
+  }
+  const old = propGet(o, name, scope);
+  const nv = inc ? incOp(old) : decOp(old);
+  propSet(o, name, nv, scope, strict);
+  return post ? old : nv;
 }
 
 // ───────────── isset / unset ─────────────
@@ -271,7 +329,7 @@ export function propIsset(o: any, name: string, scope: PhpClass | null): boolean
   if (!(o instanceof PhpObject)) return false;
   const h = o.cls.handlers;
   if (h !== null && h.hasProp !== undefined) return h.hasProp(o, name, scope);
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, true);
   let v: any;
   if (info !== undefined && accessible(info, scope)) v = o.p[info.key];
   else if (info === undefined) v = o.p[name];
@@ -279,6 +337,7 @@ export function propIsset(o: any, name: string, scope: PhpClass | null): boolean
     if (v instanceof Ref) v = v.v;
     return v !== null;
   }
+  if (v === UNINIT && !magicOk(o, info!)) return false;
   if (o.cls.issetter) {
     const r = guarded(o, name, G_ISSET, () => o.cls.issetter!.fn.call(o, name));
     if (r !== NO_MATCH) return !!r && r !== '' && r !== 0 && r !== '0';
@@ -291,7 +350,7 @@ export function propGetQuiet(o: any, name: string, scope: PhpClass | null): any 
   if (!(o instanceof PhpObject)) return undefined;
   const h = o.cls.handlers;
   if (h !== null && h.readProp !== undefined) return h.readProp(o, name, scope, true);
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, true);
   let v: any;
   if (info !== undefined && accessible(info, scope)) v = o.p[info.key];
   else if (info === undefined) v = o.p[name];
@@ -318,10 +377,20 @@ export function propUnset(o: any, name: string, scope: PhpClass | null): void {
       }
       cannotAccess(info);
     }
-    if (info.readonly) {
-      if (o.p[info.key] !== UNINIT || scope !== info.cls) rt.throwError('Error', `Cannot unset readonly property ${info.cls.name}::$${name}`);
+    const cur = o.p[info.key];
+    if (cur !== UNINIT) {
+      if (info.readonly) rt.throwError('Error', `Cannot unset readonly property ${info.cls.name}::$${name}`);
+    } else if (!magicOk(o, info)) {
+      // never initialized: no __unset, but from now on the magic methods apply
+      if (info.readonly && !readonlyInitAllowed(info, o, scope)) readonlyScopeError(info, scope, 'unset');
+      (o.unsetKeys ??= new Set()).add(info.key);
+      return;
+    } else if (o.cls.unsetter) {
+      const r = guarded(o, name, G_UNSET, () => o.cls.unsetter!.fn.call(o, name));
+      if (r !== NO_MATCH) return;
     }
     o.p[info.key] = UNINIT;
+    if (info.type) (o.unsetKeys ??= new Set()).add(info.key);
     return;
   }
   if (o.p[name] === undefined) {
@@ -340,6 +409,7 @@ export function staticPropRef(cls: PhpClass, name: string, scope: PhpClass | nul
   if (!(sp.info.vis === Vis.Public || visible(sp.info.vis, sp.info.cls, scope))) {
     rt.throwError('Error', `Cannot access ${visName(sp.info.vis)} property ${cls.name}::$${name}`);
   }
+  if (cls.isTrait) rt.deprecated(`Accessing static trait property ${cls.name}::$${name} is deprecated, it should only be accessed on a class using the trait`);
   if (sp.ref.v === UNINIT) {
     // read before initialization of a typed static property
     (sp.ref as any).uninitInfo = sp.info;
@@ -361,10 +431,10 @@ export function staticPropGet(cls: PhpClass, name: string, scope: PhpClass | nul
   return r.v;
 }
 
-export function staticPropSet(cls: PhpClass, name: string, v: any, scope: PhpClass | null): any {
+export function staticPropSet(cls: PhpClass, name: string, v: any, scope: PhpClass | null, strict = false): any {
   const r = staticPropRef(cls, name, scope);
   const sp = cls.staticProps.get(name) ?? scope?.staticProps.get(name);
-  if (sp && sp.info.type) v = checkPropType(sp.info, v);
+  if (sp && sp.info.type) v = checkPropType(sp.info, v, strict);
   r.v = share(v);
   return v;
 }
@@ -413,7 +483,7 @@ export function pget(site: PropSite, o: any, name: string, scope: PhpClass | nul
 }
 
 /** $o->name = v through a site; yields v (as coerced by a typed property). */
-export function pset(site: PropSite, o: any, name: string, v: any, scope: PhpClass | null): any {
+export function pset(site: PropSite, o: any, name: string, v: any, scope: PhpClass | null, strict = false): any {
   if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope && site.writable) {
     const cur = o.p[site.key];
     if (cur !== undefined && cur !== UNINIT && !(cur instanceof Ref)) {
@@ -421,7 +491,7 @@ export function pset(site: PropSite, o: any, name: string, v: any, scope: PhpCla
       return v;
     }
   }
-  const r = propSet(o, name, v, scope);
+  const r = propSet(o, name, v, scope, strict);
   if (o instanceof PhpObject) fillPropSite(site, o, name, scope);
   return r;
 }
@@ -494,12 +564,12 @@ export function spGet(site: StaticPropSite, cls: PhpClass, name: string, scope: 
   return v;
 }
 
-export function spSet(site: StaticPropSite, cls: PhpClass, name: string, v: any, scope: PhpClass | null): any {
+export function spSet(site: StaticPropSite, cls: PhpClass, name: string, v: any, scope: PhpClass | null, strict = false): any {
   if (site.cls === cls && site.scope === scope && site.sp!.info.type === null) {
     site.sp!.ref.v = share(v);
     return v;
   }
-  const r = staticPropSet(cls, name, v, scope);
+  const r = staticPropSet(cls, name, v, scope, strict);
   resolveStaticPropSite(site, cls, name, scope);
   return r;
 }

@@ -40,6 +40,8 @@ export class Frame {
    * frame. Frames are pooled this way, one chain per stack, so a call allocates nothing.
    */
   next: Frame | null = null;
+  /** a file's top-level code declared strict_types=1 (calls made from it are strict) */
+  strict = false;
   constructor(
     /** null for the main script / an included file */
     public info: FunctionInfo | null,
@@ -103,6 +105,14 @@ export function pushFrame(info: FunctionInfo, file: string, self: any, n: number
   }
   rt.top = f;
   return f;
+}
+
+/**
+ * Engine messages name classes with C's %s, which stops at a NUL byte: an anonymous class
+ * ("class@anonymous\0/file.php:3$0") shows as "class@anonymous".
+ */
+export function cutAnonymousNames(message: string): string {
+  return message.indexOf('@anonymous\0') < 0 ? message : message.replace(/@anonymous\0[^\0]*?\$[0-9a-f]+/g, '@anonymous');
 }
 
 // builtins push a frame that carries the caller's file and line
@@ -273,6 +283,7 @@ export class Request {
    */
   error(level: number, message: string, file?: string, line?: number): void {
     if (file === undefined) [file, line] = this.where();
+    message = cutAnonymousNames(message);
     if (this.errorThrowClass !== null) return this.errorInThrowMode(level, message, file!, line!);
     this.lastError = { type: level, message, file, line: line! };
     const fatal = level === E_ERROR || level === E_CORE_ERROR || level === E_COMPILE_ERROR || level === E_PARSE || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR;
@@ -348,6 +359,7 @@ export class Request {
 
   /** Throws a new instance of a built-in Throwable class. */
   throwError(className: string, message: string): never {
+    message = cutAnonymousNames(message);
     if (className === '\0fatal') throw new FatalSignal(message, this.top.file, this.top.line);
     throw this.core.createThrowable(className, message);
   }
@@ -413,9 +425,13 @@ export class Request {
       e.set('class', info.cls.name);
       if (withObject && f.self instanceof PhpObject) e.set('object', f.self);
       e.set('type', f.self instanceof PhpObject ? '->' : '::');
-    } else if (info.isClosure && info.cls) {
-      e.set('class', info.cls.name);
-      e.set('type', f.self instanceof PhpObject ? '->' : '::');
+    } else if (info.isClosure) {
+      // a closure shows its scope: the class it was bound to ($this's class, or the scope class)
+      const scope = info.cls ?? (f.self instanceof PhpObject ? f.self.cls : f.self instanceof PhpClass ? f.self : null);
+      if (scope) {
+        e.set('class', scope.name);
+        e.set('type', f.self instanceof PhpObject ? '->' : '::');
+      }
     }
     if (withArgs) e.set('args', PhpArray.fromList(f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined)));
     return e;

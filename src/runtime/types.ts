@@ -56,8 +56,11 @@ export class DeclaredType implements TypeCheck {
     return this.has.has('callable') && this.classAlts.length === 0 && [...this.has].every((t) => t === 'callable' || t === 'null');
   }
 
-  /** Accepts v as is, or returns the coerced value, or NO_MATCH. */
-  check(v: any, strict: boolean, calledClass?: PhpClass | null): any {
+  /**
+   * Accepts v as is, or returns the coerced value, or NO_MATCH. `scope`: the class self/parent mean
+   * (the function's class: for a trait method, the class using the trait).
+   */
+  check(v: any, strict: boolean, calledClass?: PhpClass | null, scope?: PhpClass | null): any {
     const h = this.has;
     if (h.has('mixed')) return v;
     switch (typeof v) {
@@ -94,7 +97,7 @@ export class DeclaredType implements TypeCheck {
         }
         if (v instanceof PhpObject) {
           if (h.has('object')) return v;
-          if (this.matchesClass(v, calledClass)) return v;
+          if (this.matchesClass(v, calledClass, scope)) return v;
           if (h.has('iterable') && this.isTraversable(v)) return v;
           if (h.has('callable') && typeEnv.resolver?.isCallable(v)) return v;
           if (h.has('string') && !strict && v.cls.toStringMethod) return v.toPhpString();
@@ -111,7 +114,7 @@ export class DeclaredType implements TypeCheck {
     return !!t && o.cls.isSubclassOf(t);
   }
 
-  private matchesClass(o: PhpObject, calledClass?: PhpClass | null): boolean {
+  private matchesClass(o: PhpObject, calledClass?: PhpClass | null, scope?: PhpClass | null): boolean {
     for (const alt of this.classAlts) {
       if (alt.kind === 'class') {
         if (this.instanceOfName(o, alt.name, calledClass)) return true;
@@ -119,8 +122,9 @@ export class DeclaredType implements TypeCheck {
         if (alt.names.every((n) => this.instanceOfName(o, n, calledClass))) return true;
       }
     }
-    if (this.has.has('self') && this.selfClass && o.cls.isSubclassOf(this.selfClass)) return true;
-    if (this.has.has('parent') && this.selfClass?.parent && o.cls.isSubclassOf(this.selfClass.parent)) return true;
+    const self = scope ?? this.selfClass;
+    if (this.has.has('self') && self && o.cls.isSubclassOf(self)) return true;
+    if (this.has.has('parent') && self?.parent && o.cls.isSubclassOf(self.parent)) return true;
     if (this.has.has('static') && calledClass && o.cls.isSubclassOf(calledClass)) return true;
     return false;
   }
@@ -257,6 +261,21 @@ export function splitTopLevel(s: string, sep: string): string[] {
   }
   out.push(s.slice(start));
   return out;
+}
+
+/**
+ * zend_type_to_string_resolved: the type as runtime messages show it, self and parent named after the
+ * scope's classes and static after the called class.
+ */
+export function typeTextIn(t: TypeCheck, scope: PhpClass | null | undefined, called?: PhpClass | null): string {
+  const text = t.text;
+  if (!/\b(self|parent|static)\b/i.test(text)) return text;
+  return text.replace(/\b(self|parent|static)\b/gi, (w) => {
+    const lc = w.toLowerCase();
+    if (lc === 'self') return scope ? scope.name : w;
+    if (lc === 'parent') return scope?.parent ? scope.parent.name : w;
+    return called ? called.name : w;
+  });
 }
 
 /** The "X given" part of a TypeError: zend_zval_type_name. */

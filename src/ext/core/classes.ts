@@ -11,7 +11,7 @@ import { ClosureNative, closureBound, mkClosure, resolveCall } from '../../runti
 import { GeneratorState, GeneratorIter } from '../../runtime/generator.js';
 import { callBound } from '../../runtime/calls.js';
 import { findClass } from '../../runtime/objects.js';
-import { enumCase } from '../../runtime/classdecl.js';
+import { enumCase, backedEnumTable } from '../../runtime/classdecl.js';
 import { toKey } from '../../runtime/dims.js';
 import { typeName } from '../../runtime/convert.js';
 
@@ -254,11 +254,8 @@ function enumFrom(cls: PhpClass, v: any, tryOnly: boolean): any {
     v = k;
   }
   if (cls.enumBacking === 'string' && typeof v !== 'string') v = String(v);
-  for (const [name, c] of cls.consts) {
-    if (!c.isCase) continue;
-    const caseObj = enumCase(cls, name);
-    if (caseObj.p['value'] === v) return caseObj;
-  }
+  const name = backedEnumTable(cls).get(v);
+  if (name !== undefined) return enumCase(cls, name);
   if (tryOnly) return null;
   const shown = typeof v === 'string' ? `"${v}"` : String(v);
   return rt.throwError('ValueError', `${shown} is not a valid backing value for enum ${cls.name.includes('\\') ? cls.name : cls.name}`);

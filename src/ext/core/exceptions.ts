@@ -28,6 +28,23 @@ export function setTraceOf(o: PhpObject, trace: any): void {
   o.p[privateKey(baseOf(o), 'trace')] = trace;
 }
 
+/**
+ * zend_exception_set_previous: an exception thrown while another one was pending (a finally block
+ * throwing) keeps the pending one at the end of its chain of previous exceptions.
+ */
+export function chainPrevious(e: PhpObject, pending: PhpObject): void {
+  if (e === pending) return;
+  let last = e;
+  for (let k = 0; k < 10000; k++) {
+    if (last === pending) return;
+    const prev = get(last, 'previous');
+    if (!(prev instanceof PhpObject)) break;
+    last = prev;
+  }
+  for (let p: any = pending; p instanceof PhpObject; p = get(p, 'previous')) if (p === e) return;
+  last.p[privateKey(baseOf(last), 'previous')] = pending;
+}
+
 function throwableBase(c: PhpClass): PhpClass {
   let k: PhpClass = c;
   while (k.parent) k = k.parent;
@@ -72,7 +89,9 @@ function traceArg(v: any): string {
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number' || v instanceof PhpFloat) {
-    return formatFloat(typeof v === 'number' ? v : v.v, settings.precision);
+    // smart_str_append_double with zero_frac: a float always shows as one (1.0)
+    const s = formatFloat(typeof v === 'number' ? v : v.v, settings.precision);
+    return /^-?\d+$/.test(s) ? s + '.0' : s;
   }
   if (v instanceof PhpArray) return 'Array';
   if (v instanceof PhpObject) return `Object(${v.cls.isAnonymous ? v.cls.anonymousDebugName() : v.cls.name})`;
@@ -112,7 +131,10 @@ export function throwableToString(o: PhpObject): string {
     const line = toStr(get(e, 'line') ?? 0);
     const trace = traceToString(get(e, 'trace'));
     const name = e.cls.isAnonymous ? e.cls.anonymousDebugName() : e.cls.name;
-    const head = msg.length ? `${name}: ${msg}` : name;
+    // an argument error names the caller's location; the exception's own is where the callee is defined
+    const lc = e.cls.lcname;
+    const shown = (lc === 'typeerror' || lc === 'argumentcounterror') && msg.includes(', called in ') ? msg + ' and defined' : msg;
+    const head = msg.length ? `${name}: ${shown}` : name;
     const cur = `${head} in ${file}:${line}\nStack trace:\n${trace}`;
     str = str.length ? `${cur}\n\nNext ${str}` : cur;
     if (get(e, 'previous') === e) break;

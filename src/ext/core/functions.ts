@@ -61,7 +61,7 @@ export function registerCoreFunctions(r: Registry): void {
       if (name.includes('::')) {
         const [c, k] = name.split('::');
         const cls = findClass(c, true);
-        return !!cls && cls.consts.has(k);
+        return !!cls && !cls.isTrait && cls.consts.has(k);
       }
       return rt.findConstant(name.startsWith('\\') ? name.slice(1) : name) !== undefined;
     },

@@ -6,6 +6,7 @@ import { PhpArray } from '../../runtime/array.js';
 import { PhpObject, PhpClass } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
+import { typeName } from '../../runtime/convert.js';
 import { mkRefl, nativeOf, EvalCtx, evalArgs, construct, resolveClassName, formatValue } from './util.js';
 
 export const TARGET_CLASS = 1, TARGET_FUNCTION = 2, TARGET_METHOD = 4, TARGET_PROPERTY = 8, TARGET_CLASS_CONSTANT = 16, TARGET_PARAMETER = 32;
@@ -76,9 +77,12 @@ function attributeFlags(c: PhpClass): number | null {
   for (const a of list) {
     if (resolveClassName(a.name, ctx, a.resolved).toLowerCase() !== 'attribute') continue;
     if (!a.args.length) return 63;
+    // zend_attribute_attribute_get_flags: the first argument, whatever its name
     const { positional, named } = evalArgs(a.args, ctx);
-    const v = positional.length ? positional[0] : named?.get('flags');
-    return typeof v === 'number' ? v : 63;
+    const v = positional.length ? positional[0] : named ? [...named.values()][0] : undefined;
+    if (typeof v !== 'number') rt.throwError('Error', `Attribute::__construct(): Argument #1 ($flags) must be of type int, ${typeName(v)} given`);
+    if (v & ~127) rt.throwError('Error', 'Invalid attribute flags specified');
+    return v;
   }
   return null;
 }

@@ -5,7 +5,7 @@ import { PhpArray, share } from '../../runtime/array.js';
 import { PhpObject, PhpClass, PhpMethod, PropInfo, ClassFlags, Vis } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
 import { UNINIT, Ref } from '../../runtime/values.js';
-import { findClass, classConst } from '../../runtime/objects.js';
+import { findClass, readClassConst as classConst } from '../../runtime/objects.js';
 import { instantiate, enumCase } from '../../runtime/classdecl.js';
 import { staticPropSet, prepareDefaultsChain } from '../../runtime/props.js';
 import { invokeArgs } from '../../runtime/functions.js';
@@ -327,7 +327,7 @@ export function registerClasses(r: Registry): void {
       for (const m of c.methods.values()) {
         const t = (m as any).trait as PhpClass | undefined;
         if ((m as any).fromTrait && t && m.cls === c) {
-          const orig = [...t.methods.values()].find((x) => x.fn === m.fn);
+          const orig = m.origin ?? [...t.methods.values()].find((x) => x.fn === m.fn);
           if (orig && orig.lcname !== m.lcname) a.set(m.name, `${t.name}::${orig.name}`);
         }
       }

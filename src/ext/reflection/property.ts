@@ -4,7 +4,7 @@ import type { Registry } from '../../engine/extension.js';
 import { PhpObject, PhpClass, PropInfo, ClassConst, Vis } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
 import { UNINIT, Ref } from '../../runtime/values.js';
-import { findClass, classConst } from '../../runtime/objects.js';
+import { findClass, readClassConst as classConst } from '../../runtime/objects.js';
 import { propGet, propSet, staticPropGet, staticPropSet, prepareDefaultsChain } from '../../runtime/props.js';
 import { typeName, toStr } from '../../runtime/convert.js';
 import { PhpArray } from '../../runtime/array.js';

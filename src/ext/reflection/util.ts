@@ -7,7 +7,7 @@ import { PhpClass, PhpObject, FunctionInfo, PhpMethod } from '../../runtime/obje
 import { rt } from '../../runtime/request.js';
 import { Ref, PhpFloat, mkFloat } from '../../runtime/values.js';
 import { instantiate } from '../../runtime/classdecl.js';
-import { findClass, classConst } from '../../runtime/objects.js';
+import { findClass, readClassConst as classConst } from '../../runtime/objects.js';
 import { add, sub, mul, div, mod, pow, concat, bitAnd, bitOr, bitXor, bitNot, shl, shr, neg, plus, not, looseEq, strictEq, lt, le, gt, ge, spaceship } from '../../runtime/operators.js';
 import { toBool, formatFloat } from '../../runtime/convert.js';
 import { toKey } from '../../runtime/dims.js';

@@ -48,7 +48,7 @@ function propLabel(o: PhpObject, key: string | number, quote: boolean): string {
   return quote ? `"${key}"` : key;
 }
 
-/** var_dump and print_r print the name as a C string: an anonymous class's stops at its NUL byte. */
+/** The class name as PHP's printf %s shows it: an anonymous class's name ends at its NUL byte. */
 function className(c: PhpClass): string {
   return c.isAnonymous ? c.name.split('\0')[0] : c.name;
 }
