@@ -235,21 +235,22 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const o = c.temp();
   const m = c.temp();
   const objJs = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+  // the call's line (its `->`) once the object is evaluated: `(new A(...\n))->m()` calls on the last line
+  const mark = e.line > 0 && e.line !== c.curLine ? `fr.line = ${e.line}, ` : '';
+  if (mark) c.curLine = e.line;
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
-    return `${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)})`;
-  }
-  if (e.name.kind !== 'Identifier') {
-    // $obj->$name() where $name may be a Closure stored ... PHP treats it as a method name
+    return `(${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
   }
   const lookup = `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
   else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
   if (e.kind === 'NullsafeMethodCall') {
-    return withLine(c, e, `((${o} = ${objJs}) == null ? null : (${lookup}, ${call}))`);
+    c.curLine = -1;
+    return `((${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
   }
-  return withLine(c, e, `(${o} = ${objJs}, ${lookup}, ${call})`);
+  return `(${o} = ${objJs}, ${mark}${lookup}, ${call})`;
 }
 
 export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {

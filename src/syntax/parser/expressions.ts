@@ -522,9 +522,10 @@ function parseChain(p: Parser, node: A.Expr, kind: K): A.Expr {
         const nullsafe = t.id === T.T_NULLSAFE_OBJECT_OPERATOR;
         if (p.id() === C.LParen) {
           const args = parseArgumentList(p);
+          // php-src reports a method call on the line of its `->` (a chain split over lines)
           node = nullsafe
-            ? { kind: 'NullsafeMethodCall', line: node.line, var: node, name, args }
-            : { kind: 'MethodCall', line: node.line, var: node, name, args };
+            ? { kind: 'NullsafeMethodCall', line: t.line, var: node, name, args }
+            : { kind: 'MethodCall', line: t.line, var: node, name, args };
         } else {
           node = nullsafe
             ? { kind: 'NullsafePropertyFetch', line: node.line, var: node, name }
