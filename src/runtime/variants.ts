@@ -7,6 +7,7 @@
 import { rt } from './request.js';
 import { PhpObject, PhpClass, FunctionInfo } from './object.js';
 import { Ref } from './values.js';
+import { PhpArray } from './array.js';
 import { resolveCall, closureBound, ClosureNative, arrangeCallArgs } from './functions.js';
 import { frameHooks, argCountError, coerceArg } from './builtin.js';
 import { findMethodForCall } from './calls.js';
@@ -203,6 +204,29 @@ function* callUserFuncArrayF(...all: any[]): Generator<any, any, any> {
   }
 }
 fiberBuiltins.set('::call_user_func_array', callUserFuncArrayF);
+
+/** array_map() in a variant with one array: the callback runs as a variant (other forms run normally). */
+function* arrayMapF(...all: any[]): Generator<any, any, any> {
+  if (all.length !== 2 || all[0] === null || !(all[1] instanceof PhpArray)) {
+    return rt.core.builtinCallee('array_map')!.fn.apply(undefined, all);
+  }
+  const { info, fr } = enterBuiltin('array_map', all);
+  try {
+    const b = resolveCallF(coerceArg(info, 0, all[0], false), rt.callerScope());
+    const gen = fvb(b);
+    const byRef = (b.info.refMask & 1) !== 0;
+    const a = all[1] as PhpArray;
+    const out = new PhpArray();
+    for (let i = a.nextSlot(0); i < a.slotCount; i = a.nextSlot(i + 1)) {
+      const v = a.valAt(i);
+      out.set(a.keyAt(i), yield* gen.call(b.self, byRef ? new Ref(v) : v));
+    }
+    return out;
+  } finally {
+    frameHooks.leave(fr);
+  }
+}
+fiberBuiltins.set('::array_map', arrayMapF);
 
 // ───────────── iteration ─────────────
 
