@@ -234,13 +234,13 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const u = (h: string) => c.file.use(h);
   const o = c.temp();
   const m = c.temp();
+  // the object is evaluated on its own line, the call happens on the line of `->`
+  const objMark = lineSet(c, e.var.line);
   const objJs = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
-  // the call's line (its `->`) once the object is evaluated: `(new A(...\n))->m()` calls on the last line
-  const mark = e.line > 0 && e.line !== c.curLine ? `fr.line = ${e.line}, ` : '';
-  if (mark) c.curLine = e.line;
+  const mark = lineSet(c, e.line);
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
-    return `(${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
+    return `(${objMark}${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
   }
   const lookup = `${m} = ${u('meth')}(${o}, ${nameJs}, ${scopeExpr(c)})`;
   let call: string;
@@ -248,9 +248,16 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   else call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`);
   if (e.kind === 'NullsafeMethodCall') {
     c.curLine = -1;
-    return `((${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
+    return `(${objMark}(${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
   }
-  return `(${o} = ${objJs}, ${mark}${lookup}, ${call})`;
+  return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${call})`;
+}
+
+/** `fr.line = N, ` when the line the code is at changes (tracked in c.curLine). */
+function lineSet(c: FnCtx, line: number): string {
+  if (line <= 0 || line === c.curLine) return '';
+  c.curLine = line;
+  return `fr.line = ${line}, `;
 }
 
 export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
