@@ -150,7 +150,7 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // same-file function declared at the top level: a direct JS call
   const local = c.file.topFunctions.get(lcNs);
   if (local && !hasComplexArgs(e.args)) {
-    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name) }, `VF.${local.js}`));
+    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name) }, `VT.${local.js}`));
   }
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
@@ -360,7 +360,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
       `returnType: ${spec.returnType ? typeExpr(file, spec.returnType, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
-      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null};`,
+      `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null${file.unit !== null ? ', fu: FU' : ''}};`,
   );
   file.infoNames.push(info);
 

@@ -128,6 +128,7 @@ function applyUse(file: FileCtx, s: A.Use | A.GroupUse): void {
 export function compileProgram(program: A.Program, options: CompileOptions): CompiledModule {
   const file = new FileCtx(options.file, options.knownBuiltin);
   file.fiberMode = !!options.fiberMode;
+  file.unit = options.unit ?? null;
   file.strictTypes = detectStrictTypes(program);
   const main = new FnCtx(file, 'main', null, null, true);
   const groups = groupByNamespace(program);
@@ -180,8 +181,9 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   }
   if (file.fiberMode) return { source: fiberUnitSource(file), helpers: [...file.helpers], strictTypes: file.strictTypes };
   // the file's functions can run in fibers: their variants are compiled on first use there
-  if (options.unit !== undefined && file.infoNames.length) {
-    file.decls.push(`${file.use('fiberUnit')}(${options.unit}, (s) => eval(s), {${file.infoNames.join(', ')}});`);
+  // (each FunctionInfo names the unit: `fu: FU`)
+  if (file.unit !== null && file.infoNames.length) {
+    file.decls.unshift(`const FU = ${file.use('fiberUnit')}(${file.unit}, (s) => eval(s));`);
   }
   const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line}, ${w.level ?? 128});`);
   const helpers = [...file.helpers];

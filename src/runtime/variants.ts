@@ -15,55 +15,54 @@ import { GeneratorState } from './generator.js';
 
 // ───────────── variants ─────────────
 
-/** A compiled file whose functions can run in fibers: its infos by JS name and its module's eval. */
+/**
+ * A compiled file whose functions can run in fibers: made when its module loads (`const FU = ...`),
+ * named by each of its FunctionInfos (`fu: FU`); `ev` evaluates code in the module's scope.
+ */
 interface FiberUnit {
   id: number;
   ev: (src: string) => any;
-  infos: Record<string, FunctionInfo>;
-  variants: Record<string, any> | null;
+  variants: Map<FunctionInfo, any> | null;
+  restarts: Map<FunctionInfo, any> | null;
 }
 
-/** Compiled files register themselves as they load (the variants are compiled on first use). */
-export function fiberUnit(id: number, ev: (src: string) => any, infos: Record<string, FunctionInfo>): void {
-  rt.fiberUnits.push({ id, ev, infos, variants: null });
+export function fiberUnit(id: number, ev: (src: string) => any): FiberUnit {
+  return { id, ev, variants: null, restarts: null };
 }
 
-const unitOf = new WeakMap<FunctionInfo, [FiberUnit, string]>();
 const variantCache = new WeakMap<FunctionInfo, any>();
 /** builtins that take part in fibers (Fiber::suspend): their generator version, by "class::method" */
 export const fiberBuiltins = new Map<string, (...args: any[]) => Generator>();
-
-function indexUnits(): void {
-  const units = rt.fiberUnits as FiberUnit[];
-  for (let i = rt.fiberUnitsIndexed; i < units.length; i++) {
-    const u = units[i];
-    for (const name in u.infos) unitOf.set(u.infos[name], [u, name]);
-  }
-  rt.fiberUnitsIndexed = units.length;
-}
 
 /** The fiber variant of a function (for closures: a function of the captured values), or null. */
 export function variantOf(info: FunctionInfo): any {
   let v = variantCache.get(info);
   if (v !== undefined) return v;
-  v = info.isBuiltin ? fiberBuiltins.get(`${info.cls ? info.cls.lcname : ''}::${info.name.toLowerCase()}`) ?? null : unitVariant(info, '');
+  if (info.isBuiltin) v = fiberBuiltins.get(`${info.cls ? info.cls.lcname : ''}::${info.name.toLowerCase()}`) ?? null;
+  else {
+    const own = info.origin ?? info;
+    v = unitOf(own)?.variants!.get(own) ?? null;
+  }
   variantCache.set(info, v);
   return v;
 }
 
-/** A variant from the compiled file of a user function (suffix: which variant), compiling them first. */
-function unitVariant(info: FunctionInfo, suffix: string): any {
-  indexUnits();
-  const entry = unitOf.get(info.origin ?? info);
-  if (!entry) return null;
-  const [u, name] = entry;
-  u.variants ??= u.ev(rt.core.fiberSource(u.id));
-  return u.variants![name + suffix] ?? null;
+/** The unit of a user function with its variants compiled (the whole file's, on first use). */
+function unitOf(info: FunctionInfo): FiberUnit | null {
+  const u = (info as { fu?: FiberUnit }).fu;
+  if (!u) return null;
+  if (!u.variants) {
+    const r = u.ev(rt.core.fiberSource(u.id));
+    u.variants = r.variants;
+    u.restarts = r.restarts;
+  }
+  return u;
 }
 
 /** The restart variant of a generator function (see generatorRestartJs), or null. */
 export function generatorRestart(info: FunctionInfo): any {
-  return unitVariant(info, '$restart');
+  const own = info.origin ?? info;
+  return unitOf(own)?.restarts!.get(own) ?? null;
 }
 
 const plainCache = new WeakMap<Function, any>();
