@@ -5,7 +5,7 @@
 // builtin) runs normally; Fiber::suspend() under it cannot unwind (src/runtime/fiber.ts).
 
 import { rt } from './request.js';
-import { PhpObject, PhpClass, FunctionInfo } from './object.js';
+import { PhpObject, PhpClass, FunctionInfo, PhpMethod } from './object.js';
 import { Ref } from './values.js';
 import { PhpArray } from './array.js';
 import { resolveCall, closureBound, ClosureNative, arrangeCallArgs } from './functions.js';
@@ -80,11 +80,15 @@ function plainGen(fn: Function): any {
 }
 
 /** A resolved call target, as variants call it: a closure keeps its object (captured values, scope). */
-export type FiberBound = { fn: Function; info: FunctionInfo; self?: any; closure?: PhpObject };
+export type FiberBound = { fn: Function; info: FunctionInfo; self?: any; closure?: PhpObject; magic?: PhpMethod; magicName?: string };
 
 /** The generator function a variant calls (`yield* fvb(b).call(self, ...args)`) for a resolved callee. */
 export function fvb(b: FiberBound): any {
   if (b.closure) return closureGen(b.closure);
+  if (b.magic) {
+    const g = magicGen(b.magic, b.magicName!);
+    if (g) return g;
+  }
   const info = b.info;
   if (!info.isClosure) {
     const v = variantOf(info);
@@ -100,6 +104,15 @@ export function resolveCallF(v: any, scope: PhpClass | null): FiberBound {
     return { fn: n.fn, self: n.self ?? n.scope ?? undefined, info: n.info, closure: v };
   }
   return resolveCall(v, scope);
+}
+
+/** A call that falls back to __call / __callStatic: the magic method's variant gets the name and the arguments. */
+function magicGen(m: PhpMethod, name: string): any {
+  const v = variantOf(m.info);
+  if (!v) return null;
+  return function* (this: any, ...args: any[]) {
+    return yield* v.call(this, name, PhpArray.fromList(args.map((a) => (a instanceof Ref ? a.v : a))));
+  };
 }
 
 function closureGen(o: PhpObject): any {
