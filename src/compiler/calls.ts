@@ -191,7 +191,7 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // same-file function declared at the top level: a direct JS call
   const local = c.file.topFunctions.get(lcNs);
   if (local && !hasComplexArgs(e.args)) {
-    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name), variadic: local.node.params.some((p) => p.variadic) }, `VF.${local.js}`));
+    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name), variadic: local.node.params.some((p) => p.variadic) }, `VT.${local.js}`));
   }
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
@@ -280,15 +280,15 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const discard = takeDiscard(c) && e.kind === 'MethodCall';
   const o = c.temp();
   const m = c.temp();
+  // the object is evaluated on its own line, the call happens on the line of `->`
+  const objMark = lineSet(c, e.var.line);
   const objJs = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+  const mark = lineSet(c, e.line);
   // ?->: the name and the arguments are evaluated only for an object
   const afterObj = c.saveAssigned();
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
-    return `${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)})`;
-  }
-  if (e.name.kind !== 'Identifier') {
-    // $obj->$name() where $name may be a Closure stored ... PHP treats it as a method name
+    return `(${objMark}${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
   }
   let lookup: string;
   let call: string;
@@ -303,9 +303,17 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   }
   if (e.kind === 'NullsafeMethodCall') {
     c.restoreAssigned(afterObj);
-    return withLine(c, e, `((${o} = ${objJs}) == null ? null : (${lookup}, ${call}))`);
+    c.curLine = -1;
+    return `(${objMark}(${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
   }
-  return withLine(c, e, `(${o} = ${objJs}, ${lookup}, ${call})`);
+  return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${call})`;
+}
+
+/** `fr.line = N, ` when the line the code is at changes (tracked in c.curLine). */
+function lineSet(c: FnCtx, line: number): string {
+  if (line <= 0 || line === c.curLine) return '';
+  c.curLine = line;
+  return `fr.line = ${line}, `;
 }
 
 export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
@@ -473,7 +481,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
       `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}, ` +
-      `facts: ${spec.kind === 'closure' || spec.kind === 'arrow' ? factsJs(closureFacts(spec.body)) : 'null'}};`,
+      `facts: ${spec.kind === 'closure' || spec.kind === 'arrow' ? factsJs(closureFacts(spec.body)) : 'null'}${file.unit !== null ? ', fu: FU' : ''}};`,
   );
   file.infoNames.push(info);
 

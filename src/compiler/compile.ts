@@ -21,7 +21,7 @@ export interface CompileOptions {
   file: string;
   /** looks up a builtin function known at compile time: its by-reference parameter mask */
   knownBuiltin: (lcname: string) => KnownBuiltin | null;
-  /** the fiber unit number the engine gave this file (see fibers.ts); none: the file is not fiber-capable */
+  /** the file's fiber unit, its module key (see fibers.ts); none: the file is not fiber-capable */
   unit?: string;
   /** compile the fiber variants of the file's functions instead (the source is then an expression) */
   fiberMode?: boolean;
@@ -192,6 +192,7 @@ function checkNotImported(file: FileCtx, s: A.Stmt): void {
 export function compileProgram(program: A.Program, options: CompileOptions): CompiledModule {
   const file = new FileCtx(options.file, options.knownBuiltin);
   file.fiberMode = !!options.fiberMode;
+  file.unit = options.unit ?? null;
   file.strictTypes = detectStrictTypes(program);
   const main = new FnCtx(file, 'main', null, null, true);
   const groups = groupByNamespace(program);
@@ -259,8 +260,9 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
   }
   if (file.fiberMode) return { source: fiberUnitSource(file), helpers: [...file.helpers], strictTypes: file.strictTypes };
   // the file's functions can run in fibers: their variants are compiled on first use there
-  if (options.unit !== undefined && file.infoNames.length) {
-    file.decls.push(`${file.use('fiberUnit')}(${JSON.stringify(options.unit)}, (s) => eval(s), {${file.infoNames.join(', ')}});`);
+  // (each FunctionInfo names the unit: `fu: FU`)
+  if (file.unit !== null && file.infoNames.length) {
+    file.decls.unshift(`const FU = ${file.use('fiberUnit')}(${JSON.stringify(file.unit)}, (s) => eval(s));`);
   }
   const warnings = file.warnings.map((w) => `${file.use('compileWarning')}(${str(w.message)}, ${w.line}, ${w.level ?? 128});`);
   const helpers = [...file.helpers];

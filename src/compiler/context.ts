@@ -48,11 +48,13 @@ export class FileCtx {
   warnings: { message: string; line: number; level?: number }[] = [];
   /** top-level classes: hoisted declaration functions, by node */
   classDecls = new Map<A.ClassLike, string>();
-  /** the JS names of every FunctionInfo declared (a fiber unit registers them) */
+  /** the JS names of every FunctionInfo declared */
   infoNames: string[] = [];
+  /** the file's fiber unit (its module key; its infos point to the unit), or null */
+  unit: string | null = null;
   /** compiling the fiber variants of the file's functions (see fibers.ts) rather than the file itself */
   fiberMode = false;
-  /** fiber mode: `V.<name> = <variant>;` statements, one per function */
+  /** fiber mode: `VF.set(<info>, <variant>);` statements, one per function */
   variants: string[] = [];
   /** fiber mode: each function's normal compilation, by its parameter list (one per function node) */
   fiberCache = new Map<A.Param[], Map<string, { js: string; info: string; after: number[] }>>();

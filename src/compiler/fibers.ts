@@ -40,12 +40,15 @@ export function compileWithFiberVariant(file: FileCtx, spec: FnSpec, once: (fibe
   file.setCounters(before);
   const variant = once(true);
   if (file.counters().join() !== after.join()) throw new Error('internal: the fiber pass named things differently');
-  const top = isTopFunction(file, normal.js) ? `VF.${jsNameOf(normal.js)} = ` : '';
-  // a trait method's code names its using class TS: its variants are made per class (fiber.ts unitVariant)
-  const perClass = (js: string) => (traitMethod ? `function (TS) { return ${js}; }` : js);
-  file.variants.push(`${top}VF.${normal.info} = ${perClass(variant.js)};`);
-  if (variant.restartJs) file.variants.push(`VF.${normal.info}$restart = ${perClass(variant.restartJs)};`);
-  if (traitMethod) file.variants.push(`VF.${normal.info}$trait = true;`);
+  const top = isTopFunction(file, normal.js) ? `VT.${jsNameOf(normal.js)} = ` : '';
+  if (traitMethod) {
+    // a trait method's code names its using class TS: its variants are made per class (variants.ts)
+    file.variants.push(`VC.set(${normal.info}, function (TS) { return ${variant.js}; });`);
+    if (variant.restartJs) file.variants.push(`VCR.set(${normal.info}, function (TS) { return ${variant.restartJs}; });`);
+  } else {
+    file.variants.push(`VF.set(${normal.info}, ${top}${variant.js});`);
+    if (variant.restartJs) file.variants.push(`VR.set(${normal.info}, ${variant.restartJs});`);
+  }
   let byStart = file.fiberCache.get(spec.params);
   if (!byStart) file.fiberCache.set(spec.params, (byStart = new Map()));
   byStart.set(key, { js: normal.js, info: normal.info, after });
@@ -56,7 +59,7 @@ function jsNameOf(fnJs: string): string {
   return /^function\*? ([A-Za-z0-9_$]+)/.exec(fnJs)![1];
 }
 
-/** Functions declared at the file's top level are called directly (VF.f_name) from the variants. */
+/** Functions declared at the file's top level are called directly (VT.f_name) from the variants. */
 function isTopFunction(file: FileCtx, fnJs: string): boolean {
   const name = jsNameOf(fnJs);
   for (const t of file.topFunctions.values()) if (t.js === name) return true;
@@ -86,15 +89,19 @@ export function normalMode<T>(c: FnCtx, f: () => T): T {
   }
 }
 
-/** The source evaluated in the module's scope: an object of every function's variant, by info name. */
+/**
+ * The source evaluated in the module's scope: every function's variant by its FunctionInfo (VF), the
+ * generator functions' restart variants (VR); VT holds the top-level functions' for direct calls.
+ * Trait methods' variants are functions of the using class (VC, VCR), made per class on first use.
+ */
 export function fiberUnitSource(file: FileCtx): string {
   const helpers = [...file.helpers];
   return [
     '(() => {',
     helpers.length ? `const {${helpers.join(', ')}} = R;` : '',
-    'const VF = {};',
+    'const VF = new Map(), VR = new Map(), VT = {}, VC = new Map(), VCR = new Map();',
     ...file.variants,
-    'return VF;',
+    'return {variants: VF, restarts: VR, perClass: VC, restartsPerClass: VCR};',
     '})()',
   ].join('\n');
 }

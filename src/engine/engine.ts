@@ -24,7 +24,7 @@ import { createThrowable, throwableToString, traceOf, setTraceOf, chainPrevious 
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable } from '../runtime/calls.js';
-import { fiberBuiltins } from '../runtime/fiber.js';
+import { fiberBuiltins } from '../runtime/variants.js';
 import { hashSource, CodeCache } from './cache.js';
 
 export interface RunOptions {

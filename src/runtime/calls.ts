@@ -16,6 +16,8 @@ export interface Bound {
   info: FunctionInfo;
   /** the method when the callable names one (for __call fallbacks the magic method's target name) */
   magicName?: string;
+  /** for __call fallbacks: __call / __callStatic itself */
+  magic?: PhpMethod;
 }
 
 // ───────────── method lookup ─────────────
@@ -73,7 +75,7 @@ function magicCall(m: PhpMethod, self: any, name: string): Bound {
   const fn = function (this: any, ...args: any[]) {
     return m.fn.call(this, name, PhpArray.fromList(args.map((a) => (a instanceof Ref ? a.v : a))));
   };
-  return { fn, self, info: MAGIC_INFO, magicName: name };
+  return { fn, self, info: MAGIC_INFO, magicName: name, magic: m };
 }
 
 const MAGIC_INFO: FunctionInfo = {

@@ -7,7 +7,7 @@ import { PhpObject } from './object.js';
 import { Ref } from './values.js';
 import { rt, Frame } from './request.js';
 import { objectIter, Iter } from './iterate.js';
-import { generatorRestart, fiberTraversable } from './fiber.js';
+import { generatorRestart, fiberTraversable } from './variants.js';
 
 const NO_ERROR = Symbol('no error');
 

@@ -10,7 +10,7 @@ import * as functions from './functions.js';
 import * as control from './control.js';
 import * as iterate from './iterate.js';
 import * as generator from './generator.js';
-import { fiberUnit, fvb, resolveCallF, invokeArgsF, silencedF, fiberBuiltin } from './fiber.js';
+import { fiberUnit, fvb, resolveCallF, invokeArgsF, silencedF, fiberBuiltin } from './variants.js';
 import { PhpArray, share } from './array.js';
 import { PhpFloat, Ref, UNINIT } from './values.js';
 import { PhpObject } from './object.js';

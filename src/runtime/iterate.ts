@@ -9,7 +9,7 @@ import { rt } from './request.js';
 import { typeName } from './convert.js';
 import { callMethodByName } from './objects.js';
 import { visible } from './calls.js';
-import { callMethodF } from './fiber.js';
+import { callMethodF } from './variants.js';
 
 export interface Iter {
   /** the current key and value after next() returned true */

@@ -339,7 +339,8 @@ export function mcall(site: CallSite, o: any, name: string, scope: PhpClass | nu
 
 function mcallMiss(site: CallSite, o: any, name: string, scope: PhpClass | null): Bound {
   const b = meth(o, name, scope);
-  if (b.self !== o && b.self !== o.cls) return b;
+  // __call fallbacks are not cached: a fiber needs the magic method behind them (Bound.magic)
+  if ((b.self !== o && b.self !== o.cls) || b.magic) return b;
   site.fn = b.fn;
   site.info = b.info;
   site.selfIsClass = b.self !== o;
@@ -353,7 +354,7 @@ function mcallMiss(site: CallSite, o: any, name: string, scope: PhpClass | null)
 export function smcall(site: CallSite, c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
   if (thisObj === null && c === site.cls && scope === site.scope) return site;
   const b = findStaticMethod(c, name, scope, thisObj);
-  if (thisObj !== null) return b;
+  if (thisObj !== null || b.magic) return b;
   site.fn = b.fn;
   site.info = b.info;
   site.self = b.self;

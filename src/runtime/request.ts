@@ -212,9 +212,6 @@ export class Request {
   };
   /** unknown named arguments collected for a variadic parameter */
   pendingNamedExtra: PhpArray | null = null;
-  /** fibers (runtime/fiber.ts): the files whose functions can run in fibers, and how many are indexed */
-  fiberUnits: any[] = [];
-  fiberUnitsIndexed = 0;
   /** the fiber running now (a FiberState), or null on the main stack */
   activeFiber: any = null;
   /** > 0 while fibers may not switch (destructors, shutdown) */

@@ -86,7 +86,7 @@ function bindClosure(o: PhpObject, newThis: any, scopeArg: any, hasScope: boolea
     rt.warn(`Cannot bind closure to scope of internal class ${scope.name}`);
     return null;
   }
-  const c = mkClosure(n.info, n.fn, newThis ?? (scope ?? undefined), scope);
+  const c = mkClosure(n.info, n.fn, newThis ?? (scope ?? undefined), scope, n.usedNames, n.usedValues);
   const cn = closureOf(c);
   cn.self = newThis instanceof PhpObject ? newThis : undefined;
   cn.scope = scope;

@@ -3,7 +3,8 @@
 import type { Registry } from '../../engine/extension.js';
 import { PhpObject, PhpClass, ClassFlags } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
-import { FiberState, FiberStatus, resolveCallF, suspendNormal, fiberError, checkSwitch } from '../../runtime/fiber.js';
+import { FiberState, FiberStatus, suspendNormal, fiberError, checkSwitch } from '../../runtime/fiber.js';
+import { resolveCallF } from '../../runtime/variants.js';
 
 const F = ClassFlags.Final;
 

@@ -522,9 +522,11 @@ function parseChain(p: Parser, node: A.Expr, kind: K): A.Expr {
         const nullsafe = t.id === T.T_NULLSAFE_OBJECT_OPERATOR;
         if (p.id() === C.LParen) {
           const args = parseArgumentList(p);
+          // php-src reports a method call on the line of its name (a chain split over lines)
+          const line = (name as { line?: number }).line || t.line;
           node = nullsafe
-            ? { kind: 'NullsafeMethodCall', line: node.line, var: node, name, args }
-            : { kind: 'MethodCall', line: node.line, var: node, name, args };
+            ? { kind: 'NullsafeMethodCall', line, var: node, name, args }
+            : { kind: 'MethodCall', line, var: node, name, args };
         } else {
           node = nullsafe
             ? { kind: 'NullsafePropertyFetch', line: node.line, var: node, name }
