@@ -212,12 +212,17 @@ function toFloatWeak(v: any): any {
 
 /** Parses "?int", "int|string|null", "A&B", "(A&B)|null", "array|string|null" into a DeclaredType. */
 /** The order zend_type_to_string lists builtin types in. */
-const TYPE_ORDER = ['static', 'callable', 'iterable', 'object', 'array', 'string', 'int', 'float', 'bool', 'false', 'true', 'void', 'never', 'null', 'mixed'];
+const TYPE_ORDER = ['static', 'callable', 'object', 'array', 'string', 'int', 'float', 'bool', 'false', 'true', 'void', 'never', 'null', 'mixed', 'iterable'];
 
 /** A union as PHP prints it: classes first, then builtin types in PHP's order; ?T for T|null. */
 export function canonicalTypeText(text: string): string {
   if (!text.includes('|')) return text;
-  const parts = splitTopLevel(text, '|').map((p) => p.trim());
+  let parts = splitTopLevel(text, '|').map((p) => p.trim());
+  // in a union, iterable stands for Traversable|array (PHP 8.2)
+  if (parts.some((p) => p.toLowerCase() === 'iterable')) {
+    parts = parts.flatMap((p) => (p.toLowerCase() === 'iterable' ? ['Traversable', 'array'] : [p]));
+    parts = parts.filter((p, i) => parts.findIndex((q) => q.toLowerCase() === p.toLowerCase()) === i);
+  }
   const builtin = parts.filter((p) => TYPE_ORDER.includes(p.toLowerCase())).sort((a, b) => TYPE_ORDER.indexOf(a.toLowerCase()) - TYPE_ORDER.indexOf(b.toLowerCase()));
   const classes = parts.filter((p) => !TYPE_ORDER.includes(p.toLowerCase()));
   const all = [...classes, ...builtin];

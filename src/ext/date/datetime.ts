@@ -93,10 +93,10 @@ function isImmutable(o: PhpObject): boolean {
 
 /** Initialises a date object from a string (date_initialize); returns false on a parse error. */
 export function initDate(o: PhpObject, time: string, tzObj: PhpObject | null, ctor: string | null): boolean {
-  const p = parseDate(time);
+  const p = parseDate(time === '' ? 'now' : time);
   state.lastErrors = p.errors.length || p.warnings.length ? p : null;
   if (p.errors.length) {
-    if (ctor) rt.throwError('Exception', `${ctor}: Failed to parse time string (${time}) ${parseError(p)}`);
+    if (ctor) rt.throwError('Exception', `Failed to parse time string (${time}) ${parseError(p)}`);
     return false;
   }
   const zone = tzObj ? (tzObj.native?.z as Zone) ?? defaultZone() : defaultZone();
@@ -110,7 +110,8 @@ export function modifyDate(o: PhpObject, s: string, fn: string): boolean {
   const p = parseDate(s);
   state.lastErrors = p.errors.length || p.warnings.length ? p : null;
   if (p.errors.length) {
-    rt.warn(`${fn}(): Failed to parse time string (${s}) ${parseError(p)}`);
+    // php_error_docref formats with %s: the message ends at a NUL byte
+    rt.warn(`${fn}(): Failed to parse time string (${s}) ${parseError(p)}`.split('\0')[0]);
     return false;
   }
   const f: Fields = { y: t.y, m: t.m, d: t.d, h: t.h, i: t.i, s: t.s, us: t.us };
@@ -308,10 +309,10 @@ export function formatInterval(iv: Interval, fmt: string): string {
   return out;
 }
 
-export function intervalFromString(s: string): PhpObject | false {
+export function intervalFromString(s: string, fname = 'DateInterval::createFromDateString'): PhpObject | false {
   const p = parseDate(s);
   if (p.errors.length) {
-    rt.warn(`DateInterval::createFromDateString(): Unknown or bad format (${s}) ${parseError(p)}`);
+    rt.warn(`${fname}(): Unknown or bad format (${s}) ${parseError(p)}`);
     return false;
   }
   const r = p.rel;
@@ -578,6 +579,7 @@ export function dateClasses(): ClassDecl[] {
       ['INDIAN', 256], ['PACIFIC', 512], ['UTC', 1024], ['ALL', 2047], ['ALL_WITH_BC', 4095], ['PER_COUNTRY', 4096]].map(([n, v]) => ({ name: n as string, flags: 1, init: () => v })),
     nativeMethods: {
       'public __construct(string $timezone)': function (this: PhpObject, s: string) {
+        if (s.includes('\0')) rt.throwError('ValueError', 'DateTimeZone::__construct(): Argument #1 ($timezone) must not contain any null bytes');
         const z = zoneFromString(s);
         if (!z) rt.throwError('Exception', `DateTimeZone::__construct(): Unknown or bad timezone (${s})`);
         this.native = { z };
@@ -636,7 +638,7 @@ export function dateClasses(): ClassDecl[] {
     nativeMethods: {
       'public __construct(string $duration)': function (this: PhpObject, spec: string) {
         const iv = parseDuration(spec);
-        if (!iv) rt.throwError('Exception', `DateInterval::__construct(): Unknown or bad format (${spec})`);
+        if (!iv) rt.throwError('Exception', `Unknown or bad format (${spec})`);
         setIntervalProps(this, iv!, null);
       },
       'public static createFromDateString(string $datetime)': (s: string) => intervalFromString(s),
@@ -664,7 +666,7 @@ export function dateClasses(): ClassDecl[] {
     interfaces: ['IteratorAggregate'],
     consts: [{ name: 'EXCLUDE_START_DATE', flags: 1, init: () => 1 }, { name: 'INCLUDE_END_DATE', flags: 1, init: () => 2 }],
     nativeMethods: {
-      'public __construct($start, $interval = UNKNOWN, $end = UNKNOWN, $options = UNKNOWN)': function (this: PhpObject, ...args: any[]) {
+      'public __construct($start = UNKNOWN, $interval = UNKNOWN, $end = UNKNOWN, $options = UNKNOWN)': function (this: PhpObject, ...args: any[]) {
         periodInit(this, args);
       },
       'public getStartDate(): DateTimeInterface': function (this: PhpObject) {
@@ -737,17 +739,18 @@ function periodInit(o: PhpObject, args: any[]): void {
       if (/^R\d+$/.test(part)) { recurrences = Number(part.slice(1)); recGiven = true; }
       else if (part.startsWith('P')) {
         const iv = parseDuration(part);
-        if (!iv) rt.throwError('Exception', `DatePeriod::__construct(): Unknown or bad format (${args[0]})`);
+        if (!iv) rt.throwError('Exception', `Unknown or bad format (${args[0]})`);
         interval = newIntervalObj(iv!);
       } else {
         const d = instantiate(cls('DateTime'));
-        if (!initDate(d, part, null, null)) rt.throwError('Exception', `DatePeriod::__construct(): Unknown or bad format (${args[0]})`);
+        if (!initDate(d, part, null, null)) rt.throwError('Exception', `Unknown or bad format (${args[0]})`);
         if (!start) start = d;
         else end = d;
       }
     }
-    if (!start) rt.throwError('Exception', `DatePeriod::__construct(): The ISO interval '${args[0]}' did not contain a start date.`);
-    if (!interval) rt.throwError('Exception', `DatePeriod::__construct(): The ISO interval '${args[0]}' did not contain an interval.`);
+    if (!start) rt.throwError('Exception', `DatePeriod::__construct(): ISO interval must contain a start date, "${args[0]}" given`);
+    if (!interval) rt.throwError('Exception', `DatePeriod::__construct(): ISO interval must contain an interval, "${args[0]}" given`);
+    if (!end && !recGiven) rt.throwError('Exception', `DatePeriod::__construct(): ISO interval must contain an end date or a recurrence count, "${args[0]}" given`);
   } else {
     start = args[0];
     interval = args[1];
@@ -824,15 +827,15 @@ export function abbreviationsList(): PhpArray {
 
 const GROUPS: [number, string][] = [[1, 'Africa/'], [2, 'America/'], [4, 'Antarctica/'], [8, 'Arctic/'], [16, 'Asia/'], [32, 'Atlantic/'], [64, 'Australia/'], [128, 'Europe/'], [256, 'Indian/'], [512, 'Pacific/']];
 
-export function identifiersList(what: number, cc: string | null): PhpArray | false {
+export function identifiersList(what: number, cc: string | null, fname = 'DateTimeZone::listIdentifiers'): PhpArray | false {
   if (what === 4096) {
     if (!cc || cc.length !== 2) {
-      rt.throwError('ValueError', 'DateTimeZone::listIdentifiers(): Argument #2 ($countryCode) must be a two-letter ISO 3166-1 compatible country code when argument #1 ($timezoneGroup) is DateTimeZone::PER_COUNTRY');
+      rt.throwError('ValueError', `${fname}(): Argument #2 ($countryCode) must be a two-letter ISO 3166-1 compatible country code when argument #1 ($timezoneGroup) is DateTimeZone::PER_COUNTRY`);
     }
     return new PhpArray();
   }
   if (what < 0 || what > 4095) {
-    rt.throwError('ValueError', 'DateTimeZone::listIdentifiers(): Argument #1 ($timezoneGroup) must be one of the DateTimeZone group constants');
+    rt.throwError('ValueError', `${fname}(): Argument #1 ($timezoneGroup) must be one of the DateTimeZone group constants`);
   }
   const list = allZoneIds().filter((id) => {
     if (id === 'UTC') return (what & 1024) !== 0;

@@ -246,6 +246,7 @@ export function registerFunctions(r: Registry): void {
     },
     'date_timestamp_get(DateTimeInterface $object): int': (o: PhpObject) => dtOf(o).sse,
     'timezone_open(string $timezone): DateTimeZone|false': (s: string) => {
+      if (s.includes('\0')) rt.throwError('ValueError', 'timezone_open(): Argument #1 ($timezone) must not contain any null bytes');
       const z = zoneFromString(s);
       if (!z) {
         rt.warn(`timezone_open(): Unknown or bad timezone (${s})`);
@@ -270,10 +271,10 @@ export function registerFunctions(r: Registry): void {
     },
     'timezone_transitions_get(DateTimeZone $object, int $timestampBegin = PHP_INT_MIN, int $timestampEnd = PHP_INT_MAX): array|false': (z: PhpObject, a: any, b: any) => zoneTransitions(z.native.z, a, b),
     'timezone_location_get(DateTimeZone $object): array|false': (z: PhpObject) => (z.cls.findMethod('getlocation')!.fn as any).call(z),
-    'timezone_identifiers_list(int $timezoneGroup = DateTimeZone::ALL, ?string $countryCode = null): array': (w: number, cc: string | null) => identifiersList(w, cc),
+    'timezone_identifiers_list(int $timezoneGroup = DateTimeZone::ALL, ?string $countryCode = null): array': (w: number, cc: string | null) => identifiersList(w, cc, 'timezone_identifiers_list'),
     'timezone_abbreviations_list(): array': () => abbreviationsList(),
     'timezone_version_get(): string': () => '2024.1',
-    'date_interval_create_from_date_string(string $datetime): DateInterval|false': (s: string) => intervalFromString(s),
+    'date_interval_create_from_date_string(string $datetime): DateInterval|false': (s: string) => intervalFromString(s, 'date_interval_create_from_date_string'),
     'date_interval_format(DateInterval $object, string $format): string': (o: PhpObject, f: string) => formatInterval(intervalOf(o), f),
     'date_default_timezone_set(string $timezoneId): bool': (s: string) => {
       const id = /^utc$/i.test(s) ? 'UTC' : findZoneId(s);
@@ -285,14 +286,6 @@ export function registerFunctions(r: Registry): void {
       return true;
     },
     'date_default_timezone_get(): string': () => state.defaultTz,
-    'date_sunrise(int $timestamp, int $returnFormat = SUNFUNCS_RET_STRING, ?float $latitude = null, ?float $longitude = null, ?float $zenith = null, ?float $utcOffset = null): string|int|float|false': () => {
-      rt.deprecated('Function date_sunrise() is deprecated');
-      return false;
-    },
-    'date_sunset(int $timestamp, int $returnFormat = SUNFUNCS_RET_STRING, ?float $latitude = null, ?float $longitude = null, ?float $zenith = null, ?float $utcOffset = null): string|int|float|false': () => {
-      rt.deprecated('Function date_sunset() is deprecated');
-      return false;
-    },
   });
   void requireDate; void offsetZone; void newDateObj; void DATE_FORMATS;
 }

@@ -4,6 +4,7 @@ import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.
 import type { Request } from '../../runtime/request.js';
 import { PHP_VERSION } from '../../version.js';
 import { registerFunctions } from './functions.js';
+import { registerAstro } from './astro.js';
 import { dateClasses, state, DATE_FORMATS } from './datetime.js';
 import { findZoneId } from './timezone.js';
 
@@ -14,8 +15,8 @@ export class DateExtension implements Extension {
   moduleInit(r: Registry): void {
     for (const c of dateClasses()) r.class(c);
     registerFunctions(r);
+    registerAstro(r);
     for (const [n, v] of DATE_FORMATS) r.constant('DATE_' + n, v);
-    r.constants({ SUNFUNCS_RET_TIMESTAMP: 0, SUNFUNCS_RET_STRING: 1, SUNFUNCS_RET_DOUBLE: 2 });
     r.ini('date.timezone', 'UTC', (v: string) => {
       const id = v === '' ? 'UTC' : findZoneId(v);
       if (!id && v !== '') return false;

@@ -804,6 +804,6 @@ function isoDayOffset(y: number, w: number, d: number): number {
 export function parseDate(s: string): Parsed {
   const p = new DateParser(s);
   const r = p.parse();
-  if (s.length === 0 && false) r.errors.push({ pos: 0, ch: '', msg: 'Empty string' });
+  if (s.length === 0) r.errors.push({ pos: 0, ch: '\0', msg: 'Empty string' });
   return r;
 }

@@ -254,14 +254,19 @@ export function registerClasses(r: Registry): void {
       if (p && !(p.vis === Vis.Private && p.cls !== s.cls)) return propObj(s.cls, p, name);
       if (s.obj && name in s.obj.p) return propObj(s.cls, null, name);
       const at = name.indexOf('::');
+      let owner = s.cls;
+      let prop = name;
       if (at > 0) {
-        const other = findClass(name.slice(0, at), true);
-        if (!other) reflError(`Class "${name.slice(0, at)}" does not exist`, -1);
-        if (!s.cls.isSubclassOf(other)) reflError(`Fully qualified property name ${other.name}::$${name.slice(at + 2)} does not specify a base class of ${s.cls.name}`);
-        const op = findPropInfo(other, name.slice(at + 2));
-        if (op) return propObj(other, op, op.name);
+        const cname = name.slice(0, at).toLowerCase();
+        prop = name.slice(at + 2);
+        const other = findClass(cname, true);
+        if (!other) reflError(`Class "${cname}" does not exist`, -1);
+        if (!s.cls.isSubclassOf(other!)) reflError(`Fully qualified property name ${other!.name}::$${prop} does not specify a base class of ${s.cls.name}`, -1);
+        owner = other!;
+        const op = owner.props.get(prop);
+        if (op && (op.vis !== Vis.Private || op.cls === owner)) return propObj(owner, op, op.name);
       }
-      return reflError(`Property ${s.cls.name}::$${name} does not exist`);
+      return reflError(`Property ${owner.name}::$${prop} does not exist`);
     },
     'public getProperties(?int $filter = null): array': function (this: PhpObject, filter: number | null) {
       const s = cs(this);
@@ -440,7 +445,8 @@ export function registerClasses(r: Registry): void {
       return c.isSubclassOf(t);
     },
     'public implementsInterface(ReflectionClass|string $interface): bool': function (this: PhpObject, v: any) {
-      const other = v instanceof PhpObject ? cs(v).cls : lookup(v);
+      const other = v instanceof PhpObject ? cs(v).cls : findClass(String(v), true);
+      if (!other) return reflError(`Interface "${v}" does not exist`, -1);
       if (!other.isInterface) reflError(`${other.name} is not an interface`);
       return cs(this).cls.isSubclassOf(other);
     },

@@ -3,6 +3,7 @@
 
 import type { Extension, ExtensionInfo, Registry } from '../../engine/extension.js';
 import { PHP_VERSION } from '../../version.js';
+import type { ClassDecl } from '../../runtime/classdecl.js';
 import { registerMisc, resetRefIds } from './misc.js';
 import { registerTypes } from './type.js';
 import { registerAttribute } from './attribute.js';
@@ -15,7 +16,13 @@ export class ReflectionExtension implements Extension {
   info(): ExtensionInfo {
     return { name: 'Reflection', version: PHP_VERSION, dependencies: ['standard'] };
   }
-  moduleInit(r: Registry): void {
+  moduleInit(registry: Registry): void {
+    // reflection objects cannot be cloned (reflection_object_handlers has no clone_obj)
+    const r: Registry = Object.create(registry);
+    r.class = (decl: ClassDecl) => {
+      const uncloneable = decl.name !== 'ReflectionException' && decl.name !== 'Reflection' && !(decl.flags && decl.flags & (1 << 8));
+      registry.class(uncloneable ? { ...decl, uncloneable: true } : decl);
+    };
     registerMisc(r);
     registerTypes(r);
     registerAttribute(r);

@@ -18,14 +18,11 @@ export function registerMisc(r: Registry): void {
     nativeMethods: {
       'public static getModifierNames(int $modifiers): array': function (m: number) {
         const a = new PhpArray();
-        if (m & (16 | 64)) a.append('abstract');
+        if (m & 64) a.append('abstract');
         if (m & 32) a.append('final');
         if (m & 1) a.append('public');
         else if (m & 2) a.append('protected');
         else if (m & 4) a.append('private');
-        if (m & 16 && !(m & 64)) {
-          /* static shares the implicit-abstract bit: PHP reports it as static */
-        }
         if (m & 16) a.append('static');
         if (m & (128 | 65536)) a.append('readonly');
         return a;

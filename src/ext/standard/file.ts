@@ -11,7 +11,7 @@ import { Ref, PhpResource } from '../../runtime/values.js';
 import { toStr, typeName } from '../../runtime/convert.js';
 import {
   PhpStream, BaseStream, MemoryStream, FileStream, StringStream, stdinStream, newStdin, newOut, newOutput,
-  errText, fsPath, absPath,
+  errText, fsPath, absPath, asIoFn,
 } from './streams.js';
 import { openUserStream, findUserWrapper, filterStream } from './stream_funcs.js';
 import { clearStatCache } from './filestat.js';
@@ -389,6 +389,8 @@ export function csvLine(fields: PhpArray, d: string, e: string, esc: number, eol
 // ───────────── ini parsing ─────────────
 
 
+const IO_FUNCTIONS = new Set(['fread', 'fwrite', 'fputs', 'fgets', 'fgetc', 'fscanf', 'fgetcsv', 'fputcsv', 'fpassthru', 'file_get_contents', 'file_put_contents', 'file', 'readfile']);
+
 export function registerFile(r: Registry): void {
   r.constants({
     SEEK_SET: 0, SEEK_CUR: 1, SEEK_END: 2, LOCK_SH: 1, LOCK_EX: 2, LOCK_UN: 3, LOCK_NB: 4,
@@ -419,7 +421,7 @@ export function registerFile(r: Registry): void {
     }
     return s.impl.write(d);
   };
-  r.functions({
+  const defs: Record<string, any> = {
     'fopen(string $filename, string $mode, bool $use_include_path = false, $context = null)': (p: string, mode: string, inc: boolean, ctx: any) => {
       checkPath(p, 'fopen');
       if (p === '') rt.throwError('ValueError', 'Path cannot be empty');
@@ -702,7 +704,13 @@ export function registerFile(r: Registry): void {
       if (mode < 0 || mode > 2) rt.throwError('ValueError', 'parse_ini_string(): Argument #3 ($scanner_mode) must be one of INI_SCANNER_NORMAL, INI_SCANNER_RAW, or INI_SCANNER_TYPED');
       return parseIni(s, sec, mode, null);
     },
-  });
+  };
+  // the I/O functions name themselves in the stream layer's notices ("fgetc(): Read of ... failed")
+  for (const sig of Object.keys(defs)) {
+    const name = sig.slice(0, sig.indexOf('('));
+    if (IO_FUNCTIONS.has(name)) defs[sig] = asIoFn(name, defs[sig]);
+  }
+  r.functions(defs);
   void stdinStream;
 }
 

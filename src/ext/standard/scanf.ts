@@ -71,7 +71,8 @@ function validateFormat(format: string, numVars: number): number {
         break;
       }
       default:
-        rt.throwError('ValueError', `Bad scan conversion character "${ch ?? ''}"`);
+        // the message is built with %c: a NUL conversion character ends it
+        rt.throwError('ValueError', `Bad scan conversion character "${ch ?? ''}"`.split('\0')[0]);
     }
     if (!suppress) {
       if (objIndex >= assigned.length) assigned.length = objIndex + 1;
@@ -121,6 +122,9 @@ function charSet(format: string, i: number): { test: (c: number) => boolean; nex
 
 /** php_sscanf_internal */
 export function scan(str: string, format: string, vars: Ref[]): any {
+  // php_sscanf_internal reads its input as a C string
+  const nul = str.indexOf('\0');
+  if (nul >= 0) str = str.slice(0, nul);
   const numVars = vars.length;
   const total = validateFormat(format, numVars);
   const result = numVars ? null : new PhpArray();
@@ -244,10 +248,18 @@ export function scan(str: string, format: string, vars: Ref[]): any {
       }
     }
     switch (op) {
-      case 'c':
-        if (!suppress) store(objIndex++, str[s]);
-        s++;
+      case 'c': {
+        // php's %c takes up to `width` (default 1) characters and, like %s, stops at white space
+        let w = width === 0 ? 1 : width;
+        let end = s;
+        while (end < n && w > 0 && !isCSpace(at(end))) {
+          end++;
+          w--;
+        }
+        if (!suppress) store(objIndex++, str.slice(s, end));
+        s = end;
         break;
+      }
       case 's': {
         let w = width === 0 ? Infinity : width;
         let end = s;

@@ -429,8 +429,24 @@ export class StringStream extends MemoryStream {
   }
 }
 
+let ioFn: string | null = null;
+
+/** Wraps a builtin so the stream layer's messages name it (builtins run without a frame of their own). */
+export function asIoFn<F extends (...a: any[]) => any>(name: string, f: F): F {
+  return function (this: any, ...a: any[]) {
+    const prev = ioFn;
+    ioFn = name;
+    try {
+      return f.apply(this, a);
+    } finally {
+      ioFn = prev;
+    }
+  } as F;
+}
+
 /** The name of the builtin running now (for "fread(): ..." messages). */
 export function curFn(): string {
+  if (ioFn !== null) return ioFn;
   const f: any = rt.top;
   const info = f?.info;
   return info?.name ?? 'fread';
