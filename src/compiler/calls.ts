@@ -706,7 +706,7 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
   const name = c.file.id('closure');
   const spec: FnSpec = {
     kind: 'closure', name: '{closure}', params: e.params, body: e.body, byRef: e.byRef, returnType: e.returnType,
-    line: e.line, endLine: e.line, isStatic: e.static, uses: e.uses, attrGroups: e.attrGroups, defName: c.file.id('K'),
+    line: e.line, endLine: e.endLine ?? e.line, isStatic: e.static, uses: e.uses, attrGroups: e.attrGroups, defName: c.file.id('K'),
   };
   const { js, info } = compileFunction(c.file, spec, c.cls, c, name);
   const caps = e.uses.map((use) => 'cap' + jsVarName(use.name));
@@ -717,7 +717,14 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
   });
   const self = e.static ? 'undefined' : closureThis(c);
   // the captured values travel with the Closure object too (var_dump shows them under "static")
-  return closureFactoryCall(c, spec.defName!, info, js, caps, e.uses.map((use) => use.name), capVals, self);
+  const made = closureFactoryCall(c, spec.defName!, info, js, caps, e.uses.map((use) => use.name), capVals, self);
+  const end = e.endLine ?? e.line;
+  if (end === e.line || end === c.curLine) return made;
+  // PHP compiles what follows a closure in the same statement on the closure's last line: a call
+  // taking a multi-line closure reports that line
+  const t = c.temp();
+  c.curLine = end;
+  return `(${t} = ${made}, fr.line = ${end}, ${t})`;
 }
 
 /**

@@ -173,6 +173,8 @@ export interface Closure extends Node {
   returnType: TypeNode | null;
   body: Stmt[];
   attrGroups: AttributeGroup[];
+  /** the line of the closing brace */
+  endLine?: number;
 }
 export interface ArrowFunction extends Node {
   kind: 'ArrowFunction';

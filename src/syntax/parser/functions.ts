@@ -145,9 +145,9 @@ export function parseClosure(p: Parser, isStatic: boolean, attrGroups: A.Attribu
   }
   const returnType = parseOptionalReturnType(p);
   if (p.id() !== C.LBrace) p.syntaxError([C.LBrace]);
-  const { body } = parseFunctionBody(p);
+  const { body, endLine } = parseFunctionBody(p);
   // ReflectionFunction::getDocComment() works on closures; ast.ts has no field yet, so it is added.
-  const node: A.Closure = { kind: 'Closure', line, static: isStatic, byRef, params, uses, returnType, body, attrGroups };
+  const node: A.Closure = { kind: 'Closure', line, static: isStatic, byRef, params, uses, returnType, body, attrGroups, endLine };
   return Object.assign(node, { docComment });
 }
 
