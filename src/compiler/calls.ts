@@ -82,7 +82,7 @@ function markDiscard(c: FnCtx, fnJs: string, vals: string[]): string {
  * (`mask`), or only at run time (`maskExpr`, then lvalue arguments get both paths). `discard`: the
  * caller does not use the result (see markDiscard).
  */
-function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[]; variadic?: boolean } | null, fiberGen?: string, discard = false): string {
+function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, mask: number | null, maskExpr: string | null, target?: { name: string; params: string[]; variadic?: boolean } | null, fiberGen?: string, discard = false, line = 0): string {
   if (!Array.isArray(args)) compileError('internal: placeholder', 0);
   // in a fiber variant the callee's variant runs under `yield*` (fiberGen evaluates to it)
   const gen = c.fiber && fiberGen ? fiberGen : null;
@@ -90,6 +90,15 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
   const pre = gen ? (selfJs ?? 'undefined') + (args.length ? ', ' : '') : selfJs === null ? '' : selfJs + (args.length ? ', ' : '');
   const invoke = (argList: string) => (gen ? `(yield* ${callee}(${pre}${argList}))` : `${callee}(${pre}${argList})`);
   const marked = (vals: string[]): string => {
+    // arguments on later lines moved the frame's line: the call itself happens on its own line
+    if (line > 0 && c.curLine !== line) {
+      vals = vals.slice();
+      const store = `fr.line = ${line}`;
+      c.curLine = line;
+      if (!vals.length) return `(${store}, ${marked(vals)})`;
+      const t = c.temp();
+      vals[vals.length - 1] = `(${t} = ${vals[vals.length - 1]}, ${store}, ${t})`;
+    }
     if (!discard) return invoke(vals.join(', '));
     const v = vals.slice();
     const before = markDiscard(c, fnJs, v);
@@ -182,16 +191,19 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const lcNs = nsName.toLowerCase();
   const lcGlobal = globalName?.toLowerCase() ?? null;
   const beforeSpecial = c.saveAssigned();
+  const lineBefore = c.curLine;
   const special = specialCall(c, e, lcGlobal ?? lcNs);
   if (special !== null && (lcGlobal !== null || !nsName.includes('\\'))) return special;
   c.restoreAssigned(beforeSpecial);
+  c.curLine = lineBefore;
   if (!Array.isArray(e.args)) {
     return `${u('closureFromFunction')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)})`;
   }
   // same-file function declared at the top level: a direct JS call
   const local = c.file.topFunctions.get(lcNs);
   if (local && !hasComplexArgs(e.args)) {
-    return withLine(c, e, emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name), variadic: local.node.params.some((p) => p.variadic) }, `VT.${local.js}`));
+    const mark = beginCall(c, e);
+    return mark(emitCall(c, local.js, null, e.args, paramRefMask(local.node.params), null, { name: nsName, params: local.node.params.map((p) => p.name), variadic: local.node.params.some((p) => p.variadic) }, `VT.${local.js}`, false, e.line));
   }
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
@@ -199,14 +211,26 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   if (builtin && !hasComplexArgs(e.args)) {
     const id = builtinRef(c.file, builtinName!);
     const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;
-    return withLine(c, e, emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen, discard));
+    const mark = beginCall(c, e);
+    return mark(emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen, discard, e.line));
   }
   const t = c.temp();
   // the name as written goes along for the error message when its case differs
   const shown = nsName === lcNs ? '' : `, ${str(nsName)}`;
   const lookup = `(${t} = ${u('fn')}(${str(lcNs)}, ${lcGlobal === null ? 'null' : str(lcGlobal)}${shown}))`;
   if (hasComplexArgs(e.args)) return withLine(c, e, `(${lookup}, ${emitGenericCall(c, t, 'undefined', e.args)})`);
-  return withLine(c, e, `(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`, discard)})`);
+  const mark = beginCall(c, e);
+  return mark(`(${lookup}, ${emitCall(c, `${t}.fn`, null, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`, discard, e.line)})`);
+}
+
+/**
+ * A call's line, stored before its arguments are evaluated (they may store their own) and again
+ * before the call if they did (emitCall's `line`): the wrapper puts the first store in front.
+ */
+function beginCall(c: FnCtx, e: A.Node): (js: string) => string {
+  if (e.line <= 0 || e.line === c.curLine) return (js) => js;
+  c.curLine = e.line;
+  return (js) => `(fr.line = ${e.line}, ${js})`;
 }
 
 /** A module-level constant holding a builtin's wrapper (weak or strict mode per file). */

@@ -48,7 +48,7 @@ export function checkConstExpr(e: A.Expr, allowNew: boolean): void {
       if (e.name.kind !== 'Identifier') checkConstExpr(e.name as A.Expr, allowNew);
       return;
     case 'ArrayDimFetch':
-      if (!e.dim) compileError(INVALID, e.line);
+      if (!e.dim) compileError('Cannot use [] for reading', e.line);
       checkConstExpr(e.var, allowNew);
       checkConstExpr(e.dim, allowNew);
       return;

@@ -221,7 +221,8 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
 
 /** A class, interface or trait a declaration names is missing: PHP throws an Error. */
 function notFound(kind: string, name: string): never {
-  return rt.throwError('Error', `${kind} "${name}" not found`);
+  // a missing parent or interface is an Error; a missing trait is fatal (ZEND_FETCH_CLASS_TRAIT)
+  return rt.throwError(kind === 'Trait' ? '\0fatal' : 'Error', `${kind} "${name}" not found`);
 }
 
 function kindUc(cls: PhpClass): string {

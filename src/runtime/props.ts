@@ -12,7 +12,11 @@ import { prepareDefaults } from './classdecl.js';
 import { inc as incOp, dec as decOp } from './operators.js';
 import { PhpFloat } from './values.js';
 
-/** The declared property `name` as seen from `scope`, or undefined for a dynamic one. */
+/**
+ * The declared property `name` as seen from `scope`, or undefined for a dynamic one. `silent`: a static
+ * property of that name is not reported (zend_get_property_offset is silent where the magic method
+ * for the access exists).
+ */
 export function findProp(cls: PhpClass, name: string, scope: PhpClass | null, silent = false): PropInfo | undefined {
   if (scope !== null && scope !== cls) {
     const own = scope.props.get(name);
@@ -81,7 +85,7 @@ export function propGet(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) return propOfNonObject(o, name);
   const h = o.cls.handlers;
   if (h !== null && h.readProp !== undefined) return h.readProp(o, name, scope, false);
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, o.cls.getter !== null);
   let v: any;
   if (info !== undefined) {
     if (!accessible(info, scope)) {
@@ -153,7 +157,7 @@ export function propSet(o: any, name: string, v: any, scope: PhpClass | null, st
     h.writeProp(o, name, v, scope);
     return v;
   }
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, o.cls.setter !== null);
   if (info !== undefined) {
     const cur = o.p[info.key];
     if (!accessible(info, scope)) {
@@ -229,7 +233,7 @@ export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
   const h = o.cls.handlers;
   // a property kept outside the object cannot be referenced: the reference holds a copy
   if (h !== null && h.readProp !== undefined) return new Ref(h.readProp(o, name, scope, true) ?? null);
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, o.cls.getter !== null);
   const key = info ? info.key : name;
   if (info && !accessible(info, scope)) cannotAccess(info);
   let cur = o.p[key];
@@ -263,7 +267,7 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
   }
   const h = o.cls.handlers;
   if (h !== null && h.propForWrite !== undefined) return h.propForWrite(o, name, scope);
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, o.cls.getter !== null);
   const key = info ? info.key : name;
   let cur = info && !accessible(info, scope) ? undefined : o.p[key];
   if (cur instanceof Ref) {
@@ -307,7 +311,7 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
  */
 export function propIncDec(o: any, name: string, scope: PhpClass | null, inc: boolean, post: boolean, strict = false): any {
   if (o instanceof PhpObject) {
-    const info = findProp(o.cls, name, scope);
+    const info = findProp(o.cls, name, scope, o.cls.getter !== null);
     if (info && info.readonly && accessible(info, scope) && o.p[info.key] !== UNINIT) readonlyError(info, scope, true);
     const old = propGet(o, name, scope);
     const nv = inc ? incOp(old) : decOp(old);
@@ -368,7 +372,7 @@ export function propUnset(o: any, name: string, scope: PhpClass | null): void {
   if (!(o instanceof PhpObject)) return;
   const h = o.cls.handlers;
   if (h !== null && h.unsetProp !== undefined) return h.unsetProp(o, name, scope);
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, o.cls.unsetter !== null);
   if (info !== undefined) {
     if (!accessible(info, scope)) {
       if (o.cls.unsetter) {
@@ -460,7 +464,7 @@ export function newPropSite(): PropSite {
 }
 
 function fillPropSite(site: PropSite, o: PhpObject, name: string, scope: PhpClass | null): void {
-  const info = findProp(o.cls, name, scope);
+  const info = findProp(o.cls, name, scope, true);
   if (info !== undefined && !accessible(info, scope)) {
     site.cls = null;
     return;

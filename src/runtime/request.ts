@@ -10,7 +10,7 @@ import { Scope } from './scope.js';
 import { hooks } from './hooks.js';
 import { settings, toStr } from './convert.js';
 import {
-  E_ALL, E_DEPRECATED, E_NOTICE, E_WARNING, E_USER_WARNING, E_CORE_WARNING, E_COMPILE_WARNING, E_USER_ERROR, E_ERROR, E_RECOVERABLE_ERROR, E_CORE_ERROR, E_COMPILE_ERROR, E_PARSE,
+  E_ALL, E_DEPRECATED, E_NOTICE, E_WARNING, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_CORE_WARNING, E_COMPILE_WARNING, E_USER_ERROR, E_ERROR, E_RECOVERABLE_ERROR, E_CORE_ERROR, E_COMPILE_ERROR, E_PARSE,
   errorLabel, FatalSignal,
 } from './errors.js';
 import { Ref } from './values.js';
@@ -280,7 +280,8 @@ export class Request {
    */
   error(level: number, message: string, file?: string, line?: number): void {
     if (file === undefined) [file, line] = this.where();
-    message = cutAnonymousNames(message);
+    // the engine's own messages print class names as C strings; trigger_error()'s text stays whole
+    if (!(level & (E_USER_ERROR | E_USER_WARNING | E_USER_NOTICE | E_USER_DEPRECATED))) message = cutAnonymousNames(message);
     if (this.errorThrowClass !== null) return this.errorInThrowMode(level, message, file!, line!);
     this.lastError = { type: level, message, file, line: line! };
     const fatal = level === E_ERROR || level === E_CORE_ERROR || level === E_COMPILE_ERROR || level === E_PARSE || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR;

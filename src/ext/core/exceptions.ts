@@ -33,16 +33,19 @@ export function setTraceOf(o: PhpObject, trace: any): void {
  * throwing) keeps the pending one at the end of its chain of previous exceptions.
  */
 export function chainPrevious(e: PhpObject, pending: PhpObject): void {
+  // zend_exception_set_previous: `pending` goes at the end of e's chain, unless a link of that chain
+  // is already among pending's previous ones (no cycles)
   if (e === pending) return;
-  let last = e;
-  for (let k = 0; k < 10000; k++) {
-    if (last === pending) return;
-    const prev = get(last, 'previous');
-    if (!(prev instanceof PhpObject)) break;
-    last = prev;
+  let ex: any = e;
+  for (let k = 0; k < 10000 && ex !== pending; k++) {
+    for (let a: any = get(pending, 'previous'); a instanceof PhpObject; a = get(a, 'previous')) if (a === ex) return;
+    const prev = get(ex, 'previous');
+    if (!(prev instanceof PhpObject)) {
+      ex.p[privateKey(baseOf(ex), 'previous')] = pending;
+      return;
+    }
+    ex = prev;
   }
-  for (let p: any = pending; p instanceof PhpObject; p = get(p, 'previous')) if (p === e) return;
-  last.p[privateKey(baseOf(last), 'previous')] = pending;
 }
 
 function throwableBase(c: PhpClass): PhpClass {
