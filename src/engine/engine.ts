@@ -70,6 +70,8 @@ export class Engine {
   readonly core = new EngineCore();
   private readonly extensions: Extension[];
   private readonly cache = new CodeCache<ModuleFactory>();
+  /** compiled modules by path and source (see compile) */
+  private readonly bySource = new Map<string, ModuleFactory>();
   private readonly sources = new Map<string, ModuleSource>();
   /**
    * Every file compiled or adopted, by fiber unit (its cache key): what its fiber variants are compiled
@@ -179,16 +181,20 @@ export class Engine {
 
   /** Compiles PHP source (bytes as a binary string) to a module factory; cached by content. */
   compile(src: string, file: string): ModuleFactory {
-    // the source itself is the key: hashing it would cost more than the Map's own hashing and compare
-    const key = file + '\0' + src;
-    const hit = this.cache.get(key);
+    // looked up by the source itself (hashing it would cost more than the Map's own hashing and compare);
+    // the module's own key, which compiled code and threads carry, is short: the path and a hash
+    const lookup = file + '\0' + src;
+    const hit = this.bySource.get(lookup);
     if (hit) return hit;
+    const key = file + '\0' + hashSource(src);
     const shortOpenTag = this.shortOpenTag();
     const program = parse(src, { shortOpenTag });
     if (program.haltOffset !== null) this.core.haltOffsets.set(file, program.haltOffset);
     const mod = compileProgram(program, { file, knownBuiltin: this.knownBuiltin, unit: key });
     if (process.env.PHPTS_DUMP) process.stderr.write(mod.source + '\n');
-    return this.adoptModule(key, { file, js: mod.source, php: src, shortOpenTag });
+    const factory = this.adoptModule(key, { file, js: mod.source, php: src, shortOpenTag });
+    this.bySource.set(lookup, factory);
+    return factory;
   }
 
   /**
