@@ -39,10 +39,7 @@ export function registerMisc(r: Registry): void {
       'private __clone(): void': function () {},
       'public static fromArrayElement(array $array, int|string $key): ?ReflectionReference': function (arr: PhpArray, key: Key) {
         if (!arr.has(key)) reflError('Array key not found');
-        const i = (arr as any).slotOf ? (arr as any).slotOf(key) : -1;
-        let raw: any;
-        if (i >= 0) raw = arr.rawAt(i);
-        else for (let j = arr.nextSlot(0); j < arr.slotCount; j = arr.nextSlot(j + 1)) if (arr.keyAt(j) === key) raw = arr.rawAt(j);
+        const raw = arr.getRaw(key);
         if (!(raw instanceof Ref)) return null;
         const o = new PhpObject(rt.core.builtinClasses.get('reflectionreference')!);
         o.native = raw;

@@ -390,20 +390,13 @@ function rebuild(src: PhpArray, p: Parts, idx: number[], renumber: boolean): Php
     out = new PhpArray(vals);
     if (!renumber) out.nextFree = src.nextFree;
   } else {
-    // hash layout built directly: the keys are unique already
+    // the keys are unique already: each set() adds one (a stored Ref stays the element's reference)
     const keys = p.keys;
-    const nk: Key[] = new Array(n), nv: any[] = new Array(n);
-    const map = new Map<Key, number>();
+    out = new PhpArray();
     for (let i = 0; i < n; i++) {
       const j = idx[i];
-      const k = keys === null ? j : keys[j];
-      nk[i] = k;
-      nv[i] = raw[j];
-      map.set(k, i);
+      out.set(keys === null ? j : keys[j], raw[j]);
     }
-    out = new PhpArray(nv);
-    out.keys = nk;
-    out.map = map;
     out.nextFree = src.nextFree;
   }
   out.hasRefs = src.hasRefs;
