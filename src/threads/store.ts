@@ -229,18 +229,25 @@ function setLocked(h: SharedHeap, w: number, key: Uint8Array, val: Uint8Array): 
 
 /** Appends under the next free integer key ($threaded[] = $v); returns that key. */
 export function storeAppend(p: number, val: Uint8Array): number {
-  return locked(p, (h, w) => {
-    const k = h.i32[w + S.NextIndex];
-    const key = keyBytes(k);
-    const hash = hashOf(key);
-    const n = h.malloc(E.Bytes + key.length + val.length);
-    writeEntry(h, n, key, hash, val);
-    linkLast(h, w, n);
-    chain(h, w, n);
-    h.i32[w + S.NextIndex] = k + 1;
-    if (++h.i32[w + S.Count] > h.i32[w + S.NBuckets]) rehash(h, w);
-    return k;
-  });
+  const h = lock(p);
+  try {
+    return appendLocked(h, p >> 2, val);
+  } finally {
+    unlock(h, p);
+  }
+}
+
+function appendLocked(h: SharedHeap, w: number, val: Uint8Array): number {
+  const k = h.i32[w + S.NextIndex];
+  const key = keyBytes(k);
+  const hash = hashOf(key);
+  const n = h.malloc(E.Bytes + key.length + val.length);
+  writeEntry(h, n, key, hash, val);
+  linkLast(h, w, n);
+  chain(h, w, n);
+  h.i32[w + S.NextIndex] = k + 1;
+  if (++h.i32[w + S.Count] > h.i32[w + S.NBuckets]) rehash(h, w);
+  return k;
 }
 
 function valueOf(h: SharedHeap, e: number): Uint8Array {
@@ -307,6 +314,32 @@ export function storeTake(p: number, last: boolean): [Uint8Array, Uint8Array] | 
     removeEntry(h, w, e);
     return r;
   });
+}
+
+/**
+ * Moves the first entry of store `from` to the end of store `to` (under the next free integer key)
+ * and returns its value, or null when `from` is empty. Both locks are held, `from`'s first, so no
+ * reader of either store sees the entry in neither; `onMove` runs under them (no PHP code there).
+ */
+export function storeMoveFirst(from: number, to: number, onMove: (val: Uint8Array) => void): Uint8Array | null {
+  const h = lock(from);
+  try {
+    const w = from >> 2;
+    const e = h.i32[w + S.Head];
+    if (e === 0) return null;
+    const val = valueOf(h, e);
+    removeEntry(h, w, e);
+    lock(to);
+    try {
+      onMove(val);
+      appendLocked(h, to >> 2, val);
+    } finally {
+      unlock(h, to);
+    }
+    return val;
+  } finally {
+    unlock(h, from);
+  }
 }
 
 /** A snapshot of every entry, in order. */

@@ -35,7 +35,10 @@ export const enum Rec {
   Done = 13,
   /** the record of the task a Worker is running now, 0 when idle */
   Running = 14,
-  Words = 16,
+  /** a Worker's stack signal: a sequence bumped by every stack() and shutdown, and its sleepers */
+  StackSeq = 15,
+  StackSleepers = 16,
+  Words = 18,
 }
 
 export const enum State {
