@@ -64,7 +64,19 @@ function bigResult(r: bigint, asFloat: () => number): number | bigint | PhpFloat
 
 // ───────────── arithmetic ─────────────
 
+// The hot operators keep their fast path (ints) tiny and leave the rest to a function of its own: V8
+// inlines a call only while the caller's inlined bytecode stays within a budget, so big bodies made
+// whether a loop's arithmetic got inlined depend on the order of compilation (a 5x difference).
 export function add(a: any, b: any): any {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a + b;
+    // a fractional result is a float as it is; an integral one is an int only from two ints
+    if (!Number.isInteger(r) || (Number.isInteger(a) && Number.isInteger(b) && r <= MAX_SAFE && r >= -MAX_SAFE)) return r;
+  }
+  return addSlow(a, b);
+}
+
+function addSlow(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
     if (Number.isInteger(r)) {
@@ -82,6 +94,15 @@ export function add(a: any, b: any): any {
 export function sub(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
+    // a fractional result is a float as it is; an integral one is an int only from two ints
+    if (!Number.isInteger(r) || (Number.isInteger(a) && Number.isInteger(b) && r <= MAX_SAFE && r >= -MAX_SAFE)) return r;
+  }
+  return subSlow(a, b);
+}
+
+function subSlow(a: any, b: any): any {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a - b;
     if (Number.isInteger(r)) {
       if (Number.isInteger(a) && Number.isInteger(b)) {
         return r <= MAX_SAFE && r >= -MAX_SAFE ? r : bigResult(BigInt(a) - BigInt(b), () => a - b);
@@ -94,6 +115,15 @@ export function sub(a: any, b: any): any {
 }
 
 export function mul(a: any, b: any): any {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const r = a * b;
+    if (!Number.isInteger(r)) return r;
+    if (Number.isInteger(a) && Number.isInteger(b) && r <= MAX_SAFE && r >= -MAX_SAFE) return r === 0 ? 0 : r;
+  }
+  return mulSlow(a, b);
+}
+
+function mulSlow(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a * b;
     if (Number.isInteger(r)) {
@@ -307,7 +337,10 @@ function stringBitwise(op: string, a: string, b: string): string {
 }
 
 export function bitAnd(a: any, b: any): any {
-  if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a & b;
+  if (typeof a === 'number' && typeof b === 'number' && Number.isInteger(a) && Number.isInteger(b)) {
+    // JS's & works on the low 32 bits: exact for two int32s, or when one side is a mask of 31 bits
+    if (((a | 0) === a && (b | 0) === b) || (b & 0x7fffffff) === b || (a & 0x7fffffff) === a) return a & b;
+  }
   return bitwise('&', a, b);
 }
 export function bitOr(a: any, b: any): any {
@@ -344,6 +377,12 @@ export function shl(a: any, b: any): any {
 }
 
 export function shr(a: any, b: any): any {
+  // an int32 shifted by less than 32: JS's >> is PHP's on the sign-extended 64-bit value
+  if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b & 31) === b) return a >> b;
+  return shrSlow(a, b);
+}
+
+function shrSlow(a: any, b: any): any {
   const x = bitOperand(a, '>>', a, b);
   const y = bitOperand(b, '>>', a, b);
   if (y < 0) hooks.throwError('ArithmeticError', 'Bit shift by negative number');
@@ -569,6 +608,11 @@ export function spaceship(a: any, b: any): number {
 // ───────────── increment / decrement ─────────────
 
 export function inc(v: any): any {
+  if (typeof v === 'number' && Number.isInteger(v) && v < MAX_SAFE) return v + 1;
+  return incSlow(v);
+}
+
+function incSlow(v: any): any {
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return v < MAX_SAFE ? v + 1 : intFromBig(BigInt(v) + 1n);
     return mkFloat(v + 1);
@@ -589,6 +633,11 @@ export function inc(v: any): any {
 }
 
 export function dec(v: any): any {
+  if (typeof v === 'number' && Number.isInteger(v) && v > -MAX_SAFE) return v - 1;
+  return decSlow(v);
+}
+
+function decSlow(v: any): any {
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return v > -MAX_SAFE ? v - 1 : intFromBig(BigInt(v) - 1n);
     return mkFloat(v - 1);
