@@ -237,11 +237,17 @@ export function storeAppend(p: number, val: Uint8Array): number {
   }
 }
 
-function appendLocked(h: SharedHeap, w: number, val: Uint8Array): number {
+/** Appends `val`; `reuse`, an entry taken out of another store, holds it when it is big enough. */
+function appendLocked(h: SharedHeap, w: number, val: Uint8Array, reuse = 0): number {
   const k = h.i32[w + S.NextIndex];
   const key = keyBytes(k);
   const hash = hashOf(key);
-  const n = h.malloc(E.Bytes + key.length + val.length);
+  const need = E.Bytes + key.length + val.length;
+  let n = reuse;
+  if (n === 0 || h.capacity(n) < need) {
+    if (n !== 0) h.free(n);
+    n = h.malloc(need);
+  }
   writeEntry(h, n, key, hash, val);
   linkLast(h, w, n);
   chain(h, w, n);
@@ -265,6 +271,23 @@ export function storeGet(p: number, key: Uint8Array): Uint8Array | null {
   try {
     const e = find(h, p >> 2, key, hashOf(key));
     return e === 0 ? null : valueOf(h, e);
+  } finally {
+    unlock(h, p);
+  }
+}
+
+/**
+ * Sets `key` unless its present value's first byte (its type tag) is `refusedTag`; false when refused.
+ * One lock for the check and the write (a Threaded member that holds a shared object is immutable).
+ */
+export function storeSetUnlessTag(p: number, key: Uint8Array, val: Uint8Array, refusedTag: number): boolean {
+  const h = lock(p);
+  try {
+    const w = p >> 2;
+    const e = find(h, w, key, hashOf(key));
+    if (e !== 0 && h.i32[(e >> 2) + E.ValLen] > 0 && h.u8[e + E.Bytes + h.i32[(e >> 2) + E.KeyLen]] === refusedTag) return false;
+    setLocked(h, w, key, val);
+    return true;
   } finally {
     unlock(h, p);
   }
@@ -328,11 +351,13 @@ export function storeMoveFirst(from: number, to: number, onMove: (val: Uint8Arra
     const e = h.i32[w + S.Head];
     if (e === 0) return null;
     const val = valueOf(h, e);
-    removeEntry(h, w, e);
+    unlinkOrder(h, w, e);
+    unchain(h, w, e);
+    h.i32[w + S.Count]--;
     lock(to);
     try {
       onMove(val);
-      appendLocked(h, to >> 2, val);
+      appendLocked(h, to >> 2, val, e);
     } finally {
       unlock(h, to);
     }
