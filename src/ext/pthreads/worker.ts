@@ -20,7 +20,7 @@ import { storeCreate, storeAppend, storeTake, storeCount, storeEntries, storeDel
 import { encodeValue, decodeValue, sharedPtrOf } from '../../threads/transfer.js';
 import { threadJoin } from '../../threads/pool.js';
 import { spinUntilChanged } from '../../threads/spin.js';
-import { ThreadedState, State, Rec, stateOf } from './shared.js';
+import { ThreadedState, State, Rec, stateOf, pinnedDecode, unpin } from './shared.js';
 import { memberKey } from './members.js';
 
 export function isWorker(o: PhpObject): boolean {
@@ -83,7 +83,7 @@ function nextTask(st: ThreadedState): PhpObject | null {
     // the sequence is read before looking: a task stacked after the look changes it, so no wake-up is lost
     const seq = Atomics.load(i32, seqAt);
     const bytes = storeCount(stack) > 0 ? storeMoveFirst(stack, done, markRunning) : null;
-    if (bytes !== null) return decodeValue(bytes) as PhpObject;
+    if (bytes !== null) return pinnedDecode(bytes) as PhpObject;
     if (st.has(State.Shutdown)) return null;
     // tasks often come in bursts: the next one may be stacked in a moment
     if (spinUntilChanged(i32, seqAt, seq)) continue;
@@ -119,7 +119,11 @@ function runTask(worker: PhpObject, workerBytes: Uint8Array, task: PhpObject): v
 export function workerLoop(worker: PhpObject): void {
   const st = stateOf(worker);
   const bytes = encodeValue(worker);
-  for (let task = nextTask(st); task !== null; task = nextTask(st)) runTask(worker, bytes, task);
+  for (let task = nextTask(st); task !== null; task = nextTask(st)) {
+    runTask(worker, bytes, task);
+    // a task the worker thread met only to run it is let go (its state lives on in the shared heap)
+    unpin(stateOf(task).rec);
+  }
 }
 
 // ───────────── the creator's side ─────────────
