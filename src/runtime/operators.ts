@@ -68,6 +68,9 @@ function bigResult(r: bigint, asFloat: number): number | bigint | PhpFloat {
 // ints past 2^53, strings, arrays) goes to a slow path that is never inlined. No closures here: a
 // closure capturing the operands would make every call allocate a context.
 
+// The hot operators keep their fast path (ints) tiny and leave the rest to a function of its own: V8
+// inlines a call only while the caller's inlined bytecode stays within a budget, so big bodies made
+// whether a loop's arithmetic got inlined depend on the order of compilation (a 5x difference).
 export function add(a: any, b: any): any {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a + b;
@@ -332,7 +335,10 @@ function stringBitwise(op: string, a: string, b: string): string {
 }
 
 export function bitAnd(a: any, b: any): any {
-  if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b | 0) === b) return a & b;
+  if (typeof a === 'number' && typeof b === 'number' && Number.isInteger(a) && Number.isInteger(b)) {
+    // JS's & works on the low 32 bits: exact for two int32s, or when one side is a mask of 31 bits
+    if (((a | 0) === a && (b | 0) === b) || (b & 0x7fffffff) === b || (a & 0x7fffffff) === a) return a & b;
+  }
   return bitwise('&', a, b);
 }
 export function bitOr(a: any, b: any): any {
@@ -369,6 +375,12 @@ export function shl(a: any, b: any): any {
 }
 
 export function shr(a: any, b: any): any {
+  // an int32 shifted by less than 32: JS's >> is PHP's on the sign-extended 64-bit value
+  if (typeof a === 'number' && typeof b === 'number' && (a | 0) === a && (b & 31) === b) return a >> b;
+  return shrSlow(a, b);
+}
+
+function shrSlow(a: any, b: any): any {
   const x = bitOperand(a, '>>', a, b);
   const y = bitOperand(b, '>>', a, b);
   if (y < 0) hooks.throwError('ArithmeticError', 'Bit shift by negative number');
@@ -594,6 +606,11 @@ export function spaceship(a: any, b: any): number {
 // ───────────── increment / decrement ─────────────
 
 export function inc(v: any): any {
+  if (typeof v === 'number' && Number.isInteger(v) && v < MAX_SAFE) return v + 1;
+  return incSlow(v);
+}
+
+function incSlow(v: any): any {
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return v < MAX_SAFE ? v + 1 : intFromBig(BigInt(v) + 1n);
     return mkFloat(v + 1);
@@ -614,6 +631,11 @@ export function inc(v: any): any {
 }
 
 export function dec(v: any): any {
+  if (typeof v === 'number' && Number.isInteger(v) && v > -MAX_SAFE) return v - 1;
+  return decSlow(v);
+}
+
+function decSlow(v: any): any {
   if (typeof v === 'number') {
     if (Number.isInteger(v)) return v > -MAX_SAFE ? v - 1 : intFromBig(BigInt(v) - 1n);
     return mkFloat(v - 1);

@@ -6,11 +6,11 @@
 // closed, buffered, capacity (-1: no limit), count, head, tail, receivers waiting, values sent, values
 // taken, name pointer, name length. A value is a block [next, length, bytes...].
 
-import * as os from 'node:os';
 import { sharedHeap, Root } from './heap.js';
 import { futexLock, futexUnlock } from './futex.js';
 import { interruptibleWait } from './interrupt.js';
 import { announceChange } from './notify.js';
+import { spinUntilChanged } from './spin.js';
 import { storeCreate, storeDelete, storeGet, storeSet } from './store.js';
 
 const enum L {
@@ -36,25 +36,6 @@ const enum L {
 
 /** Locks of channels and of the registry are held only inside this file, never across PHP code. */
 const OWNER = -2;
-/**
- * Polls of a change counter before sleeping. A peer running on another core usually answers within
- * tens of microseconds, sooner than a sleeping thread is woken; but when the machine has no idle core,
- * spinning only takes the time the peer needs: then the spin is short. The load is looked at a few
- * times a second.
- */
-const SPINS_IDLE_CORES = 20000;
-const SPINS_BUSY = 64;
-let spins = SPINS_BUSY;
-let spinsCheckedAt = 0;
-
-function spinBudget(): number {
-  const now = Date.now();
-  if (now - spinsCheckedAt > 250) {
-    spinsCheckedAt = now;
-    spins = os.loadavg()[0] < os.availableParallelism() - 0.5 ? SPINS_IDLE_CORES : SPINS_BUSY;
-  }
-  return spins;
-}
 
 export const INFINITE = -1;
 
@@ -193,8 +174,8 @@ function awaitChange(w: number): void {
   const i32 = sharedHeap().i32;
   const seen = Atomics.load(i32, w + L.Seq);
   unlock(w);
-  for (let i = spinBudget(); i > 0; i--) if (Atomics.load(i32, w + L.Seq) !== seen) break;
-  if (Atomics.load(i32, w + L.Seq) === seen) {
+  // a peer on another core usually answers sooner than a sleeper would be woken (spin.ts)
+  if (!spinUntilChanged(i32, w + L.Seq, seen)) {
     Atomics.add(i32, w + L.Sleepers, 1);
     try {
       interruptibleWait(i32, w + L.Seq, seen, Infinity);

@@ -6,7 +6,9 @@
 //
 // Layout: a header of control words (the heap's own lock, the bump pointer, counters, the output lock,
 // free lists), then blocks. A block is an 8-byte header (its size class) followed by the payload; a
-// pointer is the payload's byte offset. Freed blocks go to their size class's free list.
+// pointer is the payload's byte offset. Freed blocks go to their size class's free list; small blocks
+// are carved by each thread from a chunk of its own and kept in a per-thread cache when freed, so most
+// allocations take no lock.
 
 import { futexLock, futexUnlock } from './futex.js';
 
@@ -46,6 +48,12 @@ const FIRST_BLOCK = (HEADER_BYTES + 15) & ~15;
 const HEAP_BYTES = 512 * 1024 * 1024;
 /** the lock word of the heap itself never belongs to a PHP thread: it is only held inside malloc/free */
 const HEAP_LOCK_OWNER = -1;
+/** Blocks up to this size class (4 KiB) come from a thread's own chunk and cache. */
+const LOCAL_MAX_CLASS = 12;
+const LOCAL_CHUNK = 64 * 1024;
+/** Freed blocks a thread keeps per class, and takes from a shared free list at a time. */
+const LOCAL_CACHED_MAX = 256;
+const REFILL_BLOCKS = 32;
 
 export class SharedHeap {
   readonly sab: SharedArrayBuffer;
@@ -70,31 +78,76 @@ export class SharedHeap {
     return Atomics.add(this.i32, H.LastTid, 1) + 1;
   }
 
+  /**
+   * This thread's cache of small blocks: a chunk of the bump area it carves without the heap lock,
+   * and per size class the blocks it freed, which it reuses first. The heap lock is taken only to
+   * refill them, so threads allocating at once (a creator stacking tasks, workers running them) do
+   * not queue on it for every block.
+   */
+  private chunkNext = 0;
+  private chunkEnd = 0;
+  private readonly cached: number[][] = Array.from({ length: LOCAL_MAX_CLASS + 1 }, () => []);
+
   /** Allocates `bytes` (8-aligned, zeroed); returns the payload's byte offset. */
   malloc(bytes: number): number {
     const cls = sizeClassOf(bytes + 8);
+    const block = cls <= LOCAL_MAX_CLASS ? this.localBlock(cls) : this.sharedBlock(cls);
+    Atomics.store(this.i32, block >> 2, cls);
+    // small blocks are zeroed a word at a time: fill() on a shared buffer costs more than the loop
+    if (cls <= 8) for (let w = (block + 8) >> 2, end = (block + (1 << cls)) >> 2; w < end; w++) this.i32[w] = 0;
+    else this.u8.fill(0, block + 8, block + (1 << cls));
+    return block + 8;
+  }
+
+  private localBlock(cls: number): number {
+    const cached = this.cached[cls];
+    if (cached.length > 0) return cached.pop()!;
+    const size = 1 << cls;
+    if (this.chunkNext + size > this.chunkEnd) this.refill(cls);
+    if (cached.length > 0) return cached.pop()!;
+    const block = this.chunkNext;
+    this.chunkNext += size;
+    return block;
+  }
+
+  /** Takes blocks other threads freed to the shared lists, or else a new chunk (the old one's rest is left). */
+  private refill(cls: number): void {
     futexLock(this.i32, H.Lock, HEAP_LOCK_OWNER);
     try {
-      const head = Atomics.load(this.i32, H.FreeLists + cls);
-      let block: number;
-      if (head !== 0) {
-        // a free block's first payload word links to the next free block of its class
-        Atomics.store(this.i32, H.FreeLists + cls, Atomics.load(this.i32, (head + 8) >> 2));
-        block = head;
-      } else {
-        block = Atomics.load(this.i32, H.Bump);
-        const end = block + (1 << cls);
-        if (end > this.sab.byteLength) throw new RangeError('phpts: the shared heap is exhausted');
-        Atomics.store(this.i32, H.Bump, end);
+      const cached = this.cached[cls];
+      for (let head = Atomics.load(this.i32, H.FreeLists + cls); head !== 0 && cached.length < REFILL_BLOCKS; ) {
+        cached.push(head);
+        head = Atomics.load(this.i32, (head + 8) >> 2);
+        Atomics.store(this.i32, H.FreeLists + cls, head);
       }
-      Atomics.store(this.i32, block >> 2, cls);
-      // small blocks are zeroed a word at a time: fill() on a shared buffer costs more than the loop
-      if (cls <= 8) for (let w = (block + 8) >> 2, end = (block + (1 << cls)) >> 2; w < end; w++) this.i32[w] = 0;
-      else this.u8.fill(0, block + 8, block + (1 << cls));
-      return block + 8;
+      if (cached.length > 0) return;
+      this.chunkNext = this.bump(LOCAL_CHUNK);
+      this.chunkEnd = this.chunkNext + LOCAL_CHUNK;
     } finally {
       futexUnlock(this.i32, H.Lock);
     }
+  }
+
+  private sharedBlock(cls: number): number {
+    futexLock(this.i32, H.Lock, HEAP_LOCK_OWNER);
+    try {
+      const head = Atomics.load(this.i32, H.FreeLists + cls);
+      if (head === 0) return this.bump(1 << cls);
+      // a free block's first payload word links to the next free block of its class
+      Atomics.store(this.i32, H.FreeLists + cls, Atomics.load(this.i32, (head + 8) >> 2));
+      return head;
+    } finally {
+      futexUnlock(this.i32, H.Lock);
+    }
+  }
+
+  /** `size` bytes from the bump area (call holding the heap lock). */
+  private bump(size: number): number {
+    const block = Atomics.load(this.i32, H.Bump);
+    const end = block + size;
+    if (end > this.sab.byteLength) throw new RangeError('phpts: the shared heap is exhausted');
+    Atomics.store(this.i32, H.Bump, end);
+    return block;
   }
 
   /** The structure in a root slot, made by `create` if no thread made it yet (a loser of the race
@@ -108,10 +161,14 @@ export class SharedHeap {
     return prev === 0 ? fresh : prev;
   }
 
-  /** Returns a block to its free list. */
+  /** Returns a block to this thread's cache, or to its class's shared free list. */
   free(ptr: number): void {
     const block = ptr - 8;
     const cls = Atomics.load(this.i32, block >> 2);
+    if (cls <= LOCAL_MAX_CLASS && this.cached[cls].length < LOCAL_CACHED_MAX) {
+      this.cached[cls].push(block);
+      return;
+    }
     futexLock(this.i32, H.Lock, HEAP_LOCK_OWNER);
     try {
       Atomics.store(this.i32, ptr >> 2, Atomics.load(this.i32, H.FreeLists + cls));

@@ -229,18 +229,31 @@ function setLocked(h: SharedHeap, w: number, key: Uint8Array, val: Uint8Array): 
 
 /** Appends under the next free integer key ($threaded[] = $v); returns that key. */
 export function storeAppend(p: number, val: Uint8Array): number {
-  return locked(p, (h, w) => {
-    const k = h.i32[w + S.NextIndex];
-    const key = keyBytes(k);
-    const hash = hashOf(key);
-    const n = h.malloc(E.Bytes + key.length + val.length);
-    writeEntry(h, n, key, hash, val);
-    linkLast(h, w, n);
-    chain(h, w, n);
-    h.i32[w + S.NextIndex] = k + 1;
-    if (++h.i32[w + S.Count] > h.i32[w + S.NBuckets]) rehash(h, w);
-    return k;
-  });
+  const h = lock(p);
+  try {
+    return appendLocked(h, p >> 2, val);
+  } finally {
+    unlock(h, p);
+  }
+}
+
+/** Appends `val`; `reuse`, an entry taken out of another store, holds it when it is big enough. */
+function appendLocked(h: SharedHeap, w: number, val: Uint8Array, reuse = 0): number {
+  const k = h.i32[w + S.NextIndex];
+  const key = keyBytes(k);
+  const hash = hashOf(key);
+  const need = E.Bytes + key.length + val.length;
+  let n = reuse;
+  if (n === 0 || h.capacity(n) < need) {
+    if (n !== 0) h.free(n);
+    n = h.malloc(need);
+  }
+  writeEntry(h, n, key, hash, val);
+  linkLast(h, w, n);
+  chain(h, w, n);
+  h.i32[w + S.NextIndex] = k + 1;
+  if (++h.i32[w + S.Count] > h.i32[w + S.NBuckets]) rehash(h, w);
+  return k;
 }
 
 function valueOf(h: SharedHeap, e: number): Uint8Array {
@@ -258,6 +271,23 @@ export function storeGet(p: number, key: Uint8Array): Uint8Array | null {
   try {
     const e = find(h, p >> 2, key, hashOf(key));
     return e === 0 ? null : valueOf(h, e);
+  } finally {
+    unlock(h, p);
+  }
+}
+
+/**
+ * Sets `key` unless its present value's first byte (its type tag) is `refusedTag`; false when refused.
+ * One lock for the check and the write (a Threaded member that holds a shared object is immutable).
+ */
+export function storeSetUnlessTag(p: number, key: Uint8Array, val: Uint8Array, refusedTag: number): boolean {
+  const h = lock(p);
+  try {
+    const w = p >> 2;
+    const e = find(h, w, key, hashOf(key));
+    if (e !== 0 && h.i32[(e >> 2) + E.ValLen] > 0 && h.u8[e + E.Bytes + h.i32[(e >> 2) + E.KeyLen]] === refusedTag) return false;
+    setLocked(h, w, key, val);
+    return true;
   } finally {
     unlock(h, p);
   }
@@ -307,6 +337,34 @@ export function storeTake(p: number, last: boolean): [Uint8Array, Uint8Array] | 
     removeEntry(h, w, e);
     return r;
   });
+}
+
+/**
+ * Moves the first entry of store `from` to the end of store `to` (under the next free integer key)
+ * and returns its value, or null when `from` is empty. Both locks are held, `from`'s first, so no
+ * reader of either store sees the entry in neither; `onMove` runs under them (no PHP code there).
+ */
+export function storeMoveFirst(from: number, to: number, onMove: (val: Uint8Array) => void): Uint8Array | null {
+  const h = lock(from);
+  try {
+    const w = from >> 2;
+    const e = h.i32[w + S.Head];
+    if (e === 0) return null;
+    const val = valueOf(h, e);
+    unlinkOrder(h, w, e);
+    unchain(h, w, e);
+    h.i32[w + S.Count]--;
+    lock(to);
+    try {
+      onMove(val);
+      appendLocked(h, to >> 2, val, e);
+    } finally {
+      unlock(h, to);
+    }
+    return val;
+  } finally {
+    unlock(h, from);
+  }
 }
 
 /** A snapshot of every entry, in order. */

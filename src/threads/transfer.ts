@@ -198,6 +198,15 @@ export function isSharedTag(tag: number): boolean {
   return tag === T.Shared;
 }
 
+/** The tag (first byte) of an encoded object shared by identity. */
+export const SHARED_TAG: number = T.Shared;
+
+/** The shared record an encoded value names when it is an object shared by identity, else 0. */
+export function sharedPtrOf(bytes: Uint8Array): number {
+  if (bytes.length < 5 || bytes[0] !== T.Shared) return 0;
+  return (bytes[1] | (bytes[2] << 8) | (bytes[3] << 16) | (bytes[4] << 24)) >>> 0;
+}
+
 /** Whether `v` is a value Encode.DropUnshareable leaves behind. */
 function unshareable(v: any): boolean {
   if (v instanceof PhpObject) return !transferHooks.sharedPtr(v) && !(v.native && v.native.closure);

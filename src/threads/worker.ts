@@ -14,6 +14,7 @@ import { threadFinished, threadEntries, ThreadTask } from './pool.js';
 import { writeWhole } from './output.js';
 import { taskHooks } from './task.js';
 import { PhpArray } from '../runtime/array.js';
+import { PhpResource } from '../runtime/values.js';
 
 const THREAD_ROOT: FunctionInfo = { name: 'run', params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: true };
 
@@ -57,6 +58,10 @@ function runThread(t: ThreadTask): void {
       // the thread's code is called from the runtime: traces show "[internal function]" as its caller
       req.top.info = THREAD_ROOT;
       forgetHandles();
+      // a thread numbers its resources as PHP numbers a new thread's: the CLI's STDIN/STDOUT/STDERR are
+      // the main thread's, and its first fopen() makes the default stream context (#1), so its first
+      // stream is #2
+      PhpResource.nextId = 2;
       engine.guard(req, () => {
         replayProgram(req, t.program);
         try {

@@ -14,8 +14,8 @@ import { toKey } from '../../runtime/dims.js';
 import { toBool, toInt } from '../../runtime/convert.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import type { Iter } from '../../runtime/iterate.js';
-import { storeSet, storeGet, storeDelete, storeCount, storeEntries, storeAppend, storeValueTag, keyBytes, keyFromBytes } from '../../threads/store.js';
-import { encodeValue, decodeValue, isSharedTag, Encode } from '../../threads/transfer.js';
+import { storeSet, storeGet, storeDelete, storeCount, storeEntries, storeAppend, storeValueTag, storeSetUnlessTag, keyBytes, keyFromBytes } from '../../threads/store.js';
+import { encodeValue, decodeValue, isSharedTag, Encode, SHARED_TAG } from '../../threads/transfer.js';
 import { ThreadedState, stateOf, isThreaded, onClassSeen } from './shared.js';
 
 // ───────────── keys ─────────────
@@ -47,7 +47,8 @@ function volatileCls(): PhpClass {
 }
 
 export function isVolatile(o: PhpObject): boolean {
-  return o.cls.isSubclassOf(volatileCls());
+  const ext = o.cls.ext;
+  return (ext.threadedVolatile ??= o.cls.isSubclassOf(volatileCls())) as boolean;
 }
 
 /** A value made ready for a store: arrays become Volatile objects unless kept `plain`. */
@@ -81,8 +82,9 @@ function immutable(key: Key): never {
 export function writeMember(o: PhpObject, key: Key, v: any, plain = false): void {
   const st = stateOf(o);
   const kb = memberKey(key);
-  if (!isVolatile(o) && isSharedTag(storeValueTag(st.store, kb))) immutable(key);
-  storeSet(st.store, kb, encodeMember(v, plain));
+  const bytes = encodeMember(v, plain);
+  if (isVolatile(o)) storeSet(st.store, kb, bytes);
+  else if (!storeSetUnlessTag(st.store, kb, bytes, SHARED_TAG)) immutable(key);
 }
 
 export function deleteMember(o: PhpObject, key: Key): void {

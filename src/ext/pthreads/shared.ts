@@ -12,7 +12,7 @@ import { findClass } from '../../runtime/objects.js';
 import { sharedHeap } from '../../threads/heap.js';
 import { HandleKind, ALIVE, KIND } from '../../threads/mutex.js';
 import { storeCreate } from '../../threads/store.js';
-import { transferHooks } from '../../threads/transfer.js';
+import { transferHooks, decodeValue } from '../../threads/transfer.js';
 import { currentThreadId } from '../../threads/identity.js';
 import { publishClass, declarePublished } from '../../threads/classes.js';
 
@@ -35,7 +35,10 @@ export const enum Rec {
   Done = 13,
   /** the record of the task a Worker is running now, 0 when idle */
   Running = 14,
-  Words = 16,
+  /** a Worker's stack signal: a sequence bumped by every stack() and shutdown, and its sleepers */
+  StackSeq = 15,
+  StackSleepers = 16,
+  Words = 18,
 }
 
 export const enum State {
@@ -105,9 +108,12 @@ export function isThreaded(v: any): v is PhpObject {
 
 // ───────────── this thread's objects ─────────────
 
-/** Per request: the PhpObject of each record this thread has met (weakly: an unused one may go). */
+/**
+ * Per request: the PhpObject of each record this thread has met, weakly (an unused one may go), or
+ * strongly while a Worker's task runs (see pinnedDecode).
+ */
 interface Local {
-  objects: Map<number, WeakRef<PhpObject>>;
+  objects: Map<number, WeakRef<PhpObject> | PhpObject>;
   /** the table's size at which entries of objects gone are swept out */
   sweepAt: number;
   /** the Thread object this thread runs, if any */
@@ -125,22 +131,51 @@ export function remember(o: PhpObject, st: ThreadedState): void {
   st.known = true;
   l.objects.set(st.rec, new WeakRef(o));
   if (l.objects.size >= l.sweepAt) {
-    for (const [rec, r] of l.objects) if (r.deref() === undefined) l.objects.delete(rec);
+    for (const [rec, r] of l.objects) if (r instanceof WeakRef && r.deref() === undefined) l.objects.delete(rec);
     l.sweepAt = Math.max(1024, l.objects.size * 2);
   }
 }
 
 /** The PhpObject standing for record `rec` in this thread (made on first meeting, no constructor run). */
 export function objectFor(rec: number, className: string): PhpObject {
-  const known = local().objects.get(rec)?.deref();
+  const l = local();
+  const entry = l.objects.get(rec);
+  const known = entry instanceof WeakRef ? entry.deref() : entry;
   if (known) return known;
   const cls = classFor(className);
   const o = new PhpObject(cls);
   const st = new ThreadedState(rec, Atomics.load(sharedHeap().i32, (rec >> 2) + Rec.Store));
   o.native = st;
-  remember(o, st);
+  if (pinning) {
+    st.known = true;
+    l.objects.set(rec, o);
+  } else {
+    remember(o, st);
+  }
   classSeen(cls);
   return o;
+}
+
+let pinning = false;
+
+/**
+ * Decodes a value whose Threaded objects new to this thread are held strongly, without a WeakRef,
+ * until unpin(). A WeakRef keeps its target alive until the current JavaScript job ends, and a PHP
+ * request is one job: a Worker's loop meeting a new task object for every task would keep them all.
+ */
+export function pinnedDecode(bytes: Uint8Array): any {
+  pinning = true;
+  try {
+    return decodeValue(bytes);
+  } finally {
+    pinning = false;
+  }
+}
+
+/** Forgets a pinned object (meeting its record again makes a new PhpObject for it). */
+export function unpin(rec: number): void {
+  const l = local();
+  if (l.objects.get(rec) instanceof PhpObject) l.objects.delete(rec);
 }
 
 /** Set by the members' module: readies a class whose objects it handles (its (array) cast). */

@@ -1,9 +1,10 @@
 // pthreads' Worker: a Thread that, after its run(), keeps running the Threaded tasks stacked on it, in
 // order, until it is shut down. The stack lives in the shared heap (two stores in the Worker's record:
-// tasks waiting, tasks done), guarded by the Worker's monitor; the worker thread sleeps on the
-// monitor's condition variable while the stack is empty, so stacking is a store append and a notify
-// — the creator never messages a thread that may be blocked. Tasks done stay referenced until the
-// creator collect()s them (the Collectable protocol: isGarbage(), or a collector of its own).
+// tasks waiting, tasks done). Stacking is a store append and a bump of the Worker's stack signal (a
+// futex word: a sequence and its sleepers); the worker thread takes tasks with its own store
+// operations and sleeps on the signal only while the stack is empty, so the creator never waits for
+// the worker nor wakes a thread that is not asleep. Tasks done stay referenced until the creator
+// collect()s them (the Collectable protocol: isGarbage(), or a collector of its own).
 
 import type { Registry } from '../../engine/extension.js';
 import { rt } from '../../runtime/request.js';
@@ -14,11 +15,12 @@ import { callValue } from '../../runtime/calls.js';
 import { toBool } from '../../runtime/convert.js';
 import { sharedHeap } from '../../threads/heap.js';
 import { mutexLock, mutexUnlock } from '../../threads/mutex.js';
-import { condWait, condBroadcast } from '../../threads/cond.js';
-import { storeCreate, storeAppend, storeTake, storeCount, storeEntries, storeDelete, storeSet } from '../../threads/store.js';
-import { encodeValue, decodeValue } from '../../threads/transfer.js';
+import { condBroadcast } from '../../threads/cond.js';
+import { storeCreate, storeAppend, storeTake, storeCount, storeEntries, storeDelete, storeSet, storeMoveFirst } from '../../threads/store.js';
+import { encodeValue, decodeValue, sharedPtrOf } from '../../threads/transfer.js';
 import { threadJoin } from '../../threads/pool.js';
-import { ThreadedState, State, Rec, stateOf } from './shared.js';
+import { spinUntilChanged } from '../../threads/spin.js';
+import { ThreadedState, State, Rec, stateOf, pinnedDecode, unpin } from './shared.js';
 import { memberKey } from './members.js';
 
 export function isWorker(o: PhpObject): boolean {
@@ -46,12 +48,20 @@ function locked<T>(st: ThreadedState, f: () => T): T {
   }
 }
 
+/** Wakes the worker thread if it sleeps for want of tasks (after a task was stacked, or shutdown asked). */
+function signalStack(st: ThreadedState): void {
+  const i32 = sharedHeap().i32;
+  const at = (st.rec >> 2) + Rec.StackSeq;
+  Atomics.add(i32, at, 1);
+  if (Atomics.load(i32, (st.rec >> 2) + Rec.StackSleepers) > 0) Atomics.notify(i32, at);
+}
+
 /** Tells the worker to end once its stack is empty. */
 export function requestShutdown(st: ThreadedState): void {
-  locked(st, () => {
-    st.set(State.Shutdown);
-    condBroadcast(st.cond);
-  });
+  st.set(State.Shutdown);
+  signalStack(st);
+  // code waiting on the Worker's own monitor hears of it too
+  locked(st, () => condBroadcast(st.cond));
 }
 
 /** At the end of a request, Workers it started and never shut down are shut down (pthreads: their destructor). */
@@ -66,26 +76,28 @@ export function shutdownWorkers(req: Request): void {
 function nextTask(st: ThreadedState): PhpObject | null {
   const stack = stackStore(st, Rec.Stack);
   const done = stackStore(st, Rec.Done);
-  return locked(st, () => {
-    for (;;) {
-      const e = storeTake(stack, false);
-      if (e !== null) {
-        storeAppend(done, e[1]);
-        const task = decodeValue(e[1]) as PhpObject;
-        st.setWord(Rec.Running, stateOf(task).rec);
-        return task;
-      }
-      if (st.has(State.Shutdown)) return null;
-      condWait(st.cond, st.mutex);
-    }
-  });
+  const i32 = sharedHeap().i32;
+  const seqAt = (st.rec >> 2) + Rec.StackSeq;
+  const markRunning = (bytes: Uint8Array) => st.setWord(Rec.Running, sharedPtrOf(bytes));
+  for (;;) {
+    // the sequence is read before looking: a task stacked after the look changes it, so no wake-up is lost
+    const seq = Atomics.load(i32, seqAt);
+    const bytes = storeCount(stack) > 0 ? storeMoveFirst(stack, done, markRunning) : null;
+    if (bytes !== null) return pinnedDecode(bytes) as PhpObject;
+    if (st.has(State.Shutdown)) return null;
+    // tasks often come in bursts: the next one may be stacked in a moment
+    if (spinUntilChanged(i32, seqAt, seq)) continue;
+    Atomics.add(i32, seqAt + 1, 1);
+    Atomics.wait(i32, seqAt, seq);
+    Atomics.sub(i32, seqAt + 1, 1);
+  }
 }
 
 /** Runs one task: an uncaught exception is reported as the thread's (handler included), and the loop goes on. */
-function runTask(worker: PhpObject, task: PhpObject): void {
+function runTask(worker: PhpObject, workerBytes: Uint8Array, task: PhpObject): void {
   const ts = stateOf(task);
   // a stacked task sees its worker as $this->worker
-  storeSet(ts.store, memberKey('worker'), encodeValue(worker));
+  storeSet(ts.store, memberKey('worker'), workerBytes);
   ts.set(State.Running);
   try {
     callMethodByName(task, 'run', []);
@@ -106,7 +118,12 @@ function runTask(worker: PhpObject, task: PhpObject): void {
 
 export function workerLoop(worker: PhpObject): void {
   const st = stateOf(worker);
-  for (let task = nextTask(st); task !== null; task = nextTask(st)) runTask(worker, task);
+  const bytes = encodeValue(worker);
+  for (let task = nextTask(st); task !== null; task = nextTask(st)) {
+    runTask(worker, bytes, task);
+    // a task the worker thread met only to run it is let go (its state lives on in the shared heap)
+    unpin(stateOf(task).rec);
+  }
 }
 
 // ───────────── the creator's side ─────────────
@@ -122,17 +139,15 @@ function stack(o: PhpObject, task: PhpObject): number {
   if (st.has(State.Shutdown)) rt.throwError('RuntimeException', `this ${o.cls.name} is no longer running and cannot accept tasks`);
   const bytes = encodeValue(task);
   const s = stackStore(st, Rec.Stack);
-  return locked(st, () => {
-    storeAppend(s, bytes);
-    condBroadcast(st.cond);
-    return storeCount(s);
-  });
+  storeAppend(s, bytes);
+  signalStack(st);
+  return storeCount(s);
 }
 
 function unstack(o: PhpObject): PhpObject | null {
   const st = creatorOnly(o, 'call unstack');
   const s = stackStore(st, Rec.Stack);
-  const e = locked(st, () => storeTake(s, false));
+  const e = storeTake(s, false);
   return e === null ? null : (decodeValue(e[1]) as PhpObject);
 }
 
