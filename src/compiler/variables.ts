@@ -278,7 +278,11 @@ export function destructure(c: FnCtx, e: A.ListExpr, value: string): string {
     }
     const elem = `${c.file.use('listGet')}(${t}, ${key})`;
     if (item.value.kind === 'ListExpr' || item.value.kind === 'ArrayLiteral') parts.push(destructure(c, item.value as A.ListExpr, elem));
-    else parts.push(assignTo(c, item.value, elem, false));
+    else {
+      // the element (its key) is fetched before the target's own parts are evaluated
+      const tv = c.temp();
+      parts.push(`${tv} = ${elem}`, assignTo(c, item.value, tv, false));
+    }
   }
   parts.push(t);
   return `(${parts.join(', ')})`;
