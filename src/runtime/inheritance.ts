@@ -269,7 +269,7 @@ export function declarationText(m: PhpMethod, scope: PhpClass = m.cls): string {
     if (p.optional && !p.variadic && p.defaultText !== undefined) s += ' = ' + defaultShown(p.defaultText);
     return s;
   });
-  return `${m.cls.name}::${m.name}(${params.join(', ')})${info.returnType ? ': ' + typeText(info.returnType) : ''}`;
+  return `${info.returnsRef ? '& ' : ''}${m.cls.name}::${m.name}(${params.join(', ')})${info.returnType ? ': ' + typeText(info.returnType) : ''}`;
 }
 
 /** The class `self` means inside a method: the using class for methods copied from a trait. */
