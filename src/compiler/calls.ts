@@ -601,7 +601,9 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     }
     body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
   } else {
-    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : '';
+    let tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : '';
+    // the implicit `return null` of a function returning by reference returns a constant (ZEND_RETURN_BY_REF)
+    if (spec.byRef && !spec.returnType) tail = `fr.line = ${spec.endLine}; ${u('returnedNonRef')}();\n`;
     body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}rt.top = fr.prev;\nreturn null;`;
     if (isNeverType(spec.returnType)) {
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;

@@ -275,6 +275,12 @@ function warnContinueTargetingSwitch(c: FnCtx, depth: number, hasParent: boolean
   c.file.warnings.push({ message: what + hint, line, level: 2 });
 }
 
+/** Can `return &` hand out this expression's location (a variable, element or property)? */
+function isReferenceable(e: A.Expr | null): boolean {
+  if (!e) return false;
+  return e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'StaticPropertyFetch';
+}
+
 function returnStmt(c: FnCtx, s: A.Return): string {
   const u = (h: string) => c.file.use(h);
   const mark = lineMark(c, s.line);
@@ -288,6 +294,14 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   const info = c.infoName;
   const t = c.temp();
   const hasReturnType = c.returnType !== null;
+  if (c.returnsRef && !isReferenceable(s.expr)) {
+    // a value, not a variable: PHP returns it with a notice (a call's own reference is kept)
+    const r = c.temp();
+    const isCall = s.expr !== null && (s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall');
+    const ref = isCall ? `${u('returnedCallRef')}(${expr(c, s.expr!)})` : `(${s.expr ? `${r} = ${expr(c, s.expr)}` : `${r} = null`}, ${u('returnedNonRef')}(), new ${u('Ref')}(${r}))`;
+    const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
+    return `${mark}return (${r} = ${ref}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
+  }
   if (c.returnsRef && s.expr) {
     const r = c.temp();
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
