@@ -350,14 +350,19 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   if (!Array.isArray(e.args)) {
     return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
   }
-  const isParentCall = e.cls.kind === 'Name' && ['parent', 'self', 'static'].includes(c.file.resolveClass(e.cls as A.Name));
-  let lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+  const relative = e.cls.kind === 'Name' ? c.file.resolveClass(e.cls as A.Name) : '';
+  const isParentCall = relative === 'parent' || relative === 'self' || relative === 'static';
+  // parent:: and self:: forward the called class of a static context (static:: names it already)
+  const forwards = (relative === 'parent' || relative === 'self') && thisJs !== 'null';
+  let lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${forwards ? 'this' : thisJs})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
   else {
     if (e.name.kind === 'Identifier') {
       const site = c.file.siteVar('MC', `${u('newCallSite')}()`);
-      lookup = `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+      lookup = forwards
+        ? `${m} = ${u('smcallFwd')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, this)`
+        : `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
     }
     call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
   }

@@ -318,10 +318,12 @@ export interface CallSite extends Bound {
   scope: PhpClass | null;
   /** the receiver's class is `this` (a static method called through an instance, __callStatic) */
   selfIsClass: boolean;
+  /** the method bound to a forwarded called class (smcallFwd) */
+  fwd: Bound | null;
 }
 
 export function newCallSite(): CallSite {
-  return { fn: noMethod, self: null, info: null as unknown as FunctionInfo, cls: null, scope: null, selfIsClass: false };
+  return { fn: noMethod, self: null, info: null as unknown as FunctionInfo, cls: null, scope: null, selfIsClass: false, fwd: null };
 }
 
 function noMethod(): never {
@@ -363,14 +365,31 @@ export function smcall(site: CallSite, c: PhpClass, name: string, scope: PhpClas
   return site;
 }
 
+/**
+ * parent::name(...) / self::name(...) through a call site. `self` is the caller's `this`: in a static
+ * method the called class, which a static method called so gets as its own (late static binding is
+ * forwarded, ZEND_INIT_STATIC_METHOD_CALL).
+ */
+export function smcallFwd(site: CallSite, c: PhpClass, name: string, scope: PhpClass | null, self: any): Bound {
+  if (!(self instanceof PhpClass)) return smcall(site, c, name, scope, self instanceof PhpObject ? self : null);
+  const b = smcall(site, c, name, scope, null);
+  if (self === b.self || b.magic || !b.info.isStatic || !self.isSubclassOf(c)) return b;
+  const f = site.fwd ??= { fn: b.fn, self, info: b.info };
+  f.fn = b.fn;
+  f.self = self;
+  f.info = b.info;
+  return f;
+}
+
 export function smeth(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
   return findStaticMethod(c, name, scope, thisObj);
 }
 
 /** parent::m(), self::m(), static::m(): $this and the called class are forwarded. */
-export function smethFwd(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
-  const b = findStaticMethod(c, name, scope, thisObj);
-  return b;
+export function smethFwd(c: PhpClass, name: string, scope: PhpClass | null, self: any): Bound {
+  const b = findStaticMethod(c, name, scope, self instanceof PhpObject ? self : null);
+  if (!(self instanceof PhpClass) || self === b.self || b.magic || !b.info.isStatic || !self.isSubclassOf(c)) return b;
+  return { fn: b.fn, self, info: b.info };
 }
 
 export function methodNameOf(v: any): string {
