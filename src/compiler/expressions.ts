@@ -479,7 +479,7 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   }
   // other locations: evaluate once through their Ref
   const r = c.temp();
-  return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
+  return withLine(c, e, `(${r} = ${compoundRef(c, target, true)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
 }
 
 /**
@@ -514,16 +514,17 @@ function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec
   return {
     prepare: `${o} = ${writableContainer(c, target.var)}, ${k} = ${u('dimOpKey')}(${o}, ${expr(c, target.dim!)})`,
     read: `${u('dimOpGet')}(${o}, ${k}${incDec ? ', true' : ''})`,
-    write: (v) => `${u('assignDim')}(${o}, ${k}, ${v})`,
+    write: (v) => `${u(incDec ? 'assignDimIncDec' : 'assignDim')}(${o}, ${k}, ${v})`,
   };
 }
 
 /** A Ref-like handle to a location for compound assignment ($a[k] .= x, $o->p += 1). */
-function compoundRef(c: FnCtx, target: A.Expr): string {
+function compoundRef(c: FnCtx, target: A.Expr, assignOp = false): string {
   switch (target.kind) {
     case 'ArrayDimFetch':
       if (isGlobalsElement(target)) return globalRef(c, target);
-      if (!target.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, target.var)})`;
+      // $obj[] op= v reads offsetGet(null) and writes offsetSet(null, ...) (zend_binary_assign_op_obj_dim)
+      if (!target.dim) return `${c.file.use(assignOp ? 'dimSlotAppend' : 'dimRefAppend')}(${writableContainer(c, target.var)})`;
       return `${c.file.use('dimSlot')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;

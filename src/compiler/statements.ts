@@ -275,6 +275,9 @@ function warnContinueTargetingSwitch(c: FnCtx, depth: number, hasParent: boolean
   c.file.warnings.push({ message: what + hint, line, level: 2 });
 }
 
+/** Where a return lets go of the function's bound locals (filled in once the whole body is compiled). */
+export const UNBIND_MARK = '/*@unbind@*/';
+
 /** Can `return &` hand out this expression's location (a variable, element or property)? */
 function isReferenceable(e: A.Expr | null): boolean {
   if (!e) return false;
@@ -300,12 +303,12 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     const isCall = s.expr !== null && (s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall');
     const ref = isCall ? `${u('returnedCallRef')}(${expr(c, s.expr!)})` : `(${s.expr ? `${r} = ${expr(c, s.expr)}` : `${r} = null`}, ${u('returnedNonRef')}(), new ${u('Ref')}(${r}))`;
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${ref}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
+    return `${mark}return (${r} = ${ref}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
   if (c.returnsRef && s.expr) {
     const r = c.temp();
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${refOf(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
+    return `${mark}return (${r} = ${refOf(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
   let value = s.expr ? expr(c, s.expr) : 'null';
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
@@ -313,7 +316,7 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   if (hasReturnType) {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
-  return `${mark}return (${t} = ${value}, rt.top = fr.prev, ${t});`;
+  return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
 }
 
 /** zend_emit_return_type_check's compile-time errors. */

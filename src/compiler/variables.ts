@@ -96,7 +96,9 @@ export function bindVar(c: FnCtx, name: string, ref: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.bind(${str(name)}, ${ref})`;
   if (st.kind === 'local') throw new Error('internal: variable $' + name + ' is not boxed');
-  return `(${st.js} = ${ref})`;
+  // the variable lets go of its Ref when the function returns (see Ref.n)
+  if (c.kind !== 'main' && !st.js.startsWith('rt.')) c.boundLocals.add(st.js);
+  return `(${st.js} = ${c.file.use('bindTo')}(${ref}, ${st.js}))`;
 }
 
 export function unsetVar(c: FnCtx, name: string): string {
@@ -104,7 +106,7 @@ export function unsetVar(c: FnCtx, name: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.unset(${str(name)})`;
   c.assigned.delete(name);
-  return st.kind === 'boxed' ? `(${st.js} = new ${c.file.use('Ref')}(undefined))` : `(${st.js} = undefined)`;
+  return st.kind === 'boxed' ? `(${st.js} = ${c.file.use('unbound')}(${st.js}))` : `(${st.js} = undefined)`;
 }
 
 /** Is this variable held in a Ref or a scope (so refOf needs no copy-back)? */

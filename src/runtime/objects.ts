@@ -3,7 +3,7 @@
 
 import { PhpClass, PhpObject, Vis, ClassFlags, privateKey, PhpMethod, FunctionInfo } from './object.js';
 import { PhpArray, Key, share } from './array.js';
-import { Ref, UNINIT } from './values.js';
+import { Ref, UNINIT, dropRef } from './values.js';
 import { rt } from './request.js';
 import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound, displayClassName, resolveCallable } from './calls.js';
 import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './classdecl.js';
@@ -514,7 +514,13 @@ export function propBindRef(o: any, name: string, r: Ref, scope: PhpClass | null
   if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
   const info = findProp(o.cls, name, scope);
   if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
-  o.p[info ? info.key : name] = r;
+  const key = info ? info.key : name;
+  const old = o.p[key];
+  if (old !== r) {
+    dropRef(old);
+    r.n++;
+  }
+  o.p[key] = r;
   return r;
 }
 
@@ -528,6 +534,7 @@ export function staticPropQuiet(c: PhpClass, name: string, scope: PhpClass | nul
 export function staticPropBind(c: PhpClass, name: string, r: Ref, scope: PhpClass | null): Ref {
   staticPropRef(c, name, scope);
   const sp = c.staticProps.get(name)!;
+  if (sp.ref !== r) r.n++;
   sp.ref = r;
   // subclasses that inherited the same slot see the new binding too
   for (const other of rt.classes.values()) {

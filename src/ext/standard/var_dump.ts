@@ -70,7 +70,8 @@ export function varDump(v: any): string {
 function dump(v: any, indent: number, out: string[], seen: Set<any>, isRef: boolean): void {
   const pad = ' '.repeat(indent);
   const amp = isRef ? '&' : '';
-  if (v instanceof Ref) return dump(v.v, indent, out, seen, true);
+  // a reference with a single holder is shown as a plain value, as PHP does for refcount 1
+  if (v instanceof Ref) return dump(v.v, indent, out, seen, v.n > 1);
   switch (typeof v) {
     case 'number':
       if (Number.isInteger(v)) out.push(`${pad}${amp}int(${v})\n`);
