@@ -299,11 +299,13 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   const hasReturnType = c.returnType !== null;
   if (c.returnsRef && !isReferenceable(s.expr)) {
     // a value, not a variable: PHP returns it with a notice (a call's own reference is kept)
+    // the return type is checked first (zend_emit_return_type_check precedes ZEND_RETURN_BY_REF)
     const r = c.temp();
+    const v = c.temp();
     const isCall = s.expr !== null && (s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall');
-    const ref = isCall ? `${u('returnedCallRef')}(${expr(c, s.expr!)})` : `(${s.expr ? `${r} = ${expr(c, s.expr)}` : `${r} = null`}, ${u('returnedNonRef')}(), new ${u('Ref')}(${r}))`;
-    const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${ref}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+    const check = hasReturnType ? `${u('checkReturn')}(${info}, ${v}, fr)` : v;
+    const ref = isCall ? `${u('returnedCallRef')}(${v})` : `(${u('returnedNonRef')}(), new ${u('Ref')}(${t}))`;
+    return `${mark}return (${v} = ${s.expr ? expr(c, s.expr) : 'null'}, ${t} = ${check}, ${r} = ${ref}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${r}.v);`;
   }
   if (c.returnsRef && s.expr) {
     const r = c.temp();
