@@ -7,7 +7,7 @@ import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } fro
 import { expr, isFresh, scopeExpr, classRefExpr, withLine, intLiteral } from './expressions.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
-import { compileStmts } from './statements.js';
+import { compileStmts, UNBIND_MARK } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
 import { checkGotos, resolveGotoMarkers } from './goto.js';
@@ -350,14 +350,19 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   if (!Array.isArray(e.args)) {
     return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
   }
-  const isParentCall = e.cls.kind === 'Name' && ['parent', 'self', 'static'].includes(c.file.resolveClass(e.cls as A.Name));
-  let lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+  const relative = e.cls.kind === 'Name' ? c.file.resolveClass(e.cls as A.Name) : '';
+  const isParentCall = relative === 'parent' || relative === 'self' || relative === 'static';
+  // parent:: and self:: forward the called class of a static context (static:: names it already)
+  const forwards = (relative === 'parent' || relative === 'self') && thisJs !== 'null';
+  let lookup = `${m} = ${u(isParentCall ? 'smethFwd' : 'smeth')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${forwards ? 'this' : thisJs})`;
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
   else {
     if (e.name.kind === 'Identifier') {
       const site = c.file.siteVar('MC', `${u('newCallSite')}()`);
-      lookup = `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+      lookup = forwards
+        ? `${m} = ${u('smcallFwd')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, this)`
+        : `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
     }
     call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
   }
@@ -550,7 +555,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   for (const p of spec.params) {
     const v = jsVarName(p.name);
     if (c.dynamic) {
-      lines.push(p.byRef ? `S.bind(${str(p.name)}, ${v});` : `S.set(${str(p.name)}, ${v});`);
+      lines.push(p.byRef ? `S.bindParam(${str(p.name)}, ${v});` : `S.set(${str(p.name)}, ${v});`);
     } else if (facts.boxed.has(p.name) && !p.byRef) {
       lines.push(`${v} = new ${u('Ref')}(${v});`);
     }
@@ -562,7 +567,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     const v = jsVarName(use.name);
     if (spec.params.some((p) => p.name === use.name)) compileError(`Cannot use lexical variable $${use.name} as a parameter name`, spec.line);
     c.vars.set(use.name, { js: v, boxed: use.byRef || facts.boxed.has(use.name) });
-    if (c.dynamic) lines.push(use.byRef ? `S.bind(${str(use.name)}, cap${v});` : `S.set(${str(use.name)}, ${u('share')}(cap${v}));`);
+    if (c.dynamic) lines.push(use.byRef ? `S.bindParam(${str(use.name)}, cap${v});` : `S.set(${str(use.name)}, ${u('share')}(cap${v}));`);
     else if (use.byRef) lines.push(`let ${v} = cap${v};`);
     else if (facts.boxed.has(use.name)) lines.push(`let ${v} = new ${u('Ref')}(${u('share')}(cap${v}));`);
     else lines.push(`let ${v} = ${u('share')}(cap${v});`);
@@ -581,6 +586,12 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     for (const [name, vi] of c.vars) {
       if (declared.has(name) || name === 'this' || vi.js.startsWith('rt.sg.')) continue;
       locals.push(vi.boxed ? `${vi.js} = new ${u('Ref')}(undefined)` : vi.js);
+      // a boxed local dies on return: its Ref has one holder less (a by-value parameter's too, below)
+      if (vi.boxed) c.boundLocals.add(vi.js);
+    }
+    for (const p of spec.params) {
+      const vi = c.vars.get(p.name);
+      if (vi && vi.boxed && !p.byRef) c.boundLocals.add(vi.js);
     }
   }
   const localsJs = locals.length ? `let ${locals.join(', ')};\n` : '';
@@ -601,11 +612,18 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     }
     body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
   } else {
-    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : '';
-    body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}rt.top = fr.prev;\nreturn null;`;
+    let tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : '';
+    // the implicit `return null` of a function returning by reference returns a constant (ZEND_RETURN_BY_REF)
+    if (spec.byRef && !spec.returnType) tail = `fr.line = ${spec.endLine}; ${u('returnedNonRef')}();\n`;
+    body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}${UNBIND_MARK}rt.top = fr.prev;\nreturn null;`;
     if (isNeverType(spec.returnType)) {
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;
     }
+  }
+  // bound locals let go of their Refs on return (see Ref.n)
+  if (body.includes(UNBIND_MARK)) {
+    const drops = [...c.boundLocals].map((v) => `${u('dropRef')}(${v}), `).join('');
+    body = body.split(UNBIND_MARK).join(drops);
   }
   if (fiber) return { js: fiberVariantJs(jsName, params, body, caps), info, isGenerator: facts.isGenerator };
   const js = `function ${jsName}(${params.join(', ')}) {\n${body}\n}`;
@@ -769,10 +787,11 @@ function closureThis(c: FnCtx): string {
 }
 
 function refOfVarForCapture(c: FnCtx, name: string): string {
-  if (c.dynamic) return `S.refInit(${str(name)})`;
+  // the closure is one more holder of the captured variable's Ref (for good: we never see it go)
+  if (c.dynamic) return `${c.file.use('captureRef')}(S.refInit(${str(name)}))`;
   const v = c.varInfo(name);
   if (!v.boxed) compileError('internal: by-ref capture of unboxed variable $' + name, 0);
-  return v.js;
+  return `${c.file.use('captureRef')}(${v.js})`;
 }
 
 /** A captured by-value variable: undefined variables warn at capture time. */

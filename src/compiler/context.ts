@@ -195,6 +195,8 @@ export class FnCtx {
   dynamic: boolean;
   vars = new Map<string, VarInfo>();
   params = new Set<string>();
+  /** boxed locals bound by reference somewhere (=&, foreach by reference, global, static): they let go of their Refs on return */
+  boundLocals = new Set<string>();
   temps: string[] = [];
   private freeTemps: string[] = [];
   private tempN = 0;

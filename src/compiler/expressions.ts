@@ -251,6 +251,11 @@ export function expr(c: FnCtx, e: A.Expr): string {
       if (e.target.kind === 'ArrayDimFetch' || e.target.kind === 'PropertyFetch' || e.target.kind === 'StaticPropertyFetch') {
         // $o->p = (array) $v, $o[k] = (array) $v: objects keeping members elsewhere may keep such an array as is (pthreads)
         const castArray = e.value.kind === 'Cast' && e.value.type === 'array';
+        if (e.target.kind !== 'StaticPropertyFetch' && hasSideEffects(e.value) && isDelayedTarget(e.target)) {
+          // PHP fetches such a target (its variables, containers and keys) only after the value ran
+          const t = c.temp();
+          return withLine(c, e, `(${t} = ${expr(c, e.value)}, ${assignTo(c, e.target, t, isFresh(e.value), castArray)})`);
+        }
         return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value), castArray));
       }
       return assignTo(c, e.target, expr(c, e.value), isFresh(e.value));
@@ -467,11 +472,14 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
     // the location's parts and the value first, then one read and one write (ZEND_ASSIGN_OBJ_OP/DIM_OP)
     const loc = rmwLocation(c, target);
     const v = c.temp();
+    if (hasSideEffects(e.value) && isDelayedTarget(target)) {
+      return withLine(c, e, `(${v} = ${expr(c, e.value)}, ${loc.prepare}, ${loc.write(`${fn}(${loc.read}, ${v})`)})`);
+    }
     return withLine(c, e, `(${loc.prepare}, ${v} = ${expr(c, e.value)}, ${loc.write(`${fn}(${loc.read}, ${v})`)})`);
   }
   // other locations: evaluate once through their Ref
   const r = c.temp();
-  return withLine(c, e, `(${r} = ${compoundRef(c, target)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
+  return withLine(c, e, `(${r} = ${compoundRef(c, target, true)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
 }
 
 /**
@@ -506,16 +514,17 @@ function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec
   return {
     prepare: `${o} = ${writableContainer(c, target.var)}, ${k} = ${u('dimOpKey')}(${o}, ${expr(c, target.dim!)})`,
     read: `${u('dimOpGet')}(${o}, ${k}${incDec ? ', true' : ''})`,
-    write: (v) => `${u('assignDim')}(${o}, ${k}, ${v})`,
+    write: (v) => `${u(incDec ? 'assignDimIncDec' : 'assignDim')}(${o}, ${k}, ${v})`,
   };
 }
 
 /** A Ref-like handle to a location for compound assignment ($a[k] .= x, $o->p += 1). */
-function compoundRef(c: FnCtx, target: A.Expr): string {
+function compoundRef(c: FnCtx, target: A.Expr, assignOp = false): string {
   switch (target.kind) {
     case 'ArrayDimFetch':
       if (isGlobalsElement(target)) return globalRef(c, target);
-      if (!target.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, target.var)})`;
+      // $obj[] op= v reads offsetGet(null) and writes offsetSet(null, ...) (zend_binary_assign_op_obj_dim)
+      if (!target.dim) return `${c.file.use(assignOp ? 'dimSlotAppend' : 'dimRefAppend')}(${writableContainer(c, target.var)})`;
       return `${c.file.use('dimSlot')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
@@ -663,6 +672,24 @@ export function inlineIncDec(c: FnCtx, v: string, inc: boolean): string {
 
 function isPlainVar(e: A.Expr): boolean {
   return e.kind === 'Variable' && typeof e.name === 'string' && e.name !== 'this';
+}
+
+/**
+ * A write target PHP compiles as delayed oplines only (zend_delayed_compile_var): variables, constant
+ * keys and property names. Its variables are read and its containers fetched after the assigned value
+ * was evaluated, so `$a[$i] = $a[++$i]` writes to the new $i.
+ */
+function isDelayedTarget(e: A.Expr): boolean {
+  for (;;) {
+    if (e.kind === 'Variable') return typeof e.name === 'string';
+    if (e.kind === 'PropertyFetch') {
+      if (e.name.kind !== 'Identifier') return false;
+    } else if (e.kind === 'ArrayDimFetch') {
+      const d = e.dim;
+      if (d && !isPlainVar(d) && d.kind !== 'ScalarInt' && d.kind !== 'ScalarString' && d.kind !== 'ScalarFloat') return false;
+    } else return false;
+    e = e.var;
+  }
 }
 
 const SIDE_EFFECTS = new Set(['Assign', 'AssignOp', 'AssignRef', 'IncDec', 'FuncCall', 'MethodCall', 'StaticCall', 'NullsafeMethodCall', 'New', 'Include', 'Eval', 'Yield', 'YieldFrom']);

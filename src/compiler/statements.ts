@@ -275,6 +275,15 @@ function warnContinueTargetingSwitch(c: FnCtx, depth: number, hasParent: boolean
   c.file.warnings.push({ message: what + hint, line, level: 2 });
 }
 
+/** Where a return lets go of the function's bound locals (filled in once the whole body is compiled). */
+export const UNBIND_MARK = '/*@unbind@*/';
+
+/** Can `return &` hand out this expression's location (a variable, element or property)? */
+function isReferenceable(e: A.Expr | null): boolean {
+  if (!e) return false;
+  return e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'StaticPropertyFetch';
+}
+
 function returnStmt(c: FnCtx, s: A.Return): string {
   const u = (h: string) => c.file.use(h);
   const mark = lineMark(c, s.line);
@@ -288,10 +297,20 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   const info = c.infoName;
   const t = c.temp();
   const hasReturnType = c.returnType !== null;
+  if (c.returnsRef && !isReferenceable(s.expr)) {
+    // a value, not a variable: PHP returns it with a notice (a call's own reference is kept)
+    // the return type is checked first (zend_emit_return_type_check precedes ZEND_RETURN_BY_REF)
+    const r = c.temp();
+    const v = c.temp();
+    const isCall = s.expr !== null && (s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall');
+    const check = hasReturnType ? `${u('checkReturn')}(${info}, ${v}, fr)` : v;
+    const ref = isCall ? `${u('returnedCallRef')}(${v})` : `(${u('returnedNonRef')}(), new ${u('Ref')}(${t}))`;
+    return `${mark}return (${v} = ${s.expr ? expr(c, s.expr) : 'null'}, ${t} = ${check}, ${r} = ${ref}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${r}.v);`;
+  }
   if (c.returnsRef && s.expr) {
     const r = c.temp();
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${refOf(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
+    return `${mark}return (${r} = ${refOf(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
   let value = s.expr ? expr(c, s.expr) : 'null';
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
@@ -299,7 +318,7 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   if (hasReturnType) {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
-  return `${mark}return (${t} = ${value}, rt.top = fr.prev, ${t});`;
+  return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
 }
 
 /** zend_emit_return_type_check's compile-time errors. */

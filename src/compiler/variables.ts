@@ -96,7 +96,9 @@ export function bindVar(c: FnCtx, name: string, ref: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.bind(${str(name)}, ${ref})`;
   if (st.kind === 'local') throw new Error('internal: variable $' + name + ' is not boxed');
-  return `(${st.js} = ${ref})`;
+  // the variable lets go of its Ref when the function returns (see Ref.n)
+  if (c.kind !== 'main' && !st.js.startsWith('rt.')) c.boundLocals.add(st.js);
+  return `(${st.js} = ${c.file.use('bindTo')}(${ref}, ${st.js}))`;
 }
 
 export function unsetVar(c: FnCtx, name: string): string {
@@ -104,7 +106,7 @@ export function unsetVar(c: FnCtx, name: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.unset(${str(name)})`;
   c.assigned.delete(name);
-  return st.kind === 'boxed' ? `(${st.js} = new ${c.file.use('Ref')}(undefined))` : `(${st.js} = undefined)`;
+  return st.kind === 'boxed' ? `(${st.js} = ${c.file.use('unbound')}(${st.js}))` : `(${st.js} = undefined)`;
 }
 
 /** Is this variable held in a Ref or a scope (so refOf needs no copy-back)? */
@@ -278,7 +280,11 @@ export function destructure(c: FnCtx, e: A.ListExpr, value: string): string {
     }
     const elem = `${c.file.use('listGet')}(${t}, ${key})`;
     if (item.value.kind === 'ListExpr' || item.value.kind === 'ArrayLiteral') parts.push(destructure(c, item.value as A.ListExpr, elem));
-    else parts.push(assignTo(c, item.value, elem, false));
+    else {
+      // the element (its key) is fetched before the target's own parts are evaluated
+      const tv = c.temp();
+      parts.push(`${tv} = ${elem}`, assignTo(c, item.value, tv, false));
+    }
   }
   parts.push(t);
   return `(${parts.join(', ')})`;
@@ -351,6 +357,8 @@ export function unsetOf(c: FnCtx, e: A.Expr): string {
       return `${c.file.use('sunset')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, e.name)})`;
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for unsetting', e.line);
+      // unset($GLOBALS['x']) unsets the global variable itself
+      if (isGlobalsElement(e)) return `rt.globals.unset(${c.file.use('toStr')}(${expr(c, e.dim)}))`;
       return `${c.file.use('unsetDim')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propUnset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;

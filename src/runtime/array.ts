@@ -393,7 +393,12 @@ export class PhpArray {
     if (this.hasRefs) {
       // References with only this array as holder would become values in PHP (refcount 1);
       // we cannot know the holders, so the copy shares the Ref cells, as PHP does for refcount > 1.
+      // The copy is one more holder of each.
       c.hasRefs = true;
+      for (let i = 0; i < vals.length; i++) {
+        const v = vals[i];
+        if (v instanceof Ref) v.n++;
+      }
     }
     return c;
   }

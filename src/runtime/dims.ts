@@ -4,7 +4,7 @@
 
 import { PhpArray, Key, normStrKey } from './array.js';
 import { PhpObject } from './object.js';
-import { PhpFloat, PhpResource, Ref } from './values.js';
+import { PhpFloat, PhpResource, Ref, dropRef } from './values.js';
 import { rt } from './request.js';
 import { toStr, toBool, typeName, floatToInt, readNumeric, formatFloat } from './convert.js';
 import { callMethodByName } from './objects.js';
@@ -326,6 +326,12 @@ export function assignDim(c: any, k: any, v: any): any {
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
 
+/** The write of $c[$k]++: an object's element was a copy (see dimOpGet), nothing is written back. */
+export function assignDimIncDec(c: any, k: any, v: any): any {
+  if (c instanceof PhpObject) return v;
+  return assignDim(c, k, v);
+}
+
 /** $c[] = v on a writable container; returns v. */
 export function appendDim(c: any, v: any): any {
   if (c instanceof PhpArray) {
@@ -444,6 +450,12 @@ export function dimRefAppend(c: any): Ref {
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
 
+/** The location of `$c[] op= v`: a new element of an array; offsetGet(null) / offsetSet(null, ...) of an object. */
+export function dimSlotAppend(c: any): { v: any } {
+  if (c instanceof PhpObject) return new ObjectDimSlot(c, undefined);
+  return dimRefAppend(c);
+}
+
 /** The key of a compound assignment or ++/-- on $c[$k], normalised once (its warnings once) for arrays. */
 export function dimOpKey(c: any, k: any): any {
   if (c instanceof PhpArray) return typeof k === 'number' && Number.isInteger(k) ? k : toKey(k);
@@ -459,7 +471,12 @@ export function dimOpGet(c: any, k: any, incDec?: boolean): any {
     rt.warn(`Undefined array key ${keyForMessage(key)}`);
     return null;
   }
-  if (c instanceof PhpObject) return objectDimRead(c, k);
+  if (c instanceof PhpObject) {
+    const v = objectDimRead(c, k);
+    // ++/-- fetch the element for writing: offsetGet's value is a copy (zend_fetch_dimension_address)
+    if (incDec && !(v instanceof PhpObject)) rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+    return v;
+  }
   if (typeof c === 'string') return rt.throwError('Error', incDec ? 'Cannot increment/decrement string offsets' : 'Cannot use assign-op operators with string offsets');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
@@ -502,7 +519,14 @@ class ObjectDimSlot {
 
 export function setRef(c: any, k: any, r: Ref): Ref {
   if (c instanceof PhpArray) {
-    c.setRef(toKey(k), r);
+    const key = toKey(k);
+    if (c.hasRefs) {
+      const old = c.getRaw(key);
+      if (old === r) return r;
+      dropRef(old);
+    }
+    r.n++;
+    c.setRef(key, r);
     return r;
   }
   if (c instanceof PhpObject) {
@@ -514,7 +538,10 @@ export function setRef(c: any, k: any, r: Ref): Ref {
 export function appendRef(c: any, r: Ref): Ref {
   if (c instanceof PhpArray) {
     if (!c.append(r)) nextElementOccupied();
-    else c.hasRefs = true;
+    else {
+      c.hasRefs = true;
+      r.n++;
+    }
     return r;
   }
   return rt.throwError('Error', 'Cannot use a scalar value as an array');

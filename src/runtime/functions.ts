@@ -303,6 +303,20 @@ export function callResultRef(v: any): Ref {
   return new Ref(v);
 }
 
+/** ZEND_RETURN_BY_REF of a constant or temporary value. */
+export function returnedNonRef(): void {
+  rt.notice('Only variable references should be returned by reference');
+}
+
+/** `return f();` in a function returning by reference: f's reference, or its value with a notice. */
+export function returnedCallRef(v: any): Ref {
+  const r = rt.retRef;
+  rt.retRef = null;
+  if (r && r.v === v) return r;
+  returnedNonRef();
+  return new Ref(v);
+}
+
 export function tempRef(v: any): Ref {
   return new Ref(v);
 }

@@ -12,7 +12,7 @@ import * as iterate from './iterate.js';
 import * as generator from './generator.js';
 import { fiberUnit, fvb, resolveCallF, invokeArgsF, silencedF, fiberBuiltin } from './variants.js';
 import { PhpArray, share } from './array.js';
-import { PhpFloat, Ref, UNINIT } from './values.js';
+import { PhpFloat, Ref, UNINIT, bindTo, dropRef, unbound, captureRef } from './values.js';
 import { PhpObject } from './object.js';
 import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
@@ -36,6 +36,10 @@ export const R: Record<string, any> = Object.freeze({
   PhpArray,
   PhpFloat,
   Ref,
+  bindTo,
+  dropRef,
+  unbound,
+  captureRef,
   UNINIT,
   PhpObject,
   Frame,

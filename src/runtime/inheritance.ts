@@ -269,7 +269,7 @@ export function declarationText(m: PhpMethod, scope: PhpClass = m.cls): string {
     if (p.optional && !p.variadic && p.defaultText !== undefined) s += ' = ' + defaultShown(p.defaultText);
     return s;
   });
-  return `${m.cls.name}::${m.name}(${params.join(', ')})${info.returnType ? ': ' + typeText(info.returnType) : ''}`;
+  return `${info.returnsRef ? '& ' : ''}${m.cls.name}::${m.name}(${params.join(', ')})${info.returnType ? ': ' + typeText(info.returnType) : ''}`;
 }
 
 /** The class `self` means inside a method: the using class for methods copied from a trait. */
@@ -454,9 +454,16 @@ export function propertyTypesAgree(a: PropInfo, b: PropInfo): boolean {
  * compatible return type is deprecated, unless it carries #[\ReturnTypeWillChange].
  */
 function checkTentativeReturnTypes(cls: PhpClass): void {
-  for (const m of cls.methods.values()) {
-    if (m.cls !== cls) continue;
-    for (const p of prototypesOf(cls, m)) if (p.info.isBuiltin || p.cls.isInternal) checkTentativeReturnType(cls, m, p);
+  // php-src walks the parent's method table, then each interface's, so notices come in the prototypes' order
+  const done = new Set<PhpMethod>();
+  for (const source of cls.parent ? [cls.parent, ...cls.interfaces] : cls.interfaces) {
+    for (const p of source.methods.values()) {
+      if (!(p.info.isBuiltin || p.cls.isInternal)) continue;
+      const m = cls.methods.get(p.lcname);
+      if (!m || m.cls !== cls || done.has(p) || !prototypesOf(cls, m).includes(p)) continue;
+      done.add(p);
+      checkTentativeReturnType(cls, m, p);
+    }
   }
 }
 

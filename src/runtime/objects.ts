@@ -3,7 +3,7 @@
 
 import { PhpClass, PhpObject, Vis, ClassFlags, privateKey, PhpMethod, FunctionInfo } from './object.js';
 import { PhpArray, Key, share } from './array.js';
-import { Ref, UNINIT } from './values.js';
+import { Ref, UNINIT, dropRef } from './values.js';
 import { rt } from './request.js';
 import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound, displayClassName, resolveCallable } from './calls.js';
 import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './classdecl.js';
@@ -318,10 +318,12 @@ export interface CallSite extends Bound {
   scope: PhpClass | null;
   /** the receiver's class is `this` (a static method called through an instance, __callStatic) */
   selfIsClass: boolean;
+  /** the method bound to a forwarded called class (smcallFwd) */
+  fwd: Bound | null;
 }
 
 export function newCallSite(): CallSite {
-  return { fn: noMethod, self: null, info: null as unknown as FunctionInfo, cls: null, scope: null, selfIsClass: false };
+  return { fn: noMethod, self: null, info: null as unknown as FunctionInfo, cls: null, scope: null, selfIsClass: false, fwd: null };
 }
 
 function noMethod(): never {
@@ -363,14 +365,31 @@ export function smcall(site: CallSite, c: PhpClass, name: string, scope: PhpClas
   return site;
 }
 
+/**
+ * parent::name(...) / self::name(...) through a call site. `self` is the caller's `this`: in a static
+ * method the called class, which a static method called so gets as its own (late static binding is
+ * forwarded, ZEND_INIT_STATIC_METHOD_CALL).
+ */
+export function smcallFwd(site: CallSite, c: PhpClass, name: string, scope: PhpClass | null, self: any): Bound {
+  if (!(self instanceof PhpClass)) return smcall(site, c, name, scope, self instanceof PhpObject ? self : null);
+  const b = smcall(site, c, name, scope, null);
+  if (self === b.self || b.magic || !b.info.isStatic || !self.isSubclassOf(c)) return b;
+  const f = site.fwd ??= { fn: b.fn, self, info: b.info };
+  f.fn = b.fn;
+  f.self = self;
+  f.info = b.info;
+  return f;
+}
+
 export function smeth(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
   return findStaticMethod(c, name, scope, thisObj);
 }
 
 /** parent::m(), self::m(), static::m(): $this and the called class are forwarded. */
-export function smethFwd(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
-  const b = findStaticMethod(c, name, scope, thisObj);
-  return b;
+export function smethFwd(c: PhpClass, name: string, scope: PhpClass | null, self: any): Bound {
+  const b = findStaticMethod(c, name, scope, self instanceof PhpObject ? self : null);
+  if (!(self instanceof PhpClass) || self === b.self || b.magic || !b.info.isStatic || !self.isSubclassOf(c)) return b;
+  return { fn: b.fn, self, info: b.info };
 }
 
 export function methodNameOf(v: any): string {
@@ -495,7 +514,13 @@ export function propBindRef(o: any, name: string, r: Ref, scope: PhpClass | null
   if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
   const info = findProp(o.cls, name, scope);
   if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
-  o.p[info ? info.key : name] = r;
+  const key = info ? info.key : name;
+  const old = o.p[key];
+  if (old !== r) {
+    dropRef(old);
+    r.n++;
+  }
+  o.p[key] = r;
   return r;
 }
 
@@ -509,6 +534,7 @@ export function staticPropQuiet(c: PhpClass, name: string, scope: PhpClass | nul
 export function staticPropBind(c: PhpClass, name: string, r: Ref, scope: PhpClass | null): Ref {
   staticPropRef(c, name, scope);
   const sp = c.staticProps.get(name)!;
+  if (sp.ref !== r) r.n++;
   sp.ref = r;
   // subclasses that inherited the same slot see the new binding too
   for (const other of rt.classes.values()) {

@@ -227,6 +227,14 @@ function allowsDynamic(cls: PhpClass): boolean {
   return false;
 }
 
+/** The reference a `function &__get()` returned with value r, or null (a value, or __get not by reference). */
+function getterRef(o: PhpObject, r: any): Ref | null {
+  if (!o.cls.getter!.info.returnsRef) return null;
+  const rr = rt.retRef;
+  rt.retRef = null;
+  return rr && rr.v === r ? rr : null;
+}
+
 /** The Ref of a property (for `&$o->p`, foreach by reference, by-ref arguments); turns the slot into a Ref. */
 export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
   if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
@@ -242,6 +250,8 @@ export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
     if (o.cls.getter && !(info && cur === UNINIT && info.type)) {
       const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
       if (r !== NO_MATCH) {
+        const rr = getterRef(o, r);
+        if (rr !== null) return rr;
         rt.notice(`Indirect modification of overloaded property ${o.cls.name}::$${name} has no effect`);
         return new Ref(r);
       }
@@ -286,6 +296,9 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
     if (o.cls.getter) {
       const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
       if (r !== NO_MATCH) {
+        // a __get returning by reference gives the location itself
+        const rr = getterRef(o, r);
+        if (rr !== null) return rr.v instanceof PhpArray ? (rr.v = rr.v.sep()) : rr.v == null ? (rr.v = new PhpArray()) : rr.v;
         if (r instanceof PhpArray) rt.notice(`Indirect modification of overloaded property ${o.cls.name}::$${name} has no effect`);
         return r instanceof PhpArray ? r.clone() : r;
       }

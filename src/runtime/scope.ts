@@ -2,7 +2,7 @@
 // $$name, extract(), compact(), get_defined_vars(), eval or include. Every variable is a Ref cell, so
 // `global $x`, `$GLOBALS`, references and include'd code all see the same variable.
 
-import { Ref } from './values.js';
+import { Ref, bindTo, dropRef } from './values.js';
 
 export class Scope {
   readonly vars = new Map<string, Ref>();
@@ -37,12 +37,20 @@ export class Scope {
   }
 
   /** Binds the name to a Ref (=&, global, static). */
+  /** `$name = &r` (and global, static): the variable is one more holder of r. */
   bind(name: string, r: Ref): Ref {
+    this.vars.set(name, bindTo(r, this.vars.get(name)));
+    return r;
+  }
+
+  /** A by-reference parameter or capture: the caller's holder stands for it (see Ref.n). */
+  bindParam(name: string, r: Ref): Ref {
     this.vars.set(name, r);
     return r;
   }
 
   unset(name: string): void {
+    dropRef(this.vars.get(name));
     this.vars.delete(name);
   }
 

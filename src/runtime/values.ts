@@ -31,8 +31,41 @@ export type PhpValue = null | boolean | number | bigint | PhpFloat | string | Ph
 
 /** A reference cell: variables, array elements and properties bound with `&` share one. */
 export class Ref {
+  /**
+   * Its holders as far as they are known (variables bound to it, array and property slots): PHP shows
+   * a reference (var_dump's &) only while more than one holds it. Holders we cannot see (a function's
+   * by-reference parameter, a copy we never learn is gone) are left out or never given back, so this
+   * only decides how values are shown, never how they behave.
+   */
+  n = 1;
   /** `undefined` means an unset variable (no default: `new Ref(undefined)` must stay unset) */
   constructor(public v: any) {}
+}
+
+/** `$x = &r` for a variable holding `old`: r gains a holder, old loses one. */
+export function bindTo(r: Ref, old: any): Ref {
+  if (old !== r) {
+    r.n++;
+    if (old instanceof Ref && old.n > 1) old.n--;
+  }
+  return r;
+}
+
+/** A closure's by-reference capture holds the Ref. */
+export function captureRef(r: Ref): Ref {
+  r.n++;
+  return r;
+}
+
+/** A holder of the value lets go of it (unset, the function returns). */
+export function dropRef(old: any): void {
+  if (old instanceof Ref && old.n > 1) old.n--;
+}
+
+/** unset($x) of a variable held in a Ref: it lets go of its Ref and is a fresh unset variable. */
+export function unbound(old: any): Ref {
+  dropRef(old);
+  return new Ref(undefined);
 }
 
 export const INT_MAX = 9223372036854775807n;

@@ -278,7 +278,12 @@ export function integerLiteral(text: string): IntegerValue {
   if (big <= INT64_MAX) return { int: big.toString() };
   if (radix === 10) return { float: Number(digits) };
   let value = 0;
-  for (let k = 0; k < digits.length; k++) value = value * radix + hexVal(digits.charCodeAt(k));
+  if (radix === 16) {
+    for (let k = 0; k < digits.length; k++) value = value * 16 + hexVal(digits.charCodeAt(k));
+  } else {
+    // zend_oct_strtod / zend_bin_strtod add the digit's character code and then subtract '0': two roundings
+    for (let k = 0; k < digits.length; k++) value = value * radix + digits.charCodeAt(k) - 48;
+  }
   return { float: value };
 }
 

@@ -564,16 +564,58 @@ function pathinfo(path: string, opt: number): any {
 
 // ───────────── locale (C only) ─────────────
 
+// glibc's categories in its order (its composite LC_ALL name lists them all); PHP's LC_* constants index the first six
+const GLIBC_CATEGORIES = ['LC_CTYPE', 'LC_NUMERIC', 'LC_TIME', 'LC_COLLATE', 'LC_MONETARY', 'LC_MESSAGES', 'LC_PAPER', 'LC_NAME', 'LC_ADDRESS', 'LC_TELEPHONE', 'LC_MEASUREMENT', 'LC_IDENTIFICATION'];
+const LC_ALL = 6;
+
+/** The locales of the request: php-src starts with LC_CTYPE at C.UTF-8 (zend_reset_lc_ctype_locale), the rest at C. */
+function locales(): string[] {
+  return (rt.ext.locales ??= ['C.UTF-8', ...Array(GLIBC_CATEGORIES.length - 1).fill('C')]);
+}
+
+/** The name setlocale would install, or null: only the C locales exist here. */
+function availableLocale(name: string): string | null {
+  if (name === 'C' || name === 'POSIX') return 'C';
+  if (/^C\.(UTF-8|utf8)$/.test(name)) return name;
+  return null;
+}
+
+/** setlocale(cat, "") takes the name from the environment: LC_ALL, then the category's variable, then LANG. */
+function localeFromEnv(cat: number): string {
+  const env = rt.core.env(rt);
+  return env.LC_ALL || env[GLIBC_CATEGORIES[cat]] || env.LANG || 'C';
+}
+
+function currentLocale(cat: number): string {
+  const l = locales();
+  if (cat !== LC_ALL) return l[cat];
+  return l.every((n) => n === l[0]) ? l[0] : l.map((n, i) => `${GLIBC_CATEGORIES[i]}=${n}`).join(';');
+}
+
+function installLocale(cat: number, name: string): string | null {
+  const l = locales();
+  if (cat === LC_ALL) {
+    const names = l.map((_, i) => availableLocale(name === '' ? localeFromEnv(i) : name));
+    if (names.some((n) => n === null)) return null;
+    names.forEach((n, i) => (l[i] = n!));
+    return currentLocale(LC_ALL);
+  }
+  const n = availableLocale(name === '' ? localeFromEnv(cat) : name);
+  if (n !== null) l[cat] = n;
+  return n;
+}
+
 function setlocale(cat: number, locales: any, rest: any[]): string | false {
-  void cat;
+  // glibc refuses an unknown category
+  if (cat < 0 || cat > LC_ALL) return false;
   const tryOne = (v: any): string | null => {
     const s = toStr(v);
-    if (s === '0' || s === '' || s === 'C' || s === 'POSIX') return 'C';
+    if (s === '0') return currentLocale(cat);
     if (s.length >= 255) {
       rt.warn('setlocale(): Specified locale name is too long');
       return null;
     }
-    return null;
+    return installLocale(cat, s);
   };
   for (const arg of [locales, ...rest]) {
     if (arg instanceof PhpArray) {

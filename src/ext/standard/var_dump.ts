@@ -53,9 +53,10 @@ function className(c: PhpClass): string {
   return c.isAnonymous ? c.name.split('\0')[0] : c.name;
 }
 
-function typeOfUninit(o: PhpObject, key: string | number): string {
-  for (const info of o.cls.allSlots) if (info.key === key && info.type) return info.type.text;
-  return 'mixed';
+/** The type of a declared property without a value; null when it has none (an unset untyped one is not shown). */
+function typeOfUninit(o: PhpObject, key: string | number): string | null {
+  for (const info of o.cls.allSlots) if (info.key === key) return info.type ? info.type.text : null;
+  return null;
 }
 
 // ───────────── var_dump ─────────────
@@ -69,7 +70,8 @@ export function varDump(v: any): string {
 function dump(v: any, indent: number, out: string[], seen: Set<any>, isRef: boolean): void {
   const pad = ' '.repeat(indent);
   const amp = isRef ? '&' : '';
-  if (v instanceof Ref) return dump(v.v, indent, out, seen, true);
+  // a reference with a single holder is shown as a plain value, as PHP does for refcount 1
+  if (v instanceof Ref) return dump(v.v, indent, out, seen, v.n > 1);
   switch (typeof v) {
     case 'number':
       if (Number.isInteger(v)) out.push(`${pad}${amp}int(${v})\n`);
@@ -128,11 +130,12 @@ function dump(v: any, indent: number, out: string[], seen: Set<any>, isRef: bool
     out.push(`${pad}${amp}object(${className(v.cls)})#${v.id} (${shown.filter(([, x]) => x !== UNINIT).length}) {\n`);
     seen.add(v);
     for (const [k, val] of shown) {
-      out.push(`${pad}  [${propLabel(v, k, true)}]=>\n`);
       if (val === UNINIT) {
-        out.push(`${pad}  uninitialized(${typeOfUninit(v, k)})\n`);
+        const type = typeOfUninit(v, k);
+        if (type !== null) out.push(`${pad}  [${propLabel(v, k, true)}]=>\n${pad}  uninitialized(${type})\n`);
         continue;
       }
+      out.push(`${pad}  [${propLabel(v, k, true)}]=>\n`);
       dump(val, indent + 2, out, seen, false);
     }
     seen.delete(v);
