@@ -8,7 +8,7 @@ import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
 import { normalMode } from './fibers.js';
-import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
+import { compileTypename, TypeScope, literalType, isValidDefault, typeToString, assertValidClassName } from './typenames.js';
 import { toFloatLiteral } from './calls.js';
 import { checkMagicMethod } from './magic.js';
 import { checkAttributes, AttrTarget } from './attributes.js';
@@ -75,11 +75,21 @@ function flagsOf(node: A.ClassLike): number {
   return f;
 }
 
+/** zend_resolve_const_class_name_reference: extends/implements/use name a class, never self/parent/static. */
+function classReference(file: FileCtx, n: A.Name, what: 'class' | 'interface' | 'trait'): string {
+  const lc = n.name.toLowerCase();
+  if (n.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static')) {
+    compileError(`Cannot use '${n.name}' as ${what} name, as it is reserved`, n.line);
+  }
+  return file.resolveClass(n);
+}
+
 function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: string | null, outer: FnCtx, defName: string | null = null): string {
+  if (node.name) assertValidClassName(node.name.name, node.line);
   const cls: ClassCtx = {
     name,
     ref,
-    parentName: node.extends ? file.resolveClass(node.extends) : null,
+    parentName: node.extends ? classReference(file, node.extends, 'class') : null,
     isTrait: node.type === 'trait',
     isInterface: node.type === 'interface',
     node,
@@ -94,6 +104,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   const traits: string[] = [];
   const rules: string[] = [];
   const ctor = node.members.find((m) => m.kind === 'ClassMethod' && m.name.name.toLowerCase() === '__construct') as A.ClassMethod | undefined;
+  const interfaces = node.implements.map((i) => str(classReference(file, i, 'interface')));
   const propNames = new Set<string>();
   checkClassRules(file, node, name);
   checkAttributes(file, node.attrGroups, AttrTarget.Class, { type: node.type, readonly: (node.flags & M_READONLY) !== 0, name: name ?? 'class@anonymous' });
@@ -133,13 +144,13 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
         break;
       case 'TraitUse':
         if (node.type === 'interface') compileError(`Cannot use traits inside of interfaces. ${file.resolveClass(m.traits[0])} is used in ${name}`, m.line);
-        for (const t of m.traits) traits.push(str(file.resolveClass(t)));
+        for (const t of m.traits) traits.push(str(classReference(file, t, 'trait')));
         for (const a of m.adaptations) {
           if (a.kind === 'TraitAlias' && a.newModifier !== null) checkAliasModifier(a.newModifier, a.line);
           if (a.kind === 'TraitPrecedence') {
-            rules.push(`{kind: 'insteadof', trait: ${str(file.resolveClass(a.trait))}, method: ${str(a.method.name)}, insteadof: [${a.insteadof.map((n) => str(file.resolveClass(n))).join(', ')}]}`);
+            rules.push(`{kind: 'insteadof', trait: ${str(classReference(file, a.trait, 'trait'))}, method: ${str(a.method.name)}, insteadof: [${a.insteadof.map((n) => str(classReference(file, n, 'trait'))).join(', ')}]}`);
           } else {
-            rules.push(`{kind: 'alias', trait: ${a.trait ? str(file.resolveClass(a.trait)) : 'null'}, method: ${str(a.method.name)}, alias: ${a.newName ? str(a.newName.name) : 'null'}, vis: ${a.newModifier ?? 'null'}}`);
+            rules.push(`{kind: 'alias', trait: ${a.trait ? str(classReference(file, a.trait, 'trait')) : 'null'}, method: ${str(a.method.name)}, alias: ${a.newName ? str(a.newName.name) : 'null'}, vis: ${a.newModifier ?? 'null'}}`);
           }
         }
         break;
@@ -156,7 +167,6 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
       props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}, attrs: ${attrsJson(file, p.attrGroups)}}}`);
     }
   }
-  const interfaces = node.implements.map((i) => str(file.resolveClass(i)));
   let enumBacking = 'null';
   if (node.enumType) {
     const t = node.enumType.kind === 'SimpleType' && node.enumType.name.form === 'unqualified' ? node.enumType.name.name.toLowerCase() : '';

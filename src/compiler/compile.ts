@@ -157,7 +157,7 @@ function applyUse(file: FileCtx, s: A.Use | A.GroupUse, seen: Seen): void {
       table.set(key, full);
     } else {
       const lc = short.toLowerCase();
-      if (['self', 'parent', 'static', 'int', 'float', 'bool', 'string', 'true', 'false', 'null', 'void', 'iterable', 'object', 'mixed', 'never'].includes(lc) && !alias) {
+      if (['self', 'parent', 'static', 'int', 'float', 'bool', 'string', 'true', 'false', 'null', 'void', 'iterable', 'object', 'mixed', 'never'].includes(lc)) {
         compileError(`Cannot use ${full} as ${short} because '${short}' is a special class name`, line);
       }
       if (file.useClass.has(lc) || (seen.classes.has(file.qualify(short).toLowerCase()) && file.qualify(short).toLowerCase() !== full.toLowerCase())) {

@@ -4,6 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
+import { literalType } from './typenames.js';
 import {
   readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef,
 } from './variables.js';
@@ -131,7 +132,13 @@ export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string
     return `(${k} ??= ${c.file.use('cls')}(${str(resolved)}))`;
   }
   if (n.kind === 'ClassLike') return compileAnonClass(c, n as A.ClassLike);
+  checkLiteralClassName(n as A.Expr);
   return `${c.file.use('clsOf')}(${expr(c, n as A.Expr)})`;
+}
+
+/** zend_resolve_class_name_ast: a literal other than a string, as in (2)::X or []::X, names no class. */
+function checkLiteralClassName(e: A.Expr): void {
+  if (e.kind === 'ScalarInt' || e.kind === 'ScalarFloat' || (e.kind === 'ArrayLiteral' && literalType(e) !== null)) compileError('Illegal class name', e.line);
 }
 
 /** Compiles code that may not run (a right operand of &&, a branch): its assignments don't count after it. */
@@ -391,6 +398,8 @@ function classConst(c: FnCtx, e: A.ClassConstFetch): string {
       const scopeJs = c.cls ? (c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref) : `${c.file.use('closureScope')}(this)`;
       return `${c.file.use('scopeClassName')}(${str(resolved)}, ${scopeJs}, this)`;
     }
+    if (e.cls.kind === 'ScalarInt' || e.cls.kind === 'ScalarFloat') compileError('Illegal class name', e.line);
+    if (e.cls.kind === 'ScalarString') return str((e.cls as A.ScalarString).value);
     return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
   }
   const site = c.file.siteVar('CC', `${c.file.use('newClassConstSite')}()`);

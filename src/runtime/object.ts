@@ -16,6 +16,8 @@ export const enum ClassFlags {
   Anonymous = 1 << 11,
   /** an internal (built-in) class */
   Internal = 1 << 12,
+  /** `new` refuses it: objects come from the engine only (zend_generator_get_constructor) */
+  EngineOnly = 1 << 13,
 }
 
 export const enum Vis {

@@ -276,7 +276,8 @@ export function ccget(site: ClassConstSite, c: PhpClass, name: string, scope: Ph
 
 export function newInstance(c: PhpClass, scope: PhpClass | null): PhpObject {
   void scope;
-  if (c.flags & (ClassFlags.Interface | ClassFlags.Trait | ClassFlags.Abstract | ClassFlags.Enum)) {
+  if (c.flags & (ClassFlags.Interface | ClassFlags.Trait | ClassFlags.Abstract | ClassFlags.Enum | ClassFlags.EngineOnly)) {
+    if (c.flags & ClassFlags.EngineOnly) rt.throwError('Error', `The "${c.name}" class is reserved for internal use and cannot be manually instantiated`);
     const what = c.isInterface ? 'interface' : c.isTrait ? 'trait' : c.isEnum ? 'enum' : 'abstract class';
     rt.throwError('Error', `Cannot instantiate ${what} ${c.name}`);
   }

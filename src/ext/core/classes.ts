@@ -178,7 +178,7 @@ function gen(o: PhpObject): GeneratorState {
 function registerGenerator(r: Registry): void {
   r.class({
     name: 'Generator',
-    flags: F,
+    flags: F | ClassFlags.EngineOnly,
     interfaces: ['Iterator'],
     nativeMethods: {
       'public current(): mixed': function (this: PhpObject) {

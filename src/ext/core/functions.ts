@@ -9,7 +9,8 @@ import { rt } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
 import { isCallable, visible } from '../../runtime/calls.js';
 import { toStr, typeName } from '../../runtime/convert.js';
-import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL } from '../../runtime/errors.js';
+import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR } from '../../runtime/errors.js';
+import { isReservedClassName } from '../../compiler/typenames.js';
 import { traceToString } from './exceptions.js';
 import { assertResult } from '../../runtime/control.js';
 
@@ -141,7 +142,9 @@ export function registerCoreFunctions(r: Registry): void {
         rt.warn(`Class "${c}" not found`);
         return false;
       }
-      const lc = alias.toLowerCase();
+      const lc = (alias.startsWith('\\') ? alias.slice(1) : alias).toLowerCase();
+      // zend_register_class_alias_ex: a compile error naming the lowercased alias
+      if (isReservedClassName(lc)) rt.error(E_COMPILE_ERROR, `Cannot use '${lc}' as class name as it is reserved`);
       if (rt.classes.has(lc) || rt.core.builtinClasses.has(lc)) {
         rt.warn(`Cannot declare class ${alias}, because the name is already in use`);
         return false;
