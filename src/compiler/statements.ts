@@ -205,6 +205,9 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   c.curLine = -1;
   const saved = c.saveAssigned();
   const assigns: string[] = [];
+  if (isThis(s.value) || ((s.value.kind === 'ListExpr' || s.value.kind === 'ArrayLiteral') && listAssignsThis(s.value as A.ListExpr))) {
+    compileError('Cannot re-assign $this', s.line);
+  }
   if (s.byRef) {
     if (s.value.kind === 'ListExpr') assigns.push(destructure(c, s.value as A.ListExpr, `${it}.v`) + ';');
     else assigns.push(bindRef(c, s.value, `${it}.ref()`) + ';');
@@ -240,7 +243,8 @@ function switchStmt(c: FnCtx, s: A.Switch): string {
     }
     tests.push(`${tests.length ? 'else ' : ''}if (${u('looseEq')}(${t}, ${expr(c, k.cond)})) ${m} = ${i};`);
   });
-  if (s.cases.filter((k) => k.cond === null).length > 1) compileError('Switch statements may only contain one default clause', s.line);
+  const defaults = s.cases.filter((k) => k.cond === null);
+  if (defaults.length > 1) compileError('Switch statements may only contain one default clause', defaults[1].line);
   const select = tests.length ? `${tests.join(' ')} else ${m} = ${def};` : `${m} = ${def};`;
   c.curLine = -1;
   c.restoreAssigned(new Set(saved));
@@ -378,6 +382,7 @@ function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Ca
     c.restoreAssigned(new Set(before));
     const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
     c.curLine = -1;
+    if (k.var === 'this') compileError('Cannot re-assign $this', k.line);
     const bind = k.var ? writeVar(c, k.var, e) + ';' : '';
     return `if (${test}) { ${bind}\n${onMatch(k)} }`;
   });
@@ -397,9 +402,15 @@ function finallyBlock(c: FnCtx, stmts: A.Stmt[], pending: string): string {
 
 const SC: StmtCompiler = { stmt, cond, catchHandler, withFinally };
 
+function listAssignsThis(l: A.ListExpr): boolean {
+  return l.items.some((it) => it !== null && (isThis(it.value) || ((it.value.kind === 'ListExpr' || it.value.kind === 'ArrayLiteral') && listAssignsThis(it.value as A.ListExpr))));
+}
+
 function declareStmt(c: FnCtx, s: A.Declare): string {
   for (const d of s.directives) {
     const key = d.key.toLowerCase();
+    const literal = d.value.kind === 'ScalarInt' || d.value.kind === 'ScalarFloat' || d.value.kind === 'ScalarString';
+    if (!literal) compileError(key === 'encoding' ? 'Encoding must be a literal' : `declare(${d.key}) value must be a literal`, s.line);
     if (key === 'strict_types') {
       if (d.value.kind !== 'ScalarInt' || (d.value.value !== '0' && d.value.value !== '1')) compileError('strict_types declaration must have 0 or 1 as its value', s.line);
       if (s.body !== null && s.body.length) compileError('strict_types declaration must not use block mode', s.line);
