@@ -601,7 +601,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     }
     body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
   } else {
-    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : '';
+    // falling off the end of a function returning by reference returns a null that is no variable
+    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : spec.byRef ? `fr.line = ${spec.endLine}; rt.retRef = ${u('returnedValueRef')}(null);\n` : '';
     body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}rt.top = fr.prev;\nreturn null;`;
     if (isNeverType(spec.returnType)) {
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;

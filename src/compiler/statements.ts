@@ -295,8 +295,9 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   if (c.returnsRef && s.expr) {
     const r = c.temp();
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${refOf(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
+    return `${mark}return (${r} = ${returnRef(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
   }
+  if (c.returnsRef && !hasReturnType) return `${mark}return (rt.retRef = ${u('returnedValueRef')}(null), rt.top = fr.prev, null);`;
   let value = s.expr ? expr(c, s.expr) : 'null';
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
@@ -304,6 +305,24 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
   return `${mark}return (${t} = ${value}, rt.top = fr.prev, ${t});`;
+}
+
+/** What a function returning by reference returns: the variable's reference, or a notice and a temporary. */
+function returnRef(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'NullsafePropertyFetch':
+    case 'StaticPropertyFetch':
+      return refOf(c, e);
+    case 'FuncCall':
+    case 'MethodCall':
+    case 'NullsafeMethodCall':
+    case 'StaticCall':
+      return `${c.file.use('returnedCallRef')}(${expr(c, e)})`;
+  }
+  return `${c.file.use('returnedValueRef')}(${expr(c, e)})`;
 }
 
 /** zend_emit_return_type_check's compile-time errors. */

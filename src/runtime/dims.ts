@@ -310,7 +310,7 @@ export function dimWAppend(c: any): any {
 }
 
 function nextElementOccupied(): void {
-  rt.warn('Cannot add element to the array as the next element is already occupied');
+  rt.throwError('Error', 'Cannot add element to the array as the next element is already occupied');
 }
 
 /** $c[$k] = v on a writable container; returns v. */

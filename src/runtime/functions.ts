@@ -62,11 +62,15 @@ function argFnDisplay(info: FunctionInfo): string {
   return fnDisplay(info);
 }
 
+const USER_CALL = new Set(['call_user_func', 'call_user_func_array']);
+
 export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
   // raised inside the callee, at its declaration (the trace shows the call)
   rt.top = fr;
   fr.line = info.line ?? fr.line;
-  const caller = fr.prev!;
+  let caller = fr.prev!;
+  // PHP compiles call_user_func() and call_user_func_array() into a direct call (ZEND_INIT_USER_CALL)
+  if (caller && caller.info && caller.info.isBuiltin && USER_CALL.has(caller.info.name) && caller.prev) caller = caller.prev;
   const exact = !info.variadic && info.required === info.params.length;
   // called from a builtin (a callback): PHP names no location
   const where = caller && caller.file && !(caller.info && caller.info.isBuiltin) ? ` in ${caller.file} on line ${caller.line}` : '';
@@ -300,6 +304,21 @@ export function callResultRef(v: any): Ref {
   rt.retRef = null;
   if (r && r.v === v) return r;
   rt.notice('Only variables should be assigned by reference');
+  return new Ref(v);
+}
+
+/** `return f();` in a function returning by reference: the callee's reference, if it returned one. */
+export function returnedCallRef(v: any): Ref {
+  const r = rt.retRef;
+  rt.retRef = null;
+  if (r && r.v === v) return r;
+  rt.notice('Only variable references should be returned by reference');
+  return new Ref(v);
+}
+
+/** `return <expression>;` in a function returning by reference: no variable to refer to. */
+export function returnedValueRef(v: any): Ref {
+  rt.notice('Only variable references should be returned by reference');
   return new Ref(v);
 }
 
