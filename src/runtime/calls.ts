@@ -287,6 +287,13 @@ export function callValue(v: any, args: any[]): any {
   return callBound(b, args);
 }
 
+/** zend_param_must_be_ref: a callback called by the engine got a value for a by-reference parameter. */
+export function paramMustBeRef(info: FunctionInfo, i: number): void {
+  const p = info.params[Math.min(i, info.params.length - 1)];
+  const cls = info.cls && !info.isClosure ? info.cls.name.split('\0')[0] + '::' : '';
+  rt.warn(`${cls}${info.name}(): Argument #${i + 1}${p ? ` ($${p.name})` : ''} must be passed by reference, value given`);
+}
+
 /** Invokes a resolved callable: Refs for by-reference parameters, values for the others. */
 export function callBound(b: Bound, args: any[]): any {
   const info = b.info;
@@ -294,7 +301,10 @@ export function callBound(b: Bound, args: any[]): any {
     for (let i = 0; i < args.length; i++) {
       const byRef = i < 31 && (info.refMask & (1 << i)) !== 0;
       const a = args[i];
-      if (byRef && !(a instanceof Ref)) args[i] = new Ref(a);
+      if (byRef && !(a instanceof Ref)) {
+        if (a !== undefined) paramMustBeRef(info, i);
+        args[i] = new Ref(a);
+      }
       else if (!byRef && a instanceof Ref) args[i] = a.v;
     }
   } else {

@@ -48,7 +48,8 @@ function fnScope(info: FunctionInfo): PhpClass | null {
 function fnDisplay(info: FunctionInfo): string {
   if (info.isClosure) {
     const scope = fnScope(info);
-    return scope ? `${scope.name}::{closure}` : '{closure}';
+    // PHP 8.2 names a closure after its namespace (Foo\{closure})
+    return scope ? `${scope.name}::${info.name}` : info.name;
   }
   return info.cls ? `${info.cls.name}::${info.name}` : info.name;
 }
@@ -63,6 +64,7 @@ function argFnDisplay(info: FunctionInfo): string {
 }
 
 const USER_CALL = new Set(['call_user_func', 'call_user_func_array']);
+
 
 export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
   // raised inside the callee, at its declaration (the trace shows the call)
