@@ -25,10 +25,22 @@ function classArg(v: any, fname: string): PhpClass | null {
   return null;
 }
 
+function forbidDynamicCall(name: string): never {
+  return rt.throwError('Error', `Cannot call ${name}() dynamically`);
+}
+
 export function registerCoreFunctions(r: Registry): void {
   r.functions({
     'zend_version(): string': () => '4.2.36',
-    'func_num_args(): int': () => rt.throwError('Error', 'func_num_args() must be called from a function context'),
+    // the compiler turns direct calls of these into inline code that sees the caller's scope and arguments;
+    // only a dynamic call ($f(), callbacks) gets here, which PHP forbids (zend_forbid_dynamic_call)
+    'func_num_args(): int': () => forbidDynamicCall('func_num_args'),
+    'func_get_args(): array': () => forbidDynamicCall('func_get_args'),
+    'func_get_arg(int $position): mixed': () => forbidDynamicCall('func_get_arg'),
+    'get_defined_vars(): array': () => forbidDynamicCall('get_defined_vars'),
+    'compact(mixed $var_name, mixed ...$var_names): array': () => forbidDynamicCall('compact'),
+    // PHP's $array is prefer-ref (a value is accepted without a warning)
+    'extract(array $array, int $flags = EXTR_OVERWRITE, string $prefix = ""): int': () => forbidDynamicCall('extract'),
     'strlen(string $string): int': (s: string) => s.length,
     'strcmp(string $string1, string $string2): int': (a: string, b: string) => binaryCompare(a, b, Infinity, false),
     'strncmp(string $string1, string $string2, int $length): int': (a: string, b: string, n: number) => {
