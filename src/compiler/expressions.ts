@@ -402,6 +402,10 @@ function classConst(c: FnCtx, e: A.ClassConstFetch): string {
     if (e.cls.kind === 'ScalarString') return str((e.cls as A.ScalarString).value);
     return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
   }
+  if (c.inConstExpr && e.cls.kind === 'Name') {
+    const written = c.file.resolveClass(e.cls as A.Name);
+    return withLine(c, e, `${c.file.use('constExprClassConst')}(${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)}, ${str(written)})`);
+  }
   const site = c.file.siteVar('CC', `${c.file.use('newClassConstSite')}()`);
   return withLine(c, e, `${c.file.use('ccget')}(${site}, ${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)})`);
 }
