@@ -230,6 +230,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return withLine(c, e, inlineDimGet(c, expr(c, e.var), expr(c, e.dim)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+      if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
       const site = propSite(c, e.name);
       if (site) return withLine(c, e, inlinePropGet(c, obj, site, propName(c, e.name), scopeExpr(c), 'pget'));
       return withLine(c, e, `${u('propGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
@@ -237,7 +238,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
     case 'NullsafePropertyFetch': {
       const t = c.temp();
       const obj = expr(c, e.var);
-      return `((${t} = ${obj}) == null ? null : ${maybeRun(c, () => `${u('propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)})`)})`;
+      return `((${t} = ${obj}) == null ? null : ${maybeRun(c, () => `${u(c.inConstExpr ? 'constExprPropGet' : 'propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)})`)})`;
     }
     case 'StaticPropertyFetch':
       if (typeof e.name === 'string') {

@@ -139,7 +139,7 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       return lineMark(c, s.line) + compileClassDecl(c, s) + ';';
     case 'ConstStmt':
       for (const k of s.consts) checkConstExpr(k.value, true);
-      return lineMark(c, s.line) + s.consts.map((k) => `${u('defineConst')}(${str(c.file.qualify(k.name.name))}, ${expr(c, k.value)});`).join(' ');
+      return lineMark(c, s.line) + s.consts.map((k) => `${u('defineConst')}(${str(c.file.qualify(k.name.name))}, ${constExpr(c, k.value)});`).join(' ');
     case 'Namespace':
       compileError('Namespace declaration statement has to be the very first statement or after any declare call in the script', s.line);
     case 'Use':
@@ -423,6 +423,17 @@ const SC: StmtCompiler = { stmt, cond, catchHandler, withFinally };
 
 function listAssignsThis(l: A.ListExpr): boolean {
   return l.items.some((it) => it !== null && (isThis(it.value) || ((it.value.kind === 'ListExpr' || it.value.kind === 'ArrayLiteral') && listAssignsThis(it.value as A.ListExpr))));
+}
+
+/** A `const` statement's value is a constant expression (zend_ast_evaluate's rules apply). */
+function constExpr(c: FnCtx, e: A.Expr): string {
+  const was = c.inConstExpr;
+  c.inConstExpr = true;
+  try {
+    return expr(c, e);
+  } finally {
+    c.inConstExpr = was;
+  }
 }
 
 function declareStmt(c: FnCtx, s: A.Declare): string {

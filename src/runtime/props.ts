@@ -81,6 +81,12 @@ function readonlyScopeError(info: PropInfo, scope: PhpClass | null, operation: s
 
 // ───────────── read ─────────────
 
+/** `$o->name` in a constant expression: of objects, only enums (name, value) can be read there. */
+export function constExprPropGet(o: any, name: string, scope: PhpClass | null): any {
+  if (o instanceof PhpObject && !o.cls.isEnum) rt.throwError('Error', 'Fetching properties on non-enums in constant expressions is not allowed');
+  return propGet(o, name, scope);
+}
+
 export function propGet(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) return propOfNonObject(o, name);
   const h = o.cls.handlers;
