@@ -43,7 +43,7 @@ export function readVar(c: FnCtx, name: string): string {
   if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sget')}(S, ${str(name)})`;
-  if (st.kind === 'boxed') return `${c.file.use('rvb')}(${st.js}, ${str(name)})`;
+  if (st.kind === 'boxed') return `${c.file.use(SUPERGLOBALS.has(name) ? 'rvbGlobal' : 'rvb')}(${st.js}, ${str(name)})`;
   // a parameter always holds a value unless the function unsets it; so does a local assigned on every path here
   // (goto can jump over any assignment: no local counts as certainly assigned in such a function)
   if ((c.params.has(name) || (c.assigned.has(name) && !c.goto)) && !c.unsetNames.has(name)) return st.js;

@@ -69,6 +69,14 @@ export function rvb(r: Ref, name: string): any {
   return v !== undefined ? v : undef(name);
 }
 
+/** A superglobal read: superglobals are fetched as globals (ZEND_FETCH_GLOBAL). */
+export function rvbGlobal(r: Ref, name: string): any {
+  const v = r.v;
+  if (v !== undefined) return v;
+  rt.warn(`Undefined global variable $${name}`);
+  return null;
+}
+
 export function sget(S: Scope, name: string): any {
   const r = S.vars.get(name);
   if (r !== undefined && r.v !== undefined) return r.v;
