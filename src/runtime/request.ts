@@ -100,9 +100,10 @@ export function pushFrame(info: FunctionInfo, file: string, self: any, n: number
     f.a2 = a2;
     f.a3 = a3;
     f.rest = null;
-    f.line = 0;
     f.unused = false;
   }
+  // until its first statement runs, a function is at its declaration (where PHP's RECV opcodes are)
+  f.line = info.line ?? 0;
   rt.top = f;
   return f;
 }
