@@ -493,15 +493,17 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     const t = p.type ? paramType(file, p, scope) : 'null';
     // reflection evaluates defaults later: a thunk in the function's class context
     const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
-    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}}`;
+    const sensitive = isSensitive(file, p);
+    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}${sensitive ? ', sensitive: true' : ''}}`;
   });
+  const hasSensitive = spec.params.some((p) => isSensitive(file, p));
   let required = 0;
   spec.params.forEach((p, i) => {
     if (!p.default && !p.variadic) required = i + 1;
   });
   const variadic = spec.params.length > 0 && spec.params[spec.params.length - 1].variadic;
   file.decls.push(
-    `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
+    `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ${hasSensitive ? 'hasSensitive: true, ' : ''}` +
       `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
       `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}, ` +
@@ -673,6 +675,10 @@ function isVoidOrNever(t: A.TypeNode): boolean {
 }
 function isNeverType(t: A.TypeNode | null): boolean {
   return !!t && t.kind === 'SimpleType' && t.name.name.toLowerCase() === 'never';
+}
+
+function isSensitive(file: FileCtx, p: A.Param): boolean {
+  return p.attrGroups.some((g) => g.attrs.some((a) => file.resolveClass(a.name).toLowerCase() === 'sensitiveparameter'));
 }
 
 /** Default values are compiled in the function's own context (self::CONST, new Foo in initializers). */

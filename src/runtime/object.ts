@@ -108,6 +108,8 @@ export interface ParamInfo {
   defaultFn?: (() => any) | null;
   promoted?: boolean;
   meta?: any;
+  /** #[\SensitiveParameter]: traces show the argument wrapped in a SensitiveParameterValue */
+  sensitive?: boolean;
 }
 
 /** What a call needs to know about a function (user or builtin). */
@@ -139,6 +141,8 @@ export interface FunctionInfo {
   moduleDef?: ModuleOrigin | null;
   /** a frame of the engine's own (a fiber's bottom frame): left out of traces */
   hidden?: boolean;
+  /** some parameter is #[\SensitiveParameter] */
+  hasSensitive?: boolean;
   /** a trait method's copy in a class: the trait's own info (the compiled function's) */
   origin?: FunctionInfo;
   /** closures: what their body contains that a thread's task may not (src/compiler/bodyfacts.ts) */

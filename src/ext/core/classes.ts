@@ -386,10 +386,14 @@ function registerAttributes(r: Registry): void {
     props: [{ name: 'value', flags: 4 | 64, type: 'mixed' }],
     nativeMethods: {
       'public __construct(mixed $value)': function (this: PhpObject, v: any) {
-        this.native = v;
+        this.p[this.cls.props.get('value')!.key] = v;
       },
       'public getValue(): mixed': function (this: PhpObject) {
-        return this.native;
+        return this.p[this.cls.props.get('value')!.key];
+      },
+      // var_dump() and print_r() show nothing of the value
+      'public __debugInfo(): array': function () {
+        return new PhpArray();
       },
     },
   });
