@@ -169,7 +169,7 @@ export class Engine {
       for (const [k, v] of (arr as any).entries()) {
         if (typeof k === 'string') named.push([k, v]);
         else {
-          if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
+          if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument');
           // zend_call_function: only an element that is a reference goes to a by-reference parameter
           const i = positional.length;
           if (!(v instanceof Ref) && (b.info.refMask & (1 << Math.min(i, 30))) !== 0 && (i < b.info.params.length || b.info.variadic)) paramMustBeRef(b.info, i);

@@ -220,11 +220,11 @@ export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [s
     let at = 0;
     for (const [pos, value] of spreads) {
       while (at < pos) args.push(positional[at++]);
-      spreadInto(args, value, (k, v) => {
+      spreadInto(info, args, value, (k, v) => {
         namedMap ??= new Map();
         if (namedMap.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
         namedMap.set(k, v);
-      });
+      }, () => namedMap !== null && namedMap.size > 0);
     }
     while (at < positional.length) args.push(positional[at++]);
   }
@@ -259,21 +259,31 @@ function callWithNamedExtra(f: Function, self: any, args: any[], extra: PhpArray
   }
 }
 
-function spreadInto(args: any[], value: any, named: (k: string, v: any) => void): void {
+function spreadInto(info: FunctionInfo, args: any[], value: any, named: (k: string, v: any) => void, sawNamed: () => boolean): void {
+  const positional = (v: any) => {
+    if (sawNamed()) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
+    args.push(v);
+  };
   if (value instanceof PhpArray) {
     for (let i = value.nextSlot(0); i < value.slotCount; i = value.nextSlot(i + 1)) {
       const k = value.keyAt(i);
       const raw = value.rawAt(i);
       if (typeof k === 'string') named(k, raw instanceof Ref ? raw.v : raw);
-      else args.push(raw instanceof Ref ? raw : raw);
+      else positional(raw);
     }
     return;
   }
-  if (value instanceof PhpObject) {
+  if (value instanceof PhpObject && value.cls.isSubclassOf(rt.core.builtinClasses.get('traversable')!)) {
     const it = rt.core.iterate(value);
     while (it.next()) {
       if (typeof it.k === 'string') named(it.k, it.v);
-      else if (typeof it.k === 'number' || typeof it.k === 'bigint') args.push(it.v);
+      else if (typeof it.k === 'number' || typeof it.k === 'bigint') {
+        const i = args.length;
+        if ((info.refMask & (1 << Math.min(i, 30))) !== 0 && (i < info.params.length || info.variadic)) {
+          rt.warn(`Cannot pass by-reference argument ${i + 1} of ${fnDisplay(info)}() by unpacking a Traversable, passing by-value instead`);
+        }
+        positional(it.v);
+      }
       else rt.throwError('Error', 'Keys must be of type int|string during argument unpacking');
     }
     it.end();
