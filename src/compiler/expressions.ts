@@ -325,6 +325,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return compileYield(c, e);
     case 'YieldFrom':
       if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
+      if (c.returnsRef) compileError('Cannot use "yield from" inside a by-reference generator', e.line);
       return `(yield* ${u(c.fiber ? 'yieldFromF' : 'yieldFrom')}(G, ${expr(c, e.expr)}))`;
   }
   compileError(`unsupported expression ${(e as A.Node).kind}`, (e as A.Node).line);

@@ -65,11 +65,20 @@ function argFnDisplay(info: FunctionInfo): string {
 
 const USER_CALL = new Set(['call_user_func', 'call_user_func_array']);
 
+/**
+ * An argument error is raised in the callee, at its declaration. A generator's frame is not on the
+ * stack while its arguments are checked (it is linked when the generator runs): it hangs off the caller.
+ */
+function enterForError(fr: Frame, info: FunctionInfo): void {
+  if (fr.prev === null && rt.top !== fr) fr.prev = rt.top;
+  rt.top = fr;
+  fr.line = info.line ?? fr.line;
+}
+
 
 export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
   // raised inside the callee, at its declaration (the trace shows the call)
-  rt.top = fr;
-  fr.line = info.line ?? fr.line;
+  enterForError(fr, info);
   let caller = fr.prev!;
   // PHP compiles call_user_func() and call_user_func_array() into a direct call (ZEND_INIT_USER_CALL)
   if (caller && caller.info && caller.info.isBuiltin && USER_CALL.has(caller.info.name) && caller.prev) caller = caller.prev;
@@ -94,8 +103,7 @@ export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): an
   const type = p.type!;
   const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
-  rt.top = fr;
-  fr.line = info.line ?? fr.line;
+  enterForError(fr, info);
   return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given${calledIn(fr)}`);
 }
 
@@ -111,8 +119,7 @@ export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame):
   const p = info.params[i];
   const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (c === NO_MATCH) {
-    rt.top = fr;
-    fr.line = info.line ?? fr.line;
+    enterForError(fr, info);
     rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(p.type!, fnScope(info), calledClassOf(fr))}, ${givenType(r.v)} given${calledIn(fr)}`);
   }
   r.v = c;
@@ -145,8 +152,7 @@ export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Fr
 function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any, fr: Frame): any {
   const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
-  rt.top = fr;
-  fr.line = info.line ?? fr.line;
+  enterForError(fr, info);
   return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${idx + 1} must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given${calledIn(fr)}`);
 }
 

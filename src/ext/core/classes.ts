@@ -179,6 +179,7 @@ function registerGenerator(r: Registry): void {
   r.class({
     name: 'Generator',
     flags: F | ClassFlags.EngineOnly,
+    uncloneable: true,
     interfaces: ['Iterator'],
     nativeMethods: {
       'public current(): mixed': function (this: PhpObject) {
