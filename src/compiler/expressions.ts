@@ -841,14 +841,33 @@ function match(c: FnCtx, e: A.Match): string {
   return `(${t} = ${subject}, ${chain}${fallback}${close})`;
 }
 
+/** What a by-reference generator yields: the variable's reference, or a notice and a temporary. */
+function yieldedRef(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'NullsafePropertyFetch':
+    case 'StaticPropertyFetch':
+      return refOf(c, e);
+    case 'FuncCall':
+    case 'MethodCall':
+    case 'NullsafeMethodCall':
+    case 'StaticCall':
+      return `${c.file.use('yieldedCallRef')}(${expr(c, e)})`;
+  }
+  return `${c.file.use('yieldedValueRef')}(${expr(c, e)})`;
+}
+
 function compileYield(c: FnCtx, e: A.Yield): string {
   if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
   const u = (h: string) => c.file.use(h);
+  if (c.generatorByRef && e.value) {
+    const key = e.key ? expr(c, e.key) : 'undefined';
+    return `(yield ${u('yieldRef')}(G, ${key}, ${yieldedRef(c, e.value)}))`;
+  }
   const value = e.value ? (isFresh(e.value) ? expr(c, e.value) : `${u('share')}(${expr(c, e.value)})`) : 'null';
   const key = e.key ? expr(c, e.key) : 'undefined';
-  if (c.generatorByRef && e.value) {
-    return `(yield ${u('yieldRef')}(G, ${key}, ${refOf(c, e.value)}))`;
-  }
   return `(yield ${u('yieldValue')}(G, ${key}, ${value}))`;
 }
 

@@ -340,6 +340,21 @@ export function returnedValueRef(v: any): Ref {
   return new Ref(v);
 }
 
+/** `yield f();` in a generator yielding by reference: the callee's reference, if it returned one. */
+export function yieldedCallRef(v: any): Ref {
+  const r = rt.retRef;
+  rt.retRef = null;
+  if (r && r.v === v) return r;
+  rt.notice('Only variable references should be yielded by reference');
+  return new Ref(v);
+}
+
+/** `yield <expression>;` in a generator yielding by reference. */
+export function yieldedValueRef(v: any): Ref {
+  rt.notice('Only variable references should be yielded by reference');
+  return new Ref(v);
+}
+
 export function tempRef(v: any): Ref {
   return new Ref(v);
 }
