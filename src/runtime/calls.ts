@@ -289,6 +289,8 @@ export function callValue(v: any, args: any[]): any {
 
 /** zend_param_must_be_ref: a callback called by the engine got a value for a by-reference parameter. */
 export function paramMustBeRef(info: FunctionInfo, i: number): void {
+  // ZEND_SEND_PREFER_REF parameters (@prefer-ref in the stubs) take a value silently
+  if (info.isBuiltin && info.name === 'array_multisort') return;
   const p = info.params[Math.min(i, info.params.length - 1)];
   const cls = info.cls && !info.isClosure ? info.cls.name.split('\0')[0] + '::' : '';
   rt.warn(`${cls}${info.name}(): Argument #${i + 1}${p ? ` ($${p.name})` : ''} must be passed by reference, value given`);
