@@ -293,8 +293,12 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
     body = [...assigns, ...body];
   }
   const jsName = 'm_' + m.name.name.replace(/[^A-Za-z0-9_]/g, '_');
+  // zend_compile_func_decl: __toString() without a declared return type returns string
+  const returnType: A.TypeNode | null = m.returnType ?? (m.name.name.toLowerCase() === '__tostring'
+    ? { kind: 'SimpleType', line: m.line, name: { kind: 'Name', name: 'string', form: 'unqualified', line: m.line } }
+    : null);
   const { js, info } = compileFunction(file, {
-    kind: 'method', name: m.name.name, params: m.params, body, byRef: m.byRef, returnType: m.returnType,
+    kind: 'method', name: m.name.name, params: m.params, body, byRef: m.byRef, returnType,
     line: m.line, endLine: m.endLine, isStatic: (m.flags & M_STATIC) !== 0, docComment: m.docComment,
     attrGroups: m.attrGroups, methodName: m.name.name, isAbstract,
   }, cls, outer, jsName);

@@ -92,7 +92,7 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
   }
   if (m) {
     if (!(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
-      if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
+      if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(thisObj.cls.caller ?? cls.caller, thisObj, name);
       if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
       rt.throwError('Error', `Call to ${visName(m.vis)} method ${m.cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
     }
@@ -106,7 +106,8 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
     if (m.isAbstract) rt.throwError('Error', `Cannot call abstract method ${m.cls.name}::${m.name}()`);
     rt.throwError('Error', `Non-static method ${m.cls.name}::${m.name}() cannot be called statically`);
   }
-  if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
+  // zend_std_get_static_method: the top-level __call() of $this's class (tests/classes/__call_004.phpt)
+  if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(thisObj.cls.caller ?? cls.caller, thisObj, name);
   if (cls.staticCaller) {
     if (cls.isTrait) rt.deprecated(`Calling static trait method ${cls.name}::${name} is deprecated, it should only be called on a class using the trait`);
     return magicCall(cls.staticCaller, cls, name);
