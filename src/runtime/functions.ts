@@ -379,7 +379,9 @@ export function resolveCall(v: any, scope: PhpClass | null): Bound {
   }
   if (v instanceof PhpArray) {
     if (v.size !== 2) rt.throwError('Error', 'Array callback must have exactly two elements');
+    if (!v.has(0) || !v.has(1)) rt.throwError('Error', 'Array callback has to contain indices 0 and 1');
     const target = v.get(0);
+    if (typeof (v.get(1) instanceof Ref ? v.get(1).v : v.get(1)) !== 'string') rt.throwError('Error', 'Second array member is not a valid method');
     if (target instanceof PhpObject) {
       return findMethodForCall(target, String(v.get(1)), scope);
     }
@@ -391,7 +393,7 @@ export function resolveCall(v: any, scope: PhpClass | null): Bound {
     rt.throwError('Error', 'First array member is not a valid class name or object');
   }
   if (v instanceof PhpObject) rt.throwError('Error', 'Object of type ' + v.cls.name + ' is not callable');
-  return rt.throwError('Error', 'Value not callable');
+  return rt.throwError('Error', `Value of type ${typeName(v)} is not callable`);
 }
 
 // ───────────── closures ─────────────
