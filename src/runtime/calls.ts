@@ -125,7 +125,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
     if (sep > 0) {
       const cls = callableClass(v.slice(0, sep), scope);
       if (!cls) {
-        if (why) why.reason = `class "${v.slice(0, sep)}" not found`;
+        if (why) why.reason = callableClassMissing(v.slice(0, sep), scope);
         return null;
       }
       deprecatedRelativeClass(v.slice(0, sep));
@@ -159,7 +159,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
     if (typeof target === 'string') {
       const cls = callableClass(target, scope);
       if (!cls) {
-        if (why) why.reason = `class "${target}" not found`;
+        if (why) why.reason = callableClassMissing(target, scope);
         return null;
       }
       deprecatedRelativeClass(target);
@@ -202,6 +202,11 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   const m = lookupCls.methods.get(lc);
   if (!m || !(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
     if (obj && cls.caller) return magicCall(cls.caller, obj, name);
+    if (!obj && cls.caller) {
+      // zend_is_callable_check_class: a class named from inside one of its methods gets the calling $this
+      const self = rt.callerFrame().self;
+      if (self instanceof PhpObject && scope && self.cls.isSubclassOf(scope) && scope.isSubclassOf(cls)) return magicCall(cls.caller, self, name);
+    }
     if (!obj && cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
     if (why) {
       why.reason = m
@@ -257,6 +262,14 @@ function callableSyntax(v: any): boolean {
 }
 
 /** A class named in a callable: self, parent and static are relative to the calling scope. */
+/** zend_is_callable_check_class's reasons when a callable's class can't be found. */
+function callableClassMissing(name: string, scope: PhpClass | null): string {
+  if (!isRelativeClassName(name)) return `class "${name}" not found`;
+  const lc = name.toLowerCase();
+  if (!(scope ?? rt.callerScope())) return `cannot access "${lc}" when no class scope is active`;
+  return `cannot access "${lc}" when current class scope has no parent`;
+}
+
 export function callableClass(name: string, scope: PhpClass | null): PhpClass | null {
   const lc = name.toLowerCase();
   if (lc === 'self' || lc === 'parent' || lc === 'static') {
