@@ -242,7 +242,7 @@ export function constExprClassConst(c: PhpClass, name: string, scope: PhpClass |
 /** A class constant's value (evaluated on first access), for code and reflection alike. */
 export function readClassConst(c: PhpClass, name: string, scope: PhpClass | null, written?: string): any {
   const k = c.consts.get(name);
-  if (!k) return rt.throwError('Error', `Undefined constant ${displayClassName(c)}::${name}`);
+  if (!k) return rt.throwError('Error', `Undefined constant ${written ?? displayClassName(c)}::${name}`);
   if (k.vis !== Vis.Public && !visible(k.vis, k.cls, scope)) {
     rt.throwError('Error', `Cannot access ${visName(k.vis)} constant ${c.name}::${name}`);
   }
