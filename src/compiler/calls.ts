@@ -299,6 +299,14 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
 
 // ───────────── methods ─────────────
 
+/** A literal PHP folds at compile time to something other than a string (zend_compile_method_call). */
+function isNonStringLiteral(e: A.Expr): boolean {
+  if (e.kind === 'ScalarInt' || e.kind === 'ScalarFloat') return true;
+  if (e.kind !== 'ConstFetch' || (e.name.form !== 'unqualified' && e.name.form !== 'fully')) return false;
+  const lc = e.name.name.toLowerCase();
+  return lc === 'true' || lc === 'false' || lc === 'null';
+}
+
 export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): string {
   const u = (h: string) => c.file.use(h);
   const discard = takeDiscard(c) && e.kind === 'MethodCall';
@@ -310,6 +318,7 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const mark = lineSet(c, e.line);
   // ?->: the name and the arguments are evaluated only for an object
   const afterObj = c.saveAssigned();
+  if (e.name.kind !== 'Identifier' && isNonStringLiteral(e.name as A.Expr)) compileError('Method name must be a string', e.line);
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
     return `(${objMark}${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
