@@ -364,7 +364,10 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
   else {
-    if (e.name.kind === 'Identifier') {
+    if (e.name.kind === 'Identifier' && (e.name as A.Identifier).name.toLowerCase() === '__construct') {
+      // ZEND_INIT_STATIC_METHOD_CALL for a constructor: the class's own, never __callStatic
+      lookup = `${m} = ${u('staticCtorCall')}(${clsJs}, ${scopeExpr(c)}, ${thisJs})`;
+    } else if (e.name.kind === 'Identifier') {
       const site = c.file.siteVar('MC', `${u('newCallSite')}()`);
       lookup = `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
     }
@@ -741,8 +744,22 @@ function knownRefArg(file: FileCtx, call: A.FuncCall, i: number): boolean {
 
 // ───────────── closures ─────────────
 
+const AUTO_GLOBALS = new Set(['GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION']);
+
+/** zend_compile_closure_binding's checks on the `use` list. */
+function checkClosureUses(e: A.Closure): void {
+  const seen = new Set<string>();
+  for (const use of e.uses) {
+    if (use.name === 'this') compileError('Cannot use $this as lexical variable', e.line);
+    if (AUTO_GLOBALS.has(use.name)) compileError('Cannot use auto-global as lexical variable', e.line);
+    if (seen.has(use.name)) compileError(`Cannot use variable $${use.name} twice`, e.line);
+    seen.add(use.name);
+  }
+}
+
 export function compileClosure(c: FnCtx, e: A.Closure): string {
   const u = (h: string) => c.file.use(h);
+  checkClosureUses(e);
   const name = c.file.id('closure');
   const spec: FnSpec = {
     kind: 'closure', name: '{closure}', params: e.params, body: e.body, byRef: e.byRef, returnType: e.returnType,

@@ -126,8 +126,10 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
         consts.push(`{name: ${str(m.name.name)}, flags: ${M_PUBLIC}, isCase: true, init: ${m.value ? thunk(cctx, m.value) : 'null'}, meta: {line: ${m.line}, doc: null, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         break;
       case 'Property':
+        if (node.type === 'interface') compileError('Interfaces may not include properties', m.line);
         checkAttributes(file, m.attrGroups, AttrTarget.Property);
         for (const p of m.props) {
+          if (m.flags & M_FINAL) compileError(`Cannot declare property ${name}::$${p.name} final, the final modifier is allowed only for methods, classes, and class constants`, p.line);
           if (propNames.has(p.name)) compileError(`Cannot redeclare ${name}::$${p.name}`, p.line);
           propNames.add(p.name);
           if (p.default) checkConstExpr(p.default, false);
@@ -270,6 +272,9 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
   }
   if (m.flags & M_PRIVATE && m.flags & M_FINAL && m.name.name.toLowerCase() !== '__construct') {
     file.warnings.push({ message: 'Private methods cannot be final as they are never overridden by other classes', line: m.line });
+  }
+  if (m.flags & M_ABSTRACT && m.flags & M_PRIVATE && node.type !== 'trait') {
+    compileError(`Abstract function ${cls.name}::${m.name.name}() cannot be declared private`, m.line);
   }
   if (m.body === null && !isAbstract) {
     compileError(`Non-abstract method ${cls.name}::${m.name.name}() must contain body`, m.line);

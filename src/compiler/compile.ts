@@ -206,7 +206,8 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
       if (s.kind === 'FunctionDecl') {
         const name = file.qualify(s.name.name);
         const lc = name.toLowerCase();
-        if (file.topFunctions.has(lc)) compileError(`Cannot redeclare ${name}()`, s.line);
+        const prev = file.topFunctions.get(lc);
+        if (prev) compileError(`Cannot redeclare ${name}() (previously declared in ${file.file}:${prev.node.line})`, s.line);
         file.topFunctions.set(lc, { js: 'f_' + name.replace(/[^A-Za-z0-9_]/g, '_') + '_' + file.topFunctions.size, node: s });
       }
     }

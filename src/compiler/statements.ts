@@ -205,6 +205,7 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   c.curLine = -1;
   const saved = c.saveAssigned();
   const assigns: string[] = [];
+  if (s.key && (s.key.kind === 'ListExpr' || s.key.kind === 'ArrayLiteral')) compileError('Cannot use list as key element', s.line);
   if (isThis(s.value) || ((s.value.kind === 'ListExpr' || s.value.kind === 'ArrayLiteral') && listAssignsThis(s.value as A.ListExpr))) {
     compileError('Cannot re-assign $this', s.line);
   }
@@ -399,6 +400,10 @@ function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Ca
   const branches = catches.map((k) => {
     // a catch starts from what was certainly assigned before its try block
     c.restoreAssigned(new Set(before));
+    for (const t of k.types) {
+      const lc = t.name.toLowerCase();
+      if (t.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static')) compileError('Bad class name in the catch statement', k.line);
+    }
     const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
     c.curLine = -1;
     if (k.var === 'this') compileError('Cannot re-assign $this', k.line);

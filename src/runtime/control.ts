@@ -35,7 +35,7 @@ export function exit(v: any): never {
 export function throwValue(v: any): never {
   const throwable = rt.core.builtinClasses.get('throwable')!;
   if (v instanceof PhpObject && v.cls.isSubclassOf(throwable)) throw v;
-  return rt.throwError('Error', 'Can only throw objects');
+  return rt.throwError('Error', v instanceof PhpObject ? 'Cannot throw objects that do not implement Throwable' : 'Can only throw objects');
 }
 
 /** catch (Name $e): does the thrown value match (no autoloading, as PHP)? */

@@ -378,6 +378,12 @@ export function smcall(site: CallSite, c: PhpClass, name: string, scope: PhpClas
   return site;
 }
 
+/** `A::__construct()`: a class without a constructor has none to call. */
+export function staticCtorCall(c: PhpClass, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
+  if (!c.ctor) rt.throwError('Error', 'Cannot call constructor');
+  return findStaticMethod(c, '__construct', scope, thisObj);
+}
+
 export function smeth(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
   return findStaticMethod(c, name, scope, thisObj);
 }

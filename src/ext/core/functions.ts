@@ -154,6 +154,7 @@ export function registerCoreFunctions(r: Registry): void {
         rt.warn(`Class "${c}" not found`);
         return false;
       }
+      if (k.isInternal) rt.throwError('ValueError', 'class_alias(): Argument #1 ($class) must be a user-defined class name, internal class name given');
       const lc = (alias.startsWith('\\') ? alias.slice(1) : alias).toLowerCase();
       // zend_register_class_alias_ex: a compile error naming the lowercased alias
       if (isReservedClassName(lc)) rt.error(E_COMPILE_ERROR, `Cannot use '${lc}' as class name as it is reserved`);
