@@ -295,6 +295,12 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   const hasReturnType = c.returnType !== null;
   if (c.returnsRef && s.expr) {
     const r = c.temp();
+    if (hasReturnType && !isVariableLike(s.expr)) {
+      // the return type is verified before the reference is made (and its notice raised)
+      const pending = isCall(s.expr) ? `${u('callRetRef')}(${t})` : 'null';
+      return `${mark}return (${t} = ${expr(c, s.expr)}, ${r} = ${pending}, ${t} = ${u('checkReturn')}(${info}, ${t}, fr), ` +
+        `rt.retRef = ${r} !== null && ${r}.v === ${t} ? ${r} : ${u('returnedValueRef')}(${t}), rt.top = fr.prev, ${t});`;
+    }
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
     return `${mark}return (${r} = ${returnRef(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, rt.top = fr.prev, ${t});`;
   }
@@ -306,6 +312,14 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
   return `${mark}return (${t} = ${value}, rt.top = fr.prev, ${t});`;
+}
+
+function isVariableLike(e: A.Expr): boolean {
+  return e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'NullsafePropertyFetch' || e.kind === 'StaticPropertyFetch';
+}
+
+function isCall(e: A.Expr): boolean {
+  return e.kind === 'FuncCall' || e.kind === 'MethodCall' || e.kind === 'NullsafeMethodCall' || e.kind === 'StaticCall';
 }
 
 /** What a function returning by reference returns: the variable's reference, or a notice and a temporary. */
