@@ -299,6 +299,14 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
 
 // ───────────── methods ─────────────
 
+/** A literal PHP folds at compile time to something other than a string (zend_compile_method_call). */
+function isNonStringLiteral(e: A.Expr): boolean {
+  if (e.kind === 'ScalarInt' || e.kind === 'ScalarFloat') return true;
+  if (e.kind !== 'ConstFetch' || (e.name.form !== 'unqualified' && e.name.form !== 'fully')) return false;
+  const lc = e.name.name.toLowerCase();
+  return lc === 'true' || lc === 'false' || lc === 'null';
+}
+
 export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): string {
   const u = (h: string) => c.file.use(h);
   const discard = takeDiscard(c) && e.kind === 'MethodCall';
@@ -310,6 +318,7 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const mark = lineSet(c, e.line);
   // ?->: the name and the arguments are evaluated only for an object
   const afterObj = c.saveAssigned();
+  if (e.name.kind !== 'Identifier' && isNonStringLiteral(e.name as A.Expr)) compileError('Method name must be a string', e.line);
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
     return `(${objMark}${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
@@ -358,7 +367,10 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   let call: string;
   if (hasComplexArgs(e.args)) call = emitGenericCall(c, m, `${m}.self`, e.args);
   else {
-    if (e.name.kind === 'Identifier') {
+    if (e.name.kind === 'Identifier' && (e.name as A.Identifier).name.toLowerCase() === '__construct') {
+      // ZEND_INIT_STATIC_METHOD_CALL for a constructor: the class's own, never __callStatic
+      lookup = `${m} = ${u('staticCtorCall')}(${clsJs}, ${scopeExpr(c)}, ${thisJs})`;
+    } else if (e.name.kind === 'Identifier') {
       const site = c.file.siteVar('MC', `${u('newCallSite')}()`);
       lookup = forwards
         ? `${m} = ${u('smcallFwd')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, this)`
@@ -498,15 +510,17 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     const t = p.type ? paramType(file, p, scope) : 'null';
     // reflection evaluates defaults later: a thunk in the function's class context
     const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
-    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}}`;
+    const sensitive = isSensitive(file, p);
+    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}${sensitive ? ', sensitive: true' : ''}}`;
   });
+  const hasSensitive = spec.params.some((p) => isSensitive(file, p));
   let required = 0;
   spec.params.forEach((p, i) => {
     if (!p.default && !p.variadic) required = i + 1;
   });
   const variadic = spec.params.length > 0 && spec.params[spec.params.length - 1].variadic;
   file.decls.push(
-    `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ` +
+    `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ${hasSensitive ? 'hasSensitive: true, ' : ''}` +
       `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
       `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
       `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}, ` +
@@ -612,9 +626,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     }
     body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
   } else {
-    let tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : '';
-    // the implicit `return null` of a function returning by reference returns a constant (ZEND_RETURN_BY_REF)
-    if (spec.byRef && !spec.returnType) tail = `fr.line = ${spec.endLine}; ${u('returnedNonRef')}();\n`;
+    // falling off the end of a function returning by reference returns a null that is no variable
+    const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : spec.byRef ? `fr.line = ${spec.endLine}; rt.retRef = ${u('returnedValueRef')}(null);\n` : '';
     body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}${UNBIND_MARK}rt.top = fr.prev;\nreturn null;`;
     if (isNeverType(spec.returnType)) {
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;
@@ -692,6 +705,10 @@ function isNeverType(t: A.TypeNode | null): boolean {
   return !!t && t.kind === 'SimpleType' && t.name.name.toLowerCase() === 'never';
 }
 
+function isSensitive(file: FileCtx, p: A.Param): boolean {
+  return p.attrGroups.some((g) => g.attrs.some((a) => file.resolveClass(a.name).toLowerCase() === 'sensitiveparameter'));
+}
+
 /** Default values are compiled in the function's own context (self::CONST, new Foo in initializers). */
 function withDefaultCtx(c: FnCtx, e: A.Expr): string {
   c.inConstExpr = true;
@@ -743,8 +760,22 @@ function knownRefArg(file: FileCtx, call: A.FuncCall, i: number): boolean {
 
 // ───────────── closures ─────────────
 
+const AUTO_GLOBALS = new Set(['GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION']);
+
+/** zend_compile_closure_binding's checks on the `use` list. */
+function checkClosureUses(e: A.Closure): void {
+  const seen = new Set<string>();
+  for (const use of e.uses) {
+    if (use.name === 'this') compileError('Cannot use $this as lexical variable', e.line);
+    if (AUTO_GLOBALS.has(use.name)) compileError('Cannot use auto-global as lexical variable', e.line);
+    if (seen.has(use.name)) compileError(`Cannot use variable $${use.name} twice`, e.line);
+    seen.add(use.name);
+  }
+}
+
 export function compileClosure(c: FnCtx, e: A.Closure): string {
   const u = (h: string) => c.file.use(h);
+  checkClosureUses(e);
   const name = c.file.id('closure');
   const spec: FnSpec = {
     kind: 'closure', name: '{closure}', params: e.params, body: e.body, byRef: e.byRef, returnType: e.returnType,

@@ -8,7 +8,7 @@ import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
 import { normalMode } from './fibers.js';
-import { compileTypename, TypeScope, literalType, isValidDefault, typeToString } from './typenames.js';
+import { compileTypename, TypeScope, literalType, isValidDefault, typeToString, assertValidClassName } from './typenames.js';
 import { toFloatLiteral } from './calls.js';
 import { checkMagicMethod } from './magic.js';
 import { checkAttributes, AttrTarget } from './attributes.js';
@@ -75,11 +75,21 @@ function flagsOf(node: A.ClassLike): number {
   return f;
 }
 
+/** zend_resolve_const_class_name_reference: extends/implements/use name a class, never self/parent/static. */
+function classReference(file: FileCtx, n: A.Name, what: 'class' | 'interface' | 'trait'): string {
+  const lc = n.name.toLowerCase();
+  if (n.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static')) {
+    compileError(`Cannot use '${n.name}' as ${what} name, as it is reserved`, n.line);
+  }
+  return file.resolveClass(n);
+}
+
 function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: string | null, outer: FnCtx, defName: string | null = null): string {
+  if (node.name) assertValidClassName(node.name.name, node.line);
   const cls: ClassCtx = {
     name,
     ref,
-    parentName: node.extends ? file.resolveClass(node.extends) : null,
+    parentName: node.extends ? classReference(file, node.extends, 'class') : null,
     isTrait: node.type === 'trait',
     isInterface: node.type === 'interface',
     node,
@@ -94,6 +104,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
   const traits: string[] = [];
   const rules: string[] = [];
   const ctor = node.members.find((m) => m.kind === 'ClassMethod' && m.name.name.toLowerCase() === '__construct') as A.ClassMethod | undefined;
+  const interfaces = node.implements.map((i) => str(classReference(file, i, 'interface')));
   const propNames = new Set<string>();
   checkClassRules(file, node, name);
   checkAttributes(file, node.attrGroups, AttrTarget.Class, { type: node.type, readonly: (node.flags & M_READONLY) !== 0, name: name ?? 'class@anonymous' });
@@ -115,8 +126,10 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
         consts.push(`{name: ${str(m.name.name)}, flags: ${M_PUBLIC}, isCase: true, init: ${m.value ? thunk(cctx, m.value) : 'null'}, meta: {line: ${m.line}, doc: null, attrs: ${attrsJson(file, m.attrGroups)}}}`);
         break;
       case 'Property':
+        if (node.type === 'interface') compileError('Interfaces may not include properties', m.line);
         checkAttributes(file, m.attrGroups, AttrTarget.Property);
         for (const p of m.props) {
+          if (m.flags & M_FINAL) compileError(`Cannot declare property ${name}::$${p.name} final, the final modifier is allowed only for methods, classes, and class constants`, p.line);
           if (propNames.has(p.name)) compileError(`Cannot redeclare ${name}::$${p.name}`, p.line);
           propNames.add(p.name);
           if (p.default) checkConstExpr(p.default, false);
@@ -133,13 +146,13 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
         break;
       case 'TraitUse':
         if (node.type === 'interface') compileError(`Cannot use traits inside of interfaces. ${file.resolveClass(m.traits[0])} is used in ${name}`, m.line);
-        for (const t of m.traits) traits.push(str(file.resolveClass(t)));
+        for (const t of m.traits) traits.push(str(classReference(file, t, 'trait')));
         for (const a of m.adaptations) {
           if (a.kind === 'TraitAlias' && a.newModifier !== null) checkAliasModifier(a.newModifier, a.line);
           if (a.kind === 'TraitPrecedence') {
-            rules.push(`{kind: 'insteadof', trait: ${str(file.resolveClass(a.trait))}, method: ${str(a.method.name)}, insteadof: [${a.insteadof.map((n) => str(file.resolveClass(n))).join(', ')}]}`);
+            rules.push(`{kind: 'insteadof', trait: ${str(classReference(file, a.trait, 'trait'))}, method: ${str(a.method.name)}, insteadof: [${a.insteadof.map((n) => str(classReference(file, n, 'trait'))).join(', ')}]}`);
           } else {
-            rules.push(`{kind: 'alias', trait: ${a.trait ? str(file.resolveClass(a.trait)) : 'null'}, method: ${str(a.method.name)}, alias: ${a.newName ? str(a.newName.name) : 'null'}, vis: ${a.newModifier ?? 'null'}}`);
+            rules.push(`{kind: 'alias', trait: ${a.trait ? str(classReference(file, a.trait, 'trait')) : 'null'}, method: ${str(a.method.name)}, alias: ${a.newName ? str(a.newName.name) : 'null'}, vis: ${a.newModifier ?? 'null'}}`);
           }
         }
         break;
@@ -156,7 +169,6 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
       props.push(`{name: ${str(p.name)}, flags: ${p.flags}, type: ${type}, default: ${p.type ? 'undefined' : '() => null'}, meta: {promoted: true, line: ${p.line}, attrs: ${attrsJson(file, p.attrGroups)}}}`);
     }
   }
-  const interfaces = node.implements.map((i) => str(file.resolveClass(i)));
   let enumBacking = 'null';
   if (node.enumType) {
     const t = node.enumType.kind === 'SimpleType' && node.enumType.name.form === 'unqualified' ? node.enumType.name.name.toLowerCase() : '';
@@ -261,6 +273,9 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
   if (m.flags & M_PRIVATE && m.flags & M_FINAL && m.name.name.toLowerCase() !== '__construct') {
     file.warnings.push({ message: 'Private methods cannot be final as they are never overridden by other classes', line: m.line });
   }
+  if (m.flags & M_ABSTRACT && m.flags & M_PRIVATE && node.type !== 'trait') {
+    compileError(`Abstract function ${cls.name}::${m.name.name}() cannot be declared private`, m.line);
+  }
   if (m.body === null && !isAbstract) {
     compileError(`Non-abstract method ${cls.name}::${m.name.name}() must contain body`, m.line);
   }
@@ -283,8 +298,12 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
     body = [...assigns, ...body];
   }
   const jsName = 'm_' + m.name.name.replace(/[^A-Za-z0-9_]/g, '_');
+  // zend_compile_func_decl: __toString() without a declared return type returns string
+  const returnType: A.TypeNode | null = m.returnType ?? (m.name.name.toLowerCase() === '__tostring'
+    ? { kind: 'SimpleType', line: m.line, name: { kind: 'Name', name: 'string', form: 'unqualified', line: m.line } }
+    : null);
   const { js, info } = compileFunction(file, {
-    kind: 'method', name: m.name.name, params: m.params, body, byRef: m.byRef, returnType: m.returnType,
+    kind: 'method', name: m.name.name, params: m.params, body, byRef: m.byRef, returnType,
     line: m.line, endLine: m.endLine, isStatic: (m.flags & M_STATIC) !== 0, docComment: m.docComment,
     attrGroups: m.attrGroups, methodName: m.name.name, isAbstract,
   }, cls, outer, jsName);

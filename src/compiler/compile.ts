@@ -157,7 +157,7 @@ function applyUse(file: FileCtx, s: A.Use | A.GroupUse, seen: Seen): void {
       table.set(key, full);
     } else {
       const lc = short.toLowerCase();
-      if (['self', 'parent', 'static', 'int', 'float', 'bool', 'string', 'true', 'false', 'null', 'void', 'iterable', 'object', 'mixed', 'never'].includes(lc) && !alias) {
+      if (['self', 'parent', 'static', 'int', 'float', 'bool', 'string', 'true', 'false', 'null', 'void', 'iterable', 'object', 'mixed', 'never'].includes(lc)) {
         compileError(`Cannot use ${full} as ${short} because '${short}' is a special class name`, line);
       }
       if (file.useClass.has(lc) || (seen.classes.has(file.qualify(short).toLowerCase()) && file.qualify(short).toLowerCase() !== full.toLowerCase())) {
@@ -206,7 +206,8 @@ export function compileProgram(program: A.Program, options: CompileOptions): Com
       if (s.kind === 'FunctionDecl') {
         const name = file.qualify(s.name.name);
         const lc = name.toLowerCase();
-        if (file.topFunctions.has(lc)) compileError(`Cannot redeclare ${name}()`, s.line);
+        const prev = file.topFunctions.get(lc);
+        if (prev) compileError(`Cannot redeclare ${name}() (previously declared in ${file.file}:${prev.node.line})`, s.line);
         file.topFunctions.set(lc, { js: 'f_' + name.replace(/[^A-Za-z0-9_]/g, '_') + '_' + file.topFunctions.size, node: s });
       }
     }

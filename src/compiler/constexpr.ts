@@ -17,7 +17,10 @@ export function checkConstExpr(e: A.Expr, allowNew: boolean): void {
     case 'ConstFetch':
       return;
     case 'ClassConstFetch':
-      if (e.cls.kind !== 'Name') compileError('Dynamic class names are not allowed in compile-time class constant references', e.line);
+      if (e.cls.kind !== 'Name') {
+        if (e.name.name.toLowerCase() === 'class') compileError('(expression)::class cannot be used in constant expressions', e.line);
+        compileError('Dynamic class names are not allowed in compile-time class constant references', e.line);
+      }
       if ((e.cls as A.Name).form === 'unqualified' && (e.cls as A.Name).name.toLowerCase() === 'static') {
         compileError(e.name.name.toLowerCase() === 'class' ? 'static::class cannot be used for compile-time class name resolution' : '"static::" is not allowed in compile-time constants', e.line);
       }

@@ -124,7 +124,12 @@ export class FileCtx {
   /** A class name as written → fully qualified (no leading backslash). self/parent/static are kept. */
   resolveClass(n: A.Name): string {
     const lc = n.name.toLowerCase();
-    if (n.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static')) return lc;
+    if (lc === 'self' || lc === 'parent' || lc === 'static') {
+      // zend_resolve_class_name: the special names only work unqualified
+      if (n.form === 'unqualified') return lc;
+      if (n.form === 'fully') compileError(`'\\${n.name}' is an invalid class name`, n.line);
+      if (n.form === 'relative') compileError(`'namespace\\${n.name}' is an invalid class name`, n.line);
+    }
     if (n.form === 'fully') return n.name;
     if (n.form === 'relative') return this.prefix(n.name);
     const first = n.name.split('\\')[0].toLowerCase();

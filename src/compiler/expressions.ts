@@ -4,6 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
+import { literalType } from './typenames.js';
 import {
   readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef,
 } from './variables.js';
@@ -131,7 +132,13 @@ export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string
     return `(${k} ??= ${c.file.use('cls')}(${str(resolved)}))`;
   }
   if (n.kind === 'ClassLike') return compileAnonClass(c, n as A.ClassLike);
+  checkLiteralClassName(n as A.Expr);
   return `${c.file.use('clsOf')}(${expr(c, n as A.Expr)})`;
+}
+
+/** zend_resolve_class_name_ast: a literal other than a string, as in (2)::X or []::X, names no class. */
+function checkLiteralClassName(e: A.Expr): void {
+  if (e.kind === 'ScalarInt' || e.kind === 'ScalarFloat' || (e.kind === 'ArrayLiteral' && literalType(e) !== null)) compileError('Illegal class name', e.line);
 }
 
 /** Compiles code that may not run (a right operand of &&, a branch): its assignments don't count after it. */
@@ -223,6 +230,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return withLine(c, e, inlineDimGet(c, expr(c, e.var), expr(c, e.dim)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+      if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
       const site = propSite(c, e.name);
       if (site) return withLine(c, e, inlinePropGet(c, obj, site, propName(c, e.name), scopeExpr(c), 'pget'));
       return withLine(c, e, `${u('propGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
@@ -230,7 +238,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
     case 'NullsafePropertyFetch': {
       const t = c.temp();
       const obj = expr(c, e.var);
-      return `((${t} = ${obj}) == null ? null : ${maybeRun(c, () => `${u('propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)})`)})`;
+      return `((${t} = ${obj}) == null ? null : ${maybeRun(c, () => `${u(c.inConstExpr ? 'constExprPropGet' : 'propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)})`)})`;
     }
     case 'StaticPropertyFetch':
       if (typeof e.name === 'string') {
@@ -322,6 +330,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
       return compileYield(c, e);
     case 'YieldFrom':
       if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
+      if (c.returnsRef) compileError('Cannot use "yield from" inside a by-reference generator', e.line);
       return `(yield* ${u(c.fiber ? 'yieldFromF' : 'yieldFrom')}(G, ${expr(c, e.expr)}))`;
   }
   compileError(`unsupported expression ${(e as A.Node).kind}`, (e as A.Node).line);
@@ -396,7 +405,13 @@ function classConst(c: FnCtx, e: A.ClassConstFetch): string {
       const scopeJs = c.cls ? (c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref) : `${c.file.use('closureScope')}(this)`;
       return `${c.file.use('scopeClassName')}(${str(resolved)}, ${scopeJs}, this)`;
     }
+    if (e.cls.kind === 'ScalarInt' || e.cls.kind === 'ScalarFloat') compileError('Illegal class name', e.line);
+    if (e.cls.kind === 'ScalarString') return str((e.cls as A.ScalarString).value);
     return `${c.file.use('classNameOf')}(${expr(c, e.cls as A.Expr)})`;
+  }
+  if (c.inConstExpr && e.cls.kind === 'Name') {
+    const written = c.file.resolveClass(e.cls as A.Name);
+    return withLine(c, e, `${c.file.use('constExprClassConst')}(${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)}, ${str(written)})`);
   }
   const site = c.file.siteVar('CC', `${c.file.use('newClassConstSite')}()`);
   return withLine(c, e, `${c.file.use('ccget')}(${site}, ${classRefExpr(c, e.cls)}, ${str(name)}, ${scopeExpr(c)})`);
@@ -853,14 +868,33 @@ function match(c: FnCtx, e: A.Match): string {
   return `(${t} = ${subject}, ${chain}${fallback}${close})`;
 }
 
+/** What a by-reference generator yields: the variable's reference, or a notice and a temporary. */
+function yieldedRef(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'NullsafePropertyFetch':
+    case 'StaticPropertyFetch':
+      return refOf(c, e);
+    case 'FuncCall':
+    case 'MethodCall':
+    case 'NullsafeMethodCall':
+    case 'StaticCall':
+      return `${c.file.use('yieldedCallRef')}(${expr(c, e)})`;
+  }
+  return `${c.file.use('yieldedValueRef')}(${expr(c, e)})`;
+}
+
 function compileYield(c: FnCtx, e: A.Yield): string {
   if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
   const u = (h: string) => c.file.use(h);
+  if (c.generatorByRef && e.value) {
+    const key = e.key ? expr(c, e.key) : 'undefined';
+    return `(yield ${u('yieldRef')}(G, ${key}, ${yieldedRef(c, e.value)}))`;
+  }
   const value = e.value ? (isFresh(e.value) ? expr(c, e.value) : `${u('share')}(${expr(c, e.value)})`) : 'null';
   const key = e.key ? expr(c, e.key) : 'undefined';
-  if (c.generatorByRef && e.value) {
-    return `(yield ${u('yieldRef')}(G, ${key}, ${refOf(c, e.value)}))`;
-  }
   return `(yield ${u('yieldValue')}(G, ${key}, ${value}))`;
 }
 

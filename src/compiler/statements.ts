@@ -139,7 +139,7 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       return lineMark(c, s.line) + compileClassDecl(c, s) + ';';
     case 'ConstStmt':
       for (const k of s.consts) checkConstExpr(k.value, true);
-      return lineMark(c, s.line) + s.consts.map((k) => `${u('defineConst')}(${str(c.file.qualify(k.name.name))}, ${expr(c, k.value)});`).join(' ');
+      return lineMark(c, s.line) + s.consts.map((k) => `${u('defineConst')}(${str(c.file.qualify(k.name.name))}, ${constExpr(c, k.value)});`).join(' ');
     case 'Namespace':
       compileError('Namespace declaration statement has to be the very first statement or after any declare call in the script', s.line);
     case 'Use':
@@ -205,6 +205,10 @@ function foreachLoop(c: FnCtx, s: A.Foreach): string {
   c.curLine = -1;
   const saved = c.saveAssigned();
   const assigns: string[] = [];
+  if (s.key && (s.key.kind === 'ListExpr' || s.key.kind === 'ArrayLiteral')) compileError('Cannot use list as key element', s.line);
+  if (isThis(s.value) || ((s.value.kind === 'ListExpr' || s.value.kind === 'ArrayLiteral') && listAssignsThis(s.value as A.ListExpr))) {
+    compileError('Cannot re-assign $this', s.line);
+  }
   if (s.byRef) {
     if (s.value.kind === 'ListExpr') assigns.push(destructure(c, s.value as A.ListExpr, `${it}.v`) + ';');
     else assigns.push(bindRef(c, s.value, `${it}.ref()`) + ';');
@@ -240,7 +244,8 @@ function switchStmt(c: FnCtx, s: A.Switch): string {
     }
     tests.push(`${tests.length ? 'else ' : ''}if (${u('looseEq')}(${t}, ${expr(c, k.cond)})) ${m} = ${i};`);
   });
-  if (s.cases.filter((k) => k.cond === null).length > 1) compileError('Switch statements may only contain one default clause', s.line);
+  const defaults = s.cases.filter((k) => k.cond === null);
+  if (defaults.length > 1) compileError('Switch statements may only contain one default clause', defaults[1].line);
   const select = tests.length ? `${tests.join(' ')} else ${m} = ${def};` : `${m} = ${def};`;
   c.curLine = -1;
   c.restoreAssigned(new Set(saved));
@@ -309,9 +314,16 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   }
   if (c.returnsRef && s.expr) {
     const r = c.temp();
+    if (hasReturnType && !isVariableLike(s.expr)) {
+      // the return type is verified before the reference is made (and its notice raised)
+      const pending = isCall(s.expr) ? `${u('callRetRef')}(${t})` : 'null';
+      return `${mark}return (${t} = ${expr(c, s.expr)}, ${r} = ${pending}, ${t} = ${u('checkReturn')}(${info}, ${t}, fr), ` +
+        `rt.retRef = ${r} !== null && ${r}.v === ${t} ? ${r} : ${u('returnedValueRef')}(${t}), ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+    }
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${refOf(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+    return `${mark}return (${r} = ${returnRef(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
+  if (c.returnsRef && !hasReturnType) return `${mark}return (rt.retRef = ${u('returnedValueRef')}(null), ${UNBIND_MARK}rt.top = fr.prev, null);`;
   let value = s.expr ? expr(c, s.expr) : 'null';
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
@@ -319,6 +331,32 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
   return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+}
+
+function isVariableLike(e: A.Expr): boolean {
+  return e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'NullsafePropertyFetch' || e.kind === 'StaticPropertyFetch';
+}
+
+function isCall(e: A.Expr): boolean {
+  return e.kind === 'FuncCall' || e.kind === 'MethodCall' || e.kind === 'NullsafeMethodCall' || e.kind === 'StaticCall';
+}
+
+/** What a function returning by reference returns: the variable's reference, or a notice and a temporary. */
+function returnRef(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'Variable':
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'NullsafePropertyFetch':
+    case 'StaticPropertyFetch':
+      return refOf(c, e);
+    case 'FuncCall':
+    case 'MethodCall':
+    case 'NullsafeMethodCall':
+    case 'StaticCall':
+      return `${c.file.use('returnedCallRef')}(${expr(c, e)})`;
+  }
+  return `${c.file.use('returnedValueRef')}(${expr(c, e)})`;
 }
 
 /** zend_emit_return_type_check's compile-time errors. */
@@ -395,8 +433,13 @@ function catchHandler(c: FnCtx, catches: A.Catch[], e: string, onMatch: (k: A.Ca
   const branches = catches.map((k) => {
     // a catch starts from what was certainly assigned before its try block
     c.restoreAssigned(new Set(before));
+    for (const t of k.types) {
+      const lc = t.name.toLowerCase();
+      if (t.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static')) compileError('Bad class name in the catch statement', k.line);
+    }
     const test = k.types.map((t) => `${u('catches')}(${e}, ${str(c.file.resolveClass(t))})`).join(' || ');
     c.curLine = -1;
+    if (k.var === 'this') compileError('Cannot re-assign $this', k.line);
     const bind = k.var ? writeVar(c, k.var, e) + ';' : '';
     return `if (${test}) { ${bind}\n${onMatch(k)} }`;
   });
@@ -416,9 +459,26 @@ function finallyBlock(c: FnCtx, stmts: A.Stmt[], pending: string): string {
 
 const SC: StmtCompiler = { stmt, cond, catchHandler, withFinally };
 
+function listAssignsThis(l: A.ListExpr): boolean {
+  return l.items.some((it) => it !== null && (isThis(it.value) || ((it.value.kind === 'ListExpr' || it.value.kind === 'ArrayLiteral') && listAssignsThis(it.value as A.ListExpr))));
+}
+
+/** A `const` statement's value is a constant expression (zend_ast_evaluate's rules apply). */
+function constExpr(c: FnCtx, e: A.Expr): string {
+  const was = c.inConstExpr;
+  c.inConstExpr = true;
+  try {
+    return expr(c, e);
+  } finally {
+    c.inConstExpr = was;
+  }
+}
+
 function declareStmt(c: FnCtx, s: A.Declare): string {
   for (const d of s.directives) {
     const key = d.key.toLowerCase();
+    const literal = d.value.kind === 'ScalarInt' || d.value.kind === 'ScalarFloat' || d.value.kind === 'ScalarString';
+    if (!literal) compileError(key === 'encoding' ? 'Encoding must be a literal' : `declare(${d.key}) value must be a literal`, s.line);
     if (key === 'strict_types') {
       if (d.value.kind !== 'ScalarInt' || (d.value.value !== '0' && d.value.value !== '1')) compileError('strict_types declaration must have 0 or 1 as its value', s.line);
       if (s.body !== null && s.body.length) compileError('strict_types declaration must not use block mode', s.line);

@@ -43,7 +43,7 @@ export function readVar(c: FnCtx, name: string): string {
   if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sget')}(S, ${str(name)})`;
-  if (st.kind === 'boxed') return `${c.file.use('rvb')}(${st.js}, ${str(name)})`;
+  if (st.kind === 'boxed') return `${c.file.use(SUPERGLOBALS.has(name) ? 'rvbGlobal' : 'rvb')}(${st.js}, ${str(name)})`;
   // a parameter always holds a value unless the function unsets it; so does a local assigned on every path here
   // (goto can jump over any assignment: no local counts as certainly assigned in such a function)
   if ((c.params.has(name) || (c.assigned.has(name) && !c.goto)) && !c.unsetNames.has(name)) return st.js;
@@ -263,7 +263,13 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
 export function destructure(c: FnCtx, e: A.ListExpr, value: string): string {
   const present = e.items.filter((it) => it !== null);
   if (present.length === 0) compileError('Cannot use empty list', e.line);
-  if (present.some((it) => it!.key) && present.some((it) => !it!.key)) compileError('Cannot mix keyed and unkeyed array entries in assignments', e.line);
+  // zend_compile_list_assign: the first entry decides whether the list is keyed
+  const keyed = !!present[0]!.key;
+  for (const it of e.items) {
+    if (it === null) {
+      if (keyed) compileError('Cannot use empty array entries in keyed array assignment', e.line);
+    } else if (!!it.key !== keyed) compileError('Cannot mix keyed and unkeyed array entries in assignments', e.line);
+  }
   const t = c.temp();
   const parts: string[] = [`${t} = ${value}`];
   let i = 0;

@@ -28,10 +28,31 @@ function isGlobalsVar(e: A.Expr): boolean {
   return e.kind === 'Variable' && e.name === 'GLOBALS';
 }
 
+/** zend_compile_var_inner in a write context: a chain of [] and -> must start at something writable. */
+function checkWritableBase(e: A.Expr): void {
+  let base = e;
+  while (base.kind === 'ArrayDimFetch' || base.kind === 'PropertyFetch' || base.kind === 'NullsafePropertyFetch') base = base.var;
+  if (base === e) return;
+  switch (base.kind) {
+    case 'Variable':
+    case 'StaticPropertyFetch':
+    case 'FuncCall':
+    case 'MethodCall':
+    case 'NullsafeMethodCall':
+    case 'StaticCall':
+      return;
+  }
+  compileError('Cannot use temporary expression in write context', e.line);
+}
+
+/** zend_ensure_writable_variable */
 function checkWrite(e: A.Expr, unset = false): void {
+  if (e.kind === 'FuncCall') compileError("Can't use function return value in write context", e.line);
+  if (e.kind === 'MethodCall' || e.kind === 'NullsafeMethodCall' || e.kind === 'StaticCall') compileError("Can't use method return value in write context", e.line);
   if (isShortCircuited(e)) compileError("Can't use nullsafe operator in write context", e.line);
   if (isGlobalsVar(e)) compileError(GLOBALS_MODIFIED, e.line);
   if (!unset && e.kind === 'ArrayDimFetch' && e.dim === null && isGlobalsVar(e.var)) compileError('Cannot append to $GLOBALS', e.line);
+  checkWritableBase(e);
 }
 
 function checkList(l: A.ListExpr | A.ArrayLiteral): void {
@@ -43,9 +64,37 @@ function checkList(l: A.ListExpr | A.ArrayLiteral): void {
       continue;
     }
     if (it.byRef && isGlobalsVar(v)) compileError('Cannot assign reference to non referenceable value', v.line);
-    if (isShortCircuited(v)) compileError('Assignments can only happen to writable values', v.line);
+    if (!canWriteTo(v)) compileError('Assignments can only happen to writable values', v.line);
     checkWrite(v);
   }
+}
+
+function isVariableOrCall(e: A.Expr): boolean {
+  switch (e.kind) {
+    case 'Variable':
+    case 'ArrayDimFetch':
+    case 'PropertyFetch':
+    case 'NullsafePropertyFetch':
+    case 'StaticPropertyFetch':
+    case 'FuncCall':
+    case 'MethodCall':
+    case 'NullsafeMethodCall':
+    case 'StaticCall':
+      return true;
+  }
+  return false;
+}
+
+/** zend_can_write_to_variable: what a list() element may assign to. */
+function canWriteTo(e: A.Expr): boolean {
+  let base = e;
+  while (base.kind === 'ArrayDimFetch' || base.kind === 'PropertyFetch') base = base.var;
+  return isVariableOrCall(base) && !isShortCircuited(base);
+}
+
+/** zend_propagate_list_refs: does the list (or a nested one) take an element by reference? */
+function listHasRefs(l: A.ListExpr | A.ArrayLiteral): boolean {
+  return l.items.some((it) => it !== null && (it.byRef || (isList(it.value) && listHasRefs(it.value as A.ListExpr))));
 }
 
 function checkRefSource(e: A.Expr): void {
@@ -67,7 +116,13 @@ export function checkWriteContexts(stmts: A.Stmt[], returnsRef: boolean): void {
       case 'ArrowFunction':
         return;
       case 'Assign':
-        if (isList(n.target)) checkList(n.target);
+        if (isList(n.target)) {
+          checkList(n.target);
+          if (listHasRefs(n.target)) {
+            if (!isVariableOrCall(n.value)) compileError('Cannot assign reference to non referenceable value', n.line);
+            if (isShortCircuited(n.value)) compileError('Cannot take reference of a nullsafe chain', n.line);
+          }
+        }
         else checkWrite(n.target);
         break;
       case 'AssignOp':
@@ -87,6 +142,10 @@ export function checkWriteContexts(stmts: A.Stmt[], returnsRef: boolean): void {
         if (isList(n.value)) checkList(n.value);
         else checkWrite(n.value);
         if (n.key) checkWrite(n.key);
+        break;
+      case 'MethodCall':
+      case 'NullsafeMethodCall':
+        if (!Array.isArray(n.args) && isShortCircuited(n)) compileError('Cannot combine nullsafe operator with Closure creation', n.line);
         break;
       case 'Return':
         if (returnsRef && n.expr && isShortCircuited(n.expr)) compileError('Cannot take reference of a nullsafe chain', n.expr.line);

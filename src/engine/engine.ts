@@ -23,7 +23,8 @@ import { classConst, findClass, objectToArray } from '../runtime/objects.js';
 import { createThrowable, throwableToString, traceOf, setTraceOf, chainPrevious } from '../ext/core/exceptions.js';
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
-import { isCallable } from '../runtime/calls.js';
+import { isCallable, paramMustBeRef } from '../runtime/calls.js';
+import { Ref } from '../runtime/values.js';
 import { fiberBuiltins } from '../runtime/variants.js';
 import { hashSource, CodeCache } from './cache.js';
 
@@ -168,7 +169,10 @@ export class Engine {
       for (const [k, v] of (arr as any).entries()) {
         if (typeof k === 'string') named.push([k, v]);
         else {
-          if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
+          if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument');
+          // zend_call_function: only an element that is a reference goes to a by-reference parameter
+          const i = positional.length;
+          if (!(v instanceof Ref) && (b.info.refMask & (1 << Math.min(i, 30))) !== 0 && (i < b.info.params.length || b.info.variadic)) paramMustBeRef(b.info, i);
           positional.push(v);
         }
       }

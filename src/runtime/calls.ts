@@ -92,7 +92,7 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
   }
   if (m) {
     if (!(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
-      if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
+      if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(thisObj.cls.caller ?? cls.caller, thisObj, name);
       if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
       rt.throwError('Error', `Call to ${visName(m.vis)} method ${m.cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
     }
@@ -106,7 +106,8 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
     if (m.isAbstract) rt.throwError('Error', `Cannot call abstract method ${m.cls.name}::${m.name}()`);
     rt.throwError('Error', `Non-static method ${m.cls.name}::${m.name}() cannot be called statically`);
   }
-  if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(cls.caller, thisObj, name);
+  // zend_std_get_static_method: the top-level __call() of $this's class (tests/classes/__call_004.phpt)
+  if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(thisObj.cls.caller ?? cls.caller, thisObj, name);
   if (cls.staticCaller) {
     if (cls.isTrait) rt.deprecated(`Calling static trait method ${cls.name}::${name} is deprecated, it should only be called on a class using the trait`);
     return magicCall(cls.staticCaller, cls, name);
@@ -124,7 +125,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
     if (sep > 0) {
       const cls = callableClass(v.slice(0, sep), scope);
       if (!cls) {
-        if (why) why.reason = `class "${v.slice(0, sep)}" not found`;
+        if (why) why.reason = callableClassMissing(v.slice(0, sep), scope);
         return null;
       }
       deprecatedRelativeClass(v.slice(0, sep));
@@ -158,7 +159,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
     if (typeof target === 'string') {
       const cls = callableClass(target, scope);
       if (!cls) {
-        if (why) why.reason = `class "${target}" not found`;
+        if (why) why.reason = callableClassMissing(target, scope);
         return null;
       }
       deprecatedRelativeClass(target);
@@ -201,6 +202,11 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   const m = lookupCls.methods.get(lc);
   if (!m || !(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
     if (obj && cls.caller) return magicCall(cls.caller, obj, name);
+    if (!obj && cls.caller) {
+      // zend_is_callable_check_class: a class named from inside one of its methods gets the calling $this
+      const self = rt.callerFrame().self;
+      if (self instanceof PhpObject && scope && self.cls.isSubclassOf(scope) && scope.isSubclassOf(cls)) return magicCall(cls.caller, self, name);
+    }
     if (!obj && cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
     if (why) {
       why.reason = m
@@ -256,6 +262,14 @@ function callableSyntax(v: any): boolean {
 }
 
 /** A class named in a callable: self, parent and static are relative to the calling scope. */
+/** zend_is_callable_check_class's reasons when a callable's class can't be found. */
+function callableClassMissing(name: string, scope: PhpClass | null): string {
+  if (!isRelativeClassName(name)) return `class "${name}" not found`;
+  const lc = name.toLowerCase();
+  if (!(scope ?? rt.callerScope())) return `cannot access "${lc}" when no class scope is active`;
+  return `cannot access "${lc}" when current class scope has no parent`;
+}
+
 export function callableClass(name: string, scope: PhpClass | null): PhpClass | null {
   const lc = name.toLowerCase();
   if (lc === 'self' || lc === 'parent' || lc === 'static') {
@@ -287,6 +301,15 @@ export function callValue(v: any, args: any[]): any {
   return callBound(b, args);
 }
 
+/** zend_param_must_be_ref: a callback called by the engine got a value for a by-reference parameter. */
+export function paramMustBeRef(info: FunctionInfo, i: number): void {
+  // ZEND_SEND_PREFER_REF parameters (@prefer-ref in the stubs) take a value silently
+  if (info.isBuiltin && info.name === 'array_multisort') return;
+  const p = info.params[Math.min(i, info.params.length - 1)];
+  const cls = info.cls && !info.isClosure ? info.cls.name.split('\0')[0] + '::' : '';
+  rt.warn(`${cls}${info.name}(): Argument #${i + 1}${p ? ` ($${p.name})` : ''} must be passed by reference, value given`);
+}
+
 /** Invokes a resolved callable: Refs for by-reference parameters, values for the others. */
 export function callBound(b: Bound, args: any[]): any {
   const info = b.info;
@@ -294,7 +317,10 @@ export function callBound(b: Bound, args: any[]): any {
     for (let i = 0; i < args.length; i++) {
       const byRef = i < 31 && (info.refMask & (1 << i)) !== 0;
       const a = args[i];
-      if (byRef && !(a instanceof Ref)) args[i] = new Ref(a);
+      if (byRef && !(a instanceof Ref)) {
+        if (a !== undefined) paramMustBeRef(info, i);
+        args[i] = new Ref(a);
+      }
       else if (!byRef && a instanceof Ref) args[i] = a.v;
     }
   } else {

@@ -181,6 +181,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
     cls.ownInterfaces.push(iface);
     addInterface(cls, iface);
   }
+  if (decl.interfaces?.length) checkIteratorKinds(cls);
 
   // own members
   for (const c of decl.consts ?? []) addConst(cls, c);
@@ -217,6 +218,17 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   if (!builtin && !cls.isInterface && !cls.isTrait) checkAbstracts(cls);
   if (cls.isEnum) setupEnum(cls);
   return cls;
+}
+
+/** zend_implement_iterator / zend_implement_aggregate: a class iterates one way only. */
+function checkIteratorKinds(cls: PhpClass): void {
+  let iterator = false, aggregate = false;
+  for (const i of cls.interfaces) {
+    const lc = i.name.toLowerCase();
+    if (lc === 'iterator') iterator = true;
+    else if (lc === 'iteratoraggregate') aggregate = true;
+  }
+  if (iterator && aggregate) classError(`Class ${cls.name} cannot implement both Iterator and IteratorAggregate at the same time`);
 }
 
 /** A class, interface or trait a declaration names is missing: PHP throws an Error. */

@@ -6,7 +6,7 @@ import { PhpObject, PhpClass, FunctionInfo } from './object.js';
 import { Ref, PhpFloat, mkFloat } from './values.js';
 import { rt, Frame } from './request.js';
 import { Scope } from './scope.js';
-import { toStr, toFloat, typeName, toBool } from './convert.js';
+import { toStr, toFloat, typeName, toBool, scalarRepr } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
 import { findClass, traitScope } from './objects.js';
 import { normStrKey } from './array.js';
@@ -35,7 +35,7 @@ export function exit(v: any): never {
 export function throwValue(v: any): never {
   const throwable = rt.core.builtinClasses.get('throwable')!;
   if (v instanceof PhpObject && v.cls.isSubclassOf(throwable)) throw v;
-  return rt.throwError('Error', 'Can only throw objects');
+  return rt.throwError('Error', v instanceof PhpObject ? 'Cannot throw objects that do not implement Throwable' : 'Can only throw objects');
 }
 
 /** catch (Name $e): does the thrown value match (no autoloading, as PHP)? */
@@ -67,6 +67,14 @@ export function undef(name: string): null {
 export function rvb(r: Ref, name: string): any {
   const v = r.v;
   return v !== undefined ? v : undef(name);
+}
+
+/** A superglobal read: superglobals are fetched as globals (ZEND_FETCH_GLOBAL). */
+export function rvbGlobal(r: Ref, name: string): any {
+  const v = r.v;
+  if (v !== undefined) return v;
+  rt.warn(`Undefined global variable $${name}`);
+  return null;
 }
 
 export function sget(S: Scope, name: string): any {
@@ -214,15 +222,10 @@ export function compileWarning(message: string, line: number, level = E_COMPILE_
 // ───────────── misc expressions ─────────────
 
 export function unhandledMatch(v: any): never {
-  let desc: string;
-  if (typeof v === 'string') desc = JSON.stringify(v).length <= 17 ? `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : 'of type string';
-  else if (typeof v === 'number' && Number.isInteger(v)) desc = String(v);
-  else if (typeof v === 'bigint') desc = v.toString();
-  else if (typeof v === 'boolean') desc = v ? 'true' : 'false';
-  else if (v === null) desc = 'NULL';
-  else if (typeof v === 'number' || v instanceof PhpFloat) desc = 'of type float';
-  else desc = 'of type ' + typeName(v);
-  if (typeof v === 'string' && v.length > 15) desc = 'of type string';
+  // zend_match_unhandled_error: scalars as smart_str_append_scalar shows them
+  const desc = v === null || v === undefined || typeof v !== 'object' || v instanceof PhpFloat
+    ? scalarRepr(v, parseInt(rt.iniGet('zend.exception_string_param_max_len') ?? '15', 10) || 0)
+    : 'of type ' + typeName(v);
   return rt.throwError('UnhandledMatchError', `Unhandled match case ${desc}`);
 }
 

@@ -307,3 +307,31 @@ export function getType(v: any): string {
   }
   return 'NULL';
 }
+
+/** smart_str_append_escaped: control bytes, backslashes and bytes above 126 as escapes. */
+function escapeForDisplay(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c <= 126 && c !== 92) {
+      out += s[i];
+      continue;
+    }
+    const named = ESCAPE_NAMES[c];
+    out += '\\' + (named ?? 'x' + c.toString(16).toUpperCase().padStart(2, '0'));
+  }
+  return out;
+}
+const ESCAPE_NAMES: Record<number, string> = { 10: 'n', 13: 'r', 9: 't', 12: 'f', 11: 'v', 92: '\\', 27: 'e' };
+
+/** smart_str_append_scalar: NULL, true, 1, 1.0, 'str' (escaped, cut after `truncate` bytes with ...). */
+export function scalarRepr(v: any, truncate: number): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'string') return `'${escapeForDisplay(v.length > truncate ? v.slice(0, truncate) : v)}${v.length > truncate ? '...' : ''}'`;
+  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+  if (typeof v === 'bigint') return v.toString();
+  // smart_str_append_double with zero_frac: a float always shows as one (1.0)
+  const s = formatFloat(typeof v === 'number' ? v : v.v, settings.precision);
+  return /^-?\d+$/.test(s) ? s + '.0' : s;
+}

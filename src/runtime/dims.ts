@@ -254,8 +254,20 @@ export function dimU(c: any, k: any): any {
     return raw;
   }
   if (c instanceof PhpObject) return objectDimRead(c, k);
-  if (typeof c === 'string') rt.throwError('Error', 'Cannot unset string offsets');
+  if (typeof c === 'string') wrongStringOffset(k, 'Cannot use string offset as an array');
   return undefined;
+}
+
+/**
+ * A string offset used as a container (zend_check_string_offset, then zend_wrong_string_offset): an
+ * offset that is no integer is a TypeError first.
+ */
+function wrongStringOffset(k: any, message: string): never {
+  if (typeof k === 'string') {
+    const r = readNumeric(k);
+    if (r.kind === 0 || typeof r.value !== 'number' || !Number.isInteger(r.value)) rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+  } else if (k instanceof PhpArray || k instanceof PhpObject) rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+  return rt.throwError('Error', message);
 }
 
 /** The writable child array at key k of a writable container (nested writes $a[k][...] = v). */
@@ -288,7 +300,7 @@ export function dimW(c: any, k: any): any {
     }
     return v instanceof PhpArray ? v : v;
   }
-  if (typeof c === 'string') return rt.throwError('Error', 'Cannot use string offset as an array');
+  if (typeof c === 'string') return wrongStringOffset(k, 'Cannot use string offset as an array');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
 
@@ -310,7 +322,7 @@ export function dimWAppend(c: any): any {
 }
 
 function nextElementOccupied(): void {
-  rt.warn('Cannot add element to the array as the next element is already occupied');
+  rt.throwError('Error', 'Cannot add element to the array as the next element is already occupied');
 }
 
 /** $c[$k] = v on a writable container; returns v. */

@@ -48,7 +48,8 @@ function fnScope(info: FunctionInfo): PhpClass | null {
 function fnDisplay(info: FunctionInfo): string {
   if (info.isClosure) {
     const scope = fnScope(info);
-    return scope ? `${scope.name}::{closure}` : '{closure}';
+    // PHP 8.2 names a closure after its namespace (Foo\{closure})
+    return scope ? `${scope.name}::${info.name}` : info.name;
   }
   return info.cls ? `${info.cls.name}::${info.name}` : info.name;
 }
@@ -62,11 +63,25 @@ function argFnDisplay(info: FunctionInfo): string {
   return fnDisplay(info);
 }
 
-export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
-  // raised inside the callee, at its declaration (the trace shows the call)
+const USER_CALL = new Set(['call_user_func', 'call_user_func_array']);
+
+/**
+ * An argument error is raised in the callee, at its declaration. A generator's frame is not on the
+ * stack while its arguments are checked (it is linked when the generator runs): it hangs off the caller.
+ */
+function enterForError(fr: Frame, info: FunctionInfo): void {
+  if (fr.prev === null && rt.top !== fr) fr.prev = rt.top;
   rt.top = fr;
   fr.line = info.line ?? fr.line;
-  const caller = fr.prev!;
+}
+
+
+export function tooFewArgs(info: FunctionInfo, passed: number, fr: Frame): never {
+  // raised inside the callee, at its declaration (the trace shows the call)
+  enterForError(fr, info);
+  let caller = fr.prev!;
+  // PHP compiles call_user_func() and call_user_func_array() into a direct call (ZEND_INIT_USER_CALL)
+  if (caller && caller.info && caller.info.isBuiltin && USER_CALL.has(caller.info.name) && caller.prev) caller = caller.prev;
   const exact = !info.variadic && info.required === info.params.length;
   // called from a builtin (a callback): PHP names no location
   const where = caller && caller.file && !(caller.info && caller.info.isBuiltin) ? ` in ${caller.file} on line ${caller.line}` : '';
@@ -88,8 +103,7 @@ export function checkParam(info: FunctionInfo, i: number, v: any, fr: Frame): an
   const type = p.type!;
   const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
-  rt.top = fr;
-  fr.line = info.line ?? fr.line;
+  enterForError(fr, info);
   return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given${calledIn(fr)}`);
 }
 
@@ -105,8 +119,7 @@ export function checkRefParam(info: FunctionInfo, i: number, r: Ref, fr: Frame):
   const p = info.params[i];
   const c = (p.type as DeclaredType).check(r.v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (c === NO_MATCH) {
-    rt.top = fr;
-    fr.line = info.line ?? fr.line;
+    enterForError(fr, info);
     rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${i + 1} ($${p.name}) must be of type ${typeTextIn(p.type!, fnScope(info), calledClassOf(fr))}, ${givenType(r.v)} given${calledIn(fr)}`);
   }
   r.v = c;
@@ -139,8 +152,7 @@ export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Fr
 function checkVariadic(info: FunctionInfo, idx: number, type: TypeCheck, v: any, fr: Frame): any {
   const r = (type as DeclaredType).check(v, callerStrict(fr), calledClassOf(fr), fnScope(info));
   if (r !== NO_MATCH) return r;
-  rt.top = fr;
-  fr.line = info.line ?? fr.line;
+  enterForError(fr, info);
   return rt.throwError('TypeError', `${argFnDisplay(info)}(): Argument #${idx + 1} must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, ${givenType(v)} given${calledIn(fr)}`);
 }
 
@@ -214,11 +226,11 @@ export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [s
     let at = 0;
     for (const [pos, value] of spreads) {
       while (at < pos) args.push(positional[at++]);
-      spreadInto(args, value, (k, v) => {
+      spreadInto(info, args, value, (k, v) => {
         namedMap ??= new Map();
         if (namedMap.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
         namedMap.set(k, v);
-      });
+      }, () => namedMap !== null && namedMap.size > 0);
     }
     while (at < positional.length) args.push(positional[at++]);
   }
@@ -253,21 +265,31 @@ function callWithNamedExtra(f: Function, self: any, args: any[], extra: PhpArray
   }
 }
 
-function spreadInto(args: any[], value: any, named: (k: string, v: any) => void): void {
+function spreadInto(info: FunctionInfo, args: any[], value: any, named: (k: string, v: any) => void, sawNamed: () => boolean): void {
+  const positional = (v: any) => {
+    if (sawNamed()) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
+    args.push(v);
+  };
   if (value instanceof PhpArray) {
     for (let i = value.nextSlot(0); i < value.slotCount; i = value.nextSlot(i + 1)) {
       const k = value.keyAt(i);
       const raw = value.rawAt(i);
       if (typeof k === 'string') named(k, raw instanceof Ref ? raw.v : raw);
-      else args.push(raw instanceof Ref ? raw : raw);
+      else positional(raw);
     }
     return;
   }
-  if (value instanceof PhpObject) {
+  if (value instanceof PhpObject && value.cls.isSubclassOf(rt.core.builtinClasses.get('traversable')!)) {
     const it = rt.core.iterate(value);
     while (it.next()) {
       if (typeof it.k === 'string') named(it.k, it.v);
-      else if (typeof it.k === 'number' || typeof it.k === 'bigint') args.push(it.v);
+      else if (typeof it.k === 'number' || typeof it.k === 'bigint') {
+        const i = args.length;
+        if ((info.refMask & (1 << Math.min(i, 30))) !== 0 && (i < info.params.length || info.variadic)) {
+          rt.warn(`Cannot pass by-reference argument ${i + 1} of ${fnDisplay(info)}() by unpacking a Traversable, passing by-value instead`);
+        }
+        positional(it.v);
+      }
       else rt.throwError('Error', 'Keys must be of type int|string during argument unpacking');
     }
     it.end();
@@ -317,6 +339,34 @@ export function returnedCallRef(v: any): Ref {
   return new Ref(v);
 }
 
+/** The reference a call just returned, if it returned one for the value v (else null). */
+export function callRetRef(v: any): Ref | null {
+  const r = rt.retRef;
+  rt.retRef = null;
+  return r && r.v === v ? r : null;
+}
+
+/** `return <expression>;` in a function returning by reference: no variable to refer to. */
+export function returnedValueRef(v: any): Ref {
+  returnedNonRef();
+  return new Ref(v);
+}
+
+/** `yield f();` in a generator yielding by reference: the callee's reference, if it returned one. */
+export function yieldedCallRef(v: any): Ref {
+  const r = rt.retRef;
+  rt.retRef = null;
+  if (r && r.v === v) return r;
+  rt.notice('Only variable references should be yielded by reference');
+  return new Ref(v);
+}
+
+/** `yield <expression>;` in a generator yielding by reference. */
+export function yieldedValueRef(v: any): Ref {
+  rt.notice('Only variable references should be yielded by reference');
+  return new Ref(v);
+}
+
 export function tempRef(v: any): Ref {
   return new Ref(v);
 }
@@ -341,7 +391,9 @@ export function resolveCall(v: any, scope: PhpClass | null): Bound {
   }
   if (v instanceof PhpArray) {
     if (v.size !== 2) rt.throwError('Error', 'Array callback must have exactly two elements');
+    if (!v.has(0) || !v.has(1)) rt.throwError('Error', 'Array callback has to contain indices 0 and 1');
     const target = v.get(0);
+    if (typeof (v.get(1) instanceof Ref ? v.get(1).v : v.get(1)) !== 'string') rt.throwError('Error', 'Second array member is not a valid method');
     if (target instanceof PhpObject) {
       return findMethodForCall(target, String(v.get(1)), scope);
     }
@@ -353,7 +405,7 @@ export function resolveCall(v: any, scope: PhpClass | null): Bound {
     rt.throwError('Error', 'First array member is not a valid class name or object');
   }
   if (v instanceof PhpObject) rt.throwError('Error', 'Object of type ' + v.cls.name + ' is not callable');
-  return rt.throwError('Error', 'Value not callable');
+  return rt.throwError('Error', `Value of type ${typeName(v)} is not callable`);
 }
 
 // ───────────── closures ─────────────

@@ -168,7 +168,8 @@ export class GeneratorState {
   }
 
   *throwIntoF(e: PhpObject): Generator<any, any, any> {
-    if (!this.started || this.finished) return this.throwInto(e);
+    yield* this.ensureStartedF();
+    if (this.finished) throw e;
     this.advanced = true;
     yield* this.stepF('throw', e);
     return this.finished ? null : this.curValue;
@@ -222,12 +223,8 @@ export class GeneratorState {
   }
 
   throwInto(e: PhpObject): any {
-    if (!this.started) {
-      // an exception thrown into a generator that has not started is thrown from its first line
-      this.started = true;
-      this.finished = true;
-      throw e;
-    }
+    // zend_generator_ensure_initialized: a generator not yet started first runs to its first yield
+    this.ensureStarted();
     if (this.finished) throw e;
     this.advanced = true;
     this.step('throw', e);
@@ -277,6 +274,10 @@ export function yieldRef(G: GeneratorState, key: any, ref: Ref): undefined {
 }
 
 /** `yield from <expr>`: delegates to an array, a Traversable or another generator; its value is the inner return value. */
+function isTraversable(o: PhpObject): boolean {
+  return o.cls.isSubclassOf(rt.core.builtinClasses.get('traversable')!);
+}
+
 export function* yieldFrom(G: GeneratorState, v: any): Generator<any, any, any> {
   if (v instanceof PhpArray) {
     for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
@@ -310,7 +311,7 @@ export function* yieldFrom(G: GeneratorState, v: any): Generator<any, any, any> 
     }
     return inner.returned ? inner.retval : null;
   }
-  if (v instanceof PhpObject) {
+  if (v instanceof PhpObject && isTraversable(v)) {
     const it: Iter = objectIter(v, null, false);
     while (it.next()) {
       G.curKey = it.k;
@@ -354,7 +355,7 @@ export function* yieldFromF(G: GeneratorState, v: any): Generator<any, any, any>
 /** `yield from` an array or a non-generator Traversable in a fiber-capable body. */
 function* yieldFromIterF(G: GeneratorState, v: any): Generator<any, any, any> {
   if (v instanceof PhpArray) return yield* yieldFrom(G, v);
-  if (!(v instanceof PhpObject)) return rt.throwError('Error', 'Can use "yield from" only with arrays and Traversables');
+  if (!(v instanceof PhpObject) || !isTraversable(v)) return rt.throwError('Error', 'Can use "yield from" only with arrays and Traversables');
   const it: Iter = objectIter(v, null, false);
   while (it.nextF !== undefined ? yield* it.nextF() : it.next()) {
     G.curKey = it.k;

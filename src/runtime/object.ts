@@ -16,6 +16,8 @@ export const enum ClassFlags {
   Anonymous = 1 << 11,
   /** an internal (built-in) class */
   Internal = 1 << 12,
+  /** `new` refuses it: objects come from the engine only (zend_generator_get_constructor) */
+  EngineOnly = 1 << 13,
 }
 
 export const enum Vis {
@@ -106,6 +108,8 @@ export interface ParamInfo {
   defaultFn?: (() => any) | null;
   promoted?: boolean;
   meta?: any;
+  /** #[\SensitiveParameter]: traces show the argument wrapped in a SensitiveParameterValue */
+  sensitive?: boolean;
 }
 
 /** What a call needs to know about a function (user or builtin). */
@@ -137,6 +141,8 @@ export interface FunctionInfo {
   moduleDef?: ModuleOrigin | null;
   /** a frame of the engine's own (a fiber's bottom frame): left out of traces */
   hidden?: boolean;
+  /** some parameter is #[\SensitiveParameter] */
+  hasSensitive?: boolean;
   /** a trait method's copy in a class: the trait's own info (the compiled function's) */
   origin?: FunctionInfo;
   /** closures: what their body contains that a thread's task may not (src/compiler/bodyfacts.ts) */

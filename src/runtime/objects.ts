@@ -230,22 +230,36 @@ export function classConst(c: PhpClass, name: string, scope: PhpClass | null): a
   return readClassConst(c, name, scope);
 }
 
+/** How many constant expressions are being evaluated (see readClassConst). */
+let constExprDepth = 0;
+
+/** `A::NAME` inside a constant expression: `written` is the class as the expression names it (self, Foo). */
+export function constExprClassConst(c: PhpClass, name: string, scope: PhpClass | null, written: string): any {
+  if (c.isTrait && c.consts.has(name)) rt.throwError('Error', `Cannot access trait constant ${c.name}::${name} directly`);
+  return readClassConst(c, name, scope, written);
+}
+
 /** A class constant's value (evaluated on first access), for code and reflection alike. */
-export function readClassConst(c: PhpClass, name: string, scope: PhpClass | null): any {
+export function readClassConst(c: PhpClass, name: string, scope: PhpClass | null, written?: string): any {
   const k = c.consts.get(name);
-  if (!k) return rt.throwError('Error', `Undefined constant ${displayClassName(c)}::${name}`);
+  if (!k) return rt.throwError('Error', `Undefined constant ${written ?? displayClassName(c)}::${name}`);
   if (k.vis !== Vis.Public && !visible(k.vis, k.cls, scope)) {
     rt.throwError('Error', `Cannot access ${visName(k.vis)} constant ${c.name}::${name}`);
   }
   if (k.isCase) return enumCase(k.cls.isEnum ? k.cls : c, name);
   if (k.value === undefined) {
     if (k.init === null) return null;
-    if ((k as any).evaluating) rt.throwError('Error', `Cannot declare self-referencing constant ${k.cls.name}::${name}`);
-    (k as any).evaluating = true;
+    if ((k as any).evaluating) rt.throwError('Error', `Cannot declare self-referencing constant ${written ?? k.cls.name}::${name}`);
+    // PHP marks a constant visited only when a constant expression reaches it (zend_get_class_constant_ex),
+    // not when code reads it: the cycle is reported at the first constant reached twice that way
+    const mark = constExprDepth > 0;
+    if (mark) (k as any).evaluating = true;
+    constExprDepth++;
     try {
       k.value = k.init.call(k.cls);
     } finally {
-      (k as any).evaluating = false;
+      constExprDepth--;
+      if (mark) (k as any).evaluating = false;
     }
     k.init = null;
   }
@@ -276,7 +290,8 @@ export function ccget(site: ClassConstSite, c: PhpClass, name: string, scope: Ph
 
 export function newInstance(c: PhpClass, scope: PhpClass | null): PhpObject {
   void scope;
-  if (c.flags & (ClassFlags.Interface | ClassFlags.Trait | ClassFlags.Abstract | ClassFlags.Enum)) {
+  if (c.flags & (ClassFlags.Interface | ClassFlags.Trait | ClassFlags.Abstract | ClassFlags.Enum | ClassFlags.EngineOnly)) {
+    if (c.flags & ClassFlags.EngineOnly) rt.throwError('Error', `The "${c.name}" class is reserved for internal use and cannot be manually instantiated`);
     const what = c.isInterface ? 'interface' : c.isTrait ? 'trait' : c.isEnum ? 'enum' : 'abstract class';
     rt.throwError('Error', `Cannot instantiate ${what} ${c.name}`);
   }
@@ -379,6 +394,12 @@ export function smcallFwd(site: CallSite, c: PhpClass, name: string, scope: PhpC
   f.self = self;
   f.info = b.info;
   return f;
+}
+
+/** `A::__construct()`: a class without a constructor has none to call. */
+export function staticCtorCall(c: PhpClass, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
+  if (!c.ctor) rt.throwError('Error', 'Cannot call constructor');
+  return findStaticMethod(c, '__construct', scope, thisObj);
 }
 
 export function smeth(c: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {

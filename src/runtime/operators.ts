@@ -167,16 +167,18 @@ export function mod(a: any, b: any): any {
 
 function modOperand(v: any, a: any, b: any): number | bigint {
   const n = toNumOperand(v, '%', a, b);
-  return toIntOperand(n);
+  return toIntOperand(n, v);
 }
 
 /** An int from an arithmetic operand for %, <<, >>, |, &, ^ (floats truncated, with the 8.1 deprecation when lossy). */
-function toIntOperand(n: Num): number | bigint {
+function toIntOperand(n: Num, orig?: any): number | bigint {
   if (typeof n === 'bigint') return n;
   if (typeof n === 'number' && Number.isInteger(n)) return n;
   const d = fval(n);
   if (!Number.isFinite(d) || d !== Math.trunc(d) || d > 9.2233720368547758e18 || d < -9.2233720368547758e18) {
-    hooks.deprecated(`Implicit conversion from float ${floatRepr(d)} to int loses precision`);
+    // zend_incompatible_string_to_long_error names a numeric string as written
+    if (typeof orig === 'string') hooks.deprecated(`Implicit conversion from float-string "${orig}" to int loses precision`);
+    else hooks.deprecated(`Implicit conversion from float ${floatRepr(d)} to int loses precision`);
   }
   return floatToInt(d);
 }
@@ -306,7 +308,7 @@ export function plus(a: any): any {
 
 function bitOperand(v: any, op: string, a: any, b: any): number | bigint {
   if (typeof v === 'number' && Number.isInteger(v)) return v;
-  return toIntOperand(toNumOperand(v, op, a, b));
+  return toIntOperand(toNumOperand(v, op, a, b), v);
 }
 
 function isInt32(x: number | bigint): x is number {

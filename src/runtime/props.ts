@@ -81,6 +81,12 @@ function readonlyScopeError(info: PropInfo, scope: PhpClass | null, operation: s
 
 // ───────────── read ─────────────
 
+/** `$o->name` in a constant expression: of objects, only enums (name, value) can be read there. */
+export function constExprPropGet(o: any, name: string, scope: PhpClass | null): any {
+  if (o instanceof PhpObject && !o.cls.isEnum) rt.throwError('Error', 'Fetching properties on non-enums in constant expressions is not allowed');
+  return propGet(o, name, scope);
+}
+
 export function propGet(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) return propOfNonObject(o, name);
   const h = o.cls.handlers;
@@ -210,11 +216,25 @@ export function propSetCastArray(o: any, name: string, v: any, scope: PhpClass |
   return propSet(o, name, v, scope);
 }
 
+/** Internal classes declared @strict-properties (ZEND_ACC_NO_DYNAMIC_PROPERTIES), and their subclasses. */
+const STRICT_PROPERTIES = new Set([
+  'closure', 'generator', 'weakreference', 'weakmap', 'fiber', 'sensitiveparametervalue', 'internaliterator', 'reflectionreference',
+  'curlhandle', 'curlmultihandle', 'curlsharehandle', 'gdimage', 'gdfont', 'socket', 'addressinfo', 'xmlparser', 'shmop',
+  'opensslcertificate', 'opensslcertificatesigningrequest', 'opensslasymmetrickey', 'deflatecontext', 'inflatecontext',
+  'sysvmessagequeue', 'sysvsemaphore', 'sysvsharedmemory',
+]);
+
+function refusesDynamic(cls: PhpClass): boolean {
+  for (let k: PhpClass | null = cls; k; k = k.parent) if (k.isInternal && STRICT_PROPERTIES.has(k.lcname)) return true;
+  return false;
+}
+
 /** PHP 8.2: creating a dynamic property is deprecated unless the class allows it. */
 function dynamicPropCheck(o: PhpObject, name: string): void {
   const cls = o.cls;
   if (cls.isEnum) rt.throwError('Error', `Cannot create dynamic property ${cls.name}::$${name}`);
   if (cls.flags & 64 /* readonly class */) rt.throwError('Error', `Cannot create dynamic property ${cls.name}::$${name}`);
+  if (refusesDynamic(cls)) rt.throwError('Error', `Cannot create dynamic property ${cls.name}::$${name}`);
   if (allowsDynamic(cls)) return;
   rt.deprecated(`Creation of dynamic property ${cls.isAnonymous ? cls.anonymousDebugName() : cls.name}::$${name} is deprecated`);
 }

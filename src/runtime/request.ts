@@ -100,9 +100,10 @@ export function pushFrame(info: FunctionInfo, file: string, self: any, n: number
     f.a2 = a2;
     f.a3 = a3;
     f.rest = null;
-    f.line = 0;
     f.unused = false;
   }
+  // until its first statement runs, a function is at its declaration (where PHP's RECV opcodes are)
+  f.line = info.line ?? 0;
   rt.top = f;
   return f;
 }
@@ -431,8 +432,26 @@ export class Request {
         e.set('type', f.self instanceof PhpObject ? '->' : '::');
       }
     }
-    if (withArgs) e.set('args', PhpArray.fromList(f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined)));
+    if (withArgs) {
+      const args = f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined);
+      if (info.hasSensitive) this.hideSensitiveArgs(info, args);
+      e.set('args', PhpArray.fromList(args));
+    }
     return e;
+  }
+
+  /** zend_fetch_debug_backtrace: #[\SensitiveParameter] arguments are wrapped in a SensitiveParameterValue. */
+  private hideSensitiveArgs(info: FunctionInfo, args: any[]): void {
+    const params = info.params;
+    const last = params[params.length - 1];
+    for (let i = 0; i < args.length; i++) {
+      const p = i < params.length ? params[i] : last?.variadic ? last : null;
+      if (!p?.sensitive) continue;
+      const cls = this.core.lookupClass('SensitiveParameterValue', false)!;
+      const o = this.core.instantiateClass(cls);
+      o.p[cls.props.get('value')!.key] = args[i];
+      args[i] = o;
+    }
   }
 
   /** The innermost frame of PHP code (builtin frames skipped). */

@@ -178,7 +178,8 @@ function gen(o: PhpObject): GeneratorState {
 function registerGenerator(r: Registry): void {
   r.class({
     name: 'Generator',
-    flags: F,
+    flags: F | ClassFlags.EngineOnly,
+    uncloneable: true,
     interfaces: ['Iterator'],
     nativeMethods: {
       'public current(): mixed': function (this: PhpObject) {
@@ -386,10 +387,14 @@ function registerAttributes(r: Registry): void {
     props: [{ name: 'value', flags: 4 | 64, type: 'mixed' }],
     nativeMethods: {
       'public __construct(mixed $value)': function (this: PhpObject, v: any) {
-        this.native = v;
+        this.p[this.cls.props.get('value')!.key] = v;
       },
       'public getValue(): mixed': function (this: PhpObject) {
-        return this.native;
+        return this.p[this.cls.props.get('value')!.key];
+      },
+      // var_dump() and print_r() show nothing of the value
+      'public __debugInfo(): array': function () {
+        return new PhpArray();
       },
     },
   });

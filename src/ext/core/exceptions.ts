@@ -6,7 +6,7 @@ import { PhpObject, PhpClass, privateKey } from '../../runtime/object.js';
 import { PhpArray } from '../../runtime/array.js';
 import { PhpFloat, PhpResource, Ref } from '../../runtime/values.js';
 import { rt } from '../../runtime/request.js';
-import { toStr, formatFloat, settings } from '../../runtime/convert.js';
+import { toStr, formatFloat, settings, scalarRepr } from '../../runtime/convert.js';
 import { ClassFlags } from '../../runtime/object.js';
 import { instantiate } from '../../runtime/classdecl.js';
 
@@ -65,36 +65,11 @@ function get(o: PhpObject, name: string): any {
   return v instanceof Ref ? v.v : v;
 }
 
-/** smart_str_append_escaped: control bytes, backslashes and bytes above 126 as escapes. */
-function escapeTraceString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 32 && c <= 126 && c !== 92) {
-      out += s[i];
-      continue;
-    }
-    const named: Record<number, string> = { 10: 'n', 13: 'r', 9: 't', 12: 'f', 11: 'v', 92: '\\', 27: 'e' };
-    out += '\\' + (named[c] ?? 'x' + c.toString(16).toUpperCase().padStart(2, '0'));
-  }
-  return out;
-}
-
 /** One argument in a trace line: 'str' (15 bytes then ...), Array, Object(Class), NULL, ... */
 function traceArg(v: any): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'string') {
+  if (v === null || v === undefined || typeof v !== 'object' || v instanceof PhpFloat) {
     const max = parseInt(rt.iniGet('zend.exception_string_param_max_len') ?? '15', 10);
-    const limit = Number.isNaN(max) ? 15 : max;
-    return `'${escapeTraceString(v.length > limit ? v.slice(0, limit) : v)}${v.length > limit ? '...' : ''}'`;
-  }
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number' || v instanceof PhpFloat) {
-    // smart_str_append_double with zero_frac: a float always shows as one (1.0)
-    const s = formatFloat(typeof v === 'number' ? v : v.v, settings.precision);
-    return /^-?\d+$/.test(s) ? s + '.0' : s;
+    return scalarRepr(v, Number.isNaN(max) ? 15 : max);
   }
   if (v instanceof PhpArray) return 'Array';
   if (v instanceof PhpObject) return `Object(${v.cls.isAnonymous ? v.cls.anonymousDebugName() : v.cls.name})`;

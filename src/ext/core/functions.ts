@@ -9,7 +9,8 @@ import { rt } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
 import { isCallable, visible } from '../../runtime/calls.js';
 import { toStr, typeName } from '../../runtime/convert.js';
-import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL } from '../../runtime/errors.js';
+import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR } from '../../runtime/errors.js';
+import { isReservedClassName } from '../../compiler/typenames.js';
 import { traceToString } from './exceptions.js';
 import { assertResult } from '../../runtime/control.js';
 
@@ -24,10 +25,22 @@ function classArg(v: any, fname: string): PhpClass | null {
   return null;
 }
 
+function forbidDynamicCall(name: string): never {
+  return rt.throwError('Error', `Cannot call ${name}() dynamically`);
+}
+
 export function registerCoreFunctions(r: Registry): void {
   r.functions({
     'zend_version(): string': () => '4.2.36',
-    'func_num_args(): int': () => rt.throwError('Error', 'func_num_args() must be called from a function context'),
+    // the compiler turns direct calls of these into inline code that sees the caller's scope and arguments;
+    // only a dynamic call ($f(), callbacks) gets here, which PHP forbids (zend_forbid_dynamic_call)
+    'func_num_args(): int': () => forbidDynamicCall('func_num_args'),
+    'func_get_args(): array': () => forbidDynamicCall('func_get_args'),
+    'func_get_arg(int $position): mixed': () => forbidDynamicCall('func_get_arg'),
+    'get_defined_vars(): array': () => forbidDynamicCall('get_defined_vars'),
+    'compact(mixed $var_name, mixed ...$var_names): array': () => forbidDynamicCall('compact'),
+    // PHP's $array is prefer-ref (a value is accepted without a warning)
+    'extract(array $array, int $flags = EXTR_OVERWRITE, string $prefix = ""): int': () => forbidDynamicCall('extract'),
     'strlen(string $string): int': (s: string) => s.length,
     'strcmp(string $string1, string $string2): int': (a: string, b: string) => binaryCompare(a, b, Infinity, false),
     'strncmp(string $string1, string $string2, int $length): int': (a: string, b: string, n: number) => {
@@ -141,7 +154,10 @@ export function registerCoreFunctions(r: Registry): void {
         rt.warn(`Class "${c}" not found`);
         return false;
       }
-      const lc = alias.toLowerCase();
+      if (k.isInternal) rt.throwError('ValueError', 'class_alias(): Argument #1 ($class) must be a user-defined class name, internal class name given');
+      const lc = (alias.startsWith('\\') ? alias.slice(1) : alias).toLowerCase();
+      // zend_register_class_alias_ex: a compile error naming the lowercased alias
+      if (isReservedClassName(lc)) rt.error(E_COMPILE_ERROR, `Cannot use '${lc}' as class name as it is reserved`);
       if (rt.classes.has(lc) || rt.core.builtinClasses.has(lc)) {
         rt.warn(`Cannot declare class ${alias}, because the name is already in use`);
         return false;

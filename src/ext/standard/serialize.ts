@@ -43,7 +43,7 @@ export function withLock<T>(fn: () => T): T {
 export const INCOMPLETE_CLASS = '__PHP_Incomplete_Class';
 export const INCOMPLETE_NAME = '__PHP_Incomplete_Class_Name';
 
-const NOT_SERIALIZABLE = new Set(['closure', 'generator', 'weakreference', 'weakmap', 'fiber', 'splfixedarray_iterator']);
+const NOT_SERIALIZABLE = new Set(['closure', 'generator', 'weakreference', 'weakmap', 'fiber', 'splfixedarray_iterator', 'sensitiveparametervalue']);
 
 /** The class name as PHP prints it (an anonymous class's name stops at its NUL byte). */
 export function printedName(c: PhpClass): string {
