@@ -189,7 +189,9 @@ function toIntWeak(v: any, soft: boolean): any {
   }
   if (!Number.isFinite(d) || d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return NO_MATCH;
   if (d !== Math.trunc(d)) {
-    hooks.deprecated(`Implicit conversion from float ${typeof v === 'string' ? JSON.stringify(v).slice(1, -1) === v ? `-string "${v}"` : v : formatFloat(d, -1)} to int loses precision`);
+    hooks.deprecated(typeof v === 'string'
+      ? `Implicit conversion from float-string "${v}" to int loses precision`
+      : `Implicit conversion from float ${formatFloat(d, -1)} to int loses precision`);
   }
   const t = Math.trunc(d);
   return Number.isSafeInteger(t) ? (t === 0 ? 0 : t) : BigInt(t);
