@@ -23,7 +23,7 @@ import { classConst, findClass, objectToArray } from '../runtime/objects.js';
 import { createThrowable, throwableToString, traceOf, setTraceOf, chainPrevious } from '../ext/core/exceptions.js';
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
-import { isCallable } from '../runtime/calls.js';
+import { isCallable, argsFromArray } from '../runtime/calls.js';
 import { fiberBuiltins } from '../runtime/variants.js';
 import { hashSource, CodeCache } from './cache.js';
 
@@ -163,16 +163,8 @@ export class Engine {
     core.fiberSource = (unit) => this.fiberSource(unit);
     core.callWithArray = (cb, arr) => {
       const b = resolveCall(cb, rt.callerScope());
-      const positional: any[] = [];
-      const named: [string, any][] = [];
-      for (const [k, v] of (arr as any).entries()) {
-        if (typeof k === 'string') named.push([k, v]);
-        else {
-          if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
-          positional.push(v);
-        }
-      }
-      return invokeArgs(b, b.self, positional, named.length ? named : null, null);
+      const { positional, named } = argsFromArray(b.info, arr as PhpArray);
+      return invokeArgs(b, b.self, positional, named, null);
     };
     typeEnv.resolver = { findClass: (n, a) => findClass(n, a), isCallable: (v) => isCallable(v) };
   }

@@ -137,6 +137,8 @@ const FRAMED = new Set([
 function needsFrame(info: FunctionInfo): boolean {
   if (info.cls) return true;
   if (FRAMED.has(info.name.toLowerCase())) return true;
+  // array_udiff() & co. take their callbacks in the variadic tail
+  if (/^array_(u|diff_u|intersect_u)/.test(info.name)) return true;
   return info.params.some((p) => !!p.type && /callable|closure/i.test(p.type.text));
 }
 

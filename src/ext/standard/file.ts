@@ -508,7 +508,7 @@ export function registerFile(r: Registry): void {
     },
     'fgetcsv($stream, ?int $length = null, string $separator = ",", string $enclosure = "\\"", string $escape = "\\\\"): array|false': (h: any, len: number | null, d: string, e: string, x: string) => {
       const s = streamArg(h, 'fgetcsv');
-      const esc = csvArgs('fgetcsv', d, e, x);
+      const esc = csvArgs('fgetcsv', d, e, x, 3);
       if (len !== null && len < 0) rt.throwError('ValueError', 'fgetcsv(): Argument #2 ($length) must be between 0 and ' + '9223372036854775807');
       const line = s.impl.readLine(len === null || len === 0 ? Infinity : len);
       if (line === '') return false;
