@@ -53,7 +53,9 @@ export function fsPath(p: string): Buffer {
 /** Resolves a path against the request's working directory. */
 export function absPath(p: string): string {
   if (p.startsWith('file://')) p = p.slice(7);
-  return nodePath.resolve(rt.cwd ?? process.cwd(), p);
+  const abs = nodePath.resolve(rt.cwd ?? process.cwd(), p);
+  // "file.txt/" names a directory: the system call fails with ENOTDIR, as PHP's does
+  return p.endsWith('/') && abs !== '/' ? abs + '/' : abs;
 }
 
 export abstract class BaseStream implements StreamImpl {
