@@ -18,6 +18,7 @@ import { registerGetopt } from './getopt.js';
 import { registerNetdb } from './netdb.js';
 import { registerFilestat } from './filestat.js';
 import { registerStreamFuncs } from './stream_funcs.js';
+import { registerStreamFilters } from './stream_filter.js';
 
 export function registerBasic(r: Registry): void {
   r.constants({
@@ -189,6 +190,7 @@ export function registerBasic(r: Registry): void {
   registerDir(r);
   registerFilestat(r);
   registerStreamFuncs(r);
+  registerStreamFilters(r);
   registerGetopt(r);
   registerNetdb(r);
 }

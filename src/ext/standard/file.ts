@@ -1,5 +1,6 @@
 // ext/standard/file.c: fopen and the f* functions, whole-file helpers, CSV, temp files, ini parsing.
 
+import { closeStreamFilters } from './stream_filter.js';
 import * as fs from 'node:fs';
 /** node:os, loaded on first use (start-up does not pay for it) */
 const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('node:os');
@@ -430,6 +431,7 @@ export function registerFile(r: Registry): void {
     'fclose($stream): bool': (h: any) => {
       const s = streamArg(h, 'fclose');
       if (s.isDir) rt.throwError('TypeError', `fclose(): Argument #1 ($stream) must be a file stream resource`);
+      closeStreamFilters(s);
       s.impl.close();
       s.closed = true;
       return true;
