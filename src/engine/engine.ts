@@ -23,8 +23,7 @@ import { classConst, findClass, objectToArray } from '../runtime/objects.js';
 import { createThrowable, throwableToString, traceOf, setTraceOf, chainPrevious } from '../ext/core/exceptions.js';
 import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
-import { isCallable, paramMustBeRef } from '../runtime/calls.js';
-import { Ref } from '../runtime/values.js';
+import { isCallable, argsFromArray } from '../runtime/calls.js';
 import { fiberBuiltins } from '../runtime/variants.js';
 import { hashSource, CodeCache } from './cache.js';
 
@@ -164,19 +163,8 @@ export class Engine {
     core.fiberSource = (unit) => this.fiberSource(unit);
     core.callWithArray = (cb, arr) => {
       const b = resolveCall(cb, rt.callerScope());
-      const positional: any[] = [];
-      const named: [string, any][] = [];
-      for (const [k, v] of (arr as any).entries()) {
-        if (typeof k === 'string') named.push([k, v]);
-        else {
-          if (named.length) rt.throwError('Error', 'Cannot use positional argument after named argument');
-          // zend_call_function: only an element that is a reference goes to a by-reference parameter
-          const i = positional.length;
-          if (!(v instanceof Ref) && (b.info.refMask & (1 << Math.min(i, 30))) !== 0 && (i < b.info.params.length || b.info.variadic)) paramMustBeRef(b.info, i);
-          positional.push(v);
-        }
-      }
-      return invokeArgs(b, b.self, positional, named.length ? named : null, null);
+      const { positional, named } = argsFromArray(b.info, arr as PhpArray);
+      return invokeArgs(b, b.self, positional, named, null);
     };
     typeEnv.resolver = { findClass: (n, a) => findClass(n, a), isCallable: (v) => isCallable(v) };
   }

@@ -118,7 +118,7 @@ export const frameHooks = {
   enter: (_info: FunctionInfo, _self: any, _n: number, _a0: any, _a1: any, _a2: any, _a3: any): any => null,
   leave: (_fr: any): void => {},
   /** a frameless builtin threw: fixes the request's frame and the exception's trace */
-  failed: (e: any, _info: FunctionInfo, _self: any, _top: any, _n: number, _a0: any, _a1: any, _a2: any, _a3: any): any => e,
+  failed: (e: any, _info: FunctionInfo, _self: any, _top: any, _n: number, _a0: any, _a1: any, _a2: any, _a3: any, _rest?: any[]): any => e,
 };
 export const builtinState = { top: (): any => null };
 
@@ -137,6 +137,8 @@ const FRAMED = new Set([
 function needsFrame(info: FunctionInfo): boolean {
   if (info.cls) return true;
   if (FRAMED.has(info.name.toLowerCase())) return true;
+  // array_udiff() & co. take their callbacks in the variadic tail
+  if (/^array_(u|diff_u|intersect_u)/.test(info.name)) return true;
   return info.params.some((p) => !!p.type && /callable|closure/i.test(p.type.text));
 }
 
@@ -341,7 +343,11 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
     lines.push('return r === undefined ? null : r;');
   }
   if (framed) lines.push('} finally { leave(fr); }');
-  else lines.push(`} catch (e) { throw failed(e, info, this, top, n, ${firstFour.join(', ')}); }`);
+  else {
+    // variadic builtins read `arguments` anyway: their trace entry gets all the arguments
+    const all = info.variadic || names.length > 4 ? ', Array.prototype.slice.call(arguments)' : '';
+    lines.push(`} catch (e) { throw failed(e, info, this, top, n, ${firstFour.join(', ')}${all}); }`);
+  }
   const src = `return function ${safeJsName(info.name)}(${names.join(', ')}) {\n${lines.join('\n')}\n};`;
   const factory = new Function('impl', 'info', 'D', 'argCountError', 'coerceArg', 'PhpFloat', 'PhpArray', 'Ref', 'enter', 'leave', 'failed', 'state', src);
   const fn = factory(b.impl, info, defaults, argCountError, coerceArg, PhpFloat, PhpArray, Ref, frameHooks.enter, frameHooks.leave, frameHooks.failed, builtinState);

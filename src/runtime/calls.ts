@@ -2,7 +2,7 @@
 // callables (strings, arrays, closures, invokable objects), method lookup with visibility and
 // __call/__callStatic, named arguments, by-reference parameters, and PHP's error texts for each.
 
-import { PhpArray, Key } from './array.js';
+import { PhpArray, Key, share } from './array.js';
 import { PhpClass, PhpObject, PhpMethod, FunctionInfo, Vis } from './object.js';
 import { rt, Callee } from './request.js';
 import { Ref } from './values.js';
@@ -315,18 +315,47 @@ export function callBound(b: Bound, args: any[]): any {
   const info = b.info;
   if (info.refMask !== 0) {
     for (let i = 0; i < args.length; i++) {
-      const byRef = i < 31 && (info.refMask & (1 << i)) !== 0;
+      const byRef = (info.refMask & (1 << Math.min(i, 30))) !== 0;
       const a = args[i];
       if (byRef && !(a instanceof Ref)) {
         if (a !== undefined) paramMustBeRef(info, i);
-        args[i] = new Ref(a);
-      }
-      else if (!byRef && a instanceof Ref) args[i] = a.v;
+        args[i] = new Ref(share(a));
+      } else if (!byRef && a instanceof Ref) args[i] = a.v;
     }
   } else {
     for (let i = 0; i < args.length; i++) if (args[i] instanceof Ref) args[i] = args[i].v;
   }
   return b.fn.apply(b.self, args);
+}
+
+
+/**
+ * The arguments in an array (call_user_func_array(), ReflectionFunction::invokeArgs()): a reference
+ * element is passed as the reference to a by-reference parameter; a value there warns.
+ */
+export function argsFromArray(info: FunctionInfo, arr: PhpArray): { positional: any[]; named: [string, any][] | null } {
+  const positional: any[] = [];
+  let named: [string, any][] | null = null;
+  const refMask = info.refMask;
+  for (let i = arr.nextSlot(0); i < arr.slotCount; i = arr.nextSlot(i + 1)) {
+    const k = arr.keyAt(i);
+    let v = arr.rawAt(i);
+    if (typeof k === 'string') {
+      (named ??= []).push([k, v instanceof Ref ? v.v : v]);
+      continue;
+    }
+    if (named) rt.throwError('Error', 'Cannot use positional argument after named argument');
+    const n = positional.length;
+    const byRef = refMask !== 0 && (refMask & (1 << Math.min(n, 30))) !== 0;
+    if (v instanceof Ref) {
+      if (!byRef) v = v.v;
+    } else if (byRef) {
+      paramMustBeRef(info, n);
+      v = new Ref(share(v));
+    }
+    positional.push(v);
+  }
+  return { positional, named };
 }
 
 /**

@@ -131,7 +131,7 @@ frameHooks.enter = (info: FunctionInfo, self: any, n: number, a0: any, a1: any, 
 frameHooks.leave = (fr: Frame): void => {
   rt.top = fr.prev!;
 };
-frameHooks.failed = (e: any, info: FunctionInfo, self: any, top: Frame, n: number, a0: any, a1: any, a2: any, a3: any): any => {
+frameHooks.failed = (e: any, info: FunctionInfo, self: any, top: Frame, n: number, a0: any, a1: any, a2: any, a3: any, rest?: any[]): any => {
   // a builtin without a frame of its own threw: put its entry in the trace where PHP has it
   rt.top = top;
   if (e instanceof PhpObject && (e as any).capturedTop) {
@@ -139,7 +139,7 @@ frameHooks.failed = (e: any, info: FunctionInfo, self: any, top: Frame, n: numbe
     for (let f: Frame | null = (e as any).capturedTop; f && f !== top; f = f.prev) if (!f.info?.hidden) k++;
     const trace = rt.core.traceOf(e);
     if (trace instanceof PhpArray && k <= trace.size) {
-      const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3);
+      const fr = new Frame(info, top, top.file, self instanceof PhpObject || self instanceof PhpClass ? self : null, n, a0, a1, a2, a3, rest ?? null);
       fr.line = top.line;
       const entry = rt.traceEntry(fr, rt.iniGet('zend.exception_ignore_args') !== '1', false);
       const list = trace.valueList();

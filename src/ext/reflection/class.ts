@@ -9,6 +9,7 @@ import { findClass, readClassConst as classConst } from '../../runtime/objects.j
 import { instantiate, enumCase } from '../../runtime/classdecl.js';
 import { staticPropSet, prepareDefaultsChain } from '../../runtime/props.js';
 import { invokeArgs } from '../../runtime/functions.js';
+import { argsFromArray, paramMustBeRef } from '../../runtime/calls.js';
 import { mkRefl, nativeOf, reflError, nsOf, shortOf, factories } from './util.js';
 import { methodObj, methodModifiers, functionString, extensionOfClass } from './function.js';
 import { propObj, constObj, findPropInfo, propModifiers, propDefault, propertyString, constString, ConstState } from './property.js';
@@ -97,6 +98,15 @@ function newInstanceWith(cls: PhpClass, positional: any[], named: [string, any][
   if (!ctor) {
     if (positional.length || (named && named.length)) reflError(`Class ${cls.name} does not have a constructor, so you cannot pass any constructor arguments`);
     return o;
+  }
+  const refMask = ctor.info.refMask;
+  if (refMask !== 0) {
+    for (let i = 0; i < positional.length; i++) {
+      if ((refMask & (1 << Math.min(i, 30))) !== 0 && !(positional[i] instanceof Ref)) {
+        paramMustBeRef(ctor.info, i);
+        positional[i] = new Ref(share(positional[i]));
+      }
+    }
   }
   invokeArgs({ fn: ctor.fn, info: ctor.info }, o, positional, named, null);
   return o;
@@ -377,13 +387,10 @@ export function registerClasses(r: Registry): void {
       return o;
     },
     'public newInstanceArgs(array $args = []): ?object': function (this: PhpObject, args: PhpArray) {
-      const positional: any[] = [];
-      const named: [string, any][] = [];
-      for (const [k, v] of args.entries()) {
-        if (typeof k === 'string') named.push([k, v]);
-        else positional.push(v);
-      }
-      return newInstanceWith(cs(this).cls, positional, named.length ? named : null);
+      const cls = cs(this).cls;
+      if (!cls.ctor) return newInstanceWith(cls, args.size ? [undefined] : [], null);
+      const { positional, named } = argsFromArray(cls.ctor.info, args);
+      return newInstanceWith(cls, positional, named);
     },
     'public getParentClass(): ReflectionClass|false': function (this: PhpObject) {
       const p = cs(this).cls.parent;

@@ -5,7 +5,7 @@ import { PhpArray } from '../../runtime/array.js';
 import { PhpObject, PhpClass, PhpMethod, FunctionInfo, ParamInfo, Vis } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
-import { callBound } from '../../runtime/calls.js';
+import { callBound, argsFromArray } from '../../runtime/calls.js';
 import { mkClosure, closureBound, ClosureNative, invokeArgs } from '../../runtime/functions.js';
 import { mkRefl, nativeOf, reflError, nsOf, shortOf, factories, FnState, evalDefaultText, defaultConstantName, formatDefaultText } from './util.js';
 import { typeObj, typeFromText } from './type.js';
@@ -621,12 +621,7 @@ function defaultAvailable(s: ParamState): boolean {
 
 /** invokeArgs: positional (int keys) and named (string keys) arguments from an array. */
 function invokeWithArray(b: { fn: Function; self: any; info: FunctionInfo }, args: PhpArray): any {
-  const positional: any[] = [];
-  const named: [string, any][] = [];
-  for (const [k, v] of args.entries()) {
-    if (typeof k === 'string') named.push([k, v]);
-    else positional.push(v);
-  }
-  if (!named.length) return callBound(b, positional);
+  const { positional, named } = argsFromArray(b.info, args);
+  if (!named) return callBound(b, positional);
   return invokeArgs({ fn: b.fn, info: b.info }, b.self, positional, named, null);
 }

@@ -18,6 +18,7 @@ import { registerGetopt } from './getopt.js';
 import { registerNetdb } from './netdb.js';
 import { registerFilestat } from './filestat.js';
 import { registerStreamFuncs } from './stream_funcs.js';
+import { registerStreamFilters } from './stream_filter.js';
 
 export function registerBasic(r: Registry): void {
   r.constants({
@@ -122,7 +123,22 @@ export function registerBasic(r: Registry): void {
       return 0;
     },
     'time_nanosleep(int $seconds, int $nanoseconds): array|bool': (s: number, ns: number) => {
-      sleepMs(s * 1000 + ns / 1e6);
+      if (s < 0) rt.throwError('ValueError', 'time_nanosleep(): Argument #1 ($seconds) must be greater than or equal to 0');
+      if (ns < 0) rt.throwError('ValueError', 'time_nanosleep(): Argument #2 ($nanoseconds) must be greater than or equal to 0');
+      // nanosleep(2) fails with EINVAL
+      if (ns > 999999999) rt.throwError('ValueError', 'Nanoseconds was not in the range 0 to 999 999 999 or seconds was negative');
+      sleepMs(Number(s) * 1000 + Number(ns) / 1e6);
+      return true;
+    },
+    'time_sleep_until(float $timestamp): bool': (ts: number) => {
+      // the target is kept in nanoseconds as an unsigned 64-bit number
+      if (!(ts >= 0 && ts <= 18446744073)) rt.throwError('ValueError', 'time_sleep_until(): Argument #1 ($timestamp) must be between 0 and 18446744073');
+      const wait = ts * 1000 - (performance.timeOrigin + performance.now());
+      if (wait < 0) {
+        rt.warn('time_sleep_until(): Argument #1 ($timestamp) must be greater than or equal to the current time');
+        return false;
+      }
+      sleepMs(wait);
       return true;
     },
     'time(): int': () => Math.floor(Date.now() / 1000),
@@ -174,6 +190,7 @@ export function registerBasic(r: Registry): void {
   registerDir(r);
   registerFilestat(r);
   registerStreamFuncs(r);
+  registerStreamFilters(r);
   registerGetopt(r);
   registerNetdb(r);
 }

@@ -331,7 +331,7 @@ export function registerDir(r: Registry): void {
         rt.warn(`chdir(): ${errText(e)} (errno ${e.errno ? -e.errno : 2})`);
         return false;
       }
-      rt.cwd = full;
+      rt.cwd = full.length > 1 && full.endsWith("/") ? full.slice(0, -1) : full;
       try {
         process.chdir(full);
       } catch {

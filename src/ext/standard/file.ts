@@ -1,5 +1,6 @@
 // ext/standard/file.c: fopen and the f* functions, whole-file helpers, CSV, temp files, ini parsing.
 
+import { closeStreamFilters } from './stream_filter.js';
 import * as fs from 'node:fs';
 /** node:os, loaded on first use (start-up does not pay for it) */
 const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('node:os');
@@ -430,6 +431,7 @@ export function registerFile(r: Registry): void {
     'fclose($stream): bool': (h: any) => {
       const s = streamArg(h, 'fclose');
       if (s.isDir) rt.throwError('TypeError', `fclose(): Argument #1 ($stream) must be a file stream resource`);
+      closeStreamFilters(s);
       s.impl.close();
       s.closed = true;
       return true;
@@ -508,7 +510,7 @@ export function registerFile(r: Registry): void {
     },
     'fgetcsv($stream, ?int $length = null, string $separator = ",", string $enclosure = "\\"", string $escape = "\\\\"): array|false': (h: any, len: number | null, d: string, e: string, x: string) => {
       const s = streamArg(h, 'fgetcsv');
-      const esc = csvArgs('fgetcsv', d, e, x);
+      const esc = csvArgs('fgetcsv', d, e, x, 3);
       if (len !== null && len < 0) rt.throwError('ValueError', 'fgetcsv(): Argument #2 ($length) must be between 0 and ' + '9223372036854775807');
       const line = s.impl.readLine(len === null || len === 0 ? Infinity : len);
       if (line === '') return false;

@@ -58,11 +58,15 @@ function accessOk(p: string, mode: number): boolean {
   }
 }
 
-/** php_stat: one stat-based function by name. */
+const quietFns = new Set(['file_exists', 'is_writable', 'is_writeable', 'is_readable', 'is_executable', 'is_file', 'is_dir', 'is_link']);
+
 /** php_stat: `fname` names the kind of query (the function's name); `label` prefixes the warnings. */
 export function phpStat(fname: string, p: string, label = fname): any {
-  checkPath(p, label);
-  const quietFns = new Set(['file_exists', 'is_writable', 'is_writeable', 'is_readable', 'is_executable', 'is_file', 'is_dir', 'is_link']);
+  if (p.includes('\0')) {
+    // existence checks are quiet about a path that cannot exist
+    if (!quietFns.has(fname)) rt.warn(`${label}(): Filename contains null byte`);
+    return false;
+  }
   if (p === '') return false;
   const scheme = schemeOf(p);
   let st: fs.Stats | null;

@@ -251,7 +251,7 @@ export function registerMath(r: Registry): void {
   });
   r.constants({
     M_PI: Math.PI, M_E: Math.E, M_LOG2E: Math.LOG2E, M_LOG10E: Math.LOG10E, M_LN2: Math.LN2, M_LN10: Math.LN10,
-    M_PI_2: Math.PI / 2, M_PI_4: Math.PI / 4, M_1_PI: 1 / Math.PI, M_2_PI: 2 / Math.PI, M_SQRTPI: Math.sqrt(Math.PI),
+    M_PI_2: Math.PI / 2, M_PI_4: Math.PI / 4, M_1_PI: 1 / Math.PI, M_2_PI: 2 / Math.PI, M_SQRTPI: 1.772453850905516 /* the C literal, one ulp above Math.sqrt */,
     M_2_SQRTPI: 2 / Math.sqrt(Math.PI), M_SQRT2: Math.SQRT2, M_SQRT3: Math.sqrt(3), M_SQRT1_2: Math.SQRT1_2, M_LNPI: Math.log(Math.PI),
     M_EULER: 0.5772156649015329,
     PHP_ROUND_HALF_UP, PHP_ROUND_HALF_DOWN, PHP_ROUND_HALF_EVEN, PHP_ROUND_HALF_ODD,

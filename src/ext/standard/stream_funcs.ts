@@ -395,7 +395,7 @@ export function registerStreamFuncs(r: Registry): void {
         return false;
       }
       const d = readAll(src.impl, len === null || len < 0 ? -1 : Number(len));
-      if (d === '') return 0;
+      if (d === '') return src.impl.readFailed ? false : 0;
       const n = dst.impl.write(d);
       return n === false ? false : n;
     },
@@ -513,7 +513,6 @@ export function registerStreamFuncs(r: Registry): void {
       return PhpArray.fromList(list);
     },
     'stream_get_transports(): array': () => PhpArray.fromList(['tcp', 'udp', 'unix', 'udg']),
-    'stream_get_filters(): array': () => PhpArray.fromList(['string.rot13', 'string.toupper', 'string.tolower', 'convert.*', 'consumed', 'dechunk']),
     'stream_is_local($stream): bool': (h: any) => {
       if (h instanceof PhpStream) {
         if (h.closed) rt.throwError('TypeError', 'stream_is_local(): supplied resource is not a valid stream resource');

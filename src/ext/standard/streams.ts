@@ -30,6 +30,13 @@ export interface StreamImpl {
 
 const CHUNK = 8192;
 
+/** The filters of one direction of a stream (stream_filter.ts runs them). */
+export interface StreamFilterChain {
+  filters: unknown[];
+  /** data through every filter in order; false when a filter failed fatally */
+  run(stream: BaseStream, data: string, closing: boolean): string | false;
+}
+
 /** errno texts (strerror) for the codes Node reports. */
 export const ERRNO: Record<string, [number, string]> = {
   EPERM: [1, 'Operation not permitted'], ENOENT: [2, 'No such file or directory'], EIO: [5, 'Input/output error'],
@@ -53,7 +60,9 @@ export function fsPath(p: string): Buffer {
 /** Resolves a path against the request's working directory. */
 export function absPath(p: string): string {
   if (p.startsWith('file://')) p = p.slice(7);
-  return nodePath.resolve(rt.cwd ?? process.cwd(), p);
+  const abs = nodePath.resolve(rt.cwd ?? process.cwd(), p);
+  // "file.txt/" names a directory: the system call fails with ENOTDIR, as PHP's does
+  return p.endsWith('/') && abs !== '/' ? abs + '/' : abs;
 }
 
 export abstract class BaseStream implements StreamImpl {
@@ -78,9 +87,49 @@ export abstract class BaseStream implements StreamImpl {
   rawTell(): number {
     return this.position + this.buf.length;
   }
+  /** stream_filter_append()ed filters: data read passes through readFilters, data written through writeFilters */
+  readFilters: StreamFilterChain | null = null;
+  writeFilters: StreamFilterChain | null = null;
+  /** a read filter failed fatally (PSFS_ERR_FATAL): the read is an error */
+  readFailed = false;
+  /** the read filters have seen the end of the data (their closing pass is done) */
+  private readFlushed = false;
+  /** one read of the underlying source, through the read filters */
+  protected pull(n: number): string {
+    const chain = this.readFilters;
+    if (chain === null || chain.filters.length === 0) return this.rawRead(n);
+    for (;;) {
+      if (this.readFlushed) return '';
+      const s = this.rawRead(n);
+      const closing = s === '' || this.eofFlag || this.rawAtEnd();
+      if (closing) {
+        this.readFlushed = true;
+        this.eofFlag = true;
+      }
+      const out = chain.run(this, s, closing);
+      if (out === false) {
+        this.readFailed = true;
+        this.readFlushed = true;
+        return '';
+      }
+      if (out !== '' || closing) return out;
+    }
+  }
+  /** a filter added to the read side also sees the data already read ahead */
+  filterBuffered(fn: (s: string) => string): void {
+    if (this.buf.length) this.buf = fn(this.buf);
+  }
+  /** the source knows it has no more data (a memory stream drained): the filters' pass is the closing one */
+  protected rawAtEnd(): boolean {
+    return false;
+  }
+  /** the read filters start again after a seek */
+  protected resetReadFilters(): void {
+    this.readFlushed = false;
+  }
   /** fills the buffer with one chunk; false at the end */
   protected fill(n = CHUNK): boolean {
-    const s = this.rawRead(n);
+    const s = this.pull(n);
     if (s === '') {
       this.eofFlag = true;
       return false;
@@ -100,7 +149,7 @@ export abstract class BaseStream implements StreamImpl {
       }
     }
     while (out.length < n) {
-      const s = this.rawRead(Math.max(CHUNK, n - out.length));
+      const s = this.pull(Math.max(CHUNK, n - out.length));
       if (s === '') {
         this.eofFlag = true;
         break;
@@ -138,6 +187,23 @@ export abstract class BaseStream implements StreamImpl {
     return s;
   }
   write(s: string): number | false {
+    const chain = this.writeFilters;
+    if (chain !== null && chain.filters.length) {
+      const out = chain.run(this, s, false);
+      if (out === false) return false;
+      if (out !== '') this.writeRaw(out);
+      return s.length;
+    }
+    return this.writeRaw(s);
+  }
+  /** writes what the write filters still hold (fclose, stream_filter_remove) */
+  flushWriteFilters(): void {
+    const chain = this.writeFilters;
+    if (chain === null || chain.filters.length === 0) return;
+    const out = chain.run(this, '', true);
+    if (out !== false && out !== '') this.writeRaw(out);
+  }
+  private writeRaw(s: string): number | false {
     if (this.buf.length && this.meta.seekable) {
       this.rawSeek(this.position, 0);
       this.buf = '';
@@ -162,6 +228,7 @@ export abstract class BaseStream implements StreamImpl {
     const r = this.rawSeek(offset, whence);
     if (r === false) return false;
     this.buf = '';
+    this.resetReadFilters();
     this.position = r;
     this.eofFlag = false;
     return true;
@@ -273,6 +340,9 @@ export class MemoryStream extends BaseStream {
     super();
     this.meta = { wrapper: 'PHP', streamType: kind, mode, uri, seekable: true };
     if (kind === 'MEMORY') this.meta.wrapper = 'PHP';
+  }
+  protected rawAtEnd(): boolean {
+    return this.pos >= this.data.length;
   }
   protected rawRead(n: number): string {
     const s = this.data.slice(this.pos, this.pos + n);
