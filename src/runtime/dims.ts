@@ -486,7 +486,8 @@ export function dimOpGet(c: any, k: any, incDec?: boolean): any {
   if (c instanceof PhpObject) {
     const v = objectDimRead(c, k);
     // ++/-- fetch the element for writing: offsetGet's value is a copy (zend_fetch_dimension_address)
-    if (incDec && !(v instanceof PhpObject)) rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+    // (internal classes with their own element handlers, like ArrayObject, give the element itself)
+    if (incDec && !(v instanceof PhpObject) && c.cls.handlers?.readDim === undefined) rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
     return v;
   }
   if (typeof c === 'string') return rt.throwError('Error', incDec ? 'Cannot increment/decrement string offsets' : 'Cannot use assign-op operators with string offsets');

@@ -243,6 +243,8 @@ class Parser {
             raw = new Ref(raw);
             target.set(raw);
           }
+          // one more holder: the slot (var_dump shows the & of both)
+          raw.n++;
           slot.set(raw);
           return true;
         }
