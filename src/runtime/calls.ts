@@ -347,9 +347,9 @@ export function argsFromArray(info: FunctionInfo, arr: PhpArray): { positional: 
     if (named) rt.throwError('Error', 'Cannot use positional argument after named argument');
     const n = positional.length;
     const byRef = refMask !== 0 && (refMask & (1 << Math.min(n, 30))) !== 0;
-    if (v instanceof Ref) {
-      if (!byRef) v = v.v;
-    } else if (byRef) {
+    // a reference the array alone holds is a value (PHP dereferences refcount-1 references)
+    if (v instanceof Ref && (!byRef || v.n <= 1)) v = v.v;
+    if (byRef && !(v instanceof Ref)) {
       paramMustBeRef(info, n);
       v = new Ref(share(v));
     }

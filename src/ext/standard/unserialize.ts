@@ -243,8 +243,8 @@ class Parser {
             raw = new Ref(raw);
             target.set(raw);
           }
-          // one more holder: the slot (var_dump shows the & of both)
-          raw.n++;
+          // one more holder: the slot (var_dump shows the & of both); a bare result is no holder yet
+          if (!(slot instanceof BoxSlot)) raw.n++;
           slot.set(raw);
           return true;
         }
