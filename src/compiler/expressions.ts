@@ -772,9 +772,11 @@ function propIncDec(c: FnCtx, target: A.PropertyFetch, e: A.IncDec): string {
   const obj = isThis(target.var) ? thisExpr(c) : expr(c, target.var);
   const scope = scopeExpr(c);
   const o = c.temp();
-  const slow = `${u('propIncDec')}(${o}, ${propName(c, target.name)}, ${scope}, ${e.inc}, ${!e.prefix}${c.file.strictTypes ? ', true' : ''})`;
+  const strict = c.file.strictTypes ? ', true' : '';
   const site = propSite(c, target.name);
-  if (!site || (scope !== 'null' && !isJsLocal(scope))) return `(${o} = ${obj}, ${slow})`;
+  if (!site || (scope !== 'null' && !isJsLocal(scope))) return `(${o} = ${obj}, ${u('propIncDec')}(${o}, ${propName(c, target.name)}, ${scope}, ${e.inc}, ${!e.prefix}${strict}))`;
+  // the slow path fills the site, so the next time takes the inline path
+  const slow = `${u('pIncDec')}(${site}, ${o}, ${propName(c, target.name)}, ${scope}, ${e.inc}, ${!e.prefix}${strict})`;
   const cur = c.temp();
   const test = `${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && typeof (${cur} = ${o}.p[${site}.key]) === "number"`;
   const fast = `${o}.p[${site}.key] = ${inlineIncDec(c, cur, e.inc)}`;

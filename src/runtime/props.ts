@@ -533,6 +533,13 @@ export function pset(site: PropSite, o: any, name: string, v: any, scope: PhpCla
   return r;
 }
 
+/** ++/-- on $o->name through a site: the runtime's propIncDec, then the site learns the property. */
+export function pIncDec(site: PropSite, o: any, name: string, scope: PhpClass | null, inc: boolean, post: boolean, strict = false): any {
+  const r = propIncDec(o, name, scope, inc, post, strict);
+  if (o instanceof PhpObject) fillPropSite(site, o, name, scope);
+  return r;
+}
+
 /** $o->name's value for a compound assignment or ++/-- through a site (the write follows with pset). */
 export function pgetOp(site: PropSite, o: any, name: string, scope: PhpClass | null): any {
   if (o instanceof PhpObject && o.cls === site.cls && scope === site.scope) {
