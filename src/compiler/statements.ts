@@ -307,23 +307,15 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     // the return type is checked first (zend_emit_return_type_check precedes ZEND_RETURN_BY_REF)
     const r = c.temp();
     const v = c.temp();
-    const isCall = s.expr !== null && (s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall');
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${v}, fr)` : v;
-    const ref = isCall ? `${u('returnedCallRef')}(${v})` : `(${u('returnedNonRef')}(), new ${u('Ref')}(${t}))`;
+    const ref = s.expr !== null && isCall(s.expr) ? `${u('returnedCallRef')}(${v})` : `(${u('returnedNonRef')}(), new ${u('Ref')}(${t}))`;
     return `${mark}return (${v} = ${s.expr ? expr(c, s.expr) : 'null'}, ${t} = ${check}, ${r} = ${ref}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${r}.v);`;
   }
-  if (c.returnsRef && s.expr) {
+  if (c.returnsRef) {
     const r = c.temp();
-    if (hasReturnType && !isVariableLike(s.expr)) {
-      // the return type is verified before the reference is made (and its notice raised)
-      const pending = isCall(s.expr) ? `${u('callRetRef')}(${t})` : 'null';
-      return `${mark}return (${t} = ${expr(c, s.expr)}, ${r} = ${pending}, ${t} = ${u('checkReturn')}(${info}, ${t}, fr), ` +
-        `rt.retRef = ${r} !== null && ${r}.v === ${t} ? ${r} : ${u('returnedValueRef')}(${t}), ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
-    }
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${returnRef(c, s.expr)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+    return `${mark}return (${r} = ${refOf(c, s.expr!)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
-  if (c.returnsRef && !hasReturnType) return `${mark}return (rt.retRef = ${u('returnedValueRef')}(null), ${UNBIND_MARK}rt.top = fr.prev, null);`;
   let value = s.expr ? expr(c, s.expr) : 'null';
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
@@ -333,30 +325,8 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
 }
 
-function isVariableLike(e: A.Expr): boolean {
-  return e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'NullsafePropertyFetch' || e.kind === 'StaticPropertyFetch';
-}
-
 function isCall(e: A.Expr): boolean {
   return e.kind === 'FuncCall' || e.kind === 'MethodCall' || e.kind === 'NullsafeMethodCall' || e.kind === 'StaticCall';
-}
-
-/** What a function returning by reference returns: the variable's reference, or a notice and a temporary. */
-function returnRef(c: FnCtx, e: A.Expr): string {
-  switch (e.kind) {
-    case 'Variable':
-    case 'ArrayDimFetch':
-    case 'PropertyFetch':
-    case 'NullsafePropertyFetch':
-    case 'StaticPropertyFetch':
-      return refOf(c, e);
-    case 'FuncCall':
-    case 'MethodCall':
-    case 'NullsafeMethodCall':
-    case 'StaticCall':
-      return `${c.file.use('returnedCallRef')}(${expr(c, e)})`;
-  }
-  return `${c.file.use('returnedValueRef')}(${expr(c, e)})`;
 }
 
 /** zend_emit_return_type_check's compile-time errors. */

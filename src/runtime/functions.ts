@@ -339,13 +339,6 @@ export function returnedCallRef(v: any): Ref {
   return new Ref(v);
 }
 
-/** The reference a call just returned, if it returned one for the value v (else null). */
-export function callRetRef(v: any): Ref | null {
-  const r = rt.retRef;
-  rt.retRef = null;
-  return r && r.v === v ? r : null;
-}
-
 /** `return <expression>;` in a function returning by reference: no variable to refer to. */
 export function returnedValueRef(v: any): Ref {
   returnedNonRef();
