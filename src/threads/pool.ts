@@ -58,15 +58,12 @@ interface PoolWorker {
   /** Int32 index of the word that is 1 while the worker runs a thread */
   busy: number;
   known: Set<string>;
-  /** the handle of the thread it runs (0 when idle) */
-  running: number;
   /** the pool it belongs to (pools) */
   pool: PoolWorker[];
 }
 
 /** Workers by the extension modules their engines have (engines of one process may differ). */
 const pools = new Map<string, PoolWorker[]>();
-const workers: PoolWorker[] = [];
 // Workers run the ES module dist/threads/worker.js. The command's bundle is a CommonJS build, in which
 // scripts/bundle.mjs rewrites import.meta.url to the URL of the module's twin in dist/.
 // @ts-ignore TS1343: import.meta in the CommonJS build (tsconfig.bundle.json)
@@ -88,9 +85,8 @@ function spawn(pool: PoolWorker[], extensions: ExtensionModules): PoolWorker {
   // an idle pool must not keep the process alive
   worker.unref();
   port1.unref();
-  const w: PoolWorker = { worker, port: port1, busy, known: new Set(), running: 0, pool };
+  const w: PoolWorker = { worker, port: port1, busy, known: new Set(), pool };
   pool.push(w);
-  workers.push(w);
   return w;
 }
 
@@ -146,7 +142,6 @@ export function threadStart(req: Request, program: ProgramSnapshot, task: Uint8A
     w.known.add(key);
   }
   const msg: ThreadTask = { handle, tid, program, task, outputFd: req.outputFd, modules, busy: w.busy, entry, payload };
-  w.running = handle;
   w.worker.postMessage(msg);
   started(req).push(handle);
   workerOf.set(handle, w);
@@ -216,10 +211,8 @@ export function threadFinished(handle: number, terminated: boolean, busy: number
  * does not reach a point where it could stop by itself. Its joiners are woken as for a thread that failed.
  */
 export function threadTerminate(handle: number): boolean {
-  const i = workers.findIndex((w) => w.running === handle);
-  if (i >= 0 && !threadIsRunning(handle)) return false;
-  if (i < 0) return false;
-  const [w] = workers.splice(i, 1);
+  const w = workerOf.get(handle);
+  if (!w || !threadIsRunning(handle)) return false;
   w.pool.splice(w.pool.indexOf(w), 1);
   void w.worker.terminate();
   threadFinished(handle, true, w.busy);
@@ -228,7 +221,7 @@ export function threadTerminate(handle: number): boolean {
 
 /** Output threads sent back (when the request has no file descriptor of its own) goes to its sink. */
 export function drainOutput(req: Request): void {
-  for (const w of workers) drainPort(req, w);
+  for (const pool of pools.values()) for (const w of pool) drainPort(req, w);
 }
 
 function drainPort(req: Request, w: PoolWorker): void {
@@ -245,6 +238,6 @@ export function finishRequestThreads(req: Request): void {
 
 /** Stops the pool's workers (engine shutdown). */
 export function stopPool(): void {
-  for (const w of workers.splice(0)) void w.worker.terminate();
+  for (const pool of pools.values()) for (const w of pool) void w.worker.terminate();
   pools.clear();
 }
