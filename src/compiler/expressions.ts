@@ -6,7 +6,7 @@ import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -508,7 +508,7 @@ function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec
   const o = c.temp();
   const k = c.temp();
   if (target.kind === 'PropertyFetch') {
-    const obj = isThis(target.var) ? thisExpr(c) : expr(c, target.var);
+    const obj = objectForRmw(c, target.var);
     const scope = scopeExpr(c);
     const site = propSite(c, target.name);
     if (site) {
@@ -527,7 +527,7 @@ function rmwLocation(c: FnCtx, target: A.PropertyFetch | A.ArrayDimFetch, incDec
     };
   }
   return {
-    prepare: `${o} = ${writableContainer(c, target.var)}, ${k} = ${u('dimOpKey')}(${o}, ${expr(c, target.dim!)})`,
+    prepare: `${o} = ${writableContainer(c, target.var, true)}, ${k} = ${u('dimOpKey')}(${o}, ${expr(c, target.dim!)})`,
     read: `${u('dimOpGet')}(${o}, ${k}${incDec ? ', true' : ''})`,
     write: (v) => `${u(incDec ? 'assignDimIncDec' : 'assignDim')}(${o}, ${k}, ${v})`,
   };
@@ -769,7 +769,7 @@ function incDec(c: FnCtx, e: A.IncDec): string {
  */
 function propIncDec(c: FnCtx, target: A.PropertyFetch, e: A.IncDec): string {
   const u = (h: string) => c.file.use(h);
-  const obj = isThis(target.var) ? thisExpr(c) : expr(c, target.var);
+  const obj = objectForRmw(c, target.var);
   const scope = scopeExpr(c);
   const o = c.temp();
   const strict = c.file.strictTypes ? ', true' : '';

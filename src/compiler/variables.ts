@@ -157,19 +157,20 @@ export function readQuiet(c: FnCtx, e: A.Expr): string {
  * The JS expression giving a writable container for a nested write through e (e[k] = v, e[] = v,
  * e->p[...]): arrays are separated and stored back, null becomes a new array.
  */
-export function writableContainer(c: FnCtx, e: A.Expr): string {
+/** `rw`: the write follows a read ($a[k][j] .= x): an undefined variable or a missing element warns first. */
+export function writableContainer(c: FnCtx, e: A.Expr, rw = false): string {
   switch (e.kind) {
     case 'Variable': {
       if (typeof e.name !== 'string') return `${c.file.use('wArrRef')}(${dynRef(c, e.name)})`;
       if (e.name === 'this') return thisExpr(c);
       const loc = valueLocation(c, e.name);
-      if (loc === null) return `${c.file.use('wArrRef')}(S.ref(${str(e.name)}))`;
-      return `(${loc} = ${c.file.use('wArr')}(${loc}))`;
+      if (loc === null) return rw ? `${c.file.use('wArrRefRW')}(S.ref(${str(e.name)}), ${str(e.name)})` : `${c.file.use('wArrRef')}(S.ref(${str(e.name)}))`;
+      return `(${loc} = ${c.file.use('wArr')}(${rw && !SUPERGLOBALS.has(e.name) ? readVar(c, e.name) : loc}))`;
     }
     case 'ArrayDimFetch':
       if (isGlobalsElement(e)) return `${c.file.use('wArrRef')}(${globalRef(c, e)})`;
-      if (!e.dim) return `${c.file.use('dimWAppend')}(${writableContainer(c, e.var)})`;
-      return `${c.file.use('dimW')}(${writableContainer(c, e.var)}, ${expr(c, e.dim)})`;
+      if (!e.dim) return `${c.file.use('dimWAppend')}(${writableContainer(c, e.var, rw)})`;
+      return `${c.file.use(rw ? 'dimRW' : 'dimW')}(${writableContainer(c, e.var, rw)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propW')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':
@@ -186,10 +187,33 @@ export function writableContainer(c: FnCtx, e: A.Expr): string {
 /** The object of a property write $x->p = v (no auto-vivification in PHP 8). */
 export function objectForWrite(c: FnCtx, e: A.Expr): string {
   if (isThis(e)) return thisExpr(c);
-  if (e.kind === 'Variable' || e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch' || e.kind === 'StaticPropertyFetch') {
-    return `${c.file.use('objW')}(${readQuiet(c, e)})`;
+  if (e.kind === 'Variable' || e.kind === 'StaticPropertyFetch') return readQuiet(c, e);
+  return nestedObjectForWrite(c, e, false) ?? expr(c, e);
+}
+
+/**
+ * The object of a read-modify-write on a property ($x->p += 1, $x->p++): the base variable is read
+ * (with PHP's undefined-variable warning), a nested property or element is fetched for writing.
+ */
+export function objectForRmw(c: FnCtx, e: A.Expr): string {
+  if (isThis(e)) return thisExpr(c);
+  return nestedObjectForWrite(c, e, true) ?? expr(c, e);
+}
+
+/** The object of unset($x->q->p): $x->q is fetched for unsetting (FETCH_OBJ_UNSET creates a missing q as null). */
+function objectForUnset(c: FnCtx, e: A.Expr): string {
+  if (e.kind === 'PropertyFetch') return `${c.file.use('propFetchUnset')}(${objectForUnset(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+  return readQuiet(c, e);
+}
+
+/** $a[k]->p / $a[]->p / $o->q->p written: the container is fetched for writing (FETCH_DIM_W, FETCH_OBJ_W). */
+function nestedObjectForWrite(c: FnCtx, e: A.Expr, rw: boolean): string | null {
+  if (e.kind === 'ArrayDimFetch' && !isGlobalsElement(e)) {
+    if (!e.dim) return `${c.file.use('dimFetchWAppend')}(${writableContainer(c, e.var)})`;
+    return `${c.file.use('dimFetchW')}(${writableContainer(c, e.var)}, ${expr(c, e.dim)})`;
   }
-  return expr(c, e);
+  if (e.kind === 'PropertyFetch') return `${c.file.use('propFetchW')}(${rw ? objectForRmw(c, e.var) : objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+  return null;
 }
 
 function dynRef(c: FnCtx, nameExpr: A.Expr): string {
@@ -367,7 +391,7 @@ export function unsetOf(c: FnCtx, e: A.Expr): string {
       if (isGlobalsElement(e)) return `rt.globals.unset(${c.file.use('toStr')}(${expr(c, e.dim)}))`;
       return `${c.file.use('unsetDim')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch':
-      return `${c.file.use('propUnset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+      return `${c.file.use('propUnset')}(${objectForUnset(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':
       compileError('Attempt to unset static property', e.line);
     case 'NullsafePropertyFetch':

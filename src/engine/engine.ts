@@ -15,7 +15,7 @@ import { parse } from '../syntax/parser.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
 import { compileProgram } from '../compiler/compile.js';
 import { R } from '../runtime/helpers.js';
-import { ExitSignal, FatalSignal, E_ERROR } from '../runtime/errors.js';
+import { ExitSignal, FatalSignal, E_ERROR, E_PARSE, E_COMPILE_ERROR } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import { objectIter } from '../runtime/iterate.js';
 import { closureBound, resolveCall, invokeArgs } from '../runtime/functions.js';
@@ -458,6 +458,15 @@ export class Engine {
     }
     const file = toStr(e.p['file'] ?? req.top.file);
     const line = Number(e.p['line'] ?? 0);
+    // zend_exception_error: a ParseError or CompileError (exactly those classes) is reported as the
+    // compile error it stands for, without "Uncaught" or a trace
+    const cname = e.cls.name;
+    if (cname === 'ParseError' || cname === 'CompileError') {
+      const msg = toStr(e.p['message'] ?? '');
+      req.lastError = { type: cname === 'ParseError' ? E_PARSE : E_COMPILE_ERROR, message: msg, file, line };
+      req.displayError(cname === 'ParseError' ? 'Parse error' : 'Fatal error', msg, file, line);
+      return;
+    }
     req.lastError = { type: E_ERROR, message: 'Uncaught ' + str, file, line };
     req.displayError('Fatal error', `Uncaught ${str}\n  thrown`, file, line);
   }

@@ -226,6 +226,12 @@ export function wArrRef(r: Ref): any {
   return (r.v = wArr(r.v));
 }
 
+/** A variable of a dictionary scope as the container of a read-modify-write: undefined warns first. */
+export function wArrRefRW(r: Ref, name: string): any {
+  if (r.v === undefined) rt.warn(`Undefined variable $${name}`);
+  return (r.v = wArr(r.v));
+}
+
 /** A temporary used as a write container: writes are lost (function results). */
 export function wArrTemp(v: any): any {
   if (v instanceof PhpArray) return v.clone();
@@ -305,6 +311,15 @@ export function dimW(c: any, k: any): any {
 }
 
 /** $a[][...] = v: appends a new array and returns it. */
+/** dimW for a read-modify-write ($a[k][j] .= x: FETCH_DIM_RW): a missing element warns before it is created. */
+export function dimRW(c: any, k: any): any {
+  if (c instanceof PhpArray) {
+    const key = toKey(k);
+    if (c.getRaw(key) === undefined) rt.warn(`Undefined array key ${keyForMessage(key)}`);
+  }
+  return dimW(c, k);
+}
+
 export function dimWAppend(c: any): any {
   if (c instanceof PhpArray) {
     const a = new PhpArray();
@@ -317,6 +332,32 @@ export function dimWAppend(c: any): any {
     objectDimWrite(c, undefined, a);
     return a;
   }
+  if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+/** $c[$k] as the object of a property write ($a[k]->p = v: FETCH_DIM_W): a missing element is created as null. */
+export function dimFetchW(c: any, k: any): any {
+  if (c instanceof PhpArray) {
+    const key = toKey(k);
+    const raw = c.getRaw(key);
+    if (raw instanceof Ref) return raw.v;
+    if (raw !== undefined) return raw;
+    c.set(key, null);
+    return null;
+  }
+  if (c instanceof PhpObject) return objectDimRead(c, k);
+  if (typeof c === 'string') return rt.throwError('Error', 'Cannot use string offset as an object');
+  return rt.throwError('Error', 'Cannot use a scalar value as an array');
+}
+
+/** $c[]->p = v: appends null and yields it. */
+export function dimFetchWAppend(c: any): any {
+  if (c instanceof PhpArray) {
+    if (!c.append(null)) nextElementOccupied();
+    return null;
+  }
+  if (c instanceof PhpObject) return objectDimRead(c, undefined);
   if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }

@@ -290,6 +290,39 @@ export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
   return r;
 }
 
+/**
+ * The property's value as the object of a nested property write ($o->p->q = 1, $o->p->q++: FETCH_OBJ_W):
+ * the container must be an object, a missing property is created as null, and a __get result that
+ * is not an object can't be written through.
+ */
+export function propFetchW(o: any, name: string, scope: PhpClass | null): any {
+  if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
+  if (o.cls.handlers !== null && o.cls.handlers.readProp !== undefined) return propGet(o, name, scope);
+  const info = findProp(o.cls, name, scope, o.cls.getter !== null);
+  const cur = info && !accessible(info, scope) ? undefined : o.p[info ? info.key : name];
+  if (cur instanceof Ref) return cur.v;
+  if (cur !== undefined && cur !== UNINIT) return cur;
+  if (o.cls.getter) {
+    const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+    if (r !== NO_MATCH) {
+      const rr = getterRef(o, r);
+      if (rr !== null) return rr.v;
+      if (!(r instanceof PhpObject)) rt.notice(`Indirect modification of overloaded property ${o.cls.name}::$${name} has no effect`);
+      return r;
+    }
+  }
+  if (info && !accessible(info, scope)) cannotAccess(info);
+  if (info && info.type) return propGet(o, name, scope);
+  if (!info) dynamicPropCheck(o, name);
+  o.p[info ? info.key : name] = null;
+  return null;
+}
+
+/** propFetchW for unset($o->p->q): a non-object container is quietly nothing. */
+export function propFetchUnset(o: any, name: string, scope: PhpClass | null): any {
+  return o instanceof PhpObject ? propFetchW(o, name, scope) : null;
+}
+
 /** The property's value prepared for a nested write ($o->p[] = 1, $o->p->q = 1): arrays separated and stored back. */
 export function propW(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) {
@@ -343,19 +376,14 @@ export function propW(o: any, name: string, scope: PhpClass | null): any {
  * float (which its type doesn't take) is an error rather than a conversion.
  */
 export function propIncDec(o: any, name: string, scope: PhpClass | null, inc: boolean, post: boolean, strict = false): any {
-  if (o instanceof PhpObject) {
-    const info = findProp(o.cls, name, scope, o.cls.getter !== null);
-    if (info && info.readonly && accessible(info, scope) && o.p[info.key] !== UNINIT) readonlyError(info, scope, true);
-    const old = propGet(o, name, scope);
-    const nv = inc ? incOp(old) : decOp(old);
-    if (info && info.type && (typeof old === 'number' || typeof old === 'bigint') && nv instanceof PhpFloat && info.type.check(nv, true) === NO_MATCH) {
-      rt.throwError('TypeError', `Cannot ${inc ? 'increment' : 'decrement'} property ${info.cls.name}::$${name} of type ${typeTextIn(info.type, info.cls)} past its ${inc ? 'maximal' : 'minimal'} value`);
-    }
-    propSet(o, name, nv, scope, strict);
-    return post ? old : nv;
-  }
+  if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to increment/decrement property "${name}" on ${typeName(o)}`);
+  const info = findProp(o.cls, name, scope, o.cls.getter !== null);
+  if (info && info.readonly && accessible(info, scope) && o.p[info.key] !== UNINIT) readonlyError(info, scope, true);
   const old = propGet(o, name, scope);
   const nv = inc ? incOp(old) : decOp(old);
+  if (info && info.type && (typeof old === 'number' || typeof old === 'bigint') && nv instanceof PhpFloat && info.type.check(nv, true) === NO_MATCH) {
+    rt.throwError('TypeError', `Cannot ${inc ? 'increment' : 'decrement'} property ${info.cls.name}::$${name} of type ${typeTextIn(info.type, info.cls)} past its ${inc ? 'maximal' : 'minimal'} value`);
+  }
   propSet(o, name, nv, scope, strict);
   return post ? old : nv;
 }

@@ -182,6 +182,7 @@ export function registerBasic(r: Registry): void {
     },
   });
   r.constants({ CONNECTION_ABORTED: 1, CONNECTION_NORMAL: 0, CONNECTION_TIMEOUT: 2 });
+  r.constants({ INI_USER: 1, INI_PERDIR: 2, INI_SYSTEM: 4, INI_ALL: 7 });
   void share;
   void mkFloat;
   void PhpFloat;
