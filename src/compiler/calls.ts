@@ -47,7 +47,7 @@ function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?
     const t = c.temp();
     const v = c.varInfo((a.value as A.Variable).name as string).js;
     copyBacks.push(`${v} = ${t}.v`);
-    return `(${t} = new ${c.file.use('Ref')}(${v}))`;
+    return `(${t} = new ${c.file.use('Ref')}(${v} ?? null))`;
   }
   return refOf(c, a.value);
 }
@@ -128,7 +128,7 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
       const t = c.temp();
       const v = c.varInfo((a.value as A.Variable).name as string).js;
       copyBacks.push(`(${t} instanceof ${c.file.use('Ref')} ? ${v} = ${t}.v : 0)`);
-      return `(${t} = ${bit} ? new ${c.file.use('Ref')}(${v}) : ${argValue(c, a.value)})`;
+      return `(${t} = ${bit} ? new ${c.file.use('Ref')}(${v} ?? null) : ${argValue(c, a.value)})`;
     }
     return `(${bit} ? ${refOf(c, a.value)} : ${argValue(c, a.value)})`;
   });

@@ -464,18 +464,52 @@ function assignRef(c: FnCtx, e: A.AssignRef): string {
   if (isThis(e.target)) compileError('Cannot re-assign $this', e.line);
   if (v.kind === 'FuncCall' || v.kind === 'MethodCall' || v.kind === 'StaticCall' || v.kind === 'NullsafeMethodCall') {
     // =& of a call: the call's reference if it returns one, else a notice and a plain assignment
-    return bindRef(c, e.target, `${c.file.use('callResultRef')}(${expr(c, v)})`);
+    // the call runs first, then the target is fetched (its errors come before the notice), then the binding
+    const cv = c.temp();
+    const cr = c.temp();
+    return `(${cv} = ${expr(c, v)}, ${cr} = ${c.file.use('takeCallRef')}(${cv}), ${bindRef(c, e.target, `${c.file.use('callRefOrValue')}(${cr}, ${cv})`)})`;
   }
   const t = c.temp();
   return `(${t} = ${refOf(c, v)}, ${bindRef(c, e.target, t)}, ${t}.v)`;
+}
+
+/**
+ * `$a[f()] ??= v` reads and then writes the same location: the keys and names computed by expressions
+ * are evaluated once, into temporaries (zend_compile_memoized_expr); variables and literals are kept.
+ */
+function memoizeLvalue(c: FnCtx, e: A.Expr, pre: string[]): A.Expr {
+  const memo = (x: A.Expr): A.Expr => {
+    if (x.kind === 'Variable' && typeof x.name === 'string') return x;
+    if (x.kind === 'ScalarInt' || x.kind === 'ScalarString' || x.kind === 'ScalarFloat') return x;
+    const t = c.temp();
+    pre.push(`${t} = ${expr(c, x)}`);
+    return { kind: 'RawJs', js: t, line: x.line } as unknown as A.Expr;
+  };
+  switch (e.kind) {
+    case 'ArrayDimFetch': {
+      const v = memoizeLvalue(c, e.var, pre);
+      return { ...e, var: v, dim: e.dim ? memo(e.dim) : null };
+    }
+    case 'PropertyFetch': {
+      const v = memoizeLvalue(c, e.var, pre);
+      return { ...e, var: v, name: e.name.kind === 'Identifier' ? e.name : memo(e.name) };
+    }
+    case 'StaticPropertyFetch':
+      return typeof e.name === 'string' ? e : { ...e, name: memo(e.name) };
+    default:
+      return e;
+  }
 }
 
 function assignOp(c: FnCtx, e: A.AssignOp): string {
   const u = (h: string) => c.file.use(h);
   if (e.op === '??') {
     const t = c.temp();
-    const cur = readQuiet(c, e.target);
-    return `((${t} = ${cur}) != null ? ${t} : ${maybeRun(c, () => assignTo(c, e.target, expr(c, e.value), isFresh(e.value)))})`;
+    const pre: string[] = [];
+    const target = memoizeLvalue(c, e.target, pre);
+    const cur = readQuiet(c, target);
+    const r = `((${t} = ${cur}) != null ? ${t} : ${maybeRun(c, () => assignTo(c, target, expr(c, e.value), isFresh(e.value)))})`;
+    return pre.length ? `(${pre.join(', ')}, ${r})` : r;
   }
   const fn = u(BINOPS[e.op]);
   const target = e.target;

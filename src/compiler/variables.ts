@@ -334,7 +334,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
       if (typeof e.name === 'string') {
         if (!isRefable(c, e.name)) {
           // not boxed (an unknown callee took it by reference): a temporary Ref, copied back by the caller
-          return `new ${c.file.use('Ref')}(${c.varInfo(e.name).js})`;
+          return `new ${c.file.use('Ref')}(${c.varInfo(e.name).js} ?? null)`;
         }
         return refVar(c, e.name);
       }

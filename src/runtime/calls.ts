@@ -37,6 +37,28 @@ function sharesProtectedRoot(a: PhpClass, b: PhpClass): boolean {
   return a.isSubclassOf(root);
 }
 
+/**
+ * May code in `scope` call method m? A protected method is judged on its root class, the class of the
+ * topmost non-private declaration it overrides (zend_get_function_root_class + zend_check_protected).
+ */
+export function methodVisible(m: PhpMethod, scope: PhpClass | null): boolean {
+  if (m.vis === Vis.Public) return true;
+  if (!scope) return false;
+  if (m.vis === Vis.Private) return scope === m.cls;
+  const root = methodRootClass(m);
+  return scope.isSubclassOf(root) || root.isSubclassOf(scope);
+}
+
+function methodRootClass(m: PhpMethod): PhpClass {
+  let root = m.cls;
+  for (let p = m.cls.parent; p; p = p.parent) {
+    const pm = p.methods.get(m.lcname);
+    if (pm === undefined) break;
+    if (pm.vis !== Vis.Private) root = pm.cls;
+  }
+  return root;
+}
+
 export function visName(vis: Vis): string {
   return vis === Vis.Public ? 'public' : vis === Vis.Protected ? 'protected' : 'private';
 }
@@ -55,7 +77,7 @@ export function findMethodForCall(obj: PhpObject, name: string, scope: PhpClass 
   }
   const m = cls.methods.get(lc);
   if (m) {
-    if (m.vis === Vis.Public || visible(m.vis, m.cls, scope)) {
+    if (methodVisible(m, scope)) {
       if (m.isStatic) return { fn: m.fn, self: cls, info: m.info };
       return { fn: m.fn, self: obj, info: m.info };
     }
@@ -91,7 +113,7 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
     if (own && own.cls === scope) m = own;
   }
   if (m) {
-    if (!(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
+    if (!methodVisible(m, scope)) {
       if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(thisObj.cls.caller ?? cls.caller, thisObj, name);
       if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
       rt.throwError('Error', `Call to ${visName(m.vis)} method ${m.cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
@@ -200,7 +222,7 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   }
   const lc = name.toLowerCase();
   const m = lookupCls.methods.get(lc);
-  if (!m || !(m.vis === Vis.Public || visible(m.vis, m.cls, scope))) {
+  if (!m || !methodVisible(m, scope)) {
     if (obj && cls.caller) return magicCall(cls.caller, obj, name);
     if (!obj && cls.caller) {
       // zend_is_callable_check_class: a class named from inside one of its methods gets the calling $this

@@ -325,6 +325,20 @@ export function callResultRef(v: any): Ref {
   return new Ref(v);
 }
 
+/** The reference a call just returned with value v, or null (taken right after the call, before the target is fetched). */
+export function takeCallRef(v: any): Ref | null {
+  const r = rt.retRef;
+  rt.retRef = null;
+  return r && r.v === v ? r : null;
+}
+
+/** =& of a call result, once the target is fetched: the call's reference, or a notice and a plain value. */
+export function callRefOrValue(r: Ref | null, v: any): Ref {
+  if (r !== null) return r;
+  rt.notice('Only variables should be assigned by reference');
+  return new Ref(v);
+}
+
 /** ZEND_RETURN_BY_REF of a constant or temporary value. */
 export function returnedNonRef(): void {
   rt.notice('Only variable references should be returned by reference');

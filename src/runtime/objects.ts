@@ -22,10 +22,16 @@ export function findClass(name: string, autoload = true): PhpClass | null {
   if (c) return c;
   if (!autoload || rt.autoloaders.length === 0) return null;
   if (!isValidClassName(name)) return null;
-  for (const loader of rt.autoloaders.slice()) {
-    callAutoloader(loader, name);
-    c = rt.classes.get(lc);
-    if (c) return c;
+  if (rt.autoloading.has(lc)) return null;
+  rt.autoloading.add(lc);
+  try {
+    for (const loader of rt.autoloaders.slice()) {
+      callAutoloader(loader, name);
+      c = rt.classes.get(lc);
+      if (c) return c;
+    }
+  } finally {
+    rt.autoloading.delete(lc);
   }
   return null;
 }

@@ -186,6 +186,8 @@ export class Request {
   shutdownFunctions: { fn: any; args: any[] }[] = [];
   includedFiles = new Set<string>();
   autoloaders: any[] = [];
+  /** Lower-case names of the classes being autoloaded now: a nested lookup of one of them does not autoload again. */
+  autoloading = new Set<string>();
   /** the script's path, for the main frame */
   readonly scriptPath: string;
   /** error_get_last() */

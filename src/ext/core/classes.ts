@@ -147,6 +147,10 @@ function registerClosure(r: Registry): void {
 function closureDebugInfo(o: PhpObject): [string, any][] {
   const n = closureOf(o);
   const out: [string, any][] = [];
+  // a closure made from a named function or method (first-class callable, fromCallable) names it
+  if (!n.info.isClosure && n.info.name !== '{closure}' && n.info.name !== '__call') {
+    out.push(['function', n.info.cls ? `${n.info.cls.name}::${n.info.name}` : n.info.name]);
+  }
   const used = n.usedNames ?? [];
   if (n.usedValues?.some((v) => v !== undefined) || (n.statics && n.statics.size)) {
     const a = new PhpArray();
