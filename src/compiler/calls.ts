@@ -33,6 +33,10 @@ function isLvalue(e: A.Expr): boolean {
 function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[]; variadic?: boolean }, i = 0): string {
   if (!byRef) return argValue(c, a.value);
   if (!isLvalue(a.value)) {
+    if (isSpecialBuiltinCall(c, a.value) && callee) {
+      const pname = callee.variadic && i >= callee.params.length - 1 ? '' : callee.params[Math.min(i, callee.params.length - 1)] ?? '';
+      return `(${expr(c, a.value)}, ${c.file.use('cannotPassByRef')}(${str(callee.name)}, ${i}, ${str(pname)}))`;
+    }
     if (a.value.kind === 'FuncCall' || a.value.kind === 'MethodCall' || a.value.kind === 'StaticCall' || a.value.kind === 'NullsafeMethodCall' || a.value.kind === 'New') {
       return `${c.file.use('refFromCall')}(${expr(c, a.value)})`;
     }
@@ -174,6 +178,29 @@ function lvalueOrValue(c: FnCtx, e: A.Expr): string {
 // ───────────── function calls ─────────────
 
 const COMPILE_TIME_FUNCS = new Set(['assert', 'func_get_args', 'func_num_args', 'func_get_arg', 'compact', 'extract', 'get_defined_vars', 'get_called_class', 'get_class', 'get_parent_class']);
+
+/**
+ * Builtins php-src compiles to their own instructions (zend_try_compile_special_func) when the call
+ * names them unambiguously: their result is a temporary, which can't be written through or referenced.
+ * The value is the argument counts that qualify.
+ */
+const SPECIAL_BUILTINS = new Map<string, number[]>([
+  ['strlen', [1]], ['is_null', [1]], ['is_bool', [1]], ['is_long', [1]], ['is_int', [1]], ['is_integer', [1]],
+  ['is_float', [1]], ['is_double', [1]], ['is_string', [1]], ['is_array', [1]], ['is_object', [1]], ['is_resource', [1]],
+  ['is_scalar', [1]], ['boolval', [1]], ['intval', [1]], ['floatval', [1]], ['doubleval', [1]], ['strval', [1]],
+  ['gettype', [1]], ['count', [1]], ['sizeof', [1]], ['get_class', [0, 1]], ['get_called_class', [0]],
+  ['func_num_args', [0]], ['func_get_args', [0]], ['array_key_exists', [2]],
+]);
+
+/** Is e a call of such a builtin (a temporary result: "Cannot use result of built-in function in write context")? */
+export function isSpecialBuiltinCall(c: FnCtx, e: A.Expr): boolean {
+  if (e.kind !== 'FuncCall' || e.name.kind !== 'Name' || !Array.isArray(e.args)) return false;
+  if (e.args.some((a) => a.unpack || a.name !== null)) return false;
+  const [name, fallback] = c.file.resolveFunction(e.name as A.Name);
+  if (fallback !== null) return false;
+  const counts = SPECIAL_BUILTINS.get(name.toLowerCase());
+  return counts !== undefined && counts.includes(e.args.length);
+}
 
 export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const u = (h: string) => c.file.use(h);

@@ -8,7 +8,7 @@ import { literalType } from './typenames.js';
 import {
   readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw,
 } from './variables.js';
-import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction } from './calls.js';
+import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction, isSpecialBuiltinCall } from './calls.js';
 import { compileAnonClass } from './classes.js';
 
 const BINOPS: Record<string, string> = {
@@ -462,6 +462,7 @@ function assignRef(c: FnCtx, e: A.AssignRef): string {
   const v = e.value;
   if (v.kind === 'New') compileError('Cannot assign reference to non referenceable value', e.line);
   if (isThis(e.target)) compileError('Cannot re-assign $this', e.line);
+  if (isSpecialBuiltinCall(c, v)) compileError('Cannot use result of built-in function in write context', e.line);
   if (v.kind === 'FuncCall' || v.kind === 'MethodCall' || v.kind === 'StaticCall' || v.kind === 'NullsafeMethodCall') {
     // =& of a call: the call's reference if it returns one, else a notice and a plain assignment
     // the call runs first, then the target is fetched (its errors come before the notice), then the binding

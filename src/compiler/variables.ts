@@ -5,6 +5,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
 import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
+import { isSpecialBuiltinCall } from './calls.js';
 
 // ───────────── simple variables ─────────────
 
@@ -179,6 +180,7 @@ export function writableContainer(c: FnCtx, e: A.Expr, rw = false): string {
     case 'NullsafeMethodCall':
       compileError("Can't use nullsafe operator in write context", e.line);
     default:
+      if (isSpecialBuiltinCall(c, e)) compileError('Cannot use result of built-in function in write context', e.line);
       // a temporary: writes to it are lost (PHP compiles them the same way)
       return `${c.file.use('wArrTemp')}(${expr(c, e)})`;
   }
@@ -280,6 +282,18 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }
   if (key === null) return `${c.file.use('appendDim')}(${writableContainer(c, base)}, ${value})`;
+  if (!castArray) {
+    // the container may hold a string: its new value is stored back where it came from
+    if (base.kind === 'ArrayDimFetch' && base.dim && !isGlobalsElement(base)) {
+      return `${c.file.use('assignDimIn')}(${writableContainer(c, base.var)}, ${expr(c, base.dim)}, ${key}, ${value})`;
+    }
+    if (base.kind === 'PropertyFetch') {
+      return `${c.file.use('assignDimInProp')}(${objectForWrite(c, base.var)}, ${propName(c, base.name)}, ${scopeExpr(c)}, ${key}, ${value}${c.file.strictTypes ? ', true' : ''})`;
+    }
+    if (base.kind === 'StaticPropertyFetch') {
+      return `${c.file.use('assignDimInRef')}(${c.file.use('staticPropRef')}(${classRefExpr(c, base.cls)}, ${staticPropName(c, base.name)}, ${scopeExpr(c)}), ${key}, ${value})`;
+    }
+  }
   return `${c.file.use(castArray ? 'assignDimCastArray' : 'assignDim')}(${writableContainer(c, base)}, ${key}, ${value})`;
 }
 

@@ -137,22 +137,33 @@ function stringOffsetIndex(s: string, k: any, quiet: boolean): number | null {
   } else if (typeof k === 'number' || k instanceof PhpFloat) {
     if (quiet) return null;
     rt.warn(`String offset cast occurred`);
-    i = Math.trunc(typeof k === 'number' ? k : k.v);
+    const n = floatToInt(typeof k === 'number' ? k : k.v);
+    if (typeof n === 'bigint') {
+      missingOffset = n;
+      return -1;
+    }
+    i = n;
   } else {
     if (quiet) return null;
     return rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
   }
-  if (i < 0) i += s.length;
-  if (i < 0 || i >= s.length) return quiet ? null : -1 - i;
-  return i;
+  const j = i < 0 ? i + s.length : i;
+  if (j < 0 || j >= s.length) {
+    if (quiet) return null;
+    missingOffset = i;
+    return -1;
+  }
+  return j;
 }
+
+/** The offset (as an int) stringOffsetIndex last found outside the string. */
+let missingOffset: number | bigint = 0;
 
 function stringOffset(s: string, k: any, quiet: boolean): any {
   const i = stringOffsetIndex(s, k, quiet);
   if (i === null) return quiet ? undefined : '';
   if (i < 0) {
-    const orig = typeof k === 'number' ? k : toKey(k);
-    rt.warn(`Uninitialized string offset ${orig}`);
+    rt.warn(`Uninitialized string offset ${missingOffset}`);
     return '';
   }
   return s[i];
@@ -215,10 +226,8 @@ export function wArr(v: any): any {
     rt.deprecated('Automatic conversion of false to array is deprecated');
     return new PhpArray();
   }
-  if (typeof v === 'string') {
-    if (v === '') return new PhpArray();
-    return v;
-  }
+  // a string (even an empty one) stays a string: its offsets are written by assignStringOffset
+  if (typeof v === 'string') return v;
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
 
@@ -268,11 +277,19 @@ export function dimU(c: any, k: any): any {
  * A string offset used as a container (zend_check_string_offset, then zend_wrong_string_offset): an
  * offset that is no integer is a TypeError first.
  */
+/** A write/reference through a string offset: the offset is checked (zend_check_string_offset), then the error. */
 function wrongStringOffset(k: any, message: string): never {
   if (typeof k === 'string') {
     const r = readNumeric(k);
     if (r.kind === 0 || typeof r.value !== 'number' || !Number.isInteger(r.value)) rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
-  } else if (k instanceof PhpArray || k instanceof PhpObject) rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+    if (r.kind === 2) rt.warn(`Illegal string offset "${k}"`);
+  } else if (k instanceof PhpArray || k instanceof PhpObject) {
+    rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
+  } else if (k !== undefined && typeof k !== 'number' && typeof k !== 'bigint') {
+    rt.warn('String offset cast occurred');
+  } else if (typeof k === 'number' && !Number.isInteger(k)) {
+    rt.warn('String offset cast occurred');
+  }
   return rt.throwError('Error', message);
 }
 
@@ -399,6 +416,34 @@ export function appendDim(c: any, v: any): any {
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
 
+/**
+ * $p[$pk][$k] = v: when $p[$pk] holds a string, the string with the offset replaced is stored back
+ * (strings are values); otherwise the element is fetched for writing as usual.
+ */
+export function assignDimIn(p: any, pk: any, k: any, v: any): any {
+  if (p instanceof PhpArray) {
+    const key = toKey(pk);
+    const raw = p.getRaw(key);
+    const cur = raw instanceof Ref ? raw.v : raw;
+    if (typeof cur === 'string') {
+      const ns = assignStringOffset(cur, k, v);
+      if (raw instanceof Ref) raw.v = ns;
+      else p.set(key, ns);
+      return v;
+    }
+  }
+  return assignDim(dimW(p, pk), k, v);
+}
+
+/** $r[$k] = v for a location held in a Ref (static properties): a string is rebuilt in place. */
+export function assignDimInRef(r: Ref, k: any, v: any): any {
+  if (typeof r.v === 'string') {
+    r.v = assignStringOffset(r.v, k, v);
+    return v;
+  }
+  return assignDim(wArrRef(r), k, v);
+}
+
 /** $var[$k] = v for a plain local: returns the variable's new value (arrays in place, strings rebuilt). */
 export function assignDimTo(cur: any, k: any, v: any): any {
   if (cur instanceof PhpArray && cur.rc === 0) {
@@ -440,7 +485,7 @@ export function appendTo(cur: any, v: any): any {
   return c;
 }
 
-function assignStringOffset(s: string, k: any, v: any): string {
+export function assignStringOffset(s: string, k: any, v: any): string {
   let i: number;
   if (typeof k === 'number' && Number.isInteger(k)) i = k;
   else if (typeof k === 'string') {
@@ -451,8 +496,10 @@ function assignStringOffset(s: string, k: any, v: any): string {
         i = r.value;
       } else return rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
     } else i = r.value;
-  } else if (k === null || k === undefined) {
+  } else if (k === undefined) {
     return rt.throwError('Error', '[] operator not supported for strings');
+  } else if (k instanceof PhpArray || k instanceof PhpObject || k instanceof PhpResource) {
+    return rt.throwError('TypeError', `Cannot access offset of type ${typeName(k)} on string`);
   } else {
     rt.warn('String offset cast occurred');
     i = Math.trunc(typeof k === 'number' ? k : k instanceof PhpFloat ? k.v : k ? 1 : 0);
@@ -481,7 +528,7 @@ export function dimRef(c: any, k: any): Ref {
     rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
     return new Ref(v);
   }
-  if (typeof c === 'string') return rt.throwError('Error', 'Cannot create references to/from string offsets');
+  if (typeof c === 'string') return wrongStringOffset(k, 'Cannot create references to/from string offsets');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
 

@@ -11,6 +11,7 @@ import { givenType, typeTextIn } from './types.js';
 import { prepareDefaults } from './classdecl.js';
 import { inc as incOp, dec as decOp } from './operators.js';
 import { PhpFloat } from './values.js';
+import { assignDim, assignStringOffset } from './dims.js';
 
 /**
  * The declared property `name` as seen from `scope`, or undefined for a dynamic one. `silent`: a static
@@ -23,14 +24,23 @@ export function findProp(cls: PhpClass, name: string, scope: PhpClass | null, si
     if (own && own.vis === Vis.Private && own.cls === scope && cls.isSubclassOf(scope)) return own;
   }
   const info = cls.props.get(name);
-  if (info === undefined && !silent && cls.staticProps.size && cls.staticProps.has(name)) staticAsInstance(cls, name, scope);
+  if (info === undefined && !silent && (cls.staticProps.size !== 0 || (scope !== null && scope.staticProps.size !== 0))) staticAsInstance(cls, name, scope);
   return info;
 }
 
 /** `$obj->x` naming a static property: an error when it isn't visible, else a notice (then it's dynamic). */
 function staticAsInstance(cls: PhpClass, name: string, scope: PhpClass | null): void {
-  const sp = cls.staticProps.get(name)!.info;
-  if (!accessible(sp, scope)) cannotAccess(sp);
+  // zend_get_property_offset: the scope's own private static of that name is the one meant (it is
+  // inherited, invisibly); another class's private is no property at all; else visibility decides
+  const own = scope !== null ? scope.staticProps.get(name)?.info : undefined;
+  if (!(own && own.vis === Vis.Private && own.cls === scope && cls.isSubclassOf(scope!))) {
+    const sp = cls.staticProps.get(name)?.info;
+    if (sp === undefined) return;
+    if (sp.vis !== Vis.Public && sp.cls !== scope) {
+      if (sp.vis === Vis.Private && sp.cls !== cls) return;
+      if (!accessible(sp, scope)) cannotAccess(sp);
+    }
+  }
   rt.notice(`Accessing static property ${cls.name}::$${name} as non static`);
 }
 
@@ -323,6 +333,20 @@ export function propFetchUnset(o: any, name: string, scope: PhpClass | null): an
   return o instanceof PhpObject ? propFetchW(o, name, scope) : null;
 }
 
+/** $o->p[$k] = v: a property holding a string gets the string with the offset replaced (strings are values). */
+export function assignDimInProp(o: any, name: string, scope: PhpClass | null, k: any, v: any, strict = false): any {
+  if (o instanceof PhpObject && o.cls.handlers === null) {
+    const info = findProp(o.cls, name, scope, true);
+    let cur = info === undefined ? o.p[name] : accessible(info, scope) ? o.p[info.key] : undefined;
+    if (cur instanceof Ref) cur = cur.v;
+    if (typeof cur === 'string') {
+      propSet(o, name, assignStringOffset(cur, k, v), scope, strict);
+      return v;
+    }
+  }
+  return assignDim(propW(o, name, scope), k, v);
+}
+
 /** The property's value prepared for a nested write ($o->p[] = 1, $o->p->q = 1): arrays separated and stored back. */
 export function propW(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) {
@@ -470,7 +494,14 @@ export function propUnset(o: any, name: string, scope: PhpClass | null): void {
 export function staticPropRef(cls: PhpClass, name: string, scope: PhpClass | null): Ref {
   if (!cls.defaultsReady) prepareDefaultsChain(cls);
   const sp = cls.staticProps.get(name) ?? (scope && cls.isSubclassOf(scope) ? scope.staticProps.get(name) : undefined);
-  if (!sp) return rt.throwError('Error', `Access to undeclared static property ${cls.name}::$${name}`);
+  if (!sp) {
+    // an ancestor's private static is inherited, invisibly
+    for (let p = cls.parent; p; p = p.parent) {
+      const hidden = p.staticProps.get(name);
+      if (hidden && hidden.info.vis === Vis.Private && hidden.info.cls === p) rt.throwError('Error', `Cannot access private property ${cls.name}::$${name}`);
+    }
+    return rt.throwError('Error', `Access to undeclared static property ${cls.name}::$${name}`);
+  }
   if (!(sp.info.vis === Vis.Public || visible(sp.info.vis, sp.info.cls, scope))) {
     rt.throwError('Error', `Cannot access ${visName(sp.info.vis)} property ${cls.name}::$${name}`);
   }
