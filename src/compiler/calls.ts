@@ -815,7 +815,8 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
     if (use.byRef) return refOfVarForCapture(c, use.name);
     return quietVar(c, use.name, e.line);
   });
-  const self = e.static ? 'undefined' : closureThis(c);
+  // a static closure has no $this, but keeps the called class (static::)
+  const self = e.static ? (closureThis(c) === 'this' ? `${u('calledClassOf')}(this)` : 'undefined') : closureThis(c);
   // the captured values travel with the Closure object too (var_dump shows them under "static")
   const made = closureFactoryCall(c, spec.defName!, info, js, caps, e.uses.map((use) => use.name), capVals, self);
   const end = e.endLine ?? e.line;
@@ -886,7 +887,8 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
   const { js, info } = compileFunction(c.file, spec, c.cls, c, name);
   const caps = uses.map((use) => 'cap' + jsVarName(use.name));
   const capVals = uses.map((use) => silentRead(c, use.name));
-  const self = e.static ? 'undefined' : closureThis(c);
+  // a static closure has no $this, but keeps the called class (static::)
+  const self = e.static ? (closureThis(c) === 'this' ? `${u('calledClassOf')}(this)` : 'undefined') : closureThis(c);
   return closureFactoryCall(c, spec.defName!, info, js, caps, uses.map((use) => use.name), capVals, self);
 }
 

@@ -424,7 +424,7 @@ function finallyBlock(c: FnCtx, stmts: A.Stmt[], pending: string): string {
   c.finallyDepth--;
   c.curLine = -1;
   const e = c.file.id('e');
-  return `rt.top = fr; try { ${js} } catch (${e}) { throw ${c.file.use('finallyThrew')}(${e}, ${pending}); }`;
+  return `if (!${c.file.use('bailingOut')}(${pending})) { rt.top = fr; try { ${js} } catch (${e}) { throw ${c.file.use('finallyThrew')}(${e}, ${pending}); } }`;
 }
 
 const SC: StmtCompiler = { stmt, cond, catchHandler, withFinally };

@@ -423,6 +423,7 @@ export class Engine {
       const handler = req.exceptionHandlers.length ? req.exceptionHandlers[req.exceptionHandlers.length - 1] : null;
       if (handler !== null && handler !== undefined) {
         req.exceptionHandlers.pop();
+        req.top.engineCalls = true;
         return this.guard(req, () => {
           req.core.callValue(handler, [e]);
         }) && (req.exitStatus = 255, false);
@@ -473,6 +474,8 @@ export class Engine {
 
   /** php_request_shutdown: shutdown functions, destructors, output buffers. */
   private shutdown(req: Request): void {
+    req.top = rootFrame(req.top);
+    req.top.engineCalls = true;
     for (let i = 0; i < req.shutdownFunctions.length; i++) {
       const { fn, args } = req.shutdownFunctions[i];
       if (!this.guard(req, () => req.core.callValue(fn, args.slice()))) {

@@ -151,7 +151,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
         return null;
       }
       deprecatedRelativeClass(v.slice(0, sep));
-      return resolveMethodCallable(cls, null, v.slice(sep + 2), scope, why);
+      return resolveMethodCallable(cls, null, v.slice(sep + 2), scope, why, false, forwardedCalledClass(v.slice(0, sep), cls));
     }
     const name = v.startsWith('\\') ? v.slice(1) : v;
     const f = rt.findFunction(name.toLowerCase());
@@ -185,7 +185,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
         return null;
       }
       deprecatedRelativeClass(target);
-      return resolveMethodCallable(cls, null, method, scope, why, true);
+      return resolveMethodCallable(cls, null, method, scope, why, true, forwardedCalledClass(target, cls));
     }
     if (why) why.reason = 'first array member is not a valid class name or object';
     return null;
@@ -198,7 +198,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
  * `method` may name its class ("parent::m", "A::m"); `fromArray` says it came from an [object-or-class,
  * "method"] array, whose "A::m" form PHP 8.2 deprecates.
  */
-function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: string, scope: PhpClass | null, why?: { reason: string }, fromArray = false): Bound | null {
+function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: string, scope: PhpClass | null, why?: { reason: string }, fromArray = false, called: PhpClass = cls): Bound | null {
   let name = method;
   let lookupCls = cls;
   const sep = method.indexOf('::');
@@ -229,7 +229,7 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
       const self = rt.callerFrame().self;
       if (self instanceof PhpObject && scope && self.cls.isSubclassOf(scope) && scope.isSubclassOf(cls)) return magicCall(cls.caller, self, name);
     }
-    if (!obj && cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
+    if (!obj && cls.staticCaller) return magicCall(cls.staticCaller, called, name);
     if (why) {
       why.reason = m
         ? `cannot access ${visName(m.vis)} method ${cls.name}::${m.name}()`
@@ -241,7 +241,7 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
     if (why) why.reason = `cannot call abstract method ${m.cls.name}::${m.name}()`;
     return null;
   }
-  if (m.isStatic) return { fn: m.fn, self: obj ? obj.cls : cls, info: m.info };
+  if (m.isStatic) return { fn: m.fn, self: obj ? obj.cls : called, info: m.info };
   if (!obj) {
     const self = rt.callerFrame().self;
     if (self instanceof PhpObject && self.cls.isSubclassOf(m.cls)) return { fn: m.fn, self, info: m.info };
@@ -290,6 +290,17 @@ function callableClassMissing(name: string, scope: PhpClass | null): string {
   const lc = name.toLowerCase();
   if (!(scope ?? rt.callerScope())) return `cannot access "${lc}" when no class scope is active`;
   return `cannot access "${lc}" when current class scope has no parent`;
+}
+
+/**
+ * "self::m", "parent::m", ["static", "m"] keep the caller's called class when it is a subclass of the
+ * class named (zend_is_callable_check_class forwards late static binding); other names don't.
+ */
+function forwardedCalledClass(name: string, cls: PhpClass): PhpClass {
+  if (!isRelativeClassName(name)) return cls;
+  const self = rt.callerFrame().self;
+  const called = self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null;
+  return called !== null && called.isSubclassOf(cls) ? called : cls;
 }
 
 export function callableClass(name: string, scope: PhpClass | null): PhpClass | null {

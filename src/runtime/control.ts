@@ -389,6 +389,11 @@ export function assertResult(v: any, description: any, message: string): boolean
   }
 }
 
+/** exit() and fatal errors end the request without running finally blocks (php-src bails out). */
+export function bailingOut(pending: any): boolean {
+  return pending instanceof ExitSignal || pending instanceof FatalSignal;
+}
+
 /** A finally block threw while `pending` was on its way out: the pending exception becomes its previous. */
 export function finallyThrew(e: any, pending: any): any {
   if (e instanceof PhpObject && pending instanceof PhpObject) rt.core.chainPrevious(e, pending);

@@ -131,14 +131,16 @@ function stringOffsetIndex(s: string, k: any, quiet: boolean): number | null {
       i = i!;
     } else i = r.value;
   } else if (typeof k === 'boolean' || k === null) {
-    if (quiet) return null;
-    rt.warn(`String offset cast occurred`);
+    // isset()/empty() take null, bools and floats as ints without a word (zend_isset_dim_slow)
+    if (!quiet) rt.warn(`String offset cast occurred`);
     i = k ? 1 : 0;
   } else if (typeof k === 'number' || k instanceof PhpFloat) {
-    if (quiet) return null;
-    rt.warn(`String offset cast occurred`);
-    const n = floatToInt(typeof k === 'number' ? k : k.v);
+    const d = typeof k === 'number' ? k : k.v;
+    if (!quiet) rt.warn(`String offset cast occurred`);
+    else if (!Number.isInteger(d)) rt.deprecated(`Implicit conversion from float ${formatFloat(d, -1)} to int loses precision`);
+    const n = floatToInt(d);
     if (typeof n === 'bigint') {
+      if (quiet) return null;
       missingOffset = n;
       return -1;
     }
@@ -685,6 +687,7 @@ export function listGet(v: any, k: any): any {
 
 export function listRef(v: any, k: any): Ref {
   if (v instanceof PhpArray) return v.refAt(toKey(k));
+  if (typeof v === 'string') return wrongStringOffset(k, 'Cannot create references to/from string offsets');
   return new Ref(null);
 }
 

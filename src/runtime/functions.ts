@@ -425,6 +425,8 @@ export interface ClosureNative {
   self: PhpObject | undefined;
   /** the class scope (visibility, self::) */
   scope: PhpClass | null;
+  /** the called class (static::) where the closure was made: $this's class, or the class a static method was called on */
+  called: PhpClass | null;
   /** static variables of this closure object */
   statics: Map<string, Ref> | null;
   /** the callable it was made from (Closure::fromCallable / first-class callable), for reflection */
@@ -443,6 +445,7 @@ export function mkClosure(info: FunctionInfo, f: Function, self: any, scope: Php
     info,
     self: self instanceof PhpObject && !info.isStatic ? self : undefined,
     scope: scope ?? (self instanceof PhpClass ? self : null),
+    called: self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null,
     statics: null,
     usedNames,
     usedValues,
@@ -457,7 +460,7 @@ export function closureBound(o: PhpObject): Bound {
   const n = o.native as ClosureNative;
   const target = n.fn;
   const scope = n.scope;
-  const self = n.self ?? n.scope ?? undefined;
+  const self = n.self ?? n.called ?? n.scope ?? undefined;
   const wrapped = function (this: any, ...args: any[]) {
     rt.closureScopes.push(scope);
     const prevClosure = rt.currentClosure;

@@ -88,6 +88,13 @@ export function staticOf(self: any): PhpClass {
   return rt.throwError('Error', 'Cannot access "static" when no class scope is active');
 }
 
+/** The called class of code running with `self` as this, or undefined outside classes. */
+export function calledClassOf(self: any): PhpClass | undefined {
+  if (self instanceof PhpObject) return self.cls;
+  if (self instanceof PhpClass) return self;
+  return undefined;
+}
+
 export function parentOf(c: PhpClass): PhpClass {
   if (c.parent) return c.parent;
   return rt.throwError('Error', 'Cannot access "parent" when current class scope has no parent');
@@ -394,7 +401,8 @@ export function smcall(site: CallSite, c: PhpClass, name: string, scope: PhpClas
 export function smcallFwd(site: CallSite, c: PhpClass, name: string, scope: PhpClass | null, self: any): Bound {
   if (!(self instanceof PhpClass)) return smcall(site, c, name, scope, self instanceof PhpObject ? self : null);
   const b = smcall(site, c, name, scope, null);
-  if (self === b.self || b.magic || !b.info.isStatic || !self.isSubclassOf(c)) return b;
+  if (b.magic) return forwardMagic(b, self, c);
+  if (self === b.self || !b.info.isStatic || !self.isSubclassOf(c)) return b;
   const f = site.fwd ??= { fn: b.fn, self, info: b.info };
   f.fn = b.fn;
   f.self = self;
@@ -415,8 +423,16 @@ export function smeth(c: PhpClass, name: string, scope: PhpClass | null, thisObj
 /** parent::m(), self::m(), static::m(): $this and the called class are forwarded. */
 export function smethFwd(c: PhpClass, name: string, scope: PhpClass | null, self: any): Bound {
   const b = findStaticMethod(c, name, scope, self instanceof PhpObject ? self : null);
-  if (!(self instanceof PhpClass) || self === b.self || b.magic || !b.info.isStatic || !self.isSubclassOf(c)) return b;
+  if (!(self instanceof PhpClass)) return b;
+  if (b.magic) return forwardMagic(b, self, c);
+  if (self === b.self || !b.info.isStatic || !self.isSubclassOf(c)) return b;
   return { fn: b.fn, self, info: b.info };
+}
+
+/** parent::missing() from a static method: __callStatic runs with the forwarded called class. */
+function forwardMagic(b: Bound, self: PhpClass, c: PhpClass): Bound {
+  if (!(b.self instanceof PhpClass) || b.self === self || !self.isSubclassOf(c)) return b;
+  return { fn: b.fn, self, info: b.info, magicName: b.magicName, magic: b.magic };
 }
 
 export function methodNameOf(v: any): string {

@@ -42,6 +42,8 @@ export class Frame {
   next: Frame | null = null;
   /** a file's top-level code declared strict_types=1 (calls made from it are strict) */
   strict = false;
+  /** the engine itself calls from here (exception handler, shutdown functions): traces show [internal function] */
+  engineCalls = false;
   constructor(
     /** null for the main script / an included file */
     public info: FunctionInfo | null,
@@ -411,7 +413,7 @@ export class Request {
     const e = new PhpArray();
     const caller = f.prev!;
     // a function called by a builtin (a callback) shows as [internal function]
-    if ((caller.line > 0 || f.info) && !(caller.info && caller.info.isBuiltin)) {
+    if ((caller.line > 0 || f.info) && !(caller.info && caller.info.isBuiltin) && !caller.engineCalls) {
       e.set('file', caller.file);
       e.set('line', caller.line);
     }

@@ -190,8 +190,11 @@ export function registerExceptions(r: Registry): void {
         this.p['message'] = message;
         this.p['code'] = code;
         this.p['severity'] = severity;
-        if (filename !== null) this.p['file'] = filename;
-        if (line !== null) this.p['line'] = line;
+        // a file given without a line means line 0 (not the line of the `new`)
+        if (filename !== null) {
+          this.p['file'] = filename;
+          this.p['line'] = line ?? 0;
+        } else if (line !== null) this.p['line'] = line;
         this.p[privateKey(baseOf(this), 'previous')] = previous;
       },
       'final public getSeverity(): int': function (this: PhpObject) {

@@ -7,7 +7,7 @@ import { PhpObject, PhpClass, Vis, ClassFlags } from '../../runtime/object.js';
 import { Ref, UNINIT } from '../../runtime/values.js';
 import { rt } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
-import { isCallable, visible } from '../../runtime/calls.js';
+import { isCallable, visible, callableClass } from '../../runtime/calls.js';
 import { toStr, typeName } from '../../runtime/convert.js';
 import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR } from '../../runtime/errors.js';
 import { isReservedClassName } from '../../compiler/typenames.js';
@@ -73,7 +73,7 @@ export function registerCoreFunctions(r: Registry): void {
     'defined(string $constant_name): bool': (name: string) => {
       if (name.includes('::')) {
         const [c, k] = name.split('::');
-        const cls = findClass(c, true);
+        const cls = constantClass(c);
         return !!cls && !cls.isTrait && cls.consts.has(k);
       }
       return rt.findConstant(name.startsWith('\\') ? name.slice(1) : name) !== undefined;
@@ -81,7 +81,7 @@ export function registerCoreFunctions(r: Registry): void {
     'constant(string $name): mixed': (name: string) => {
       if (name.includes('::')) {
         const [c, k] = name.split('::');
-        const cls = findClass(c, true);
+        const cls = constantClass(c);
         if (!cls) rt.throwError('Error', `Class "${c.startsWith('\\') ? c.slice(1) : c}" not found`);
         const rtm = rt.core.classConstant;
         return rtm(cls!, k, scopeClass());
@@ -286,6 +286,13 @@ export function registerCoreFunctions(r: Registry): void {
   void isCallable;
   void toStr;
   void Ref;
+}
+
+/** The class of "A::NAME" given to defined()/constant(): self, parent and static are the caller's. */
+function constantClass(name: string): PhpClass | null {
+  const lc = name.toLowerCase();
+  if (lc === 'self' || lc === 'parent' || lc === 'static') return callableClass(name, null);
+  return findClass(name, true);
 }
 
 function declared(pred: (c: PhpClass) => boolean): PhpArray {
