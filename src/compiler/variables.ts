@@ -122,6 +122,11 @@ function dynName(c: FnCtx, e: A.Expr): string {
 
 // ───────────── general lvalues ─────────────
 
+/** The container of a quiet read ($x->p, $x[k] in isset()): $this must exist (FETCH_THIS), other bases are read quietly. */
+function quietContainer(c: FnCtx, e: A.Expr): string {
+  return isThis(e) ? thisExpr(c) : readQuiet(c, e);
+}
+
 /** Reads an lvalue quietly (no undefined warnings): for isset(), empty(), ??. Yields undefined when absent. */
 export function readQuiet(c: FnCtx, e: A.Expr): string {
   switch (e.kind) {
@@ -131,15 +136,15 @@ export function readQuiet(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return `${c.file.use('globalGetQuiet')}(${expr(c, e.dim)})`;
-      return `${c.file.use('dimQ')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
+      return `${c.file.use('dimQ')}(${quietContainer(c, e.var)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch': {
       const site = propSite(c, e.name);
-      if (site) return `${c.file.use('pquiet')}(${site}, ${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
-      return `${c.file.use('propGetQuiet')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+      if (site) return `${c.file.use('pquiet')}(${site}, ${quietContainer(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+      return `${c.file.use('propGetQuiet')}(${quietContainer(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
-      const r = `((${t} = ${readQuiet(c, e.var)}) == null ? undefined : ${c.file.use('propGetQuiet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
+      const r = `((${t} = ${quietContainer(c, e.var)}) == null ? undefined : ${c.file.use('propGetQuiet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
       return r;
     }
     case 'StaticPropertyFetch':
@@ -448,15 +453,15 @@ export function issetOf(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return `(${c.file.use('globalGetQuiet')}(${expr(c, e.dim)}) != null)`;
-      return `${c.file.use('issetDim')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
+      return `${c.file.use('issetDim')}(${quietContainer(c, e.var)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch': {
       const site = propSite(c, e.name);
-      if (site) return `${c.file.use('pisset')}(${site}, ${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
-      return `${c.file.use('propIsset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+      if (site) return `${c.file.use('pisset')}(${site}, ${quietContainer(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+      return `${c.file.use('propIsset')}(${quietContainer(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
-      return `((${t} = ${readQuiet(c, e.var)}) != null && ${c.file.use('propIsset')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
+      return `((${t} = ${quietContainer(c, e.var)}) != null && ${c.file.use('propIsset')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)}))`;
     }
     case 'StaticPropertyFetch':
       return `(${readQuiet(c, e)} != null)`;

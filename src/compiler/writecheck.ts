@@ -59,7 +59,10 @@ function checkList(l: A.ListExpr | A.ArrayLiteral): void {
   for (const it of l.items) {
     if (!it) continue;
     const v = it.value;
-    if (v.kind === 'ListExpr' || (v.kind === 'ArrayLiteral' && (v as A.ArrayLiteral).short)) {
+    // zend_verify_list_assign_target
+    if (v.kind === 'ArrayLiteral' && !(v as A.ArrayLiteral).short) compileError('Cannot assign to array(), use [] instead', v.line);
+    if (v.kind === 'ListExpr' || v.kind === 'ArrayLiteral') {
+      if ((v as A.ListExpr).short !== l.short) compileError('Cannot mix [] and list()', v.line);
       checkList(v as A.ListExpr);
       continue;
     }

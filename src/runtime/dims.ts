@@ -654,6 +654,7 @@ export function appendRef(c: any, r: Ref): Ref {
 
 export function unsetDim(c: any, k: any): void {
   if (c instanceof PhpArray) {
+    if (k instanceof PhpArray || k instanceof PhpObject) rt.throwError('TypeError', 'Illegal offset type in unset');
     c.delete(toKey(k));
     return;
   }

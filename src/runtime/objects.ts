@@ -62,7 +62,7 @@ export function cls(name: string): PhpClass {
 export function clsOf(v: any): PhpClass {
   if (v instanceof PhpObject) return v.cls;
   if (typeof v === 'string') return cls(v);
-  return rt.throwError('Error', 'Cannot use value of type ' + typeName(v) + ' as class name');
+  return rt.throwError('Error', 'Class name must be a valid object or a string');
 }
 
 export function classNameOf(v: any): string {

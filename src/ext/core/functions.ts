@@ -18,11 +18,12 @@ function scopeClass(): PhpClass | null {
   return rt.callerScope();
 }
 
-function classArg(v: any, fname: string): PhpClass | null {
+/** Z_PARAM_OBJ_OR_CLASS_NAME: an object or the name of an existing class, else a TypeError. */
+function classArg(v: any, fname: string): PhpClass {
   if (v instanceof PhpObject) return v.cls;
-  if (typeof v === 'string') return findClass(v, true);
-  void fname;
-  return null;
+  const c = typeof v === 'string' ? findClass(v, true) : null;
+  if (c) return c;
+  return rt.throwError('TypeError', `${fname}(): Argument #1 ($object_or_class) must be an object or a valid class name, ${typeName(v)} given`);
 }
 
 function forbidDynamicCall(name: string): never {
@@ -63,7 +64,8 @@ export function registerCoreFunctions(r: Registry): void {
     'define(string $constant_name, mixed $value, bool $case_insensitive = false): bool': (name: string, value: any, ci: boolean) => {
       if (ci) rt.warn('define(): Argument #3 ($case_insensitive) is ignored since declaration of case-insensitive constants is no longer supported');
       if (name.includes('::')) rt.throwError('ValueError', 'define(): Argument #1 ($constant_name) cannot be a class constant');
-      if (rt.findConstant(name) !== undefined) {
+      // zend_register_constant: __COMPILER_HALT_OFFSET__ is reserved, defined or not
+      if (rt.findConstant(name) !== undefined || name === '__COMPILER_HALT_OFFSET__') {
         rt.warn(`Constant ${name} already defined`);
         return false;
       }
@@ -91,9 +93,9 @@ export function registerCoreFunctions(r: Registry): void {
       return v;
     },
     'get_class(object $object): string': (o: PhpObject) => (o.cls.isAnonymous ? o.cls.name : o.cls.name),
-    'get_parent_class(object|string $object_or_class): string|false': (v: any) => {
+    'get_parent_class(mixed $object_or_class): string|false': (v: any) => {
       const c = classArg(v, 'get_parent_class');
-      return c && c.parent ? c.parent.name : false;
+      return c.parent ? c.parent.name : false;
     },
     'get_object_vars(object $object): array': (o: PhpObject) => objectVars(o, scopeClass()),
     'get_class_vars(string $class): array|false': (name: string) => {
@@ -115,9 +117,8 @@ export function registerCoreFunctions(r: Registry): void {
       }
       return a;
     },
-    'get_class_methods(object|string $object_or_class): array': (v: any) => {
+    'get_class_methods(mixed $object_or_class): array': (v: any) => {
       const c = classArg(v, 'get_class_methods');
-      if (!c) rt.throwError('TypeError', `get_class_methods(): Argument #1 ($object_or_class) must be an object or a valid class name, ${typeName(v)} given`);
       const scope = scopeClass();
       const a = new PhpArray();
       for (const m of c!.methods.values()) {
@@ -129,7 +130,9 @@ export function registerCoreFunctions(r: Registry): void {
       const c = v instanceof PhpObject ? v.cls : typeof v === 'string' ? findClass(v, true) : null;
       if (!c && !(typeof v === 'string')) rt.throwError('TypeError', `method_exists(): Argument #1 ($object_or_class) must be of type object|string, ${typeName(v)} given`);
       if (!c) return false;
-      if (c.methods.has(m.toLowerCase())) return true;
+      const meth = c.methods.get(m.toLowerCase());
+      // a class named by string does not count its ancestors' private methods (an object does)
+      if (meth) return v instanceof PhpObject || meth.vis !== Vis.Private || meth.cls === c;
       return v instanceof PhpObject && v.cls.lcname === 'closure' && m.toLowerCase() === '__invoke';
     },
     'property_exists($object_or_class, string $property): bool': (v: any, p: string) => {
