@@ -4,7 +4,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } from './context.js';
-import { expr, isFresh, scopeExpr, classRefExpr, withLine, intLiteral } from './expressions.js';
+import { expr, isFresh, scopeExpr, classRefExpr, withLine, intLiteral, assignRefGivingRef } from './expressions.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
 import { compileStmts, UNBIND_MARK } from './statements.js';
@@ -33,6 +33,10 @@ function isLvalue(e: A.Expr): boolean {
 function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[]; variadic?: boolean }, i = 0): string {
   if (!byRef) return argValue(c, a.value);
   if (!isLvalue(a.value)) {
+    if (a.value.kind === 'AssignRef') {
+      const r = assignRefGivingRef(c, a.value);
+      if (r !== null) return r;
+    }
     if (isSpecialBuiltinCall(c, a.value) && callee) {
       const pname = callee.variadic && i >= callee.params.length - 1 ? '' : callee.params[Math.min(i, callee.params.length - 1)] ?? '';
       return `(${expr(c, a.value)}, ${c.file.use('cannotPassByRef')}(${str(callee.name)}, ${i}, ${str(pname)}))`;
@@ -210,7 +214,7 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
     const callee = expr(c, e.name as A.Expr);
     if (!Array.isArray(e.args)) return `${u('closureFromCallable')}(${callee}, ${scopeExpr(c)})`;
     const t = c.temp();
-    const bound = `(${t} = ${u(c.fiber ? 'resolveCallF' : 'resolveCall')}(${callee}, ${scopeExpr(c)}))`;
+    const bound = `(${t} = ${u(c.fiber ? 'resolveCallF' : 'resolveCall')}(${callee}, ${scopeExpr(c)}${c.fiber ? '' : ', true'}))`;
     if (hasComplexArgs(e.args)) return withLine(c, e, emitGenericCall(c, bound, `${t}.self`, e.args));
     return withLine(c, e, `(${bound}, ${emitCall(c, `${t}.fn`, `${t}.self`, e.args, null, `${t}.info.refMask`, null, `${u('fvb')}(${t})`, discard)})`);
   }

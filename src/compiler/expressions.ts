@@ -474,6 +474,14 @@ function assignRef(c: FnCtx, e: A.AssignRef): string {
   return `(${t} = ${refOf(c, v)}, ${bindRef(c, e.target, t)}, ${t}.v)`;
 }
 
+/** `$a = &$b` given to a by-reference parameter: the reference itself is passed. */
+export function assignRefGivingRef(c: FnCtx, e: A.AssignRef): string | null {
+  const v = e.value;
+  if (v.kind === 'New' || v.kind === 'FuncCall' || v.kind === 'MethodCall' || v.kind === 'StaticCall' || v.kind === 'NullsafeMethodCall' || isThis(e.target)) return null;
+  const t = c.temp();
+  return `(${t} = ${refOf(c, v)}, ${bindRef(c, e.target, t)}, ${t})`;
+}
+
 /**
  * `$a[f()] ??= v` reads and then writes the same location: the keys and names computed by expressions
  * are evaluated once, into temporaries (zend_compile_memoized_expr); variables and literals are kept.

@@ -78,6 +78,8 @@ export function findMethodForCall(obj: PhpObject, name: string, scope: PhpClass 
   const m = cls.methods.get(lc);
   if (m) {
     if (methodVisible(m, scope)) {
+      // $closure->__invoke(...) calls the closure itself (its by-reference parameters included)
+      if (m.info.isBuiltin && lc === '__invoke' && cls.lcname === 'closure') return rt.core.closureTarget(obj) ?? { fn: m.fn, self: obj, info: m.info };
       if (m.isStatic) return { fn: m.fn, self: cls, info: m.info };
       return { fn: m.fn, self: obj, info: m.info };
     }
@@ -140,7 +142,7 @@ export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | 
 // ───────────── callables ─────────────
 
 /** Resolves a PHP callable value, or returns null (with `why` set) when it is not callable. */
-export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { reason: string }): Bound | null {
+export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { reason: string }, dynamic = false): Bound | null {
   if (v instanceof Ref) v = v.v;
   if (typeof v === 'string') {
     const sep = v.indexOf('::');
@@ -151,7 +153,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
         return null;
       }
       deprecatedRelativeClass(v.slice(0, sep));
-      return resolveMethodCallable(cls, null, v.slice(sep + 2), scope, why, false, forwardedCalledClass(v.slice(0, sep), cls));
+      return resolveMethodCallable(cls, null, v.slice(sep + 2), scope, why, false, forwardedCalledClass(v.slice(0, sep), cls), dynamic);
     }
     const name = v.startsWith('\\') ? v.slice(1) : v;
     const f = rt.findFunction(name.toLowerCase());
@@ -185,7 +187,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
         return null;
       }
       deprecatedRelativeClass(target);
-      return resolveMethodCallable(cls, null, method, scope, why, true, forwardedCalledClass(target, cls));
+      return resolveMethodCallable(cls, null, method, scope, why, true, forwardedCalledClass(target, cls), dynamic);
     }
     if (why) why.reason = 'first array member is not a valid class name or object';
     return null;
@@ -198,7 +200,7 @@ export function resolveCallable(v: any, scope: PhpClass | null = null, why?: { r
  * `method` may name its class ("parent::m", "A::m"); `fromArray` says it came from an [object-or-class,
  * "method"] array, whose "A::m" form PHP 8.2 deprecates.
  */
-function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: string, scope: PhpClass | null, why?: { reason: string }, fromArray = false, called: PhpClass = cls): Bound | null {
+function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: string, scope: PhpClass | null, why?: { reason: string }, fromArray = false, called: PhpClass = cls, dynamic = false): Bound | null {
   let name = method;
   let lookupCls = cls;
   const sep = method.indexOf('::');
@@ -224,10 +226,11 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   const m = lookupCls.methods.get(lc);
   if (!m || !methodVisible(m, scope)) {
     if (obj && cls.caller) return magicCall(cls.caller, obj, name);
-    if (!obj && cls.caller) {
-      // zend_is_callable_check_class: a class named from inside one of its methods gets the calling $this
+    if (!obj && cls.caller && !dynamic) {
+      // zend_std_get_static_method: the calling $this, when it is one of the class's objects, gets the
+      // top-level __call() of its own class
       const self = rt.callerFrame().self;
-      if (self instanceof PhpObject && scope && self.cls.isSubclassOf(scope) && scope.isSubclassOf(cls)) return magicCall(cls.caller, self, name);
+      if (self instanceof PhpObject && self.cls.isSubclassOf(cls)) return magicCall(self.cls.caller ?? cls.caller, self, name);
     }
     if (!obj && cls.staticCaller) return magicCall(cls.staticCaller, called, name);
     if (why) {
@@ -243,7 +246,7 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   }
   if (m.isStatic) return { fn: m.fn, self: obj ? obj.cls : called, info: m.info };
   if (!obj) {
-    const self = rt.callerFrame().self;
+    const self = dynamic ? null : rt.callerFrame().self;
     if (self instanceof PhpObject && self.cls.isSubclassOf(m.cls)) return { fn: m.fn, self, info: m.info };
     if (why) why.reason = `non-static method ${m.cls.name}::${m.name}() cannot be called statically`;
     return null;
@@ -262,7 +265,9 @@ export function isCallable(v: any, syntaxOnly = false): boolean {
   deprecateCallables = true;
   try {
     return resolveCallable(v, rt.callerScope()) !== null;
-  } catch {
+  } catch (e) {
+    // an exception thrown on the way (an autoloader's) goes on; internal failures mean "not callable"
+    if (e instanceof PhpObject) throw e;
     return false;
   } finally {
     deprecateCallables = saved;

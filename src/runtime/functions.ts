@@ -381,17 +381,18 @@ export function tempRef(v: any): Ref {
 // ───────────── callables ─────────────
 
 /** $f(...): resolves a callable value to a bound JS function. */
-export function resolveCall(v: any, scope: PhpClass | null): Bound {
+/** `dynamic`: a $f() call, where a class-named method never borrows the caller's $this (zend_init_dynamic_call_*). */
+export function resolveCall(v: any, scope: PhpClass | null, dynamic = false): Bound {
   if (v instanceof PhpObject && v.native && v.native.closure) return closureBound(v);
   const why = { reason: '' };
-  const b = resolveCallable(v, scope, why);
+  const b = resolveCallable(v, scope, why, dynamic);
   if (b) return b;
   if (typeof v === 'string') {
     if (v.includes('::')) {
       const [c, m] = v.split('::');
       const k = rt.core.lookupClass(c, true);
       if (!k) rt.throwError('Error', `Class "${c}" not found`);
-      if (!k.methods.has(m.toLowerCase())) rt.throwError('Error', `Call to undefined method ${k.name}::${m}()`);
+      if (!k.methods.has(m.toLowerCase()) && !callTrampolineFor(k)) rt.throwError('Error', `Call to undefined method ${k.name}::${m}()`);
       rt.throwError('Error', `Non-static method ${k.name}::${m}() cannot be called statically`);
     }
     rt.throwError('Error', `Call to undefined function ${v}()`);
@@ -407,12 +408,21 @@ export function resolveCall(v: any, scope: PhpClass | null): Bound {
     if (typeof target === 'string') {
       const k = rt.core.lookupClass(target, true);
       if (!k) rt.throwError('Error', `Class "${target}" not found`);
-      return findStaticMethod(k, String(v.get(1)), scope, null);
+      const m = String(v.get(1));
+      if (!k.methods.has(m.toLowerCase()) && callTrampolineFor(k)) rt.throwError('Error', `Non-static method ${k.name}::${m}() cannot be called statically`);
+      return findStaticMethod(k, m, scope, null);
     }
     rt.throwError('Error', 'First array member is not a valid class name or object');
   }
   if (v instanceof PhpObject) rt.throwError('Error', 'Object of type ' + v.cls.name + ' is not callable');
   return rt.throwError('Error', `Value of type ${typeName(v)} is not callable`);
+}
+
+/** zend_std_get_static_method: a missing method of a class with __call (no __callStatic) is the __call trampoline when $this is one of its objects. */
+function callTrampolineFor(k: PhpClass): boolean {
+  if (!k.caller || k.staticCaller) return false;
+  const self = rt.callerFrame().self;
+  return self instanceof PhpObject && self.cls.isSubclassOf(k);
 }
 
 // ───────────── closures ─────────────

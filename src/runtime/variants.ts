@@ -111,9 +111,9 @@ export function fvb(b: FiberBound): any {
 export function resolveCallF(v: any, scope: PhpClass | null): FiberBound {
   if (v instanceof PhpObject && v.native && v.native.closure) {
     const n = v.native as ClosureNative;
-    return { fn: n.fn, self: n.self ?? n.scope ?? undefined, info: n.info, closure: v };
+    return { fn: n.fn, self: n.self ?? n.called ?? n.scope ?? undefined, info: n.info, closure: v };
   }
-  return resolveCall(v, scope);
+  return resolveCall(v, scope, true);
 }
 
 /** A call that falls back to __call / __callStatic: the magic method's variant gets the name and the arguments. */
