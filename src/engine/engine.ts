@@ -449,13 +449,26 @@ export class Engine {
     return false;
   }
 
-  reportUncaught(req: Request, e: PhpObject): void {
+  reportUncaught(req: Request, e: PhpObject, depth = 0): void {
     let str: string;
+    req.top.engineCalls = true;
     try {
       const m = e.cls.toStringMethod;
-      str = m && !m.info.isBuiltin ? toStr(m.fn.call(e)) : throwableToString(e);
-    } catch {
-      str = throwableToString(e);
+      if (m && !m.info.isBuiltin) str = toStr(m.fn.call(e));
+      else {
+        // Exception::__toString() runs as a call of its own (a trace shows it as [internal function])
+        const root = req.top;
+        if (m) req.top = new Frame(m.info, root, root.file, e);
+        try {
+          str = throwableToString(e);
+        } finally {
+          req.top = root;
+        }
+      }
+    } catch (inner) {
+      // turning the exception into text threw: that exception is the one reported
+      if (inner instanceof PhpObject && depth < 3) return this.reportUncaught(req, inner, depth + 1);
+      str = e.cls.name;
     }
     const file = toStr(e.p['file'] ?? req.top.file);
     const line = Number(e.p['line'] ?? 0);

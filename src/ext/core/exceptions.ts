@@ -15,8 +15,16 @@ const M_PUBLIC = 1, M_PROTECTED = 2, M_PRIVATE = 4, M_FINAL = 32;
 /** Fills file, line and trace when a Throwable is created (zend_default_exception_new). */
 function captureContext(o: PhpObject): void {
   const base = throwableBase(o.cls);
-  o.p['file'] = rt.top.file;
-  o.p['line'] = rt.top.line;
+  // zend_get_executed_filename: the innermost user code; none when the engine itself called a builtin
+  let f = rt.top;
+  while (f.info && f.info.isBuiltin && f.prev) f = f.prev;
+  if (f.prev === null && f.engineCalls) {
+    o.p['file'] = '[no active file]';
+    o.p['line'] = 0;
+  } else {
+    o.p['file'] = rt.top.file;
+    o.p['line'] = rt.top.line;
+  }
   o.p[privateKey(base, 'trace')] = rt.backtrace(0, rt.iniGet('zend.exception_ignore_args') !== '1', false);
   (o as any).capturedTop = rt.top;
 }
