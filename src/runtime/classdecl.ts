@@ -214,10 +214,28 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
       for (const [lc, m] of iface.methods) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
     }
   }
+  if (cls.parent) ownMethodsFirst(cls, decl);
   resolveMagic(cls);
   if (!builtin && !cls.isInterface && !cls.isTrait) checkAbstracts(cls);
   if (cls.isEnum) setupEnum(cls);
   return cls;
+}
+
+/**
+ * A class's method table lists its own methods first, in declaration order, then what it inherited
+ * (zend_do_inheritance appends the parent's methods): get_class_methods() and reflection show that order.
+ */
+function ownMethodsFirst(cls: PhpClass, decl: ClassDecl): void {
+  const order: string[] = [];
+  for (const m of decl.methods ?? []) order.push(m.name.toLowerCase());
+  if (order.length === 0) return;
+  const all = [...cls.methods];
+  cls.methods.clear();
+  for (const lc of order) {
+    const m = all.find(([k]) => k === lc);
+    if (m && m[1].cls === cls) cls.methods.set(lc, m[1]);
+  }
+  for (const [lc, m] of all) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
 }
 
 /** zend_implement_iterator / zend_implement_aggregate: a class iterates one way only. */
