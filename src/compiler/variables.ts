@@ -412,7 +412,8 @@ export function unsetOf(c: FnCtx, e: A.Expr): string {
     case 'PropertyFetch':
       return `${c.file.use('propUnset')}(${objectForUnset(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':
-      compileError('Attempt to unset static property', e.line);
+      // ZEND_UNSET_STATIC_PROP: the class is fetched (autoloading), then it's an error
+      return `${c.file.use('unsetStaticProp')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)})`;
     case 'NullsafePropertyFetch':
       compileError("Can't use nullsafe operator in write context", e.line);
     default:

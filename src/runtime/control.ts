@@ -4,7 +4,7 @@
 import { PhpArray, Key, share } from './array.js';
 import { PhpObject, PhpClass, FunctionInfo } from './object.js';
 import { Ref, PhpFloat, mkFloat } from './values.js';
-import { rt, Frame } from './request.js';
+import { rt, Frame, Request } from './request.js';
 import { Scope } from './scope.js';
 import { toStr, toFloat, typeName, toBool, scalarRepr } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
@@ -206,7 +206,7 @@ export function defineConst(name: string, v: any): void {
     rt.warn(`Constant ${name} already defined`);
     return;
   }
-  rt.constants.set(name, v);
+  rt.constants.set(Request.constantKey(name), v);
 }
 
 export function haltOffset(file: string): any {

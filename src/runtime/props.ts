@@ -690,3 +690,8 @@ export function spQuiet(site: StaticPropSite, cls: PhpClass, name: string, scope
 }
 
 export { toStr };
+
+/** unset(A::$x): static properties can't be unset (zend_std_unset_static_property). */
+export function unsetStaticProp(cls: PhpClass, name: string): never {
+  return rt.throwError('Error', `Attempt to unset static property ${cls.name}::$${name}`);
+}

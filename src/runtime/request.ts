@@ -182,7 +182,6 @@ export class Request {
   silence = 0;
   errorHandlers: ErrorHandlerEntry[] = [];
   exceptionHandlers: any[] = [];
-  inErrorHandler = false;
   /** EH_THROW (zend_replace_error_handling): warnings become exceptions of this class, user handlers are skipped */
   errorThrowClass: string | null = null;
   shutdownFunctions: { fn: any; args: any[] }[] = [];
@@ -291,14 +290,19 @@ export class Request {
     this.lastError = { type: level, message, file, line: line! };
     const fatal = level === E_ERROR || level === E_CORE_ERROR || level === E_COMPILE_ERROR || level === E_PARSE || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR;
     if (!fatal || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR) {
-      const h = this.errorHandlers[this.errorHandlers.length - 1];
-      if (h && h.handler !== null && (h.mask & level) && !this.inErrorHandler) {
-        this.inErrorHandler = true;
+      const top = this.errorHandlers.length - 1;
+      const h = this.errorHandlers[top];
+      if (h && h.handler !== null && (h.mask & level)) {
+        // zend_error_impl: no user handler while this one runs (its own errors are displayed), unless
+        // it installs one; it is restored afterwards unless it was replaced
+        const none = { handler: null, mask: h.mask };
+        this.errorHandlers[top] = none;
         let r: any;
         try {
           r = this.core.callValue(h.handler, [level, message, file, line]);
         } finally {
-          this.inErrorHandler = false;
+          const now = this.errorHandlers.length - 1;
+          if (now >= 0 && this.errorHandlers[now] === none) this.errorHandlers[now] = h;
         }
         if (r !== false) return;
       }
@@ -378,6 +382,12 @@ export class Request {
   /** A function by (lowercase) name, user or builtin. */
   findFunction(lcname: string): Callee | undefined {
     return this.functions.get(lcname) ?? this.core.builtinCallee(lcname);
+  }
+
+  /** A constant's name as stored: the namespace part lower-cased (it is case-insensitive, the name is not). */
+  static constantKey(name: string): string {
+    const i = name.lastIndexOf('\\');
+    return i < 0 ? name : name.slice(0, i).toLowerCase() + name.slice(i);
   }
 
   findConstant(name: string): any {

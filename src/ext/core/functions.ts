@@ -5,7 +5,7 @@ import type { Registry } from '../../engine/extension.js';
 import { PhpArray, share, normStrKey } from '../../runtime/array.js';
 import { PhpObject, PhpClass, Vis, ClassFlags } from '../../runtime/object.js';
 import { Ref, UNINIT } from '../../runtime/values.js';
-import { rt } from '../../runtime/request.js';
+import { rt, Request } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
 import { isCallable, visible, callableClass } from '../../runtime/calls.js';
 import { toStr, typeName } from '../../runtime/convert.js';
@@ -69,7 +69,7 @@ export function registerCoreFunctions(r: Registry): void {
         rt.warn(`Constant ${name} already defined`);
         return false;
       }
-      rt.constants.set(name, share(value));
+      rt.constants.set(Request.constantKey(name), share(value));
       return true;
     },
     'defined(string $constant_name): bool': (name: string) => {
@@ -301,7 +301,8 @@ function constantClass(name: string): PhpClass | null {
 function declared(pred: (c: PhpClass) => boolean): PhpArray {
   const a = new PhpArray();
   for (const c of rt.core.builtinClasses.values()) if (pred(c) && !c.isEnum) a.append(c.name);
-  for (const c of rt.classes.values()) if (pred(c) && !c.isAnonymous) a.append(c.name);
+  // a class_alias() entry shows as its (lower-case) key (copy_class_or_interface_name)
+  for (const [lc, c] of rt.classes) if (pred(c) && !c.isAnonymous) a.append(lc === c.lcname ? c.name : lc);
   return a;
 }
 
