@@ -388,7 +388,8 @@ function magicConst(c: FnCtx, e: A.MagicConst): string {
     case '__TRAIT__':
       return str(c.cls?.isTrait ? c.cls.name ?? '' : '');
     case '__METHOD__':
-      if (c.cls && c.kind === 'method') return str((c.cls.name ?? '') + '::' + c.methodName);
+      // in a class body outside any method (constants, property defaults) there is no method
+      if (c.cls && c.kind === 'method') return c.methodName ? str((c.cls.name ?? '') + '::' + c.methodName) : "''";
       return str(c.phpName);
   }
 }

@@ -584,8 +584,8 @@ export class Engine {
       factory = this.compile('<?php ' + code, name);
     } catch (e) {
       if (e instanceof PhpSyntaxError) {
-        if (e.type === 'parse') {
-          const err = createThrowable('ParseError', e.message);
+        if (e.type === 'parse' || e.thrown) {
+          const err = createThrowable(e.type === 'parse' ? 'ParseError' : 'CompileError', e.message);
           err.p['file'] = name;
           err.p['line'] = e.line;
           throw err;

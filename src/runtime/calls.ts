@@ -207,7 +207,10 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
   if (sep > 0) {
     const prefix = method.slice(0, sep).toLowerCase();
     name = method.slice(sep + 2);
-    if (prefix === 'parent' && cls.parent) lookupCls = cls.parent;
+    if (prefix === 'parent' && cls.parent) {
+      lookupCls = cls.parent;
+      called = forwardedCalledClass('parent', lookupCls);
+    }
     else if (prefix !== 'self' && prefix !== 'static') {
       const c = rt.core.lookupClass(method.slice(0, sep), true);
       if (!c) {

@@ -390,10 +390,24 @@ function addMethod(cls: PhpClass, d: MethodDecl, declaring: PhpClass): void {
     if (!existing.isStatic && m.isStatic) classErrorAt(at, `Cannot make non static method ${existing.cls.name}::${existing.name}() static in class ${cls.name}`);
   }
   if (existing && existing.cls !== cls && existing.vis !== Vis.Private && m.vis > existing.vis) {
-    classErrorAt(at, `Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
+    // a constructor answers only to an abstract (or interface) prototype, named in the message
+    const proto = lc === '__construct' ? abstractCtorAbove(existing) : existing;
+    if (proto) classErrorAt(at, `Access level to ${cls.name}::${d.name}() must be ${visName(existing.vis)} (as in class ${proto.cls.name})${existing.vis === Vis.Protected ? ' or weaker' : ''}`);
   }
   if (d.mk) m.mk = d.mk;
   cls.methods.set(lc, m);
+}
+
+function abstractCtorAbove(m: PhpMethod): PhpMethod | null {
+  for (let c: PhpClass | null = m.cls; c; c = c.parent) {
+    const own = c.methods.get('__construct');
+    if (own && own.cls === c && own.isAbstract) return own;
+    for (const i of c.interfaces) {
+      const im = i.methods.get('__construct');
+      if (im) return im;
+    }
+  }
+  return null;
 }
 
 function abstractStub(cls: PhpClass, name: string): Function {

@@ -429,7 +429,8 @@ export class Request {
     }
     if (f.includeKind) {
       e.set('function', f.includeKind);
-      if (withArgs) e.set('args', PhpArray.fromList([f.file]));
+      // include/require frames carry the file as their argument; eval() frames have none
+      if (withArgs && f.includeKind !== 'eval') e.set('args', PhpArray.fromList([f.file]));
       return e;
     }
     const info = f.info!;

@@ -8,6 +8,8 @@ export class PhpSyntaxError extends Error {
     public readonly line: number,
     /** 'parse' → "Parse error: ..." (class ParseError); 'compile' → "Fatal error: ..." (class CompileError) */
     public readonly type: 'parse' | 'compile' = 'parse',
+    /** raised by a grammar action as a thrown CompileError (catchable around eval/include) */
+    public readonly thrown = false,
   ) {
     super(message);
   }

@@ -267,7 +267,7 @@ export class Parser {
 
   /** An error PHP raises while parsing (in a grammar action), e.g. duplicated modifiers. */
   compileErrorNow(message: string, line: number): never {
-    throw new PhpSyntaxError(message, line, 'compile');
+    throw new PhpSyntaxError(message, line, 'compile', true);
   }
 
   /** A compile error PHP finds after parsing; reported only if the whole file parses. */
