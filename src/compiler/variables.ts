@@ -357,7 +357,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
         }
         return refVar(c, e.name);
       }
-      return dynRef(c, e.name);
+      return `${c.file.use('srefInit')}(${c.dynamic ? 'S' : 'null'}, ${dynName(c, e.name)})`;
     case 'ArrayDimFetch':
       if (!e.dim) return `${c.file.use('dimRefAppend')}(${writableContainer(c, e.var)})`;
       return `${c.file.use('dimRef')}(${writableContainer(c, e.var)}, ${expr(c, e.dim)})`;

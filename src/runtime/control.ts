@@ -109,6 +109,13 @@ export function sref(S: Scope | null, name: string): Ref {
   return scopeOrDie(S).ref(name);
 }
 
+/** &$$name: the variable comes into existence (as null) when unset. */
+export function srefInit(S: Scope | null, name: string): Ref {
+  const r = sref(S, name);
+  if (r.v === undefined) r.v = null;
+  return r;
+}
+
 export function sbind(S: Scope | null, name: string, r: Ref): Ref {
   if (name === 'this') return rt.throwError('Error', 'Cannot re-assign $this');
   scopeOrDie(S).bind(name, r);

@@ -356,13 +356,16 @@ export class PhpObject {
   }
 
   /** (int)$obj / (float)$obj: a warning and 1, unless the class converts itself */
-  toNumberCast(type: 'int' | 'float'): number | bigint {
+  /** `notice`: a comparison's conversion (zend_std_compare_objects) only notices; arithmetic warns. */
+  toNumberCast(type: 'int' | 'float', notice = false): number | bigint {
     const h = this.cls.handlers;
     if (h && h.cast) {
       const r = h.cast(this, type);
       if (r !== undefined) return r;
     }
-    hooks.warn(`Object of class ${this.cls.name} could not be converted to ${type}`);
+    const msg = `Object of class ${this.cls.name} could not be converted to ${type}`;
+    if (notice) hooks.notice(msg);
+    else hooks.warn(msg);
     return 1;
   }
 

@@ -485,12 +485,14 @@ function cmp(a: any, b: any): number {
   if (an && bn) return cmpNumbers(a, b);
   if (ta === 'string' && tb === 'string') return compareStrings(a, b, false);
   if (an && tb === 'string') return compareNumberString(a, b);
-  if (bn && ta === 'string') return -compareNumberString(b, a);
+  if (bn && ta === 'string') return isNaNNum(b) ? 1 : -compareNumberString(b, a);
   if (a instanceof PhpArray) {
     if (b instanceof PhpArray) return compareArrays(a, b);
-    return 1;
+    // zend_std_compare_objects: an object can't become an array, it is the greater
+    if (b instanceof PhpObject && !b.cls.handlers?.compare) return -1;
+    if (!(b instanceof PhpObject)) return 1;
   }
-  if (b instanceof PhpArray) return -1;
+  if (b instanceof PhpArray && !(a instanceof PhpObject && a.cls.handlers?.compare)) return a instanceof PhpObject ? 1 : -1;
   if (a instanceof PhpObject) {
     if (b instanceof PhpObject) {
       if (a === b) return 0;
@@ -504,7 +506,7 @@ function cmp(a: any, b: any): number {
       return 1;
     }
     if (bn) {
-      const n = a.toNumberCast(typeof b === 'number' && !Number.isInteger(b) ? 'float' : 'int');
+      const n = a.toNumberCast(typeof b === 'number' && !Number.isInteger(b) ? 'float' : 'int', true);
       return cmpNumbers(n, b);
     }
     return 1;
@@ -523,6 +525,8 @@ function cmp(a: any, b: any): number {
 
 /** number <=> string: numeric strings compare as numbers, others as strings (PHP 8). */
 function compareNumberString(n: Num, s: string): number {
+  // zend_compare: NAN against a string is never equal (and compares as greater)
+  if (isNaNNum(n)) return 1;
   const r = readNumeric(s);
   if (r.kind === 1) return cmpNumbers(n, r.value);
   const ns = typeof n === 'number' && Number.isInteger(n) ? String(n) : toStr(n);
@@ -539,8 +543,16 @@ export function compareStrings(a: string, b: string, equalityOnly: boolean): num
       const y = readNumeric(b);
       if (y.kind === 1) {
         // two integers that overflowed to floats compare as strings when equal as floats (zendi_smart_str*)
-        if (!isIntNum(x.value) && !isIntNum(y.value) && fval(x.value) === fval(y.value) && isIntLike(a) && isIntLike(b)) {
-          return equalityOnly ? (a === b ? 0 : 1) : byteCompare(a, b);
+        const xi = isIntNum(x.value), yi = isIntNum(y.value);
+        if (!xi || !yi) {
+          // an integer string beyond the int range (oflow) is greater/less than any int (zendi_smart_str*)
+          const ox = !xi && isIntLike(a) ? Math.sign(fval(x.value)) : 0;
+          const oy = !yi && isIntLike(b) ? Math.sign(fval(y.value)) : 0;
+          if ((ox !== 0 && ox === oy && fval(x.value) === fval(y.value)) || (!xi && !yi && fval(x.value) === fval(y.value) && !Number.isFinite(fval(x.value)))) {
+            return equalityOnly ? (a === b ? 0 : 1) : byteCompare(a, b);
+          }
+          if (xi && oy !== 0) return -oy;
+          if (yi && ox !== 0) return ox;
         }
         return cmpNumbers(x.value, y.value);
       }
@@ -690,3 +702,7 @@ export function not(a: any): boolean {
 
 /** The int value of a PHP int (for intdiv and friends): number or bigint */
 export { toIntOperand };
+
+function isNaNNum(n: any): boolean {
+  return typeof n === 'number' ? n !== n : n instanceof PhpFloat && n.v !== n.v;
+}
