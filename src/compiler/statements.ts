@@ -200,7 +200,7 @@ function forLoop(c: FnCtx, s: A.For): string {
 function foreachLoop(c: FnCtx, s: A.Foreach): string {
   const u = (h: string) => c.file.use(h);
   const it = c.file.id('it');
-  const subject = s.byRef ? `${u('iterRef')}(${refOf(c, s.expr)})` : `${u('iter')}(${expr(c, s.expr)}, ${scopeExpr(c)})`;
+  const subject = s.byRef ? `${u('iterRef')}(${refOf(c, s.expr)}, ${scopeExpr(c)})` : `${u('iter')}(${expr(c, s.expr)}, ${scopeExpr(c)})`;
   const l = pushLoop(c, false);
   c.curLine = -1;
   const saved = c.saveAssigned();

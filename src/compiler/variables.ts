@@ -321,7 +321,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
     case 'PropertyFetch':
       return `${c.file.use('propRef')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':
-      return `${c.file.use('staticPropRef')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
+      return `${c.file.use('staticPropRefW')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
     default:
       // a function call result etc.: a temporary reference (PHP: "Only variables should be assigned by reference")
       return `${c.file.use('tempRef')}(${expr(c, e)})`;

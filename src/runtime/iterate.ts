@@ -5,6 +5,7 @@
 import { PhpArray, Key } from './array.js';
 import { PhpObject, PhpClass, Vis } from './object.js';
 import { Ref, UNINIT } from './values.js';
+import { addTypeSource } from './typedref.js';
 import { rt } from './request.js';
 import { typeName } from './convert.js';
 import { callMethodByName } from './objects.js';
@@ -143,11 +144,13 @@ class PropsIter implements Iter {
       if (name === null) continue;
       this.k = /^(0|-?[1-9][0-9]*)$/.test(name) && Number.isSafeInteger(Number(name)) ? Number(name) : name;
       if (this.byRef) {
-        if (!(raw instanceof Ref)) {
+        if (raw instanceof Ref) this.cur = raw;
+        else {
           const info = o.cls.allSlots.find((p) => p.key === key);
           if (info && info.readonly) rt.throwError('Error', `Cannot acquire reference to readonly property ${info.cls.name}::$${info.name}`);
+          this.cur = o.p[key] = new Ref(raw);
+          if (info && info.type) addTypeSource(this.cur, info);
         }
-        this.cur = raw instanceof Ref ? raw : (o.p[key] = new Ref(raw));
         this.v = this.cur.v;
       } else this.v = raw instanceof Ref ? raw.v : raw;
       return true;
@@ -196,10 +199,10 @@ export function iter(v: any, scope: PhpClass | null): Iter {
 }
 
 /** foreach ($v as &...) over the Ref holding the subject. */
-export function iterRef(holder: Ref): Iter {
+export function iterRef(holder: Ref, scope: PhpClass | null = null): Iter {
   const v = holder.v;
   if (v instanceof PhpArray) return new ArrayRefIter(holder);
-  if (v instanceof PhpObject) return objectIter(v, null, true);
+  if (v instanceof PhpObject) return objectIter(v, scope, true);
   rt.warn(`foreach() argument must be of type array|object, ${typeName(v === undefined ? null : v)} given`);
   return EMPTY;
 }

@@ -607,6 +607,12 @@ export function spaceship(a: any, b: any): number {
 
 // ───────────── increment / decrement ─────────────
 
+/**
+ * The float the last ++/-- past the int range produced: a typed reference told this value reports that
+ * overflow rather than a plain float assignment (zend_incdec_typed_ref).
+ */
+export const incdecOverflow: { last: PhpFloat | null } = { last: null };
+
 export function inc(v: any): any {
   if (typeof v === 'number' && Number.isInteger(v) && v < MAX_SAFE) return v + 1;
   return incSlow(v);
@@ -617,7 +623,7 @@ function incSlow(v: any): any {
     if (Number.isInteger(v)) return v < MAX_SAFE ? v + 1 : intFromBig(BigInt(v) + 1n);
     return mkFloat(v + 1);
   }
-  if (typeof v === 'bigint') return v === I64_MAX ? mkFloat(Number(v) + 1) : intFromBig(v + 1n);
+  if (typeof v === 'bigint') return v === I64_MAX ? (incdecOverflow.last = new PhpFloat(Number(v) + 1)) : intFromBig(v + 1n);
   if (v === null || v === undefined) return 1;
   if (v instanceof PhpFloat) return mkFloat(v.v + 1);
   if (typeof v === 'boolean') return v;
@@ -642,7 +648,7 @@ function decSlow(v: any): any {
     if (Number.isInteger(v)) return v > -MAX_SAFE ? v - 1 : intFromBig(BigInt(v) - 1n);
     return mkFloat(v - 1);
   }
-  if (typeof v === 'bigint') return v === I64_MIN ? mkFloat(Number(v) - 1) : intFromBig(v - 1n);
+  if (typeof v === 'bigint') return v === I64_MIN ? (incdecOverflow.last = new PhpFloat(Number(v) - 1)) : intFromBig(v - 1n);
   if (v === null || v === undefined) return null;
   if (v instanceof PhpFloat) return mkFloat(v.v - 1);
   if (typeof v === 'boolean') return v;
