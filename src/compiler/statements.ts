@@ -394,7 +394,7 @@ function tryStmt(c: FnCtx, s: A.Try): string {
 function withFinally(c: FnCtx, inner: string, fin: A.Stmt[]): string {
   const p = c.temp();
   const e = c.file.id('e');
-  return `${p} = undefined; try { ${inner} } catch (${e}) { ${p} = ${e}; throw ${e}; } finally { ${finallyBlock(c, fin, p)} }`;
+  return `${p} = undefined; try { ${inner} } catch (${e}) { ${p} = ${e}; throw ${e}; } finally { if (${p} === undefined || !${c.file.use('abandons')}(${p})) { ${finallyBlock(c, fin, p)} } }`;
 }
 
 /** The body of a JS catch clause: the first PHP catch whose class matches binds the variable and runs. */

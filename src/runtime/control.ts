@@ -390,6 +390,11 @@ export function assertResult(v: any, description: any, message: string): boolean
 }
 
 /** A finally block threw while `pending` was on its way out: the pending exception becomes its previous. */
+/** exit() and fatal errors end the script at once: finally blocks don't run on their way out. */
+export function abandons(pending: any): boolean {
+  return pending instanceof ExitSignal || pending instanceof FatalSignal;
+}
+
 export function finallyThrew(e: any, pending: any): any {
   if (e instanceof PhpObject && pending instanceof PhpObject) rt.core.chainPrevious(e, pending);
   return e;

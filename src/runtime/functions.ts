@@ -174,7 +174,7 @@ export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
 /** The end of a function with a return type reached without `return` (zend_verify_missing_return_type). */
 export function missingReturn(info: FunctionInfo, fr: Frame): void {
   const type = info.returnType as DeclaredType;
-  if (type.allowsNull || type.text === 'void') return;
+  if (type.text === 'void') return;
   rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, none returned`);
 }
 

@@ -217,6 +217,8 @@ export class Request {
   activeFiber: any = null;
   /** > 0 while fibers may not switch (destructors, shutdown) */
   fiberSwitchBlocked = 0;
+  /** suspended generators with finally blocks still to run should they be destroyed (at shutdown) */
+  liveGenerators = new Set<{ destroy(): void }>();
   /** a fatal error ended the script: shutdown skips destructors, as PHP's unclean shutdown does */
   bailedOut = false;
 

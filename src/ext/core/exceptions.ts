@@ -205,6 +205,8 @@ export function registerExceptions(r: Registry): void {
     ['UnhandledMatchError', 'Error'], ['AssertionError', 'Error'],
   ];
   for (const [name, parent] of errors) r.class({ name, parent });
+  // thrown into a generator whose `yield from` operand was aborted (Zend/zend_generators.stub.php)
+  r.class({ name: 'ClosedGeneratorException', parent: 'Exception' });
   void M_PUBLIC;
   void M_FINAL;
 }
