@@ -270,13 +270,14 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
     }
     case 'func_get_args':
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_args')`;
-      return `${u('funcGetArgs')}(arguments, ${c.infoName})`;
+      // the parameters' current values (PHP 7+), then the extra arguments as passed
+      return `${u('funcGetArgs')}(fr.args, [${c.fixedParams.map((p) => readVarQuiet(c, p)).join(', ')}])`;
     case 'func_num_args':
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_num_args')`;
-      return `${u('funcNumArgs')}(arguments)`;
+      return `${u('funcNumArgs')}(fr.nargs)`;
     case 'func_get_arg':
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_arg')`;
-      return `${u('funcGetArg')}(arguments, ${args[0] ?? 'undefined'}, ${c.infoName})`;
+      return `${u('funcGetArg')}(fr.args, ${args[0] ?? 'undefined'}, [${c.fixedParams.map((p) => readVarQuiet(c, p)).join(', ')}])`;
     case 'compact':
       return `${u('compact')}(S, [${args.join(', ')}])`;
     case 'extract':
@@ -537,13 +538,17 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   const frameArgs = many ? `arguments.length, undefined, undefined, undefined, undefined, Array.prototype.slice.call(arguments)` : `arguments.length${first.length ? ', ' + first.join(', ') : ''}`;
   // a generator's frame outlives the call that creates it (a fiber's restart takes the generator's own)
   const frameLine = `const fr = new ${u('Frame')}(${info}, null, ${str(file.file)}, this, ${frameArgs});`;
+  // arguments beyond the parameters are kept only when there are some (traces, func_get_args)
+  const extraArgs = `if (arguments.length > ${first.length}) fr.rest = Array.prototype.slice.call(arguments);`;
   if (c.isGenerator) {
     lines.push(frameLine);
+    if (!many) lines.push(extraArgs);
   } else if (many) {
     lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, arguments.length);`);
     lines.push('fr.rest = Array.prototype.slice.call(arguments);');
   } else {
     lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, ${frameArgs});`);
+    lines.push(extraArgs);
   }
   if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
   if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
@@ -555,7 +560,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       lines.push(`${v} = ${u('variadicArray')}(${v}, ${info}, ${i}, fr, ${p.byRef}, arguments);`);
     } else if (p.default) {
       // the default is a constant expression evaluated in the function's context
-      lines.push(`if (${v} === undefined) ${v} = ${withDefaultCtx(c, p.default)};`);
+      // an argument skipped by named arguments shows its default in traces and func_get_args
+      lines.push(`if (${v} === undefined) { ${v} = ${withDefaultCtx(c, p.default)}; if (arguments.length > ${i}) ${u('skippedArg')}(fr, ${i}, ${v}); }`);
     }
     if (p.byRef) {
       lines.push(`if (!(${v} instanceof ${u('Ref')})) ${v} = new ${u('Ref')}(${v});`);
@@ -574,6 +580,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       lines.push(`${v} = new ${u('Ref')}(${v});`);
     }
     c.params.add(p.name);
+    if (!p.variadic) c.fixedParams.push(p.name);
     c.vars.set(p.name, { js: v, boxed: facts.boxed.has(p.name) });
   }
   // captured variables of closures

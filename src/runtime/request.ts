@@ -42,6 +42,8 @@ export class Frame {
   next: Frame | null = null;
   /** a file's top-level code declared strict_types=1 (calls made from it are strict) */
   strict = false;
+  /** a variadic function's unknown named arguments (set by variadicArray; traces show them by name) */
+  namedArgs: PhpArray | null = null;
   constructor(
     /** null for the main script / an included file */
     public info: FunctionInfo | null,
@@ -435,9 +437,12 @@ export class Request {
       }
     }
     if (withArgs) {
-      const args = f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined);
+      // an argument skipped by named arguments shows as null until its default is set
+      const args = f.args.map((a) => (a instanceof Ref ? a.v : a)).map((a) => (a === undefined ? null : a));
       if (info.hasSensitive) this.hideSensitiveArgs(info, args);
-      e.set('args', PhpArray.fromList(args));
+      const list = PhpArray.fromList(args);
+      if (info.variadic && f.namedArgs !== null) for (const [k, v] of f.namedArgs.entries()) list.set(k, v);
+      e.set('args', list);
     }
     return e;
   }
