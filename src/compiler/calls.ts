@@ -269,10 +269,12 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
       return withLine(c, e, `(${u('assertOn')}() ? ${u('assertResult')}(${args[0]}, ${args[1] ?? 'undefined'}, ${str(msg)}) : true)`);
     }
     case 'func_get_args':
+      if (args.length) return `(${args.join(', ')}, ${u('tooManyArgs')}('func_get_args', ${args.length}))`;
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_args')`;
       // the parameters' current values (PHP 7+), then the extra arguments as passed
       return `${u('funcGetArgs')}(fr.args, [${c.fixedParams.map((p) => readVarQuiet(c, p)).join(', ')}])`;
     case 'func_num_args':
+      if (args.length) return `(${args.join(', ')}, ${u('tooManyArgs')}('func_num_args', ${args.length}))`;
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_num_args')`;
       return `${u('funcNumArgs')}(fr.nargs)`;
     case 'func_get_arg':

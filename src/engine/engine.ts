@@ -15,7 +15,7 @@ import { parse } from '../syntax/parser.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
 import { compileProgram } from '../compiler/compile.js';
 import { R } from '../runtime/helpers.js';
-import { ExitSignal, FatalSignal, E_ERROR } from '../runtime/errors.js';
+import { ExitSignal, FatalSignal, E_ERROR, E_PARSE, E_COMPILE_ERROR } from '../runtime/errors.js';
 import { Scope } from '../runtime/scope.js';
 import { objectIter } from '../runtime/iterate.js';
 import { closureBound, resolveCall, invokeArgs } from '../runtime/functions.js';
@@ -454,6 +454,16 @@ export class Engine {
   }
 
   reportUncaught(req: Request, e: PhpObject): void {
+    // zend_exception_error: an uncaught ParseError or CompileError is reported as the error itself
+    const lc = e.cls.lcname;
+    if (lc === 'parseerror' || lc === 'compileerror') {
+      const file = toStr(e.p['file'] ?? req.top.file);
+      const line = Number(e.p['line'] ?? 0);
+      const message = toStr(e.p['message'] ?? '');
+      req.lastError = { type: lc === 'parseerror' ? E_PARSE : E_COMPILE_ERROR, message, file, line };
+      req.displayError(lc === 'parseerror' ? 'Parse error' : 'Fatal error', message, file, line);
+      return;
+    }
     let str: string;
     try {
       const m = e.cls.toStringMethod;

@@ -523,7 +523,13 @@ export function funcGetArg(args: any[], n: any, cur: any[]): any {
   return v instanceof Ref ? v.v : v;
 }
 
+/** A builtin taking no arguments given some (zend_wrong_parameters_none_error). */
+export function tooManyArgs(name: string, n: number): never {
+  return rt.throwError('ArgumentCountError', `${name}() expects exactly 0 arguments, ${n} given`);
+}
+
 export function funcArgsOutside(name: string): never {
+  if (name === 'func_num_args') return rt.throwError('Error', 'func_num_args() must be called from a function context');
   return rt.throwError('Error', `${name}() cannot be called from the global scope`);
 }
 

@@ -86,12 +86,23 @@ class ArrayRefIter implements Iter {
 }
 
 class IteratorIter implements Iter {
-  k: any = null;
   v: any = null;
+  private key: any = null;
+  private hasKey = false;
   private started = false;
   constructor(private readonly o: PhpObject) {}
+  /** key() is called only when the key is used (foreach without `$k =>` never calls it) */
+  get k(): any {
+    if (!this.hasKey) {
+      this.hasKey = true;
+      this.key = callMethodByName(this.o, 'key', []);
+    }
+    return this.key;
+  }
   next(): boolean {
     const o = this.o;
+    this.hasKey = false;
+    this.key = null;
     if (!this.started) {
       this.started = true;
       callMethodByName(o, 'rewind', []);
@@ -101,7 +112,6 @@ class IteratorIter implements Iter {
     const valid = callMethodByName(o, 'valid', []);
     if (!valid || valid === '0' || valid === '') return false;
     this.v = callMethodByName(o, 'current', []);
-    this.k = callMethodByName(o, 'key', []);
     return true;
   }
   *nextF(): Generator<any, boolean, any> {
@@ -115,7 +125,8 @@ class IteratorIter implements Iter {
     const valid = yield* callMethodF(o, 'valid');
     if (!valid || valid === '0' || valid === '') return false;
     this.v = yield* callMethodF(o, 'current');
-    this.k = yield* callMethodF(o, 'key');
+    this.key = yield* callMethodF(o, 'key');
+    this.hasKey = true;
     return true;
   }
   end(): void {}
