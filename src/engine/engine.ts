@@ -495,9 +495,7 @@ export class Engine {
   private callDestructors(req: Request): void {
     // objects still alive at the end: destroyed in creation order; fibers may not switch meanwhile
     req.fiberSwitchBlocked++;
-    // the engine calls them: traces show [internal function] as their caller
     const top = req.top;
-    req.top = new Frame(SHUTDOWN_INFO, top, top.file);
     try {
       for (let i = 0; i < req.destructibles.length; i++) {
         const o = req.destructibles[i];
@@ -507,7 +505,9 @@ export class Engine {
         if (d) this.guard(req, () => d.fn.call(o));
         else if (o.cls.handlers?.destroy) this.guard(req, () => o.cls.handlers!.destroy!(o));
       }
-      // suspended generators still to run their finally blocks
+      // suspended generators still to run their finally blocks; the engine destroys them, so traces
+      // show [internal function] as their caller
+      req.top = new Frame(SHUTDOWN_INFO, top, top.file);
       for (const g of req.liveGenerators) this.guard(req, () => g.destroy());
     } finally {
       req.top = top;
