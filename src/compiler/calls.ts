@@ -514,7 +514,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     // reflection evaluates defaults later: a thunk in the function's class context
     const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
     const sensitive = isSensitive(file, p);
-    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}${sensitive ? ', sensitive: true' : ''}}`;
+    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default, file)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}${sensitive ? ', sensitive: true' : ''}}`;
   });
   const hasSensitive = spec.params.some((p) => isSensitive(file, p));
   let required = 0;
@@ -729,7 +729,7 @@ function withDefaultCtx(c: FnCtx, e: A.Expr): string {
 }
 
 /** The source text PHP's reflection shows for a default value (approximate, for messages). */
-export function defaultText(e: A.Expr): string {
+export function defaultText(e: A.Expr, file?: FileCtx): string {
   switch (e.kind) {
     case 'ScalarInt':
       return e.value;
@@ -737,14 +737,23 @@ export function defaultText(e: A.Expr): string {
       return String(e.value);
     case 'ScalarString':
       return "'" + e.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
-    case 'ConstFetch':
-      return e.name.name;
+    case 'ConstFetch': {
+      // names as compiled: resolved against the namespace and imports (true/false/null are literals)
+      const lc = e.name.name.toLowerCase();
+      if (!file || lc === 'true' || lc === 'false' || lc === 'null') return e.name.name;
+      return file.resolveConst(e.name)[0];
+    }
     case 'ArrayLiteral':
       return e.items.length ? '[...]' : '[]';
-    case 'ClassConstFetch':
-      return (e.cls.kind === 'Name' ? (e.cls as A.Name).name : '?') + '::' + e.name.name;
+    case 'ClassConstFetch': {
+      if (e.cls.kind !== 'Name') return '?::' + e.name.name;
+      const n = e.cls as A.Name;
+      const lc = n.name.toLowerCase();
+      const special = n.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static');
+      return (file && !special ? file.resolveClass(n) : n.name) + '::' + e.name.name;
+    }
     case 'UnaryOp':
-      return e.op + defaultText(e.expr);
+      return e.op + defaultText(e.expr, file);
     case 'New':
       return 'new ' + (e.cls.kind === 'Name' ? (e.cls as A.Name).name : '?') + '()';
   }

@@ -303,8 +303,14 @@ function writableTempContainer(_c: FnCtx, t: string): string {
 // ───────────── references ─────────────
 
 /** A JS expression giving the Ref of lvalue e (creating it as PHP does for &$a['x']). */
+/** An array literal or a scalar: a temporary that has no location to write through (ZEND_TMP_VAR / CONST). */
+function isTempValue(e: A.Expr): boolean {
+  return e.kind === 'ArrayLiteral' || e.kind.startsWith('Scalar');
+}
+
 export function refOf(c: FnCtx, e: A.Expr): string {
   if (e.kind === 'ArrayDimFetch' && isGlobalsElement(e)) return globalRef(c, e);
+  if ((e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch') && isTempValue(e.var)) return `${c.file.use('tempWriteError')}()`;
   switch (e.kind) {
     case 'Variable':
       if (typeof e.name === 'string') {

@@ -390,6 +390,11 @@ export function assertResult(v: any, description: any, message: string): boolean
 }
 
 /** A finally block threw while `pending` was on its way out: the pending exception becomes its previous. */
+/** A by-reference use of an element or property of a literal ([1, 2][0] passed by reference). */
+export function tempWriteError(): never {
+  return rt.throwError('Error', 'Cannot use temporary expression in write context');
+}
+
 /** exit() and fatal errors end the script at once: finally blocks don't run on their way out. */
 export function abandons(pending: any): boolean {
   return pending instanceof ExitSignal || pending instanceof FatalSignal;

@@ -248,4 +248,9 @@ export function objectIter(o: PhpObject, scope: PhpClass | null, byRef: boolean)
   return new PropsIter(o, scope, byRef);
 }
 
+/** The properties of o as foreach sees them from scope, without the object's own iteration (ArrayIterator over an object). */
+export function propsIter(o: PhpObject, scope: PhpClass | null, byRef: boolean): Iter {
+  return new PropsIter(o, scope, byRef);
+}
+
 export type { Key };

@@ -57,7 +57,7 @@ export function cls(name: string): PhpClass {
 export function clsOf(v: any): PhpClass {
   if (v instanceof PhpObject) return v.cls;
   if (typeof v === 'string') return cls(v);
-  return rt.throwError('Error', 'Cannot use value of type ' + typeName(v) + ' as class name');
+  return rt.throwError('Error', 'Class name must be a valid object or a string');
 }
 
 export function classNameOf(v: any): string {
@@ -306,6 +306,8 @@ export function ctorOf(o: PhpObject, scope: PhpClass | null): PhpMethod | null {
   const m = o.cls.ctor;
   if (!m) return null;
   if (m.vis !== Vis.Public && !visible(m.vis, m.cls, scope)) {
+    // Closure's get_constructor handler refuses `new Closure` itself
+    if (m.info.isBuiltin && m.cls.lcname === 'closure') rt.throwError('Error', 'Instantiation of class Closure is not allowed');
     rt.throwError('Error', `Call to ${visName(m.vis)} ${m.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
   }
   return m;

@@ -459,11 +459,17 @@ function cmpNumbers(x: Num, y: Num): number {
   return cmpNum(fval(x), fval(y));
 }
 
+function isEnumCase(v: any): boolean {
+  return v instanceof PhpObject && v.cls.isEnum;
+}
+
 function cmp(a: any, b: any): number {
   const ta = typeof a, tb = typeof b;
   if (ta === 'number' && tb === 'number') return cmpNum(a, b);
   if (a instanceof Ref) return cmp(a.v, b);
   if (b instanceof Ref) return cmp(a, b.v);
+  // enum cases compare only by identity (zend_objects_not_comparable), even with bools and null
+  if ((ta === 'object' || tb === 'object') && (isEnumCase(a) || isEnumCase(b))) return a === b ? 0 : UNCOMPARABLE;
   // bool and null
   if (ta === 'boolean' || tb === 'boolean') {
     const x = toBool(a), y = toBool(b);
