@@ -296,7 +296,8 @@ function addConst(cls: PhpClass, d: ConstDecl): void {
     classErrorAt(at, `${cls.name}::${d.name} cannot override final constant ${existing.cls.name}::${d.name}`);
   }
   if (existing && existing.cls !== cls && existing.vis !== Vis.Private && visOf(d.flags) > existing.vis) {
-    classErrorAt(at, `Access level to ${cls.name}::${d.name} must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Public ? '' : ' or weaker'}`);
+    // found while inheriting: reported at the class
+    classError(`Access level to ${cls.name}::${d.name} must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Public ? '' : ' or weaker'}`);
   }
   const c: ClassConst = {
     name: d.name,

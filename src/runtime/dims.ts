@@ -297,8 +297,10 @@ export function dimW(c: any, k: any): any {
     const v = objectDimRead(c, k);
     if (v instanceof PhpArray && !(c.cls.handlers?.readDim)) {
       rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+      // offsetGet gave a value: the nested write changes a copy
+      return v.clone();
     }
-    return v instanceof PhpArray ? v : v;
+    return v;
   }
   if (typeof c === 'string') return wrongStringOffset(k, 'Cannot use string offset as an array');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');

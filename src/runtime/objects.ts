@@ -23,13 +23,21 @@ export function findClass(name: string, autoload = true): PhpClass | null {
   if (c) return c;
   if (!autoload || rt.autoloaders.length === 0) return null;
   if (!isValidClassName(name)) return null;
-  for (const loader of rt.autoloaders.slice()) {
-    callAutoloader(loader, name);
-    c = rt.classes.get(lc);
-    if (c) return c;
+  // EG(in_autoload): a class being autoloaded is not autoloaded again from within its autoloader
+  if (inAutoload.has(lc)) return null;
+  inAutoload.add(lc);
+  try {
+    for (const loader of rt.autoloaders.slice()) {
+      callAutoloader(loader, name);
+      c = rt.classes.get(lc);
+      if (c) return c;
+    }
+  } finally {
+    inAutoload.delete(lc);
   }
   return null;
 }
+const inAutoload = new Set<string>();
 
 /**
  * An autoloader given as [$object, 'method'] is called as its class calls it: PHP resolves the callable
