@@ -32,7 +32,7 @@ function isLvalue(e: A.Expr): boolean {
 /** Argument i passed to a parameter known to be by reference (refMask) or by value. */
 function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[]; variadic?: boolean }, i = 0): string {
   if (!byRef) return argValue(c, a.value);
-  if (!isLvalue(a.value)) {
+  if (!isLvalue(a.value) || isTempArg(a.value)) {
     if (a.value.kind === 'FuncCall' || a.value.kind === 'MethodCall' || a.value.kind === 'StaticCall' || a.value.kind === 'NullsafeMethodCall' || a.value.kind === 'New') {
       return `${c.file.use('refFromCall')}(${expr(c, a.value)})`;
     }
@@ -50,6 +50,14 @@ function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?
     return `(${t} = new ${c.file.use('Ref')}(${v}))`;
   }
   return refOf(c, a.value);
+}
+
+const TEMP_KINDS = new Set(['Match', 'Ternary', 'BinaryOp', 'UnaryOp', 'Cast', 'ScalarInt', 'ScalarFloat', 'ScalarString', 'ArrayLiteral', 'ConstFetch', 'ClassConstFetch', 'Closure', 'ArrowFunction', 'Isset', 'Empty', 'InterpolatedString', 'Instanceof', 'MagicConst', 'NullsafePropertyFetch']);
+
+/** An argument that compiles to a temporary (TMP_VAR or CONST): it can't be passed by reference. */
+function isTempArg(e: A.Expr): boolean {
+  // $GLOBALS is a read-only copy since PHP 8.1
+  return TEMP_KINDS.has(e.kind) || (e.kind === 'Variable' && e.name === 'GLOBALS');
 }
 
 /** A by-value argument: arrays are passed without a copy (the callee shares what it keeps). */
@@ -113,7 +121,7 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
     return `(${r} = ${call}, ${copyBacks.join(', ')}, ${r})`;
   }
   // unknown by-ref mask: lvalue arguments are checked at run time
-  const anyLvalue = args.some((a) => isLvalue(a.value));
+  const anyLvalue = args.some((a) => isLvalue(a.value) || isTempArg(a.value));
   const beforeArgs = c.saveAssigned();
   const plain = marked(args.map((a) => argValue(c, a.value)));
   if (!anyLvalue) return plain;
@@ -122,8 +130,10 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
   c.restoreAssigned(beforeArgs);
   const copyBacks: string[] = [];
   const refVals = args.map((a, i) => {
-    if (!isLvalue(a.value)) return argValue(c, a.value);
     const bit = `(${maskExpr} & ${1 << Math.min(i, 30)})`;
+    // a temporary value for a by-reference parameter is an error (ZEND_SEND_VAL_EX)
+    if (isTempArg(a.value)) return `(${bit} ? ${c.file.use('tempByRef')}(${maskExpr!.replace(/\.refMask$/, '')}, ${i}, ${argValue(c, a.value)}) : ${argValue(c, a.value)})`;
+    if (!isLvalue(a.value)) return argValue(c, a.value);
     if (needsCopyBack(c, a.value)) {
       const t = c.temp();
       const v = c.varInfo((a.value as A.Variable).name as string).js;

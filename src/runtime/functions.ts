@@ -315,6 +315,15 @@ export function refFromValue(v: any): Ref {
   return new Ref(v);
 }
 
+/** A temporary value for a by-reference parameter of a callee known only at run time. */
+export function tempByRef(info: FunctionInfo, i: number, v: any): any {
+  // array_multisort's parameters are "prefer-ref": values are accepted too
+  if (info.isBuiltin && info.name === 'array_multisort') return v;
+  const last = info.params.length - 1;
+  const pname = info.variadic && i >= last ? '' : info.params[Math.min(i, last)]?.name ?? '';
+  return cannotPassByRef(fnDisplay(info), i, pname);
+}
+
 /** A literal given for a by-reference parameter. */
 export function cannotPassByRef(fname: string, i: number, pname: string): never {
   // a variadic parameter's arguments are numbered without a name
