@@ -26,6 +26,8 @@ export interface FnFacts {
   written: Set<string>;
   usesArgs: boolean;
   usesThis: boolean;
+  /** some try statement has a finally block (a generator destroyed early runs it) */
+  hasFinally: boolean;
   /** variables passed to unset() */
   unset: Set<string>;
   /** variable names used (reads or writes), in order of first appearance */
@@ -34,7 +36,7 @@ export interface FnFacts {
 
 /** Analyses a function body (statements) without descending into nested functions or classes. */
 export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (call: A.FuncCall, i: number) => boolean): FnFacts {
-  const f: FnFacts = { isGenerator: false, dynamic: false, boxed: new Set(), written: new Set(), usesArgs: false, usesThis: false, unset: new Set(), names: [] };
+  const f: FnFacts = { isGenerator: false, dynamic: false, boxed: new Set(), written: new Set(), usesArgs: false, usesThis: false, hasFinally: false, unset: new Set(), names: [] };
   const seen = new Set<string>();
   const note = (name: string) => {
     if (!seen.has(name)) {
@@ -95,6 +97,9 @@ export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (ca
       case 'Yield':
       case 'YieldFrom':
         f.isGenerator = true;
+        break;
+      case 'Try':
+        if ((n as A.Try).finally) f.hasFinally = true;
         break;
       case 'Eval':
       case 'Include':

@@ -32,7 +32,7 @@ function isLvalue(e: A.Expr): boolean {
 /** Argument i passed to a parameter known to be by reference (refMask) or by value. */
 function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?: { name: string; params: string[]; variadic?: boolean }, i = 0): string {
   if (!byRef) return argValue(c, a.value);
-  if (!isLvalue(a.value)) {
+  if (!isLvalue(a.value) || isTempArg(a.value)) {
     if (a.value.kind === 'AssignRef') {
       const r = assignRefGivingRef(c, a.value);
       if (r !== null) return r;
@@ -58,6 +58,14 @@ function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?
     return `(${t} = new ${c.file.use('Ref')}(${v} ?? null))`;
   }
   return refOf(c, a.value);
+}
+
+const TEMP_KINDS = new Set(['Match', 'Ternary', 'BinaryOp', 'UnaryOp', 'Cast', 'ScalarInt', 'ScalarFloat', 'ScalarString', 'ArrayLiteral', 'ConstFetch', 'ClassConstFetch', 'Closure', 'ArrowFunction', 'Isset', 'Empty', 'InterpolatedString', 'Instanceof', 'MagicConst', 'NullsafePropertyFetch']);
+
+/** An argument that compiles to a temporary (TMP_VAR or CONST): it can't be passed by reference. */
+function isTempArg(e: A.Expr): boolean {
+  // $GLOBALS is a read-only copy since PHP 8.1
+  return TEMP_KINDS.has(e.kind) || (e.kind === 'Variable' && e.name === 'GLOBALS');
 }
 
 /** A by-value argument: arrays are passed without a copy (the callee shares what it keeps). */
@@ -121,7 +129,7 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
     return `(${r} = ${call}, ${copyBacks.join(', ')}, ${r})`;
   }
   // unknown by-ref mask: lvalue arguments are checked at run time
-  const anyLvalue = args.some((a) => isLvalue(a.value));
+  const anyLvalue = args.some((a) => isLvalue(a.value) || isTempArg(a.value));
   const beforeArgs = c.saveAssigned();
   const plain = marked(args.map((a) => argValue(c, a.value)));
   if (!anyLvalue) return plain;
@@ -130,8 +138,10 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
   c.restoreAssigned(beforeArgs);
   const copyBacks: string[] = [];
   const refVals = args.map((a, i) => {
-    if (!isLvalue(a.value)) return argValue(c, a.value);
     const bit = `(${maskExpr} & ${1 << Math.min(i, 30)})`;
+    // a temporary value for a by-reference parameter is an error (ZEND_SEND_VAL_EX)
+    if (isTempArg(a.value)) return `(${bit} ? ${c.file.use('tempByRef')}(${maskExpr!.replace(/\.refMask$/, '')}, ${i}, ${argValue(c, a.value)}) : ${argValue(c, a.value)})`;
+    if (!isLvalue(a.value)) return argValue(c, a.value);
     if (needsCopyBack(c, a.value)) {
       const t = c.temp();
       const v = c.varInfo((a.value as A.Variable).name as string).js;
@@ -300,14 +310,17 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
       return withLine(c, e, `(${u('assertOn')}() ? ${u('assertResult')}(${args[0]}, ${args[1] ?? 'undefined'}, ${str(msg)}) : true)`);
     }
     case 'func_get_args':
+      if (args.length) return `(${args.join(', ')}, ${u('tooManyArgs')}('func_get_args', ${args.length}))`;
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_args')`;
-      return `${u('funcGetArgs')}(arguments, ${c.infoName})`;
+      // the parameters' current values (PHP 7+), then the extra arguments as passed
+      return `${u('funcGetArgs')}(fr.args, [${c.fixedParams.map((p) => readVarQuiet(c, p)).join(', ')}])`;
     case 'func_num_args':
+      if (args.length) return `(${args.join(', ')}, ${u('tooManyArgs')}('func_num_args', ${args.length}))`;
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_num_args')`;
-      return `${u('funcNumArgs')}(arguments)`;
+      return `${u('funcNumArgs')}(fr.nargs)`;
     case 'func_get_arg':
       if (c.kind === 'main') return `${u('funcArgsOutside')}('func_get_arg')`;
-      return `${u('funcGetArg')}(arguments, ${args[0] ?? 'undefined'}, ${c.infoName})`;
+      return `${u('funcGetArg')}(fr.args, ${args[0] ?? 'undefined'}, [${c.fixedParams.map((p) => readVarQuiet(c, p)).join(', ')}])`;
     case 'compact':
       return `${u('compact')}(S, [${args.join(', ')}])`;
     case 'extract':
@@ -542,7 +555,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     // reflection evaluates defaults later: a thunk in the function's class context
     const defaultFn = p.default ? thunk(defaultCtx, p.default) : 'null';
     const sensitive = isSensitive(file, p);
-    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}${sensitive ? ', sensitive: true' : ''}}`;
+    return `{name: ${str(p.name)}, byRef: ${p.byRef}, variadic: ${p.variadic}, optional: ${!!p.default || p.variadic}, type: ${t}, promoted: ${p.flags !== 0}, defaultText: ${p.default ? str(defaultText(p.default, file)) : 'undefined'}, defaultFn: ${defaultFn}, attrs: ${attrsJson(file, p.attrGroups)}${sensitive ? ', sensitive: true' : ''}}`;
   });
   const hasSensitive = spec.params.some((p) => isSensitive(file, p));
   let required = 0;
@@ -553,7 +566,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   file.decls.push(
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ${hasSensitive ? 'hasSensitive: true, ' : ''}` +
       `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
-      `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
+      `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, ${facts.isGenerator && facts.hasFinally ? 'hasFinally: true, ' : ''}usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
       `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}, ` +
       `facts: ${spec.kind === 'closure' || spec.kind === 'arrow' ? factsJs(closureFacts(spec.body)) : 'null'}${file.unit !== null ? ', fu: FU' : ''}};`,
   );
@@ -568,13 +581,17 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   const frameArgs = many ? `arguments.length, undefined, undefined, undefined, undefined, Array.prototype.slice.call(arguments)` : `arguments.length${first.length ? ', ' + first.join(', ') : ''}`;
   // a generator's frame outlives the call that creates it (a fiber's restart takes the generator's own)
   const frameLine = `const fr = new ${u('Frame')}(${info}, null, ${str(file.file)}, this, ${frameArgs});`;
+  // arguments beyond the parameters are kept only when there are some (traces, func_get_args)
+  const extraArgs = `if (arguments.length > ${first.length}) fr.rest = Array.prototype.slice.call(arguments);`;
   if (c.isGenerator) {
     lines.push(frameLine);
+    if (!many) lines.push(extraArgs);
   } else if (many) {
     lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, arguments.length);`);
     lines.push('fr.rest = Array.prototype.slice.call(arguments);');
   } else {
     lines.push(`const fr = ${u('pushFrame')}(${info}, ${str(file.file)}, this, ${frameArgs});`);
+    lines.push(extraArgs);
   }
   if (required > 0) lines.push(`if (arguments.length < ${required}) ${u('tooFewArgs')}(${info}, arguments.length, fr);`);
   if (c.dynamic) lines.push(`const S = new ${u('Scope')}();`);
@@ -586,7 +603,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       lines.push(`${v} = ${u('variadicArray')}(${v}, ${info}, ${i}, fr, ${p.byRef}, arguments);`);
     } else if (p.default) {
       // the default is a constant expression evaluated in the function's context
-      lines.push(`if (${v} === undefined) ${v} = ${withDefaultCtx(c, p.default)};`);
+      // an argument skipped by named arguments shows its default in traces and func_get_args
+      lines.push(`if (${v} === undefined) { ${v} = ${withDefaultCtx(c, p.default)}; if (arguments.length > ${i}) ${u('skippedArg')}(fr, ${i}, ${v}); }`);
     }
     if (p.byRef) {
       lines.push(`if (!(${v} instanceof ${u('Ref')})) ${v} = new ${u('Ref')}(${v});`);
@@ -605,6 +623,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       lines.push(`${v} = new ${u('Ref')}(${v});`);
     }
     c.params.add(p.name);
+    if (!p.variadic) c.fixedParams.push(p.name);
     c.vars.set(p.name, { js: v, boxed: facts.boxed.has(p.name) });
   }
   // captured variables of closures
@@ -751,7 +770,7 @@ function withDefaultCtx(c: FnCtx, e: A.Expr): string {
 }
 
 /** The source text PHP's reflection shows for a default value (approximate, for messages). */
-export function defaultText(e: A.Expr): string {
+export function defaultText(e: A.Expr, file?: FileCtx): string {
   switch (e.kind) {
     case 'ScalarInt':
       return e.value;
@@ -759,14 +778,23 @@ export function defaultText(e: A.Expr): string {
       return String(e.value);
     case 'ScalarString':
       return "'" + e.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
-    case 'ConstFetch':
-      return e.name.name;
+    case 'ConstFetch': {
+      // names as compiled: resolved against the namespace and imports (true/false/null are literals)
+      const lc = e.name.name.toLowerCase();
+      if (!file || lc === 'true' || lc === 'false' || lc === 'null') return e.name.name;
+      return file.resolveConst(e.name)[0];
+    }
     case 'ArrayLiteral':
       return e.items.length ? '[...]' : '[]';
-    case 'ClassConstFetch':
-      return (e.cls.kind === 'Name' ? (e.cls as A.Name).name : '?') + '::' + e.name.name;
+    case 'ClassConstFetch': {
+      if (e.cls.kind !== 'Name') return '?::' + e.name.name;
+      const n = e.cls as A.Name;
+      const lc = n.name.toLowerCase();
+      const special = n.form === 'unqualified' && (lc === 'self' || lc === 'parent' || lc === 'static');
+      return (file && !special ? file.resolveClass(n) : n.name) + '::' + e.name.name;
+    }
     case 'UnaryOp':
-      return e.op + defaultText(e.expr);
+      return e.op + defaultText(e.expr, file);
     case 'New':
       return 'new ' + (e.cls.kind === 'Name' ? (e.cls as A.Name).name : '?') + '()';
   }

@@ -58,7 +58,9 @@ export function compileAnonClass(c: FnCtx, node: A.ClassLike): string {
   const ref = c.file.id('C');
   const defName = 'decl' + ref;
   c.file.decls.push(`let ${ref};`);
-  const name = `class@anonymous${'\0'}${c.file.file}:${node.line}$${(c.file.anonCount++).toString(16)}`;
+  // zend_generate_anon_class_name: named after the parent class, or else the first interface
+  const prefix = node.extends ? c.file.resolveClass(node.extends) : node.implements.length ? c.file.resolveClass(node.implements[0]) : 'class';
+  const name = `${prefix}@anonymous${'\0'}${c.file.file}:${node.line}$${(c.file.anonCount++).toString(16)}`;
   const decl = classDeclObject(c.file, node, ref, name, c, defName);
   // module-level, like named classes' declarers: another thread can declare the class too
   c.file.defs.push(defName);

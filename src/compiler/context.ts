@@ -200,6 +200,8 @@ export class FnCtx {
   dynamic: boolean;
   vars = new Map<string, VarInfo>();
   params = new Set<string>();
+  /** the non-variadic parameters in order (func_get_args reads their current values) */
+  fixedParams: string[] = [];
   /** boxed locals bound by reference somewhere (=&, foreach by reference, global, static): they let go of their Refs on return */
   boundLocals = new Set<string>();
   temps: string[] = [];

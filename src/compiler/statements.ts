@@ -200,7 +200,7 @@ function forLoop(c: FnCtx, s: A.For): string {
 function foreachLoop(c: FnCtx, s: A.Foreach): string {
   const u = (h: string) => c.file.use(h);
   const it = c.file.id('it');
-  const subject = s.byRef ? `${u('iterRef')}(${refOf(c, s.expr)})` : `${u('iter')}(${expr(c, s.expr)}, ${scopeExpr(c)})`;
+  const subject = s.byRef ? `${u('iterRef')}(${refOf(c, s.expr)}, ${scopeExpr(c)})` : `${u('iter')}(${expr(c, s.expr)}, ${scopeExpr(c)})`;
   const l = pushLoop(c, false);
   c.curLine = -1;
   const saved = c.saveAssigned();
@@ -394,7 +394,7 @@ function tryStmt(c: FnCtx, s: A.Try): string {
 function withFinally(c: FnCtx, inner: string, fin: A.Stmt[]): string {
   const p = c.temp();
   const e = c.file.id('e');
-  return `${p} = undefined; try { ${inner} } catch (${e}) { ${p} = ${e}; throw ${e}; } finally { ${finallyBlock(c, fin, p)} }`;
+  return `${p} = undefined; try { ${inner} } catch (${e}) { ${p} = ${e}; throw ${e}; } finally { if (${p} === undefined || !${c.file.use('abandons')}(${p})) { ${finallyBlock(c, fin, p)} } }`;
 }
 
 /** The body of a JS catch clause: the first PHP catch whose class matches binds the variable and runs. */

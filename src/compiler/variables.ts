@@ -346,8 +346,14 @@ function writableTempContainer(_c: FnCtx, t: string): string {
 // ───────────── references ─────────────
 
 /** A JS expression giving the Ref of lvalue e (creating it as PHP does for &$a['x']). */
+/** An array literal or a scalar: a temporary that has no location to write through (ZEND_TMP_VAR / CONST). */
+function isTempValue(e: A.Expr): boolean {
+  return e.kind === 'ArrayLiteral' || e.kind.startsWith('Scalar');
+}
+
 export function refOf(c: FnCtx, e: A.Expr): string {
   if (e.kind === 'ArrayDimFetch' && isGlobalsElement(e)) return globalRef(c, e);
+  if ((e.kind === 'ArrayDimFetch' || e.kind === 'PropertyFetch') && isTempValue(e.var)) return `${c.file.use('tempWriteError')}()`;
   switch (e.kind) {
     case 'Variable':
       if (typeof e.name === 'string') {
@@ -364,7 +370,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
     case 'PropertyFetch':
       return `${c.file.use('propRef')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':
-      return `${c.file.use('staticPropRef')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
+      return `${c.file.use('staticPropRefW')}(${classRefExpr(c, e.cls)}, ${staticPropName(c, e.name)}, ${scopeExpr(c)})`;
     default:
       // a function call result etc.: a temporary reference (PHP: "Only variables should be assigned by reference")
       return `${c.file.use('tempRef')}(${expr(c, e)})`;

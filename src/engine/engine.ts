@@ -9,7 +9,7 @@ import { EngineCore } from '../runtime/engine-core.js';
 import { Request, Frame, setCurrentRequest, rt } from '../runtime/request.js';
 import { Output } from '../runtime/output.js';
 import { ClassDecl, declareClass, instantiate, prepareDefaults } from '../runtime/classdecl.js';
-import { PhpClass, PhpObject, resetObjectIds } from '../runtime/object.js';
+import { PhpClass, PhpObject, resetObjectIds, FunctionInfo } from '../runtime/object.js';
 import { PhpArray } from '../runtime/array.js';
 import { parse } from '../syntax/parser.js';
 import { PhpSyntaxError } from '../syntax/errors.js';
@@ -66,6 +66,11 @@ export interface ModuleSource {
 export type ModuleFactory = (R: any, rt: Request) => (S: Scope, fr: Frame) => any;
 
 /** A PHP engine with its extensions initialised. */
+/** The engine's own frame destructors run from at shutdown (left out of traces). */
+const SHUTDOWN_INFO: FunctionInfo = {
+  name: '{shutdown}', params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: true, hidden: true,
+};
+
 export class Engine {
   readonly core = new EngineCore();
   private readonly extensions: Extension[];
@@ -505,6 +510,7 @@ export class Engine {
   private callDestructors(req: Request): void {
     // objects still alive at the end: destroyed in creation order; fibers may not switch meanwhile
     req.fiberSwitchBlocked++;
+    const top = req.top;
     try {
       for (let i = 0; i < req.destructibles.length; i++) {
         const o = req.destructibles[i];
@@ -514,7 +520,12 @@ export class Engine {
         if (d) this.guard(req, () => d.fn.call(o));
         else if (o.cls.handlers?.destroy) this.guard(req, () => o.cls.handlers!.destroy!(o));
       }
+      // suspended generators still to run their finally blocks; the engine destroys them, so traces
+      // show [internal function] as their caller
+      req.top = new Frame(SHUTDOWN_INFO, top, top.file);
+      for (const g of req.liveGenerators) this.guard(req, () => g.destroy());
     } finally {
+      req.top = top;
       req.fiberSwitchBlocked--;
     }
   }

@@ -110,12 +110,14 @@ const MAGIC_INFO: FunctionInfo = {
 export function findStaticMethod(cls: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): Bound {
   const lc = name.toLowerCase();
   let m = cls.methods.get(lc);
-  if (m && scope && m.vis === Vis.Private && m.cls !== scope) {
+  if (m && scope && m.vis === Vis.Private && m.cls !== scope && cls.isSubclassOf(scope)) {
     const own = scope.methods.get(lc);
     if (own && own.cls === scope) m = own;
   }
   if (m) {
     if (!methodVisible(m, scope)) {
+      // X::__construct() compiles to the constructor call of X (ZEND_INIT_STATIC_METHOD_CALL)
+      if (lc === '__construct' && m.vis === Vis.Private && thisObj) rt.throwError('Error', `Cannot call private ${cls.name}::__construct()`);
       if (thisObj && cls.caller && thisObj.cls.isSubclassOf(cls)) return magicCall(thisObj.cls.caller ?? cls.caller, thisObj, name);
       if (cls.staticCaller) return magicCall(cls.staticCaller, cls, name);
       rt.throwError('Error', `Call to ${visName(m.vis)} method ${m.cls.name}::${m.name}() from ${scope ? 'scope ' + scope.name : 'global scope'}`);

@@ -207,7 +207,12 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
 
   // interface constants and methods
   for (const iface of cls.interfaces) {
-    for (const [n, c] of iface.consts) if (!cls.consts.has(n)) cls.consts.set(n, c);
+    const checked = !(cls.parent && cls.parent.interfaces.includes(iface));
+    for (const [n, c] of iface.consts) {
+      const existing = cls.consts.get(n);
+      if (existing === undefined) cls.consts.set(n, c);
+      else if (checked && existing !== c) checkInterfaceConst(cls, existing, c);
+    }
     if (!cls.isInterface) {
       for (const [lc, m] of iface.methods) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
     } else {
@@ -236,6 +241,14 @@ function ownMethodsFirst(cls: PhpClass, decl: ClassDecl): void {
     if (m && m[1].cls === cls) cls.methods.set(lc, m[1]);
   }
   for (const [lc, m] of all) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
+}
+
+/** do_inherit_constant_check: a class constant meeting one of an interface of the same name. */
+function checkInterfaceConst(cls: PhpClass, existing: ClassConst, c: ClassConst): void {
+  if (c.final && existing.cls !== c.cls) classError(`${existing.cls.name}::${c.name} cannot override final constant ${c.cls.name}::${c.name}`);
+  if (existing.cls !== c.cls && existing.cls !== cls) {
+    classError(`${kindUc(cls)} ${cls.name} inherits both ${existing.cls.name}::${c.name} and ${c.cls.name}::${c.name}, which is ambiguous`);
+  }
 }
 
 /** zend_implement_iterator / zend_implement_aggregate: a class iterates one way only. */
@@ -294,11 +307,15 @@ function addConst(cls: PhpClass, d: ConstDecl): void {
   const existing = cls.consts.get(d.name);
   const at = d.meta?.line;
   if (existing && existing.cls === cls) classErrorAt(at, `Cannot redefine class constant ${cls.name}::${d.name}`);
+  if ((d.flags & M_FINAL) !== 0 && visOf(d.flags) === Vis.Private) {
+    classErrorAt(at, `Private constant ${cls.name}::${d.name} cannot be final as it is not visible to other classes`);
+  }
   if (existing && existing.final && existing.cls !== cls) {
     classErrorAt(at, `${cls.name}::${d.name} cannot override final constant ${existing.cls.name}::${d.name}`);
   }
   if (existing && existing.cls !== cls && existing.vis !== Vis.Private && visOf(d.flags) > existing.vis) {
-    classErrorAt(at, `Access level to ${cls.name}::${d.name} must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Public ? '' : ' or weaker'}`);
+    // found while inheriting: reported at the class
+    classError(`Access level to ${cls.name}::${d.name} must be ${visName(existing.vis)} (as in class ${existing.cls.name})${existing.vis === Vis.Public ? '' : ' or weaker'}`);
   }
   const c: ClassConst = {
     name: d.name,

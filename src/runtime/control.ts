@@ -402,6 +402,16 @@ export function bailingOut(pending: any): boolean {
 }
 
 /** A finally block threw while `pending` was on its way out: the pending exception becomes its previous. */
+/** A by-reference use of an element or property of a literal ([1, 2][0] passed by reference). */
+export function tempWriteError(): never {
+  return rt.throwError('Error', 'Cannot use temporary expression in write context');
+}
+
+/** exit() and fatal errors end the script at once: finally blocks don't run on their way out. */
+export function abandons(pending: any): boolean {
+  return pending instanceof ExitSignal || pending instanceof FatalSignal;
+}
+
 export function finallyThrew(e: any, pending: any): any {
   if (e instanceof PhpObject && pending instanceof PhpObject) rt.core.chainPrevious(e, pending);
   return e;

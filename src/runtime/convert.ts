@@ -30,14 +30,15 @@ function decimalDigits(x: number, precision: number): { digits: string; decpt: n
  * A float as PHP prints it: `precision` significant digits (-1: the shortest that round-trips), in
  * fixed notation unless the exponent is < -4 or ≥ the digit count, like zend_gcvt ("1.0E+25").
  */
-export function formatFloat(x: number, precision: number): string {
+export function formatFloat(x: number, precision: number, gcvtZero = false): string {
   if (x !== x) return 'NAN';
   if (x === Infinity) return 'INF';
   if (x === -Infinity) return '-INF';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   const neg = x < 0;
   const { digits, decpt } = decimalDigits(neg ? -x : x, precision === 0 ? 1 : precision);
-  const ndigit = precision < 0 ? 17 : precision === 0 ? 1 : precision;
+  // php_gcvt given precision 0 (serialize) computes one digit but switches to E notation from 1 up
+  const ndigit = precision < 0 ? 17 : precision === 0 ? (gcvtZero ? 0 : 1) : precision;
   let out: string;
   if (decpt < -3 || decpt > ndigit) {
     const exp = decpt - 1;

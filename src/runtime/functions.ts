@@ -142,8 +142,10 @@ export function variadicArray(rest: any[], info: FunctionInfo, i: number, fr: Fr
   }
   void args;
   const named = rt.pendingNamedExtra;
+  fr.namedArgs = null;
   if (named instanceof PhpArray) {
     rt.pendingNamedExtra = null;
+    fr.namedArgs = named;
     for (const [k, v] of named.entries()) a.set(k, v);
   }
   return a;
@@ -174,7 +176,7 @@ export function checkReturn(info: FunctionInfo, v: any, fr: Frame): any {
 /** The end of a function with a return type reached without `return` (zend_verify_missing_return_type). */
 export function missingReturn(info: FunctionInfo, fr: Frame): void {
   const type = info.returnType as DeclaredType;
-  if (type.allowsNull || type.text === 'void') return;
+  if (type.text === 'void') return;
   rt.throwError('TypeError', `${fnDisplay(info)}(): Return value must be of type ${typeTextIn(type, fnScope(info), calledClassOf(fr))}, none returned`);
 }
 
@@ -214,13 +216,7 @@ export function invokeArgs(callee: { fn: Function; info: FunctionInfo; self?: an
  */
 export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [string, any][] | null, spreads: [number, any][] | null): any[] {
   let args = positional;
-  let namedMap: Map<string, any> | null = named ? new Map() : null;
-  if (named) {
-    for (const [k, v] of named) {
-      if (namedMap!.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
-      namedMap!.set(k, v);
-    }
-  }
+  let namedMap: Map<string, any> | null = null;
   if (spreads) {
     args = [];
     let at = 0;
@@ -233,6 +229,14 @@ export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [s
       }, () => namedMap !== null && namedMap.size > 0);
     }
     while (at < positional.length) args.push(positional[at++]);
+  }
+  // the call's named arguments follow what the spreads gave
+  if (named) {
+    namedMap ??= new Map();
+    for (const [k, v] of named) {
+      if (namedMap.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
+      namedMap.set(k, v);
+    }
   }
   if (namedMap && namedMap.size) args = arrangeNamedArgs(info, args, namedMap);
   for (let i = 0; i < args.length; i++) {
@@ -309,6 +313,15 @@ export function refFromCall(v: any): Ref {
 
 export function refFromValue(v: any): Ref {
   return new Ref(v);
+}
+
+/** A temporary value for a by-reference parameter of a callee known only at run time. */
+export function tempByRef(info: FunctionInfo, i: number, v: any): any {
+  // array_multisort's parameters are "prefer-ref": values are accepted too
+  if (info.isBuiltin && info.name === 'array_multisort') return v;
+  const last = info.params.length - 1;
+  const pname = info.variadic && i >= last ? '' : info.params[Math.min(i, last)]?.name ?? '';
+  return cannotPassByRef(fnDisplay(info), i, pname);
 }
 
 /** A literal given for a by-reference parameter. */
@@ -517,29 +530,42 @@ export function closureFromCallable(v: any, scope: PhpClass | null): PhpObject {
 
 // ───────────── func_get_args & co ─────────────
 
-export function funcGetArgs(args: IArguments, info: FunctionInfo): PhpArray {
-  void info;
+/** A parameter skipped by named arguments got its default: the frame's argument list shows it. */
+export function skippedArg(fr: Frame, i: number, v: any): void {
+  if (fr.rest !== null) fr.rest[i] = v;
+  if (i === 0) fr.a0 = v;
+  else if (i === 1) fr.a1 = v;
+  else if (i === 2) fr.a2 = v;
+  else if (i === 3) fr.a3 = v;
+}
+
+export function funcGetArgs(args: any[], cur: any[]): PhpArray {
   const a = new PhpArray();
   for (let i = 0; i < args.length; i++) {
-    const v = args[i];
+    const v = i < cur.length ? cur[i] : args[i];
     a.append(share(v instanceof Ref ? v.v : v));
   }
   return a;
 }
 
-export function funcNumArgs(args: IArguments): number {
-  return args.length;
+export function funcNumArgs(n: number): number {
+  return n;
 }
 
-export function funcGetArg(args: IArguments, n: any, info: FunctionInfo): any {
-  void info;
+export function funcGetArg(args: any[], n: any, cur: any[]): any {
   if (typeof n !== 'number' || n < 0) rt.throwError('ValueError', 'func_get_arg(): Argument #1 ($position) must be greater than or equal to 0');
   if (n >= args.length) rt.throwError('ValueError', 'func_get_arg(): Argument #1 ($position) must be less than the number of the arguments passed to the currently executed function');
-  const v = args[n];
+  const v = n < cur.length ? cur[n] : args[n];
   return v instanceof Ref ? v.v : v;
 }
 
+/** A builtin taking no arguments given some (zend_wrong_parameters_none_error). */
+export function tooManyArgs(name: string, n: number): never {
+  return rt.throwError('ArgumentCountError', `${name}() expects exactly 0 arguments, ${n} given`);
+}
+
 export function funcArgsOutside(name: string): never {
+  if (name === 'func_num_args') return rt.throwError('Error', 'func_num_args() must be called from a function context');
   return rt.throwError('Error', `${name}() cannot be called from the global scope`);
 }
 

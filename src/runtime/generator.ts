@@ -32,6 +32,8 @@ export class GeneratorState {
   fiberBody = false;
   /** the Closure a closure's generator was made by (its captured values, for a fiber-capable restart) */
   closure: PhpObject | null;
+  /** being destroyed: its finally blocks run, and may not yield (ZEND_GENERATOR_FORCED_CLOSE) */
+  forcedClose = false;
 
   constructor(public readonly fr: Frame, self: any) {
     void self;
@@ -47,29 +49,89 @@ export class GeneratorState {
   private step(mode: 'next' | 'throw', arg: any): void {
     if (this.finished) return;
     if (this.running) rt.throwError('Error', 'Cannot resume an already running generator');
+    if (this.fr.info!.hasFinally) rt.liveGenerators.add(this);
     const fr = this.fr;
     fr.prev = rt.top;
     rt.top = fr;
     this.running = true;
     let r: IteratorResult<any>;
     try {
+      const d = this.delegate;
+      if (d !== null && !d.finished) {
+        // `yield from` a generator: the innermost one runs; this body resumes once it has finished
+        let failed = false;
+        try {
+          if (mode === 'next') d.send(arg);
+          else d.throwInto(arg);
+        } catch (e) {
+          failed = true;
+          arg = e;
+        }
+        if (!failed && !d.finished) return;
+        mode = failed ? 'throw' : 'next';
+      }
       r = mode === 'next' ? this.js!.next(arg) : this.js!.throw(arg);
       if (this.fiberBody) r = this.refuseSuspensions(r);
     } catch (e) {
-      this.finished = true;
-      this.curKey = this.curValue = null;
+      this.abort();
       throw e;
     } finally {
       this.running = false;
       rt.top = fr.prev!;
     }
-    if (r.done) {
-      this.finished = true;
-      this.returned = true;
-      this.retval = r.value;
-      this.curKey = this.curValue = null;
-      this.curRef = null;
+    if (r.done) this.finish(r.value);
+  }
+
+  /** The body threw: the generator is closed without a return value. */
+  private abort(): void {
+    this.finished = true;
+    this.curKey = this.curValue = null;
+    if (this.fr.info!.hasFinally) rt.liveGenerators.delete(this);
+  }
+
+  /**
+   * zend_generator_dtor_storage: a generator destroyed while suspended runs its pending finally blocks
+   * (a JS return() from the suspended yield does exactly that); they may not yield again.
+   */
+  destroy(): void {
+    if (this.finished) return;
+    if (!this.started || this.js === null || this.running) {
+      this.abort();
+      return;
     }
+    this.forcedClose = true;
+    const fr = this.fr;
+    fr.prev = rt.top;
+    rt.top = fr;
+    this.running = true;
+    try {
+      let r = this.js.return(null);
+      // a fiber-capable body suspending its fiber from a finally block: it can't switch now
+      while (!r.done && this.fiberBody) r = this.js.throw(rt.core.createThrowable('FiberError', 'Cannot switch fibers in current execution context'));
+    } finally {
+      this.running = false;
+      rt.top = fr.prev!;
+      this.abort();
+    }
+  }
+
+  /** The body returned: the last value stays readable by generators delegating here (`yield from`). */
+  private finish(retval: any): void {
+    this.finished = true;
+    this.returned = true;
+    this.retval = retval;
+    this.curRef = null;
+    if (this.fr.info!.hasFinally) rt.liveGenerators.delete(this);
+  }
+
+  /**
+   * The generator whose yield is the current one: the innermost of a `yield from` chain (PHP's root).
+   * One that has finished still shows its last value until the generator delegating to it resumes.
+   */
+  leaf(): GeneratorState {
+    let g: GeneratorState = this;
+    while (g.delegate !== null) g = g.delegate;
+    return g;
   }
 
   /** Normal code stepped a fiber-capable body that suspended: the suspension fails where it happened. */
@@ -82,6 +144,7 @@ export class GeneratorState {
   *stepF(mode: 'next' | 'throw', arg: any): Generator<any, void, any> {
     if (this.finished) return;
     if (this.running) rt.throwError('Error', 'Cannot resume an already running generator');
+    if (this.fr.info!.hasFinally) rt.liveGenerators.add(this);
     const fr = this.fr;
     const js = this.js!;
     fr.prev = rt.top;
@@ -90,6 +153,22 @@ export class GeneratorState {
     let r: IteratorResult<any>;
     let unwound = true;
     try {
+      const d = this.delegate;
+      if (d !== null && !d.finished) {
+        let failed = false;
+        try {
+          if (mode === 'next') yield* d.sendF(arg);
+          else yield* d.throwIntoF(arg);
+        } catch (e) {
+          failed = true;
+          arg = e;
+        }
+        if (!failed && !d.finished) {
+          unwound = false;
+          return;
+        }
+        mode = failed ? 'throw' : 'next';
+      }
       r = mode === 'next' ? js.next(arg) : js.throw(arg);
       while (!r.done && r.value !== undefined) {
         let sent: any;
@@ -104,26 +183,18 @@ export class GeneratorState {
       unwound = false;
     } catch (e) {
       unwound = false;
-      this.finished = true;
-      this.curKey = this.curValue = null;
+      this.abort();
       throw e;
     } finally {
       this.running = false;
       if (unwound) {
         // the fiber was destroyed while suspended in the body: the body unwinds with it
-        this.finished = true;
-        this.curKey = this.curValue = null;
+        this.abort();
         js.return(undefined);
       }
       rt.top = fr.prev!;
     }
-    if (r.done) {
-      this.finished = true;
-      this.returned = true;
-      this.retval = r.value;
-      this.curKey = this.curValue = null;
-      this.curRef = null;
-    }
+    if (r.done) this.finish(r.value);
   }
 
   /** A Generator made by normal code, first run by a fiber, runs the fiber-capable body instead. */
@@ -146,12 +217,12 @@ export class GeneratorState {
 
   *currentF(): Generator<any, any, any> {
     yield* this.ensureStartedF();
-    return this.finished ? null : this.curValue;
+    return this.finished ? null : this.leaf().curValue;
   }
 
   *keyF(): Generator<any, any, any> {
     yield* this.ensureStartedF();
-    return this.finished ? null : this.curKey;
+    return this.finished ? null : this.leaf().curKey;
   }
 
   *nextF(): Generator<any, void, any> {
@@ -164,7 +235,7 @@ export class GeneratorState {
     yield* this.ensureStartedF();
     this.advanced = true;
     yield* this.stepF('next', v);
-    return this.finished ? null : this.curValue;
+    return this.finished ? null : this.leaf().curValue;
   }
 
   *throwIntoF(e: PhpObject): Generator<any, any, any> {
@@ -172,7 +243,7 @@ export class GeneratorState {
     if (this.finished) throw e;
     this.advanced = true;
     yield* this.stepF('throw', e);
-    return this.finished ? null : this.curValue;
+    return this.finished ? null : this.leaf().curValue;
   }
 
   *validF(): Generator<any, boolean, any> {
@@ -197,14 +268,25 @@ export class GeneratorState {
     }
   }
 
+  /**
+   * The generator delegated to was aborted (no return value): this one resumes at once with a
+   * ClosedGeneratorException at its `yield from` (zend_generator_update_current).
+   */
+  private settle(): void {
+    const d = this.delegate;
+    if (d !== null && d.finished && !d.returned) this.step('next', null);
+  }
+
   current(): any {
     this.ensureStarted();
-    return this.finished ? null : this.curValue;
+    this.settle();
+    return this.finished ? null : this.leaf().curValue;
   }
 
   key(): any {
     this.ensureStarted();
-    return this.finished ? null : this.curKey;
+    this.settle();
+    return this.finished ? null : this.leaf().curKey;
   }
 
   next(): void {
@@ -219,7 +301,7 @@ export class GeneratorState {
     if (!this.started) this.ensureStarted();
     this.advanced = true;
     this.step('next', v);
-    return this.finished ? null : this.curValue;
+    return this.finished ? null : this.leaf().curValue;
   }
 
   throwInto(e: PhpObject): any {
@@ -228,11 +310,12 @@ export class GeneratorState {
     if (this.finished) throw e;
     this.advanced = true;
     this.step('throw', e);
-    return this.finished ? null : this.curValue;
+    return this.finished ? null : this.leaf().curValue;
   }
 
   valid(): boolean {
     this.ensureStarted();
+    this.settle();
     return !this.finished;
   }
 
@@ -256,6 +339,7 @@ export function newGenerator(fr: Frame, self: any): GeneratorState {
 
 /** `yield $k => $v` / `yield $v`: records the current key and value; the JS yield suspends. */
 export function yieldValue(G: GeneratorState, key: any, value: any): undefined {
+  if (G.forcedClose) rt.throwError('Error', 'Cannot yield from finally in a force-closed generator');
   if (key === undefined) {
     key = ++G.autoKey;
   } else if (typeof key === 'number' && Number.isInteger(key) && key > G.autoKey) {
@@ -279,6 +363,7 @@ function isTraversable(o: PhpObject): boolean {
 }
 
 export function* yieldFrom(G: GeneratorState, v: any): Generator<any, any, any> {
+  if (G.forcedClose) rt.throwError('Error', 'Cannot use "yield from" in a force-closed generator');
   if (v instanceof PhpArray) {
     for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
       G.curKey = v.keyAt(i);
@@ -293,23 +378,7 @@ export function* yieldFrom(G: GeneratorState, v: any): Generator<any, any, any> 
     if (inner.finished && inner.returned) return inner.retval;
     if (inner.finished) rt.throwError('Error', 'Generator passed to yield from was aborted without proper return and is unable to continue');
     inner.ensureStarted();
-    while (!inner.finished) {
-      G.curKey = inner.curKey;
-      G.curValue = inner.curValue;
-      G.delegate = inner;
-      let sent: any;
-      try {
-        sent = yield undefined;
-      } catch (e) {
-        G.delegate = null;
-        inner.throwInto(e as PhpObject);
-        continue;
-      }
-      G.delegate = null;
-      if (sent !== null && sent !== undefined) inner.send(sent);
-      else inner.next();
-    }
-    return inner.returned ? inner.retval : null;
+    return yield* delegateTo(G, inner);
   }
   if (v instanceof PhpObject && isTraversable(v)) {
     const it: Iter = objectIter(v, null, false);
@@ -326,6 +395,7 @@ export function* yieldFrom(G: GeneratorState, v: any): Generator<any, any, any> 
 
 /** `yield from` in a fiber-capable body: inner generators step as variants (their suspensions pass through). */
 export function* yieldFromF(G: GeneratorState, v: any): Generator<any, any, any> {
+  if (G.forcedClose) rt.throwError('Error', 'Cannot use "yield from" in a force-closed generator');
   if (v instanceof PhpObject && !(v.native instanceof GeneratorState)) v = yield* fiberTraversable(v);
   if (!(v instanceof PhpObject && v.native instanceof GeneratorState)) return yield* yieldFromIterF(G, v);
   const inner = v.native as GeneratorState;
@@ -333,23 +403,25 @@ export function* yieldFromF(G: GeneratorState, v: any): Generator<any, any, any>
   if (inner.finished && inner.returned) return inner.retval;
   if (inner.finished) rt.throwError('Error', 'Generator passed to yield from was aborted without proper return and is unable to continue');
   yield* inner.ensureStartedF();
-  while (!inner.finished) {
-    G.curKey = inner.curKey;
-    G.curValue = inner.curValue;
-    G.delegate = inner;
-    let sent: any;
-    try {
-      sent = yield undefined;
-    } catch (e) {
-      G.delegate = null;
-      yield* inner.throwIntoF(e as PhpObject);
-      continue;
+  return yield* delegateTo(G, inner);
+}
+
+/**
+ * The body of G waits in `yield from inner` (G.step resumes the innermost generator instead) until inner
+ * has finished, maybe resumed through another generator delegating to it too (zend_generator_update_current).
+ */
+function* delegateTo(G: GeneratorState, inner: GeneratorState): Generator<any, any, any> {
+  try {
+    while (!inner.finished) {
+      G.delegate = inner;
+      yield undefined;
     }
+  } finally {
     G.delegate = null;
-    if (sent !== null && sent !== undefined) yield* inner.sendF(sent);
-    else yield* inner.nextF();
   }
-  return inner.returned ? inner.retval : null;
+  G.curValue = inner.curValue;
+  if (!inner.returned) rt.throwError('ClosedGeneratorException', 'Generator yielded from aborted, no return value available');
+  return inner.retval;
 }
 
 /** `yield from` an array or a non-generator Traversable in a fiber-capable body. */
@@ -380,8 +452,9 @@ export class GeneratorIter implements Iter {
       g.rewind();
     } else g.next();
     if (g.finished) return false;
-    this.k = g.curKey;
-    this.v = g.curValue;
+    const leaf = g.leaf();
+    this.k = leaf.curKey;
+    this.v = leaf.curValue;
     return true;
   }
   /** next() in a fiber variant */
@@ -393,13 +466,15 @@ export class GeneratorIter implements Iter {
       yield* g.rewindF();
     } else yield* g.nextF();
     if (g.finished) return false;
-    this.k = g.curKey;
-    this.v = g.curValue;
+    const leaf = g.leaf();
+    this.k = leaf.curKey;
+    this.v = leaf.curValue;
     return true;
   }
   end(): void {}
   ref(): Ref {
-    if (this.g.curRef) return this.g.curRef;
+    const leaf = this.g.leaf();
+    if (leaf.curRef) return leaf.curRef;
     if (this.byRef) rt.throwError('Exception', 'You can only iterate a generator by-reference if it declared that it yields by-reference');
     return new Ref(this.v);
   }

@@ -5,6 +5,7 @@
 import { PhpArray, Key } from './array.js';
 import { PhpObject, PhpClass, Vis } from './object.js';
 import { Ref, UNINIT } from './values.js';
+import { addTypeSource } from './typedref.js';
 import { rt } from './request.js';
 import { typeName } from './convert.js';
 import { callMethodByName } from './objects.js';
@@ -85,12 +86,23 @@ class ArrayRefIter implements Iter {
 }
 
 class IteratorIter implements Iter {
-  k: any = null;
   v: any = null;
+  private key: any = null;
+  private hasKey = false;
   private started = false;
   constructor(private readonly o: PhpObject) {}
+  /** key() is called only when the key is used (foreach without `$k =>` never calls it) */
+  get k(): any {
+    if (!this.hasKey) {
+      this.hasKey = true;
+      this.key = callMethodByName(this.o, 'key', []);
+    }
+    return this.key;
+  }
   next(): boolean {
     const o = this.o;
+    this.hasKey = false;
+    this.key = null;
     if (!this.started) {
       this.started = true;
       callMethodByName(o, 'rewind', []);
@@ -100,7 +112,6 @@ class IteratorIter implements Iter {
     const valid = callMethodByName(o, 'valid', []);
     if (!valid || valid === '0' || valid === '') return false;
     this.v = callMethodByName(o, 'current', []);
-    this.k = callMethodByName(o, 'key', []);
     return true;
   }
   *nextF(): Generator<any, boolean, any> {
@@ -114,7 +125,8 @@ class IteratorIter implements Iter {
     const valid = yield* callMethodF(o, 'valid');
     if (!valid || valid === '0' || valid === '') return false;
     this.v = yield* callMethodF(o, 'current');
-    this.k = yield* callMethodF(o, 'key');
+    this.key = yield* callMethodF(o, 'key');
+    this.hasKey = true;
     return true;
   }
   end(): void {}
@@ -143,11 +155,13 @@ class PropsIter implements Iter {
       if (name === null) continue;
       this.k = /^(0|-?[1-9][0-9]*)$/.test(name) && Number.isSafeInteger(Number(name)) ? Number(name) : name;
       if (this.byRef) {
-        if (!(raw instanceof Ref)) {
+        if (raw instanceof Ref) this.cur = raw;
+        else {
           const info = o.cls.allSlots.find((p) => p.key === key);
           if (info && info.readonly) rt.throwError('Error', `Cannot acquire reference to readonly property ${info.cls.name}::$${info.name}`);
+          this.cur = o.p[key] = new Ref(raw);
+          if (info && info.type) addTypeSource(this.cur, info);
         }
-        this.cur = raw instanceof Ref ? raw : (o.p[key] = new Ref(raw));
         this.v = this.cur.v;
       } else this.v = raw instanceof Ref ? raw.v : raw;
       return true;
@@ -196,10 +210,10 @@ export function iter(v: any, scope: PhpClass | null): Iter {
 }
 
 /** foreach ($v as &...) over the Ref holding the subject. */
-export function iterRef(holder: Ref): Iter {
+export function iterRef(holder: Ref, scope: PhpClass | null = null): Iter {
   const v = holder.v;
   if (v instanceof PhpArray) return new ArrayRefIter(holder);
-  if (v instanceof PhpObject) return objectIter(v, null, true);
+  if (v instanceof PhpObject) return objectIter(v, scope, true);
   rt.warn(`foreach() argument must be of type array|object, ${typeName(v === undefined ? null : v)} given`);
   return EMPTY;
 }
@@ -231,6 +245,11 @@ export function objectIter(o: PhpObject, scope: PhpClass | null, byRef: boolean)
     }
     return objectIter(inner as PhpObject, scope, byRef);
   }
+  return new PropsIter(o, scope, byRef);
+}
+
+/** The properties of o as foreach sees them from scope, without the object's own iteration (ArrayIterator over an object). */
+export function propsIter(o: PhpObject, scope: PhpClass | null, byRef: boolean): Iter {
   return new PropsIter(o, scope, byRef);
 }
 

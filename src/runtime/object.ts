@@ -132,6 +132,8 @@ export interface FunctionInfo {
   cls?: PhpClass | null;
   isClosure?: boolean;
   isGenerator?: boolean;
+  /** a generator function with a finally block: destroying its generator early runs the block */
+  hasFinally?: boolean;
   attrs?: any;
   /** true when the callee accepts extra arguments (func_get_args) */
   usesArgs?: boolean;

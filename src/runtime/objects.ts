@@ -11,6 +11,7 @@ import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
 import { propRef, findProp, propGet, propSet, staticPropRef, refToOverloaded } from './props.js';
 import { checkInheritance } from './inheritance.js';
+import { addTypeSource, delTypeSource, typeSources, verifyPropAssignableByRef, currentStrict } from './typedref.js';
 
 // ───────────── lookup ─────────────
 
@@ -318,6 +319,8 @@ export function ctorOf(o: PhpObject, scope: PhpClass | null): PhpMethod | null {
   const m = o.cls.ctor;
   if (!m) return null;
   if (m.vis !== Vis.Public && !visible(m.vis, m.cls, scope)) {
+    // Closure's get_constructor handler refuses `new Closure` itself
+    if (m.info.isBuiltin && m.cls.lcname === 'closure') rt.throwError('Error', 'Instantiation of class Closure is not allowed');
     rt.throwError('Error', `Call to ${visName(m.vis)} ${m.cls.name}::__construct() from ${scope ? 'scope ' + scope.name : 'global scope'}`);
   }
   return m;
@@ -560,11 +563,20 @@ export function propBindRef(o: any, name: string, r: Ref, scope: PhpClass | null
   if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
   const key = info ? info.key : name;
   const old = o.p[key];
+  if (info && info.vis !== Vis.Public && !visible(info.vis, info.cls, scope)) {
+    rt.throwError('Error', `Cannot access ${visName(info.vis)} property ${o.cls.name}::$${name}`);
+  }
+  if (info && info.type) {
+    // zend_assign_to_typed_property_reference
+    verifyPropAssignableByRef(info, r, currentStrict());
+    if (old instanceof Ref) delTypeSource(old, info);
+  }
   if (old !== r) {
     dropRef(old);
     r.n++;
   }
   o.p[key] = r;
+  if (info && info.type) addTypeSource(r, info);
   return r;
 }
 
@@ -578,6 +590,11 @@ export function staticPropQuiet(c: PhpClass, name: string, scope: PhpClass | nul
 export function staticPropBind(c: PhpClass, name: string, r: Ref, scope: PhpClass | null): Ref {
   staticPropRef(c, name, scope);
   const sp = c.staticProps.get(name)!;
+  if (sp.info.type) {
+    verifyPropAssignableByRef(sp.info, r, currentStrict());
+    delTypeSource(sp.ref, sp.info);
+    if (!typeSources(r).includes(sp.info)) addTypeSource(r, sp.info);
+  }
   if (sp.ref !== r) r.n++;
   sp.ref = r;
   // subclasses that inherited the same slot see the new binding too

@@ -459,11 +459,17 @@ function cmpNumbers(x: Num, y: Num): number {
   return cmpNum(fval(x), fval(y));
 }
 
+function isEnumCase(v: any): boolean {
+  return v instanceof PhpObject && v.cls.isEnum;
+}
+
 function cmp(a: any, b: any): number {
   const ta = typeof a, tb = typeof b;
   if (ta === 'number' && tb === 'number') return cmpNum(a, b);
   if (a instanceof Ref) return cmp(a.v, b);
   if (b instanceof Ref) return cmp(a, b.v);
+  // enum cases compare only by identity (zend_objects_not_comparable), even with bools and null
+  if ((ta === 'object' || tb === 'object') && (isEnumCase(a) || isEnumCase(b))) return a === b ? 0 : UNCOMPARABLE;
   // bool and null
   if (ta === 'boolean' || tb === 'boolean') {
     const x = toBool(a), y = toBool(b);
@@ -619,6 +625,12 @@ export function spaceship(a: any, b: any): number {
 
 // ───────────── increment / decrement ─────────────
 
+/**
+ * The float the last ++/-- past the int range produced: a typed reference told this value reports that
+ * overflow rather than a plain float assignment (zend_incdec_typed_ref).
+ */
+export const incdecOverflow: { last: PhpFloat | null } = { last: null };
+
 export function inc(v: any): any {
   if (typeof v === 'number' && Number.isInteger(v) && v < MAX_SAFE) return v + 1;
   return incSlow(v);
@@ -629,7 +641,7 @@ function incSlow(v: any): any {
     if (Number.isInteger(v)) return v < MAX_SAFE ? v + 1 : intFromBig(BigInt(v) + 1n);
     return mkFloat(v + 1);
   }
-  if (typeof v === 'bigint') return v === I64_MAX ? mkFloat(Number(v) + 1) : intFromBig(v + 1n);
+  if (typeof v === 'bigint') return v === I64_MAX ? (incdecOverflow.last = new PhpFloat(Number(v) + 1)) : intFromBig(v + 1n);
   if (v === null || v === undefined) return 1;
   if (v instanceof PhpFloat) return mkFloat(v.v + 1);
   if (typeof v === 'boolean') return v;
@@ -654,7 +666,7 @@ function decSlow(v: any): any {
     if (Number.isInteger(v)) return v > -MAX_SAFE ? v - 1 : intFromBig(BigInt(v) - 1n);
     return mkFloat(v - 1);
   }
-  if (typeof v === 'bigint') return v === I64_MIN ? mkFloat(Number(v) - 1) : intFromBig(v - 1n);
+  if (typeof v === 'bigint') return v === I64_MIN ? (incdecOverflow.last = new PhpFloat(Number(v) - 1)) : intFromBig(v - 1n);
   if (v === null || v === undefined) return null;
   if (v instanceof PhpFloat) return mkFloat(v.v - 1);
   if (typeof v === 'boolean') return v;

@@ -12,6 +12,7 @@ import { prepareDefaults } from './classdecl.js';
 import { inc as incOp, dec as decOp } from './operators.js';
 import { PhpFloat } from './values.js';
 import { assignDim, assignStringOffset } from './dims.js';
+import { addTypeSource, delTypeSource, hasTypeSources, typeSources, verifyPropAssignableByRef } from './typedref.js';
 
 /**
  * The declared property `name` as seen from `scope`, or undefined for a dynamic one. `silent`: a static
@@ -115,7 +116,7 @@ export function propGet(o: any, name: string, scope: PhpClass | null): any {
     if (v === UNINIT) {
       if (o.cls.getter && magicOk(o, info)) {
         const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
-        if (r !== NO_MATCH) return r;
+        if (r !== NO_MATCH) return info.type ? typedMagicGet(o, info, r) : r;
       }
       if (info.type) rt.throwError('Error', `Typed property ${info.cls.name}::$${name} must not be accessed before initialization`);
       rt.warn(`Undefined property: ${o.cls.name}::$${name}`);
@@ -133,6 +134,13 @@ export function propGet(o: any, name: string, scope: PhpClass | null): any {
     }
   }
   return v instanceof Ref ? v.v : v;
+}
+
+/** What __get gave for an unset typed property must fit its type (a reference it returned is coerced). */
+function typedMagicGet(o: PhpObject, info: PropInfo, r: any): any {
+  const ref = getterRef(o, r) ?? new Ref(r);
+  verifyPropAssignableByRef(info, ref, !!o.cls.getter!.info.strictTypes);
+  return ref.v;
 }
 
 /** The current value of $o->p for a compound assignment or ++/-- (the write follows with propSet). */
@@ -277,10 +285,11 @@ export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
   let cur = o.p[key];
   if (cur instanceof Ref) return cur;
   if (cur === undefined || cur === UNINIT) {
-    if (o.cls.getter && !(info && cur === UNINIT && info.type)) {
+    if (o.cls.getter && !(info && cur === UNINIT && !magicOk(o, info))) {
       const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
       if (r !== NO_MATCH) {
         const rr = getterRef(o, r);
+        if (rr !== null && info && info.type) verifyPropAssignableByRef(info, rr, !!o.cls.getter.info.strictTypes);
         if (rr !== null) return rr;
         rt.notice(`Indirect modification of overloaded property ${o.cls.name}::$${name} has no effect`);
         return new Ref(r);
@@ -294,9 +303,10 @@ export function propRef(o: any, name: string, scope: PhpClass | null): Ref {
     if (cur instanceof PhpObject) return new Ref(cur);
     rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
   }
+  if (cur === UNINIT && info && info.type && info.type.check(null, true) === NO_MATCH) uninitByRef(info);
   const r = new Ref(cur === UNINIT ? null : cur);
-  if (info && info.type) (r as any).typed = info;
   o.p[key] = r;
+  if (info && info.type) addTypeSource(r, info);
   return r;
 }
 
@@ -362,6 +372,11 @@ export function assignDimInProp(o: any, name: string, scope: PhpClass | null, k:
   return assignDim(propW(o, name, scope), k, v);
 }
 
+/** zend_throw_access_uninit_prop_by_ref_error */
+export function uninitByRef(info: PropInfo): never {
+  return rt.throwError('Error', `Cannot access uninitialized non-nullable property ${info.cls.name}::$${info.name} by reference`);
+}
+
 /** The property's value prepared for a nested write ($o->p[] = 1, $o->p->q = 1): arrays separated and stored back. */
 export function propW(o: any, name: string, scope: PhpClass | null): any {
   if (!(o instanceof PhpObject)) {
@@ -418,6 +433,14 @@ export function propIncDec(o: any, name: string, scope: PhpClass | null, inc: bo
   if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to increment/decrement property "${name}" on ${typeName(o)}`);
   const info = findProp(o.cls, name, scope, o.cls.getter !== null);
   if (info && info.readonly && accessible(info, scope) && o.p[info.key] !== UNINIT) readonlyError(info, scope, true);
+  const slot = info && accessible(info, scope) ? o.p[info.key] : undefined;
+  if (slot instanceof Ref && hasTypeSources(slot)) {
+    // a typed reference checks the result against all its holders' types (zend_incdec_typed_ref)
+    const old = slot.v;
+    const nv = inc ? incOp(old) : decOp(old);
+    slot.v = nv;
+    return post ? old : nv;
+  }
   const old = propGet(o, name, scope);
   const nv = inc ? incOp(old) : decOp(old);
   if (info && info.type && (typeof old === 'number' || typeof old === 'bigint') && nv instanceof PhpFloat && info.type.check(nv, true) === NO_MATCH) {
@@ -493,6 +516,7 @@ export function propUnset(o: any, name: string, scope: PhpClass | null): void {
       const r = guarded(o, name, G_UNSET, () => o.cls.unsetter!.fn.call(o, name));
       if (r !== NO_MATCH) return;
     }
+    if (cur instanceof Ref && info.type) delTypeSource(cur, info);
     o.p[info.key] = UNINIT;
     if (info.type) (o.unsetKeys ??= new Set()).add(info.key);
     return;
@@ -526,6 +550,20 @@ export function staticPropRef(cls: PhpClass, name: string, scope: PhpClass | nul
     (sp.ref as any).uninitInfo = sp.info;
   }
   return sp.ref;
+}
+
+/** `&A::$p`: a typed static property's slot becomes a typed reference once it is handed out. */
+export function staticPropRefW(cls: PhpClass, name: string, scope: PhpClass | null): Ref {
+  const r = staticPropRef(cls, name, scope);
+  const sp = cls.staticProps.get(name) ?? scope?.staticProps.get(name);
+  if (sp && sp.info.type && !typeSources(r).includes(sp.info)) {
+    if (r.v === UNINIT) {
+      if (sp.info.type.check(null, true) === NO_MATCH) uninitByRef(sp.info);
+      r.v = null;
+    }
+    addTypeSource(r, sp.info);
+  }
+  return r;
 }
 
 export function prepareDefaultsChain(cls: PhpClass): void {

@@ -44,6 +44,8 @@ export class Frame {
   strict = false;
   /** the engine itself calls from here (exception handler, shutdown functions): traces show [internal function] */
   engineCalls = false;
+  /** a variadic function's unknown named arguments (set by variadicArray; traces show them by name) */
+  namedArgs: PhpArray | null = null;
   constructor(
     /** null for the main script / an included file */
     public info: FunctionInfo | null,
@@ -103,6 +105,8 @@ export function pushFrame(info: FunctionInfo, file: string, self: any, n: number
     f.a3 = a3;
     f.rest = null;
     f.unused = false;
+    f.namedArgs = null;
+    f.engineCalls = false;
   }
   // until its first statement runs, a function is at its declaration (where PHP's RECV opcodes are)
   f.line = info.line ?? 0;
@@ -220,6 +224,8 @@ export class Request {
   activeFiber: any = null;
   /** > 0 while fibers may not switch (destructors, shutdown) */
   fiberSwitchBlocked = 0;
+  /** suspended generators with finally blocks still to run should they be destroyed (at shutdown) */
+  liveGenerators = new Set<{ destroy(): void }>();
   /** a fatal error ended the script: shutdown skips destructors, as PHP's unclean shutdown does */
   bailedOut = false;
 
@@ -448,9 +454,12 @@ export class Request {
       }
     }
     if (withArgs) {
-      const args = f.args.map((a) => (a instanceof Ref ? a.v : a)).filter((a) => a !== undefined);
+      // an argument skipped by named arguments shows as null until its default is set
+      const args = f.args.map((a) => (a instanceof Ref ? a.v : a)).map((a) => (a === undefined ? null : a));
       if (info.hasSensitive) this.hideSensitiveArgs(info, args);
-      e.set('args', PhpArray.fromList(args));
+      const list = PhpArray.fromList(args);
+      if (info.variadic && f.namedArgs !== null) for (const [k, v] of f.namedArgs.entries()) list.set(k, v);
+      e.set('args', list);
     }
     return e;
   }

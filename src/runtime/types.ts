@@ -142,7 +142,7 @@ export class DeclaredType implements TypeCheck {
     const isScalar = typeof v === 'number' || typeof v === 'bigint' || typeof v === 'string' || typeof v === 'boolean' || v instanceof PhpFloat;
     if (!isScalar) return NO_MATCH;
     if (h.has('int')) {
-      const r = toIntWeak(v, h.has('float') || h.has('string'));
+      const r = toIntWeak(v, h.has('float'));
       if (r !== NO_MATCH) return r;
     }
     if (h.has('float')) {

@@ -9,7 +9,7 @@ import { Ref } from '../../runtime/values.js';
 import { rt } from '../../runtime/request.js';
 import { ClosureNative, closureBound, mkClosure, resolveCall } from '../../runtime/functions.js';
 import { GeneratorState, GeneratorIter } from '../../runtime/generator.js';
-import { callBound } from '../../runtime/calls.js';
+import { callBound, resolveCallable, isCallable } from '../../runtime/calls.js';
 import { findClass } from '../../runtime/objects.js';
 import { enumCase, backedEnumTable } from '../../runtime/classdecl.js';
 import { toKey } from '../../runtime/dims.js';
@@ -122,9 +122,15 @@ function registerClosure(r: Registry): void {
         if (!bound) return null;
         return callBound(closureBound(bound), args);
       },
-      'public static fromCallable(callable $callback): Closure': function (cb: any) {
+      // zend_create_closure_from_callable checks the callable itself (its own message)
+      'public static fromCallable(mixed $callback): Closure': function (cb: any) {
         if (cb instanceof PhpObject && cb.cls.lcname === 'closure') return cb;
         const scope = rt.callerScope();
+        if (!isCallable(cb)) {
+          const why = { reason: '' };
+          resolveCallable(cb, scope, why);
+          rt.throwError('TypeError', `Failed to create closure from callable: ${why.reason}`);
+        }
         const b = resolveCall(cb, scope);
         return mkClosure(b.info, b.fn, b.self, b.self instanceof PhpObject ? b.self.cls : b.self instanceof PhpClass ? b.self : null);
       },

@@ -98,7 +98,8 @@ export function traceToString(trace: any): string {
       const type = frame.get('type');
       const fn = frame.get('function');
       const args = frame.get('args');
-      const argStr = args instanceof PhpArray ? Array.from(args.values()).map(traceArg).join(', ') : '';
+      // named arguments collected by a variadic parameter show with their names
+      const argStr = args instanceof PhpArray ? Array.from(args.entries()).map(([k, v]) => (typeof k === 'string' ? `${k}: ` : '') + traceArg(v)).join(', ') : '';
       // a C string in php-src: an anonymous class's name ends at its NUL byte
       const clsName = cls !== undefined ? toStr(cls).split('\0')[0] : '';
       out += `#${n++} ${loc}${cls !== undefined ? clsName + toStr(type) : ''}${toStr(fn)}(${argStr})\n`;
@@ -216,6 +217,8 @@ export function registerExceptions(r: Registry): void {
     ['UnhandledMatchError', 'Error'], ['AssertionError', 'Error'],
   ];
   for (const [name, parent] of errors) r.class({ name, parent });
+  // thrown into a generator whose `yield from` operand was aborted (Zend/zend_generators.stub.php)
+  r.class({ name: 'ClosedGeneratorException', parent: 'Exception' });
   void M_PUBLIC;
   void M_FINAL;
 }

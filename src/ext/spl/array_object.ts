@@ -11,7 +11,7 @@ import { normStrKey } from '../../runtime/array.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import { findClass, callMethodByName } from '../../runtime/objects.js';
 import { callBound } from '../../runtime/calls.js';
-import type { Iter } from '../../runtime/iterate.js';
+import { propsIter, type Iter } from '../../runtime/iterate.js';
 import { givenType } from '../../runtime/types.js';
 import { checked, overridden, truthy, callFunction } from './util.js';
 
@@ -278,10 +278,19 @@ class RefIter implements Iter {
   v: any = null;
   private i = 0;
   private cur: Ref | null = null;
+  /** the storage is an object: its public properties, typed ones becoming typed references */
+  private props: Iter | null = null;
   constructor(private readonly o: PhpObject) {}
   next(): boolean {
     const s = target(st(this.o));
-    if (s.obj) return false;
+    if (s.obj) {
+      this.props ??= propsIter(s.obj, null, true);
+      if (!this.props.next()) return false;
+      this.k = this.props.k;
+      this.v = this.props.v;
+      this.cur = this.props.ref();
+      return true;
+    }
     let a = s.arr!;
     if (a.rc > 0) a = s.arr = a.sep();
     let i = a.nextSlot(this.i);

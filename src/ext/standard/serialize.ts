@@ -88,7 +88,7 @@ function serKey(k: number | string | bigint): string {
 }
 
 export function serializeFloat(d: number): string {
-  return 'd:' + formatFloat(d, settings.serializePrecision) + ';';
+  return 'd:' + formatFloat(d, settings.serializePrecision, true) + ';';
 }
 
 /** php_add_var_hash: 0 when the value is new (or not tracked), else its number (-1: write N;). */

@@ -256,7 +256,7 @@ function exportInto(v: any, indent: number, out: string[], seen: Set<any>): void
     for (let i = v.nextSlot(0); i < v.slotCount; i = v.nextSlot(i + 1)) {
       out.push(`${pad}  ${exportKey(v.keyAt(i))} => `);
       const val = v.valAt(i);
-      if (val instanceof PhpArray || (val instanceof PhpObject && !val.cls.isEnum)) out.push(`\n${pad}  `);
+      if (val instanceof PhpArray || val instanceof PhpObject) out.push(`\n${pad}  `);
       exportInto(val, indent + 2, out, seen);
       out.push(',\n');
     }
@@ -282,7 +282,7 @@ function exportInto(v: any, indent: number, out: string[], seen: Set<any>): void
       const val = val0 instanceof Ref ? val0.v : val0;
       const name = typeof k === 'number' ? String(k) : k.charCodeAt(0) === 0 ? k.slice(k.indexOf('\0', 1) + 1) : k;
       out.push(`${pad}   ${exportKey(/^(0|-?[1-9]\d*)$/.test(name) ? Number(name) : name)} => `);
-      if (val instanceof PhpArray || (val instanceof PhpObject && !val.cls.isEnum)) out.push(`\n${pad}  `);
+      if (val instanceof PhpArray || val instanceof PhpObject) out.push(`\n${pad}  `);
       exportInto(val, indent + 2, out, seen);
       out.push(',\n');
     }
