@@ -22,6 +22,7 @@ import { registerNetdb } from './netdb.js';
 import { registerFilestat } from './filestat.js';
 import { registerStreamFuncs } from './stream_funcs.js';
 import { registerProcOpen } from './proc_open.js';
+import { registerSocketFuncs } from './xp_socket.js';
 import { registerStreamFilters } from './stream_filter.js';
 
 export function registerBasic(r: Registry): void {
@@ -195,6 +196,7 @@ export function registerBasic(r: Registry): void {
   registerFilestat(r);
   registerStreamFuncs(r);
   registerProcOpen(r);
+  registerSocketFuncs(r);
   registerStreamFilters(r);
   registerGetopt(r);
   registerNetdb(r);

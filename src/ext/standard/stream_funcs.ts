@@ -9,6 +9,7 @@ import { toStr, toBool, toInt, typeName } from '../../runtime/convert.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import { findClass, callMethodByName } from '../../runtime/objects.js';
 import { PhpStream, BaseStream, StringStream, MemoryStream, FileStream, StreamMeta } from './streams.js';
+import { setSocketTimeout, socketTimedOut } from './xp_socket.js';
 import { streamArg, openStream, readAll, resolveIncludePath, schemeOf } from './file.js';
 
 // ───────────── user wrappers ─────────────
@@ -382,6 +383,7 @@ export function registerStreamFuncs(r: Registry): void {
       const s = streamArg(h, 'stream_get_line');
       if (len < 0) rt.throwError('ValueError', 'stream_get_line(): Argument #2 ($length) must be greater than or equal to 0');
       const max = len === 0 ? 8192 : Number(len);
+      if (!s.impl.blocking) return s.impl.getRecordNonBlocking(max, end);
       if (s.impl.eof()) return false;
       const line = end === '' ? s.impl.read(max) : s.impl.readLine(max, end);
       if (line === '' && s.impl.eof()) return false;
@@ -403,7 +405,7 @@ export function registerStreamFuncs(r: Registry): void {
       const s = streamArg(h, 'stream_get_meta_data');
       const m = s.impl.meta;
       const a = new PhpArray();
-      a.set('timed_out', false);
+      a.set('timed_out', socketTimedOut(s.impl));
       a.set('blocked', s.impl.blocking);
       a.set('eof', s.impl.eof());
       if (s.wrapperData) a.set('wrapper_data', s.wrapperData);
@@ -548,8 +550,8 @@ export function registerStreamFuncs(r: Registry): void {
       return true;
     },
     'stream_select(?array &$read, ?array &$write, ?array &$except, ?int $seconds, ?int $microseconds = null): int|false': streamSelect,
-    'stream_set_timeout($stream, int $seconds, int $microseconds = 0): bool': (h: any) => {
-      streamArg(h, 'stream_set_timeout');
+    'stream_set_timeout($stream, int $seconds, int $microseconds = 0): bool': (h: any, sec: number, usec: number) => {
+      if (setSocketTimeout(streamArg(h, 'stream_set_timeout'), sec, usec)) return true;
       return false;
     },
     'stream_supports_lock($stream): bool': (h: any) => {

@@ -178,6 +178,27 @@ export abstract class BaseStream implements StreamImpl {
     this.position += out.length;
     return out;
   }
+  /**
+   * php_stream_get_record on a non-blocking stream: one read, then a whole record (up to `delim`,
+   * which is dropped) or `max` bytes; false when only an incomplete record is there yet.
+   */
+  getRecordNonBlocking(max: number, delim: string): string | false {
+    if (this.buf.length < max && !this.eofFlag) this.fill();
+    if (this.buf.length === 0) return false;
+    const i = delim === '' ? -1 : this.buf.indexOf(delim);
+    let take: number, skip: number;
+    if (i >= 0 && i < max) {
+      take = i;
+      skip = i + delim.length;
+    } else {
+      if (this.buf.length < max && !this.eofFlag) return false;
+      take = skip = Math.min(max, this.buf.length);
+    }
+    const rec = this.buf.slice(0, take);
+    this.buf = this.buf.slice(skip);
+    this.position += skip;
+    return rec;
+  }
   /** A line including its delimiter (at most max bytes), or what is left; '' at the end. */
   readLine(max: number, delim?: string): string {
     let scanned = 0;
