@@ -306,7 +306,7 @@ function triggerError(message: string, level: number): boolean {
 /** get_object_vars(): the properties visible from the calling scope, by name. */
 export function objectVars(o: PhpObject, scope: PhpClass | null): PhpArray {
   // an object keeping its properties elsewhere (pthreads' Threaded) gives them through its (array) cast
-  if (o.cls.handlers?.readProp && o.cls.ext.arrayCast) return o.cls.ext.arrayCast(o);
+  if (o.cls.handlers?.readProp && !o.cls.handlers.propsInBag && o.cls.ext.arrayCast) return o.cls.ext.arrayCast(o);
   const a = new PhpArray();
   for (const k in o.p) {
     const v = o.p[k];
