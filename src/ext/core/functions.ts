@@ -25,6 +25,13 @@ function classArg(v: any, fname: string): PhpClass | null {
   return null;
 }
 
+/** Z_PARAM_OBJ_OR_CLASS_NAME: an object or the name of an existing class, else a TypeError. */
+function objOrClassName(v: any, fname: string): PhpClass {
+  const c = classArg(v, fname);
+  if (!c) rt.throwError('TypeError', `${fname}(): Argument #1 ($object_or_class) must be an object or a valid class name, ${typeName(v)} given`);
+  return c!;
+}
+
 function forbidDynamicCall(name: string): never {
   return rt.throwError('Error', `Cannot call ${name}() dynamically`);
 }
@@ -91,8 +98,8 @@ export function registerCoreFunctions(r: Registry): void {
       return v;
     },
     'get_class(object $object): string': (o: PhpObject) => (o.cls.isAnonymous ? o.cls.name : o.cls.name),
-    'get_parent_class(object|string $object_or_class): string|false': (v: any) => {
-      const c = classArg(v, 'get_parent_class');
+    'get_parent_class(mixed $object_or_class = UNKNOWN): string|false': (v: any) => {
+      const c = v === undefined ? scopeClass() : objOrClassName(v, 'get_parent_class');
       return c && c.parent ? c.parent.name : false;
     },
     'get_object_vars(object $object): array': (o: PhpObject) => objectVars(o, scopeClass()),
@@ -115,9 +122,8 @@ export function registerCoreFunctions(r: Registry): void {
       }
       return a;
     },
-    'get_class_methods(object|string $object_or_class): array': (v: any) => {
-      const c = classArg(v, 'get_class_methods');
-      if (!c) rt.throwError('TypeError', `get_class_methods(): Argument #1 ($object_or_class) must be an object or a valid class name, ${typeName(v)} given`);
+    'get_class_methods(mixed $object_or_class): array': (v: any) => {
+      const c = objOrClassName(v, 'get_class_methods');
       const scope = scopeClass();
       const a = new PhpArray();
       for (const m of c!.methods.values()) {
@@ -129,7 +135,9 @@ export function registerCoreFunctions(r: Registry): void {
       const c = v instanceof PhpObject ? v.cls : typeof v === 'string' ? findClass(v, true) : null;
       if (!c && !(typeof v === 'string')) rt.throwError('TypeError', `method_exists(): Argument #1 ($object_or_class) must be of type object|string, ${typeName(v)} given`);
       if (!c) return false;
-      if (c.methods.has(m.toLowerCase())) return true;
+      const found = c.methods.get(m.toLowerCase());
+      // a private method inherited from a parent counts only when asked about an object
+      if (found) return v instanceof PhpObject || found.vis !== Vis.Private || found.cls === c;
       return v instanceof PhpObject && v.cls.lcname === 'closure' && m.toLowerCase() === '__invoke';
     },
     'property_exists($object_or_class, string $property): bool': (v: any, p: string) => {

@@ -23,6 +23,7 @@ import { registerFilestat } from './filestat.js';
 import { registerStreamFuncs } from './stream_funcs.js';
 import { registerProcOpen } from './proc_open.js';
 import { registerSocketFuncs } from './xp_socket.js';
+import { registerBrowscap } from './browscap.js';
 import { registerStreamFilters } from './stream_filter.js';
 
 export function registerBasic(r: Registry): void {
@@ -197,6 +198,7 @@ export function registerBasic(r: Registry): void {
   registerStreamFuncs(r);
   registerProcOpen(r);
   registerSocketFuncs(r);
+  registerBrowscap(r);
   registerStreamFilters(r);
   registerGetopt(r);
   registerNetdb(r);
