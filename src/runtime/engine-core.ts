@@ -4,6 +4,7 @@
 import { BuiltinFunction, buildWrapper, makeBuiltin, signatureName } from './builtin.js';
 import { PhpClass, PhpObject } from './object.js';
 import { rt, Callee } from './request.js';
+import { writeWhole } from '../threads/output.js';
 import { callValue, Bound } from './calls.js';
 import type { ClassDecl } from './classdecl.js';
 
@@ -142,7 +143,8 @@ export class EngineCore {
   chainPrevious: (e: PhpObject, pending: PhpObject) => void = () => {};
   readonly extensionNames = new Set<string>();
   readonly extensionDisplayNames = new Map<string, string>();
-  writeStderr: (s: string) => void = (s) => process.stderr.write(Buffer.from(s, 'latin1'));
+  /** synchronous, like php's write(2): a parent reading our stdout and stderr in turn must not wait on a queued write */
+  writeStderr: (s: string) => void = (s) => writeWhole(2, Buffer.from(s, 'latin1'));
   /** builtin functions' callees, one per name, built on first use */
   private readonly weakCallees = new Map<string, Callee>();
   private readonly strictCallees = new Map<string, Callee>();

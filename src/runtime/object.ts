@@ -303,6 +303,8 @@ export interface ObjectHandlers {
   unsetProp?(o: PhpObject, name: string, scope: PhpClass | null): void;
   /** the property made ready for a nested write ($o->p[k] = v, $o->p->q = v) */
   propForWrite?(o: PhpObject, name: string, scope: PhpClass | null): any;
+  /** the property handlers only add to the standard properties, which stay in o.p (ArrayObject's ARRAY_AS_PROPS) */
+  propsInBag?: boolean;
   /** debugInfo's keys are shown as they are (no visibility looked up; integer-like keys as integers) */
   literalDebugKeys?: boolean;
 }

@@ -93,9 +93,9 @@ export function registerCoreFunctions(r: Registry): void {
       return v;
     },
     'get_class(object $object): string': (o: PhpObject) => (o.cls.isAnonymous ? o.cls.name : o.cls.name),
-    'get_parent_class(mixed $object_or_class): string|false': (v: any) => {
-      const c = classArg(v, 'get_parent_class');
-      return c.parent ? c.parent.name : false;
+    'get_parent_class(mixed $object_or_class = UNKNOWN): string|false': (v: any) => {
+      const c = v === undefined ? scopeClass() : classArg(v, 'get_parent_class');
+      return c && c.parent ? c.parent.name : false;
     },
     'get_object_vars(object $object): array': (o: PhpObject) => objectVars(o, scopeClass()),
     'get_class_vars(string $class): array|false': (name: string) => {
@@ -317,7 +317,7 @@ function triggerError(message: string, level: number): boolean {
 /** get_object_vars(): the properties visible from the calling scope, by name. */
 export function objectVars(o: PhpObject, scope: PhpClass | null): PhpArray {
   // an object keeping its properties elsewhere (pthreads' Threaded) gives them through its (array) cast
-  if (o.cls.handlers?.readProp && o.cls.ext.arrayCast) return o.cls.ext.arrayCast(o);
+  if (o.cls.handlers?.readProp && !o.cls.handlers.propsInBag && o.cls.ext.arrayCast) return o.cls.ext.arrayCast(o);
   const a = new PhpArray();
   for (const k in o.p) {
     const v = o.p[k];

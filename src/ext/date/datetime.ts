@@ -2,7 +2,7 @@
 
 import { rt } from '../../runtime/request.js';
 import { PhpObject, PhpClass } from '../../runtime/object.js';
-import { PhpArray } from '../../runtime/array.js';
+import { PhpArray, normStrKey } from '../../runtime/array.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import { mkFloat } from '../../runtime/values.js';
 import { toStr, toInt, toFloat } from '../../runtime/convert.js';
@@ -38,11 +38,12 @@ export function zoneFromString(s: string): Zone | null {
     if (Math.abs(off) > 99 * 3600) return null;
     return offsetZone(off);
   }
-  if (/^utc$/i.test(s)) return idZone('UTC');
+  if (s === 'UTC') return idZone('UTC');
+  // timelib_parse_zone: a known abbreviation first (type 2), then an identifier (type 3)
+  const a = ABBR_OFFSETS[s.toLowerCase()];
+  if (a) return abbrZone(s, a[0], a[1]);
   const id = findZoneId(s);
   if (id) return idZone(id);
-  const a = ABBR_OFFSETS[s.toLowerCase()];
-  if (a && s.length > 1) return abbrZone(s, a[0], a[1]);
   return null;
 }
 
@@ -279,10 +280,12 @@ export function formatInterval(iv: Interval, fmt: string): string {
   const p2 = (n: number) => String(n).padStart(2, '0');
   for (let k = 0; k < fmt.length; k++) {
     const c = fmt[k];
-    if (c !== '%' || k + 1 >= fmt.length) {
+    if (c !== '%') {
       out += c;
       continue;
     }
+    // a lone '%' at the end prints nothing (date_interval_format)
+    if (k + 1 >= fmt.length) break;
     const f = fmt[++k];
     switch (f) {
       case 'Y': out += p2(iv.y); break;
@@ -383,6 +386,16 @@ const DATE_FORMATS: [string, string][] = [
   ['RFC2822', 'D, d M Y H:i:s O'], ['RFC3339', 'Y-m-d\\TH:i:sP'], ['RFC3339_EXTENDED', 'Y-m-d\\TH:i:s.vP'], ['RSS', 'D, d M Y H:i:s O'], ['W3C', 'Y-m-d\\TH:i:sP'],
 ];
 export { DATE_FORMATS };
+
+/** (array) of a date object: its properties as var_dump shows them (date_object_get_properties_for). */
+function debugArrayCast(o: PhpObject): PhpArray {
+  const a = new PhpArray();
+  for (const [k, v] of o.cls.handlers!.debugInfo!(o) ?? []) a.set(typeof k === 'string' ? normStrKey(k) : k, v);
+  return a;
+}
+function withArrayCast(o: PhpObject): void {
+  if (!o.cls.ext.arrayCast) o.cls.ext.arrayCast = debugArrayCast;
+}
 
 function dateHandlers() {
   return {
@@ -561,6 +574,7 @@ export function dateClasses(): ClassDecl[] {
       },
     },
     handlers: dateHandlers(),
+    createNative: withArrayCast,
   };
   const dti: ClassDecl = {
     name: 'DateTimeImmutable',
@@ -572,6 +586,7 @@ export function dateClasses(): ClassDecl[] {
       },
     },
     handlers: dateHandlers(),
+    createNative: withArrayCast,
   };
   const tz: ClassDecl = {
     name: 'DateTimeZone',
@@ -617,6 +632,7 @@ export function dateClasses(): ClassDecl[] {
         return o;
       },
     },
+    createNative: withArrayCast,
     handlers: {
       debugInfo(o: PhpObject) {
         const z = o.native?.z as Zone | undefined;
@@ -697,9 +713,10 @@ export function dateClasses(): ClassDecl[] {
         return instantiate(this);
       },
     },
+    createNative: withArrayCast,
     handlers: {
       debugInfo(o: PhpObject) {
-        return o.native ? [...userProps(o), ...periodProps(o)] : userProps(o);
+        return userProps(o);
       },
     },
   };
@@ -769,6 +786,8 @@ function periodInit(o: PhpObject, args: any[]): void {
   o.native.recurrences = recGiven ? recurrences + (includeStart ? 1 : 0) : 1 ;
   if (!recGiven) o.native.recurrences = 1;
   o.native.recShown = recGiven ? recurrences + 1 : 1;
+  // PHP 8.2 shows the period's state as public properties ($period->start, var_dump, (array))
+  for (const [k, v] of periodProps(o)) o.p[k] = v;
 }
 
 function periodDates(o: PhpObject): PhpObject[] {

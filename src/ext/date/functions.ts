@@ -42,17 +42,20 @@ function mktime(gmt: boolean, h: number, i: number | null, s: number | null, mo:
 }
 
 function idate(f: string, ts: number | null): number | false {
-  if (f.length !== 1) rt.throwError('ValueError', 'idate(): Argument #1 ($format) must be one character');
+  if (f.length !== 1) {
+    rt.warn('idate(): idate format is one char');
+    return false;
+  }
   const t = at(ts, defaultZone());
   switch (f) {
     case 'B': return Number(formatDate('B', t));
-    case 'd': return t.d;
-    case 'h': return t.h % 12 || 12;
-    case 'H': return t.h;
+    case 'd': case 'j': return t.d;
+    case 'h': case 'g': return t.h % 12 || 12;
+    case 'H': case 'G': return t.h;
     case 'i': return t.i;
     case 'I': return zoneIsDst(t.zone, t.sse) ? 1 : 0;
     case 'L': return isLeap(t.y) ? 1 : 0;
-    case 'm': return t.m;
+    case 'm': case 'n': return t.m;
     case 'N': return dayOfWeek(t.y, t.m, t.d) || 7;
     case 'o': return isoWeek(t.y, t.m, t.d)[0];
     case 's': return t.s;
@@ -65,7 +68,8 @@ function idate(f: string, ts: number | null): number | false {
     case 'z': return dayOfYear(t.y, t.m, t.d);
     case 'Z': return t.offset;
   }
-  rt.throwError('ValueError', 'idate(): Argument #1 ($format) must be a valid date format character');
+  rt.warn('idate(): Unrecognized date format token');
+  return false;
 }
 
 function getdate(ts: number | null): PhpArray {
@@ -186,10 +190,12 @@ export function registerFunctions(r: Registry): void {
     'checkdate(int $month, int $day, int $year): bool': (m: number, d: number, y: number) => m >= 1 && m <= 12 && d >= 1 && y >= 1 && y <= 32767 && d <= daysInMonth(y, m),
     'strftime(string $format, ?int $timestamp = null): string|false': (f: string, ts: number | null) => {
       rt.deprecated('Function strftime() is deprecated');
+      if (f === '') return false;
       return strftime(f, at(ts, defaultZone()));
     },
     'gmstrftime(string $format, ?int $timestamp = null): string|false': (f: string, ts: number | null) => {
       rt.deprecated('Function gmstrftime() is deprecated');
+      if (f === '') return false;
       const t = at(ts, idZone('UTC'));
       return strftime(f, fromSse(t.sse, 0, { type: 2, name: 'GMT', offset: 0, dst: false }));
     },

@@ -4,7 +4,7 @@
 
 import type { Registry } from '../../engine/extension.js';
 import { PhpArray, Key, share } from '../../runtime/array.js';
-import { PhpObject, PhpClass, privateKey } from '../../runtime/object.js';
+import { PhpObject, PhpClass, privateKey, Vis } from '../../runtime/object.js';
 import { rt } from '../../runtime/request.js';
 import { Ref, UNINIT, PhpFloat, PhpResource } from '../../runtime/values.js';
 import { normStrKey } from '../../runtime/array.js';
@@ -13,6 +13,8 @@ import { findClass, callMethodByName } from '../../runtime/objects.js';
 import { callBound } from '../../runtime/calls.js';
 import { propsIter, type Iter } from '../../runtime/iterate.js';
 import { givenType } from '../../runtime/types.js';
+import { findProp, propGet, propGetQuiet, propSet, propSetCastArray, propIsset, propUnset, propW } from '../../runtime/props.js';
+import type { ObjectHandlers } from '../../runtime/object.js';
 import { checked, overridden, truthy, callFunction } from './util.js';
 
 export const STD_PROP_LIST = 1;
@@ -51,10 +53,13 @@ function target(s: ArrState): ArrState {
 
 function propsToHash(o: PhpObject, all: boolean): PhpArray {
   const a = new PhpArray();
+  // protected properties are stored under their plain names: spl_array_skip_protected skips them too
+  let hidden: Set<string> | null = null;
+  if (!all) for (const info of o.cls.allSlots) if (info.vis === Vis.Protected) (hidden ??= new Set()).add(info.key);
   for (const k in o.p) {
     const v = o.p[k];
     if (v === UNINIT) continue;
-    if (!all && k.charCodeAt(0) === 0) continue;
+    if (!all && (k.charCodeAt(0) === 0 || (hidden !== null && hidden.has(k)))) continue;
     const key = normStrKey(k);
     if (v instanceof Ref) a.setRef(key, v);
     else a.set(key, v);
@@ -543,7 +548,75 @@ function arrayCast(o: PhpObject): PhpArray {
 
 // ───────────── registration ─────────────
 
-const handlersFor = (base: string, isIterator: boolean) => ({
+// ───────────── ARRAY_AS_PROPS: $ao->name is $ao['name'] unless a real property of that name exists ─────────────
+
+/** zend_std_has_property(ZEND_PROPERTY_EXISTS): a declared or dynamic property named `name`. */
+function hasRealProp(o: PhpObject, name: string, scope: PhpClass | null): boolean {
+  const info = findProp(o.cls, name, scope, true);
+  if (info !== undefined) {
+    const v = o.p[info.key];
+    return v !== undefined && v !== UNINIT;
+  }
+  return Object.prototype.hasOwnProperty.call(o.p, name);
+}
+
+function asProps(o: PhpObject, name: string, scope: PhpClass | null): boolean {
+  return o.native !== null && o.native !== undefined && (st(o).flags & ARRAY_AS_PROPS) !== 0 && !hasRealProp(o, name, scope);
+}
+
+const PROP_HANDLERS = ['readProp', 'writeProp', 'hasProp', 'unsetProp', 'propForWrite'] as const;
+const plainHandlers = new WeakMap<object, ObjectHandlers>();
+
+/** Runs the standard property access (the class's handlers without the property ones, for the call). */
+function standard<T>(o: PhpObject, access: () => T): T {
+  const cls = o.cls as any;
+  const h = cls.handlers as ObjectHandlers;
+  let plain = plainHandlers.get(h);
+  if (!plain) {
+    plain = { ...h };
+    for (const k of PROP_HANDLERS) delete (plain as any)[k];
+    plainHandlers.set(h, plain);
+  }
+  cls.handlers = plain;
+  try {
+    return access();
+  } finally {
+    cls.handlers = h;
+  }
+}
+
+const propHandlers = (dims: { readDim: Function; writeDim: Function; hasDim: Function; unsetDim: Function }) => ({
+  readProp(o: PhpObject, name: string, scope: PhpClass | null, quiet: boolean) {
+    if (!asProps(o, name, scope)) return standard(o, () => (quiet ? propGetQuiet(o, name, scope) : propGet(o, name, scope)));
+    if (quiet && !readHash(st(o)).has(splKey(name))) return undefined;
+    return dims.readDim(o, name);
+  },
+  writeProp(o: PhpObject, name: string, v: any, scope: PhpClass | null, castArray?: boolean) {
+    if (!asProps(o, name, scope)) {
+      standard(o, () => (castArray ? propSetCastArray(o, name, v, scope) : propSet(o, name, v, scope)));
+      return;
+    }
+    dims.writeDim(o, name, v);
+  },
+  hasProp(o: PhpObject, name: string, scope: PhpClass | null) {
+    if (!asProps(o, name, scope)) return standard(o, () => propIsset(o, name, scope));
+    return dims.hasDim(o, name, false);
+  },
+  unsetProp(o: PhpObject, name: string, scope: PhpClass | null) {
+    if (!asProps(o, name, scope)) {
+      standard(o, () => propUnset(o, name, scope));
+      return;
+    }
+    dims.unsetDim(o, name);
+  },
+  propForWrite(o: PhpObject, name: string, scope: PhpClass | null) {
+    if (!asProps(o, name, scope)) return standard(o, () => propW(o, name, scope));
+    if (!readHash(st(o)).has(splKey(name))) dims.writeDim(o, name, new PhpArray());
+    return dims.readDim(o, name);
+  },
+});
+
+const handlersFor = (base: string, isIterator: boolean) => withPropHandlers({
   readDim(o: PhpObject, k: any) {
     if (overridden(o, 'offsetget')) return callMethodByName(o, 'offsetGet', [k === undefined ? null : k]);
     const key = splKey(k);
@@ -604,6 +677,10 @@ const handlersFor = (base: string, isIterator: boolean) => ({
   },
   clone: isIterator ? cloneArrayIterator : cloneArrayObject,
 });
+
+function withPropHandlers<H extends { readDim: Function; writeDim: Function; hasDim: Function; unsetDim: Function }>(h: H) {
+  return { ...h, ...propHandlers(h), propsInBag: true };
+}
 
 export function registerArrayObject(r: Registry): void {
   r.class({

@@ -3,6 +3,9 @@
 
 import type { Registry } from '../../engine/extension.js';
 /** node:os, loaded on first use (start-up does not pay for it) */
+/** The command that runs phpts (bin/phpts tells it through PHPTS_BINARY, then it leaves PHP's environment). */
+const phpBinary = process.env.PHPTS_BINARY || process.execPath;
+delete process.env.PHPTS_BINARY;
 const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('node:os');
 import { rt } from '../../runtime/request.js';
 import { PhpArray, share } from '../../runtime/array.js';
@@ -18,6 +21,9 @@ import { registerGetopt } from './getopt.js';
 import { registerNetdb } from './netdb.js';
 import { registerFilestat } from './filestat.js';
 import { registerStreamFuncs } from './stream_funcs.js';
+import { registerProcOpen } from './proc_open.js';
+import { registerSocketFuncs } from './xp_socket.js';
+import { registerBrowscap } from './browscap.js';
 import { registerStreamFilters } from './stream_filter.js';
 
 export function registerBasic(r: Registry): void {
@@ -27,7 +33,7 @@ export function registerBasic(r: Registry): void {
     PHP_FLOAT_EPSILON: Number.EPSILON, PHP_FLOAT_MAX: Number.MAX_VALUE, PHP_FLOAT_MIN: 2.2250738585072014e-308, PHP_FLOAT_DIG: 15,
     PHP_OS: 'Linux', PHP_OS_FAMILY: 'Linux', PHP_SAPI: 'cli', PHP_DEBUG: 0, PHP_ZTS: 1, PHP_MAXPATHLEN: 4096,
     DIRECTORY_SEPARATOR: '/', PATH_SEPARATOR: ':', PHP_SHLIB_SUFFIX: 'so', PHP_FD_SETSIZE: 1024,
-    PHP_BINARY: process.execPath, PHP_PREFIX: '/usr', PHP_BINDIR: '/usr/bin', PHP_LIBDIR: '/usr/lib/php', PHP_DATADIR: '/usr/share/php/8.2',
+    PHP_BINARY: phpBinary, PHP_PREFIX: '/usr', PHP_BINDIR: '/usr/bin', PHP_LIBDIR: '/usr/lib/php', PHP_DATADIR: '/usr/share/php/8.2',
     DEFAULT_INCLUDE_PATH: '.:/usr/share/php', PEAR_INSTALL_DIR: '/usr/share/php', PEAR_EXTENSION_DIR: '/usr/lib/php/20220829',
     PHP_EXTENSION_DIR: '/usr/lib/php/20220829', PHP_CONFIG_FILE_PATH: '/etc/php/8.2/cli', PHP_SYSCONFDIR: '/etc', PHP_LOCALSTATEDIR: '/var',
     PHP_CONFIG_FILE_SCAN_DIR: '/etc/php/8.2/cli/conf.d', PHP_MANDIR: '/usr/share/man',
@@ -191,6 +197,9 @@ export function registerBasic(r: Registry): void {
   registerDir(r);
   registerFilestat(r);
   registerStreamFuncs(r);
+  registerProcOpen(r);
+  registerSocketFuncs(r);
+  registerBrowscap(r);
   registerStreamFilters(r);
   registerGetopt(r);
   registerNetdb(r);

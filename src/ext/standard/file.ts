@@ -406,7 +406,8 @@ export function registerFile(r: Registry): void {
       rt.notice(`${fname}(): Read of ${Math.max(n, 8192)} bytes failed with errno=9 Bad file descriptor`);
       return false;
     }
-    return s.impl.read(n);
+    const d = s.impl.read(n);
+    return d === '' && s.impl.readFailed ? false : d;
   };
   const writeImpl = (fname: string) => (h: any, data: string, len: number | null) => {
     const s = streamArg(h, fname);

@@ -573,6 +573,7 @@ export function registerGeneral(r: Registry): void {
     },
     'exec(string $command, &$output = null, &$result_code = null): string|false': (cmd: string, out: Ref | undefined, code: Ref | undefined) => {
       if (cmd === '') rt.throwError('ValueError', 'exec(): Argument #1 ($command) cannot be empty');
+      if (cmd.includes('\0')) rt.throwError('ValueError', 'exec(): Argument #1 ($command) must not contain any null bytes');
       const r = runShell(cmd);
       const lines = r.out.split('\n');
       if (lines[lines.length - 1] === '') lines.pop();
@@ -587,6 +588,7 @@ export function registerGeneral(r: Registry): void {
     },
     'system(string $command, &$result_code = null): string|false': (cmd: string, code: Ref | undefined) => {
       if (cmd === '') rt.throwError('ValueError', 'system(): Argument #1 ($command) cannot be empty');
+      if (cmd.includes('\0')) rt.throwError('ValueError', 'system(): Argument #1 ($command) must not contain any null bytes');
       const r = runShell(cmd);
       rt.echo(r.out);
       if (code) code.v = r.status;
@@ -596,6 +598,7 @@ export function registerGeneral(r: Registry): void {
     },
     'passthru(string $command, &$result_code = null): ?false': (cmd: string, code: Ref | undefined) => {
       if (cmd === '') rt.throwError('ValueError', 'passthru(): Argument #1 ($command) cannot be empty');
+      if (cmd.includes('\0')) rt.throwError('ValueError', 'passthru(): Argument #1 ($command) must not contain any null bytes');
       const r = runShell(cmd);
       rt.echo(r.out);
       if (code) code.v = r.status;

@@ -79,55 +79,51 @@ const enum Cs {
   Latin1,
   Latin15,
   Cp1252,
-  OtherSingle,
+  Cp1251,
+  Iso88595,
+  Cp866,
+  Koi8r,
+  MacRoman,
   MultiByte,
 }
 
+/** charset_map of html.c: the names htmlentities() and friends accept. */
+const CHARSETS: Record<string, Cs> = {
+  'utf-8': Cs.Utf8, 'iso-8859-1': Cs.Latin1, 'iso8859-1': Cs.Latin1, 'iso-8859-15': Cs.Latin15, 'iso8859-15': Cs.Latin15,
+  'cp1252': Cs.Cp1252, 'windows-1252': Cs.Cp1252, '1252': Cs.Cp1252,
+  'cp1251': Cs.Cp1251, 'windows-1251': Cs.Cp1251, 'win-1251': Cs.Cp1251, 'iso8859-5': Cs.Iso88595, 'iso-8859-5': Cs.Iso88595,
+  'cp866': Cs.Cp866, '866': Cs.Cp866, 'ibm866': Cs.Cp866, 'koi8-r': Cs.Koi8r, 'koi8-ru': Cs.Koi8r, 'koi8r': Cs.Koi8r, 'macroman': Cs.MacRoman,
+  'big5': Cs.MultiByte, '950': Cs.MultiByte, 'gb2312': Cs.MultiByte, '936': Cs.MultiByte, 'big5-hkscs': Cs.MultiByte,
+  'shift_jis': Cs.MultiByte, 'sjis': Cs.MultiByte, '932': Cs.MultiByte, 'sjis-win': Cs.MultiByte, 'cp932': Cs.MultiByte,
+  'eucjp': Cs.MultiByte, 'euc-jp': Cs.MultiByte, 'eucjp-win': Cs.MultiByte,
+};
+
+/** determine_charset: the named charset, or default_charset when none is named. */
 function charsetOf(name: string | null, fname: string): Cs {
-  if (name === null || name === '') return Cs.Utf8;
-  switch (name.toLowerCase()) {
-    case 'utf-8':
-      return Cs.Utf8;
-    case 'iso-8859-1':
-    case 'iso8859-1':
-      return Cs.Latin1;
-    case 'iso-8859-15':
-    case 'iso8859-15':
-      return Cs.Latin15;
-    case 'cp1252':
-    case 'windows-1252':
-    case '1252':
-      return Cs.Cp1252;
-    case 'cp1251':
-    case 'windows-1251':
-    case 'win-1251':
-    case 'iso8859-5':
-    case 'iso-8859-5':
-    case 'cp866':
-    case '866':
-    case 'ibm866':
-    case 'koi8-r':
-    case 'koi8-ru':
-    case 'koi8r':
-    case 'macroman':
-      return Cs.OtherSingle;
-    case 'big5':
-    case '950':
-    case 'gb2312':
-    case '936':
-    case 'big5-hkscs':
-    case 'shift_jis':
-    case 'sjis':
-    case '932':
-    case 'sjis-win':
-    case 'cp932':
-    case 'eucjp':
-    case 'euc-jp':
-    case 'eucjp-win':
-      return Cs.MultiByte;
+  if (name === null || name === '') {
+    const def = rt.iniGet('default_charset') ?? '';
+    return def === '' ? Cs.Utf8 : CHARSETS[def.toLowerCase()] ?? Cs.Utf8;
   }
+  const cs = CHARSETS[name.toLowerCase()];
+  if (cs !== undefined) return cs;
   rt.warn(`${fname}(): Charset "${name}" is not supported, assuming UTF-8`);
   return Cs.Utf8;
+}
+
+/** The upper halves (0x80-0xff) of the other single-byte charsets, from Node's WHATWG decoders. */
+const WEB_NAMES: Partial<Record<Cs, string>> = { [Cs.Cp1251]: 'windows-1251', [Cs.Iso88595]: 'iso-8859-5', [Cs.Cp866]: 'ibm866', [Cs.Koi8r]: 'koi8-r', [Cs.MacRoman]: 'macintosh' };
+const upperHalves = new Map<Cs, Int32Array>();
+function upperHalf(cs: Cs): Int32Array {
+  let t = upperHalves.get(cs);
+  if (!t) {
+    t = new Int32Array(128);
+    const dec = new TextDecoder(WEB_NAMES[cs]);
+    for (let b = 0; b < 128; b++) t[b] = dec.decode(new Uint8Array([b + 128])).codePointAt(0) ?? -1;
+    // php's cp1251 table leaves 0x98 unassigned
+    if (cs === Cs.Cp1251) t[0x18] = -1;
+    upperHalves.set(cs, t);
+  }
+  return t;
 }
 
 const CP1252_HI = [0x20ac, -1, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, -1, 0x17d, -1, -1, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, -1, 0x17e, 0x178];
@@ -138,7 +134,8 @@ function byteToCp(b: number, cs: Cs): number {
   if (cs === Cs.Latin1) return b;
   if (cs === Cs.Latin15) return LATIN15_DIFF[b] ?? b;
   if (cs === Cs.Cp1252) return b >= 0x80 && b < 0xa0 ? CP1252_HI[b - 0x80] : b;
-  return b < 0x80 ? b : -1;
+  if (b < 0x80) return b;
+  return cs === Cs.MultiByte || cs === Cs.Utf8 ? -1 : upperHalf(cs)[b - 0x80];
 }
 
 function cpToByte(cp: number, cs: Cs): number {
@@ -209,11 +206,25 @@ export function utf8Bytes(cp: number): string {
   return String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
 }
 
+/** numeric_entity_is_allowed: which numeric entities may stay as they are (less strict than cpAllowed). */
+function numericEntityAllowed(cp: number, doctype: number): boolean {
+  switch (doctype) {
+    case ENT_HTML401:
+      return cp <= 0x10ffff;
+    case ENT_HTML5:
+      return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0x09 && cp <= 0x0c && cp !== 0x0b) ||
+        (cp >= 0xa0 && cp <= 0x10ffff && (cp & 0xffff) < 0xfffe && (cp < 0xfdd0 || cp > 0xfdef));
+    default:
+      return cpAllowed(cp, doctype);
+  }
+}
+
+/** unicode_cp_is_allowed: the characters a document of this type may contain. */
 function cpAllowed(cp: number, doctype: number): boolean {
   switch (doctype) {
     case ENT_HTML401:
       return (cp >= 0x20 && cp <= 0x7e) || cp === 0x0a || cp === 0x09 || cp === 0x0d || (cp >= 0xa0 && cp <= 0xd7ff) ||
-        (cp >= 0xe000 && cp <= 0x10ffff && (cp & 0xffff) < 0xfffe && (cp < 0xfdd0 || cp > 0xfdef));
+        (cp >= 0xe000 && cp <= 0x10ffff);
     case ENT_HTML5:
       return (cp >= 0x20 && cp <= 0x7e) || (cp >= 0x09 && cp <= 0x0d && cp !== 0x0b) || (cp >= 0xa0 && cp <= 0xd7ff) ||
         (cp >= 0xe000 && cp <= 0x10ffff && (cp & 0xffff) < 0xfffe && (cp < 0xfdd0 || cp > 0xfdef));
@@ -258,7 +269,6 @@ function escapeHtml(s: string, all: boolean, flags: number, charsetName: string 
     rt.notice(`${fname}(): Only basic entities substitution is supported for multi-byte encodings other than UTF-8; functionality is equivalent to htmlspecialchars`);
     all = false;
   }
-  if (all && cs === Cs.OtherSingle) all = false;
   const quoteDouble = (flags & QUOTE_DOUBLE) !== 0, quoteSingle = (flags & QUOTE_SINGLE) !== 0;
   const aposEnt = doctype === ENT_HTML401 || (all && doctype === ENT_XHTML) ? '&#039;' : '&apos;';
   const basic = (c: number): string | null => {
@@ -303,7 +313,7 @@ function escapeHtml(s: string, all: boolean, flags: number, charsetName: string 
       }
     } else {
       const b = s.charCodeAt(pos++);
-      cp = cs === Cs.MultiByte || cs === Cs.OtherSingle ? (b < 0x80 ? b : -1) : byteToCp(b, cs);
+      cp = byteToCp(b, cs);
       if (cp < 0) {
         out.push(s[start]);
         continue;
@@ -317,10 +327,14 @@ function escapeHtml(s: string, all: boolean, flags: number, charsetName: string 
       const ent = parseEntityAt(s, start, invMap!);
       let valid = false;
       if (ent) {
-        if (ent.numeric) valid = !(flags & ENT_DISALLOWED) || cpAllowed(ent.cps![0], doctype);
+        if (ent.numeric) valid = !(flags & ENT_DISALLOWED) || numericEntityAllowed(ent.cps![0], doctype);
         else valid = ent.cps !== null || (doctype === ENT_XHTML && ent.name === 'apos');
       }
-      out.push(valid ? '&' : '&amp;');
+      if (valid) {
+        // a valid entity is kept whole: its '#' and ';' are not encoded either
+        out.push(s.slice(start, ent!.end));
+        pos = ent!.end;
+      } else out.push('&amp;');
       continue;
     }
     if (cp < 128) {
@@ -368,9 +382,7 @@ function escapeHtml(s: string, all: boolean, flags: number, charsetName: string 
 function decodeHtml(s: string, all: boolean, flags: number, charsetName: string | null, fname: string): string {
   if (s.indexOf('&') < 0 || s.length < 3) return s;
   let cs = charsetOf(charsetName, fname);
-  if (cs === Cs.MultiByte || cs === Cs.OtherSingle) {
-    if (all) cs = Cs.Latin1;
-  }
+  if (cs === Cs.MultiByte && all) cs = Cs.Latin1;
   const doctype = flags & DOC_MASK;
   const table = decTable(all, doctype);
   const out: string[] = [];
@@ -422,7 +434,7 @@ function translationTable(table: number, flags: number, charsetName: string): Ph
     const b = cpToByte(cps[0], cs);
     return b < 0 ? null : String.fromCharCode(b);
   };
-  if (table === 1 && cs !== Cs.MultiByte && cs !== Cs.OtherSingle) {
+  if (table === 1 && cs !== Cs.MultiByte) {
     // HTML_ENTITIES
     if (doctype === ENT_XML1) return translationTable(0, flags, charsetName);
     const t = encTable(doctype);

@@ -9,6 +9,7 @@ import { toStr, toBool, toInt, typeName } from '../../runtime/convert.js';
 import { instantiate } from '../../runtime/classdecl.js';
 import { findClass, callMethodByName } from '../../runtime/objects.js';
 import { PhpStream, BaseStream, StringStream, MemoryStream, FileStream, StreamMeta } from './streams.js';
+import { setSocketTimeout, socketTimedOut } from './xp_socket.js';
 import { streamArg, openStream, readAll, resolveIncludePath, schemeOf } from './file.js';
 
 // ───────────── user wrappers ─────────────
@@ -382,6 +383,7 @@ export function registerStreamFuncs(r: Registry): void {
       const s = streamArg(h, 'stream_get_line');
       if (len < 0) rt.throwError('ValueError', 'stream_get_line(): Argument #2 ($length) must be greater than or equal to 0');
       const max = len === 0 ? 8192 : Number(len);
+      if (!s.impl.blocking) return s.impl.getRecordNonBlocking(max, end);
       if (s.impl.eof()) return false;
       const line = end === '' ? s.impl.read(max) : s.impl.readLine(max, end);
       if (line === '' && s.impl.eof()) return false;
@@ -403,11 +405,11 @@ export function registerStreamFuncs(r: Registry): void {
       const s = streamArg(h, 'stream_get_meta_data');
       const m = s.impl.meta;
       const a = new PhpArray();
-      a.set('timed_out', false);
-      a.set('blocked', true);
+      a.set('timed_out', socketTimedOut(s.impl));
+      a.set('blocked', s.impl.blocking);
       a.set('eof', s.impl.eof());
       if (s.wrapperData) a.set('wrapper_data', s.wrapperData);
-      a.set('wrapper_type', m.wrapper);
+      if (m.wrapper !== '') a.set('wrapper_type', m.wrapper);
       a.set('stream_type', m.streamType);
       a.set('mode', m.mode);
       a.set('unread_bytes', s.impl.unread());
@@ -539,16 +541,17 @@ export function registerStreamFuncs(r: Registry): void {
       if (n <= 0) rt.throwError('ValueError', 'stream_set_chunk_size(): Argument #2 ($size) must be greater than 0');
       return 8192;
     },
-    'stream_set_blocking($stream, bool $enable): bool': (h: any) => {
-      streamArg(h, 'stream_set_blocking');
+    'stream_set_blocking($stream, bool $enable): bool': (h: any, on: boolean) => {
+      streamArg(h, 'stream_set_blocking').impl.blocking = on;
       return true;
     },
-    'socket_set_blocking($stream, bool $enable): bool': (h: any) => {
-      streamArg(h, 'socket_set_blocking');
+    'socket_set_blocking($stream, bool $enable): bool': (h: any, on: boolean) => {
+      streamArg(h, 'socket_set_blocking').impl.blocking = on;
       return true;
     },
-    'stream_set_timeout($stream, int $seconds, int $microseconds = 0): bool': (h: any) => {
-      streamArg(h, 'stream_set_timeout');
+    'stream_select(?array &$read, ?array &$write, ?array &$except, ?int $seconds, ?int $microseconds = null): int|false': streamSelect,
+    'stream_set_timeout($stream, int $seconds, int $microseconds = 0): bool': (h: any, sec: number, usec: number) => {
+      if (setSocketTimeout(streamArg(h, 'stream_set_timeout'), sec, usec)) return true;
       return false;
     },
     'stream_supports_lock($stream): bool': (h: any) => {
@@ -589,4 +592,51 @@ function require_abs(p: string): string {
   const full = absPath(p);
   fs.statSync(fsPath(full));
   return full;
+}
+
+const selectSleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** The streams of a stream_select() array that are ready, keys kept. */
+function readyStreams(arr: PhpArray, write: boolean): PhpArray {
+  const out = new PhpArray();
+  for (const [k, v] of arr.entries()) {
+    const s = v instanceof Ref ? v.v : v;
+    if (s instanceof PhpStream && !s.closed && s.impl.selectReady(write)) out.set(k, v);
+  }
+  return out;
+}
+
+/** Checks every member is a stream (php_stream_array_to_fd_set's TypeError). */
+function checkSelectArray(arr: PhpArray | null, argn: number): void {
+  if (!arr) return;
+  for (const v of arr.values()) {
+    const s = v instanceof Ref ? v.v : v;
+    if (!(s instanceof PhpStream) || s.closed) rt.throwError('TypeError', `stream_select(): supplied resource is not a valid stream resource`);
+    void argn;
+  }
+}
+
+/** stream_select(): polls the streams until one is ready or the timeout passes (null: no limit). */
+function streamSelect(r: Ref, w: Ref, e: Ref, sec: number | null, usec: number | null): number | false {
+  const rd = r.v instanceof PhpArray ? r.v : null, wr = w.v instanceof PhpArray ? w.v : null, ex = e.v instanceof PhpArray ? e.v : null;
+  if (!rd && !wr && !ex) rt.throwError('ValueError', 'No stream arrays were passed');
+  if (sec !== null && sec < 0) rt.throwError('ValueError', 'stream_select(): Argument #4 ($seconds) must be greater than or equal to 0');
+  if (usec !== null && usec < 0) rt.throwError('ValueError', 'stream_select(): Argument #5 ($microseconds) must be greater than or equal to 0');
+  if (sec === null && usec !== null && usec !== 0) rt.throwError('ValueError', 'stream_select(): Argument #5 ($microseconds) must be null when argument #4 ($seconds) is null');
+  checkSelectArray(rd, 1);
+  checkSelectArray(wr, 2);
+  checkSelectArray(ex, 3);
+  const deadline = sec === null ? Infinity : Date.now() + sec * 1000 + Math.floor((usec ?? 0) / 1000);
+  for (let wait = 1; ; wait = Math.min(wait * 2, 10)) {
+    const rr = rd ? readyStreams(rd, false) : null;
+    const wr2 = wr ? readyStreams(wr, true) : null;
+    const n = (rr?.size ?? 0) + (wr2?.size ?? 0);
+    if (n > 0 || Date.now() >= deadline) {
+      if (rd) r.v = rr;
+      if (wr) w.v = wr2;
+      if (ex) e.v = new PhpArray();
+      return n;
+    }
+    Atomics.wait(selectSleeper, 0, 0, Math.min(wait, Math.max(1, deadline - Date.now())));
+  }
 }

@@ -76,6 +76,18 @@ export abstract class BaseStream implements StreamImpl {
   canWrite = true;
   /** bytes read/written so far, for stream_get_meta_data-like needs */
   position = 0;
+  /** stream_set_blocking(): a non-blocking read returns what is there, possibly nothing */
+  blocking = true;
+  /** set by rawRead when it returned nothing because no data is there yet (not the end) */
+  protected wouldBlock = false;
+  /** stream_select(): whether a read (or a write) would not block now */
+  selectReady(_write: boolean): boolean {
+    return true;
+  }
+  /** the file descriptor behind the stream (php_stream_cast to an fd), or null */
+  castFd(): number | null {
+    return null;
+  }
   /** the underlying read: up to n bytes, '' at the end */
   protected abstract rawRead(n: number): string;
   protected rawWrite(_s: string): number | false {
@@ -129,9 +141,10 @@ export abstract class BaseStream implements StreamImpl {
   }
   /** fills the buffer with one chunk; false at the end */
   protected fill(n = CHUNK): boolean {
+    this.wouldBlock = false;
     const s = this.pull(n);
     if (s === '') {
-      this.eofFlag = true;
+      if (!this.wouldBlock) this.eofFlag = true;
       return false;
     }
     this.buf += s;
@@ -149,9 +162,10 @@ export abstract class BaseStream implements StreamImpl {
       }
     }
     while (out.length < n) {
+      this.wouldBlock = false;
       const s = this.pull(Math.max(CHUNK, n - out.length));
       if (s === '') {
-        this.eofFlag = true;
+        if (!this.wouldBlock) this.eofFlag = true;
         break;
       }
       const need = n - out.length;
@@ -163,6 +177,27 @@ export abstract class BaseStream implements StreamImpl {
     }
     this.position += out.length;
     return out;
+  }
+  /**
+   * php_stream_get_record on a non-blocking stream: one read, then a whole record (up to `delim`,
+   * which is dropped) or `max` bytes; false when only an incomplete record is there yet.
+   */
+  getRecordNonBlocking(max: number, delim: string): string | false {
+    if (this.buf.length < max && !this.eofFlag) this.fill();
+    if (this.buf.length === 0) return false;
+    const i = delim === '' ? -1 : this.buf.indexOf(delim);
+    let take: number, skip: number;
+    if (i >= 0 && i < max) {
+      take = i;
+      skip = i + delim.length;
+    } else {
+      if (this.buf.length < max && !this.eofFlag) return false;
+      take = skip = Math.min(max, this.buf.length);
+    }
+    const rec = this.buf.slice(0, take);
+    this.buf = this.buf.slice(skip);
+    this.position += skip;
+    return rec;
   }
   /** A line including its delimiter (at most max bytes), or what is left; '' at the end. */
   readLine(max: number, delim?: string): string {
@@ -257,6 +292,9 @@ class StdinStream extends BaseStream {
   meta = { wrapper: 'PHP', streamType: 'STDIO', mode: 'r', uri: 'php://stdin', seekable: false };
   private done = false;
   protected greedy = false;
+  castFd(): number {
+    return 0;
+  }
   constructor(preset: Uint8Array | string | undefined) {
     super();
     this.canWrite = false;
@@ -297,6 +335,9 @@ class StdinStream extends BaseStream {
 
 class OutStream extends BaseStream {
   meta: StreamMeta;
+  castFd(): number {
+    return this.fd;
+  }
   constructor(private readonly fd: 1 | 2) {
     super();
     this.canRead = false;
@@ -463,6 +504,9 @@ export class FileStream extends BaseStream {
     } catch {
       return false;
     }
+  }
+  castFd(): number | null {
+    return this.closedFd ? null : this.fd;
   }
   stat(): fs.Stats | null {
     try {

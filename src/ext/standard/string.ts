@@ -15,6 +15,7 @@ import { registerSprintf } from './sprintf.js';
 import { registerHtml } from './html.js';
 import { registerPack } from './pack.js';
 import { registerScanf } from './scanf.js';
+import { registerCrypt } from './crypt.js';
 
 /** ASCII-only case mapping, as PHP 8 does (locale-independent). */
 export function asciiUpper(s: string): string {
@@ -401,6 +402,7 @@ export function registerString(r: Registry): void {
   registerHtml(r);
   registerPack(r);
   registerScanf(r);
+  registerCrypt(r);
   void share;
   void PhpObject;
 }

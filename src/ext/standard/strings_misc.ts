@@ -745,7 +745,6 @@ export function registerStringsMisc(r: Registry): void {
     AM_STR: 0x20026, PM_STR: 0x20027, D_T_FMT: 0x20028, D_FMT: 0x20029, T_FMT: 0x2002a, T_FMT_AMPM: 0x2002b, ERA: 0x2002c,
     ERA_D_FMT: 0x2002e, ALT_DIGITS: 0x2002f, ERA_D_T_FMT: 0x20030, ERA_T_FMT: 0x20031, CODESET: 14, CRNCYSTR: 0x4000f,
     RADIXCHAR: 0x10000, THOUSEP: 0x10001, YESEXPR: 0x50000, NOEXPR: 0x50001,
-    CRYPT_SALT_LENGTH: 123, CRYPT_STD_DES: 1, CRYPT_EXT_DES: 1, CRYPT_MD5: 1, CRYPT_BLOWFISH: 1, CRYPT_SHA256: 1, CRYPT_SHA512: 1,
   });
   r.functions({
     'addslashes(string $string): string': addslashes,
