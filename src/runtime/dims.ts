@@ -217,7 +217,9 @@ function objectDimW(o: PhpObject, k: any): any {
     if (ref.v === null || ref.v === undefined) return (ref.v = new PhpArray());
     return wArr(ref.v);
   }
-  if (!(o.cls.handlers && o.cls.handlers.readDim)) indirectNotice(o, v);
+  // a built-in class's read_dimension gives the stored value itself (ArrayObject's storage)
+  if (o.cls.handlers && o.cls.handlers.readDim) return v;
+  indirectNotice(o, v);
   if (v instanceof PhpArray) return v.clone();
   if (v === null || v === undefined) return new PhpArray();
   return v;
