@@ -18,6 +18,11 @@ const out = path.join(root, 'dist', 'phpts.bundle.js');
 
 const REQUIRE = /\brequire\("(\.{1,2}\/[^"]+)"\)/g;
 
+// Node's modules that a hello world never uses but whose loading costs start-up time (each pulls in
+// Node's stream, net or crypto internals): required on their first use instead. The compiled code
+// reaches them only as `mod_1.name` (a property read at call time), which the stand-in answers.
+const LAZY = /\brequire\("(node:(?:worker_threads|child_process|crypto))"\)/g;
+
 /** The modules reachable from the entry, in a stable order. */
 function collect() {
   const seen = new Map();
@@ -45,12 +50,17 @@ function bundle(modules) {
       .replace(/\n\/\/# sourceMappingURL=.*$/, '')
       // relative requires are resolved now: the bundle looks them up by id
       .replace(REQUIRE, (_, spec) => `__load(${JSON.stringify(resolve(id, spec))})`)
+      .replace(LAZY, (_, name) => `__lazy(${JSON.stringify(name)})`)
       // a module that locates files beside it (the thread worker script) gets its twin's URL in dist/
       .replace(/\bimport\.meta\.url\b/g, `require("node:url").pathToFileURL(__dirname + ${JSON.stringify('/' + id)}).href`);
     parts.push(`${JSON.stringify(id)}: function (exports, require, module) {\n${body}\n},`);
   }
   parts.push('};');
-  parts.push(`const __cache = Object.create(null);
+  parts.push(`function __lazy(name) {
+  let mod = null;
+  return new Proxy({}, { get: (_, key) => (mod ??= require(name))[key] });
+}
+const __cache = Object.create(null);
 function __load(id) {
   const hit = __cache[id];
   if (hit !== undefined) return hit.exports;

@@ -67,8 +67,10 @@ const FP: number[] = (() => {
   return fp;
 })();
 
-/** SP[box][six input bits]: the S-box output already moved through P. */
-const SP: Int32Array[] = SBOX.map((box, j) => {
+/** SP[box][six input bits]: the S-box output already moved through P (made on first use: start-up
+ * doesn't pay for it). */
+let SP: Int32Array[] | null = null;
+const makeSP = (): Int32Array[] => SBOX.map((box, j) => {
   const t = new Int32Array(64);
   for (let v = 0; v < 64; v++) {
     const row = ((v >> 4) & 2) | (v & 1), col = (v >> 1) & 15;
@@ -116,7 +118,7 @@ function saltBits(salt: number): number {
 export function doDes(hi: number, lo: number, key: DesKey, salt: number, count: number): [number, number] {
   const mask = saltBits(salt);
   const { kl, kr } = key;
-  const [s0, s1, s2, s3, s4, s5, s6, s7] = SP;
+  const [s0, s1, s2, s3, s4, s5, s6, s7] = (SP ??= makeSP());
   let [l, r] = permute64(hi, lo, IP);
   while (count-- > 0) {
     for (let round = 0; round < 16; round++) {
