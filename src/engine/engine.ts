@@ -511,6 +511,9 @@ export class Engine {
     // objects still alive at the end: destroyed in creation order; fibers may not switch meanwhile
     req.fiberSwitchBlocked++;
     const top = req.top;
+    // unlike shutdown functions, destructors show the script's last position as their caller
+    const engineCalls = top.engineCalls;
+    top.engineCalls = false;
     try {
       for (let i = 0; i < req.destructibles.length; i++) {
         const o = req.destructibles[i];
@@ -526,6 +529,7 @@ export class Engine {
       for (const g of req.liveGenerators) this.guard(req, () => g.destroy());
     } finally {
       req.top = top;
+      top.engineCalls = engineCalls;
       req.fiberSwitchBlocked--;
     }
   }
