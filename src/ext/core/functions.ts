@@ -291,7 +291,8 @@ export function registerCoreFunctions(r: Registry): void {
 function declared(pred: (c: PhpClass) => boolean): PhpArray {
   const a = new PhpArray();
   for (const c of rt.core.builtinClasses.values()) if (pred(c) && !c.isEnum) a.append(c.name);
-  for (const c of rt.classes.values()) if (pred(c) && !c.isAnonymous) a.append(c.name);
+  // a class_alias() shows under its (lowercased) alias, as the class table's key
+  for (const [lc, c] of rt.classes) if (pred(c) && !c.isAnonymous) a.append(lc === c.lcname ? c.name : lc);
   return a;
 }
 
