@@ -399,7 +399,7 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   const m = c.temp();
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   const clsJs = classRefExpr(c, e.cls);
-  const thisJs = c.kind === 'main' || c.kind === 'function' ? 'null' : `${u('thisOrNull')}(this)`;
+  const thisJs = c.kind === 'function' ? 'null' : `${u('thisOrNull')}(this)`;
   if (!Array.isArray(e.args)) {
     return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
   }

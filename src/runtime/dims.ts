@@ -749,7 +749,9 @@ export function arrayUnpack(a: PhpArray, v: any): void {
     const traversable = rt.core.builtinClasses.get('traversable')!;
     if (v.cls.isSubclassOf(traversable)) {
       iterateObject(v, (k, val) => {
-        if (typeof k === 'string') a.set(k, val);
+        // a numeric string key is an integer key: renumbered like one
+        if (typeof k === 'string' && typeof normStrKey(k) === 'string') a.set(k, val);
+        else if (typeof k === 'string') arrayPush(a, val);
         else if (typeof k === 'number' || typeof k === 'bigint') arrayPush(a, val);
         else rt.throwError('Error', 'Keys must be of type int|string during array unpacking');
         return true;

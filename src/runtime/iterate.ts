@@ -76,7 +76,6 @@ class ArrayRefIter implements Iter {
     this.cur = r;
     this.v = r.v;
     this.i = i + 1;
-    a.pos = this.i;
     return true;
   }
   end(): void {}

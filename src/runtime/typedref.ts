@@ -60,6 +60,18 @@ export function delTypeSource(r: Ref, info: PropInfo): void {
   if (i >= 0) s.splice(i, 1);
 }
 
+/**
+ * An object is freed: the references its typed properties held lose those properties as type sources
+ * (zend_object_std_dtor). For whoever knows when an object dies (reference counting).
+ */
+export function releaseTypedSlots(o: { p: Record<string, any>; cls: { allSlots: readonly PropInfo[] } }): void {
+  for (const info of o.cls.allSlots) {
+    if (!info.type) continue;
+    const v = o.p[info.key];
+    if (v instanceof Ref) delTypeSource(v, info);
+  }
+}
+
 /** Sets the value of a typed reference without checks (the value was checked against its sources). */
 export function setRefRaw(r: Ref, v: any): void {
   const t = r as TypedRef;

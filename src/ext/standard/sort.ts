@@ -119,7 +119,25 @@ function cmpDouble(x: number, y: number): number {
   return x === y ? 0 : x < y ? -1 : 1;
 }
 
-const cmpRegular: Cmp = compare;
+/**
+ * php_array_data_compare_unstable_i: enum cases are uncomparable, yet sorting (array_unique) must group
+ * equal cases, so they order by identity, after everything else.
+ */
+const cmpRegular: Cmp = (a, b) => {
+  const r = compare(a, b);
+  if (r === 1) {
+    if (b instanceof Ref) b = b.v;
+    if (isEnumCase(b)) {
+      if (a instanceof Ref) a = a.v;
+      if (isEnumCase(a)) return a === b ? 0 : (a as PhpObject).id < (b as PhpObject).id ? -1 : 1;
+      return -1;
+    }
+  }
+  return r;
+};
+function isEnumCase(v: any): boolean {
+  return v instanceof PhpObject && v.cls.isEnum;
+}
 const cmpNumeric: Cmp = (a, b) => cmpDouble(toFloat(a), toFloat(b));
 const cmpString: Cmp = (a, b) => {
   const x = typeof a === 'string' ? a : toStr(a);
