@@ -3,7 +3,8 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError, LoopLabel } from './context.js';
-import { expr, isFresh, scopeExpr, boolExpr } from './expressions.js';
+import { expr, exprRaw, isFresh, scopeExpr, boolExpr } from './expressions.js';
+import { isFreshObject } from './refcount.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
@@ -44,13 +45,16 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
   const u = (h: string) => c.file.use(h);
   switch (s.kind) {
     case 'Echo':
-      return lineMark(c, s.line) + s.exprs.map((e) => `${u('echo')}(${expr(c, e)});`).join(' ');
+      return lineMark(c, s.line) + s.exprs.map((e) => `${u('echo')}(${exprRaw(c, e)});`).join(' ');
     case 'InlineHTML':
       return `${u('echo')}(${str(s.value)});`;
     case 'ExprStmt': {
       // a call whose result nobody uses: builtins that care (USED_RET in php-src) are told so
       c.discardNext = s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall';
-      const js = lineMark(c, s.line) + expr(c, valueUnused(s.expr)) + ';';
+      // the value is dropped: a new object nobody kept dies here (`new A;`)
+      const e = valueUnused(s.expr);
+      const raw = exprRaw(c, e);
+      const js = lineMark(c, s.line) + (isFreshObject(e) ? `${u('discard')}(${raw})` : raw) + ';';
       c.discardNext = false;
       return js;
     }

@@ -4,6 +4,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
+import { isCounted, StoreKind } from './refcount.js';
 import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
 
 // ───────────── simple variables ─────────────
@@ -34,7 +35,7 @@ export function isGlobalsElement(e: A.ArrayDimFetch): boolean {
 }
 
 export function globalRef(c: FnCtx, e: A.ArrayDimFetch): string {
-  return `rt.globals.ref(${c.file.use('toStr')}(${expr(c, e.dim!)}))`;
+  return `rt.globals.exposedRef(${c.file.use('toStr')}(${expr(c, e.dim!)}))`;
 }
 
 /** The JS expression reading $name (with PHP's warning when undefined). */
@@ -71,13 +72,18 @@ export function thisExpr(c: FnCtx): string {
   return `${c.file.use('thisObj')}(this)`;
 }
 
-/** Assigns the JS expression `value` to $name; the result is the assigned value. */
-export function writeVar(c: FnCtx, name: string, value: string): string {
+/**
+ * Assigns the JS expression `value` to $name; the result is the assigned value. `kind` says what the
+ * value is for a counted variable (src/compiler/refcount.ts): anything not known escapes.
+ */
+export function writeVar(c: FnCtx, name: string, value: string, kind: StoreKind = 'E'): string {
   if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
   const st = storage(c, name);
-  if (st.kind === 'dynamic') return `${c.file.use('sset')}(S, ${str(name)}, ${value})`;
+  if (st.kind === 'dynamic') return `${c.file.use(kind === 'T' ? 'ssetT' : 'sset')}(S, ${str(name)}, ${value})`;
   if (st.kind === 'local') c.assigned.add(name);
-  return st.kind === 'boxed' ? `(${st.js}.v = ${value})` : `(${st.js} = ${value})`;
+  if (st.kind === 'boxed') return `(${st.js}.v = ${value})`;
+  if (isCounted(c, name)) return `(${st.js} = ${c.file.use(kind === 'T' ? 'rcSet' : kind === 'E' ? 'rcSetE' : 'rcSetN')}(${st.js}, ${value}))`;
+  return `(${st.js} = ${value})`;
 }
 
 /** The Ref cell of $name (the variable must be boxed or dynamic). */
@@ -106,7 +112,8 @@ export function unsetVar(c: FnCtx, name: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.unset(${str(name)})`;
   c.assigned.delete(name);
-  return st.kind === 'boxed' ? `(${st.js} = ${c.file.use('unbound')}(${st.js}))` : `(${st.js} = undefined)`;
+  if (st.kind === 'boxed') return `(${st.js} = ${c.file.use('unbound')}(${st.js}))`;
+  return isCounted(c, name) ? `(${st.js} = ${c.file.use('rcDrop')}(${st.js}))` : `(${st.js} = undefined)`;
 }
 
 /** Is this variable held in a Ref or a scope (so refOf needs no copy-back)? */
@@ -198,11 +205,11 @@ function dynRef(c: FnCtx, nameExpr: A.Expr): string {
 
 /** Assigns `value` (a JS expression) to the lvalue e; the JS result is the assigned value. */
 /** `castArray`: the value is an (array) cast, which objects keeping their members elsewhere are told of. */
-export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, castArray = false): string {
+export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, castArray = false, kind: StoreKind = 'E'): string {
   const v = fresh ? value : `${c.file.use('share')}(${value})`;
   switch (e.kind) {
     case 'Variable':
-      if (typeof e.name === 'string') return writeVar(c, e.name, v);
+      if (typeof e.name === 'string') return writeVar(c, e.name, v, kind);
       return `(${dynRef(c, e.name)}.v = ${v})`;
     case 'ArrayDimFetch':
       if (isGlobalsElement(e)) return `(${globalRef(c, e)}.v = ${v})`;
@@ -310,7 +317,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
       if (typeof e.name === 'string') {
         if (!isRefable(c, e.name)) {
           // not boxed (an unknown callee took it by reference): a temporary Ref, copied back by the caller
-          return `new ${c.file.use('Ref')}(${c.varInfo(e.name).js})`;
+          return `new ${c.file.use('Ref')}(${c.file.use('esc')}(${c.varInfo(e.name).js}))`;
         }
         return refVar(c, e.name);
       }

@@ -16,6 +16,7 @@ import { PhpFloat, Ref, UNINIT, bindTo, dropRef, unbound, captureRef } from './v
 import { PhpObject } from './object.js';
 import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
+import { esc, rcSet, rcSetE, rcSetN, rcDrop, discard, discardReceiver } from './refcount.js';
 
 export const R: Record<string, any> = Object.freeze({
   ...ops,
@@ -27,6 +28,13 @@ export const R: Record<string, any> = Object.freeze({
   ...control,
   ...iterate,
   ...generator,
+  esc,
+  rcSet,
+  rcSetE,
+  rcSetN,
+  rcDrop,
+  discard,
+  discardReceiver,
   fiberUnit,
   fvb,
   resolveCallF,

@@ -1,0 +1,132 @@
+// Object lifetimes (zend_objects_store_del): an object is destroyed — __destruct runs, its handle is
+// reused, weak references to it are cleared — the moment its last holder lets go of it.
+//
+// phpts counts only the holders it sees exactly: the JS locals of compiled functions that may hold
+// objects ("counted locals") and the variables of the global scope. Every other place a value can go
+// (array elements, properties, references, closures, builtins, return values, exceptions...) makes the
+// object "escaped": its count is pinned (ESCAPED) and it lives until shutdown, as before. The compiler
+// sees every read of a counted variable and escapes the value wherever it flows somewhere else (see
+// src/compiler/refcount.ts), so a count that reaches 0 means nothing but in-flight temporaries holds
+// the object: a destructor may run late (at shutdown) but never while the object is reachable.
+
+import { PhpObject, releaseObjectId } from './object.js';
+import { rt } from './request.js';
+
+/** The count of an escaped object: never reaches 0 again. */
+export const ESCAPED = 0x40000000;
+
+/** The value goes where holders are not counted: its object (if any) is never freed before shutdown. */
+export function esc<T>(v: T): T {
+  if (v instanceof PhpObject) v.rc = ESCAPED;
+  return v;
+}
+
+/** A counted variable holding `old` now holds `v`, a value whose holders are all counted (new, a counted variable). */
+export function rcSet(old: any, v: any): any {
+  if (v instanceof PhpObject) v.rc++;
+  if (old instanceof PhpObject && --old.rc === 0) release(old);
+  return v;
+}
+
+/** A counted variable holding `old` now holds `v`, a value from anywhere else: it escapes. */
+export function rcSetE(old: any, v: any): any {
+  if (v instanceof PhpObject) v.rc = ESCAPED;
+  if (old instanceof PhpObject && --old.rc === 0) release(old);
+  return v;
+}
+
+/** A counted variable holding `old` now holds `v`, certainly no object. */
+export function rcSetN(old: any, v: any): any {
+  if (old instanceof PhpObject && --old.rc === 0) release(old);
+  return v;
+}
+
+/** A counted variable holding `old` lets go of it (unset, an overwrite with a non-object, function exit). */
+export function rcDrop(old: any): undefined {
+  if (old instanceof PhpObject && --old.rc === 0) release(old);
+  return undefined;
+}
+
+/** A temporary nobody keeps (`new A;`, `var_dump(new A)`): destroyed now if no variable holds it. */
+export function discard(v: any): void {
+  if (v instanceof PhpObject && v.rc === 0) release(v);
+}
+
+/** (new A)->m(): the receiver dies after the call, unless the call kept it or gave it back. */
+export function discardReceiver(o: any, result: any): void {
+  // a built-in method's result may hold its receiver natively (an iterator of its storage, ...)
+  if (o !== result && o instanceof PhpObject && o.rc === 0 && !o.cls.isInternal) release(o);
+}
+
+let freedSinceCompact = 0;
+
+/** zend_objects_store_del: the destructor (once), then the object's handle and weak references go. */
+export function release(o: PhpObject): void {
+  const c = o.cls;
+  // built-in objects with a destroy handler (fibers, ...) keep today's end-of-request destruction
+  if (c.handlers !== null && c.handlers.destroy !== undefined) {
+    o.rc = ESCAPED;
+    return;
+  }
+  if (!o.destructed && c.dtor !== null) {
+    if (rt.bailedOut) {
+      o.rc = ESCAPED;
+      return;
+    }
+    o.destructed = true;
+    // the destructor holds $this while it runs: it must not be freed from inside
+    o.rc = 1;
+    try {
+      c.dtor.fn.call(o);
+    } finally {
+      if (o.rc === 1) o.rc = 0;
+      else if (o.rc < ESCAPED) o.rc = ESCAPED;
+    }
+    // the destructor stored $this somewhere: the object lives on
+    if (o.rc !== 0) return;
+    if (++freedSinceCompact > 4096) compactDestructibles();
+  }
+  o.rc = ESCAPED;
+  clearWeakRefs(o);
+  releaseObjectId(o.id);
+}
+
+/** Destroyed objects leave rt.destructibles (shutdown skips them meanwhile: they are marked destructed). */
+function compactDestructibles(): void {
+  freedSinceCompact = 0;
+  const d = rt.destructibles;
+  let j = 0;
+  for (let i = 0; i < d.length; i++) {
+    const o = d[i];
+    if (!o.destructed) d[j++] = o;
+  }
+  d.length = j;
+}
+
+// ───────────── weak references (zend_weakrefs.c) ─────────────
+
+/** WeakMaps holding each object as a key. */
+const weakMapsOf = new WeakMap<PhpObject, Set<Map<PhpObject, any>>>();
+
+export function noteWeakMapKey(o: PhpObject, map: Map<PhpObject, any>): void {
+  let s = weakMapsOf.get(o);
+  if (s === undefined) weakMapsOf.set(o, (s = new Set()));
+  s.add(map);
+}
+
+/** zend_weakrefs_notify: the object is gone, its WeakReference gives null and WeakMaps drop it. */
+function clearWeakRefs(o: PhpObject): void {
+  const refs: Map<PhpObject, PhpObject> | undefined = rt.ext.weakrefs;
+  if (refs !== undefined) {
+    const w = refs.get(o);
+    if (w !== undefined) {
+      w.native.target = null;
+      refs.delete(o);
+    }
+  }
+  const maps = weakMapsOf.get(o);
+  if (maps !== undefined) {
+    for (const m of maps) m.delete(o);
+    weakMapsOf.delete(o);
+  }
+}
