@@ -5,7 +5,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } from './context.js';
 import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, withLine, intLiteral } from './expressions.js';
-import { objectLocals, NON_RETAINING, isFreshObject } from './refcount.js';
+import { objectLocals, NON_RETAINING, discarder } from './refcount.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
 import { compileStmts, UNBIND_MARK } from './statements.js';
@@ -61,10 +61,16 @@ function argValue(c: FnCtx, e: A.Expr): string {
   c.borrowArgs = false;
   let js = exprRaw(c, e);
   c.borrowArgs = true;
-  if (isFreshObject(e) && c.argDiscards !== null) {
+  const d = discarder(e);
+  if (d !== null && c.argDiscards !== null) {
     const t = c.temp();
-    c.argDiscards.push(t);
-    js = `(${t} = ${js})`;
+    if (d === 'discard') {
+      c.argDiscards.push(`${c.file.use('discard')}(${t})`);
+      js = `(${t} = ${js})`;
+    } else {
+      c.argDiscards.push(`${c.file.use('discardF')}(${t})`);
+      js = `(${t} = ${c.file.use('takeFloat')}(${js}))`;
+    }
   }
   return js;
 }
@@ -85,7 +91,7 @@ function borrowingCall(c: FnCtx, compile: () => string): string {
   c.argDiscards = savedDiscards;
   if (!discards.length) return js;
   const r = c.temp();
-  return `(${r} = ${js}, ${discards.map((t) => `${c.file.use('discard')}(${t})`).join(', ')}, ${r})`;
+  return `(${r} = ${js}, ${discards.join(', ')}, ${r})`;
 }
 
 /** Takes the "result unused" mark an expression statement left for the call compiled next. */
@@ -372,10 +378,12 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     c.curLine = -1;
     return `(${objMark}(${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
   }
-  if (isFreshObject(e.var)) {
-    // (new A)->m(): the object dies after the call unless something kept it
+  const d = discarder(e.var);
+  if (d !== null) {
+    // (new A)->m(), f()->m(): the object dies after the call unless something kept it
     const r = c.temp();
-    return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${r} = ${call}, ${u('discardReceiver')}(${o}, ${r}), ${r})`;
+    if (d === 'discard') return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${r} = ${call}, ${u('discardReceiver')}(${o}, ${r}), ${r})`;
+    return `(${objMark}${o} = ${u('takeFloat')}(${objJs}), ${mark}${lookup}, ${r} = ${call}, ${u('discardReceiverF')}(${o}, ${r}), ${r})`;
   }
   return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${call})`;
 }

@@ -238,7 +238,7 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
-      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), expr(c, e.dim)));
+      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), exprRaw(c, e.dim)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : exprRaw(c, e.var);
       if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);

@@ -91,13 +91,9 @@ export function isCounted(c: FnCtx, name: string): boolean {
   return c.counted !== null && c.counted.has(name);
 }
 
-/** Calls that may hand back an object a counted holder keeps (a builtin calling out: call_user_func([$wr, 'get'])). */
-const CALLING_BUILTINS = new Set(['call_user_func', 'call_user_func_array', 'forward_static_call', 'forward_static_call_array']);
-
 /**
  * May e give a tracked object? Variables counted here, the global scope's variables, $this, `new`,
- * clone, and method calls (WeakReference::get() gives the object it refers to). Functions' own return
- * values escape (see returnStmt), so calls of named functions never do.
+ * clone, and calls (a function's floating result, WeakReference::get()'s object).
  */
 export function mayTrack(c: FnCtx, e: A.Expr): boolean {
   switch (e.kind) {
@@ -108,13 +104,14 @@ export function mayTrack(c: FnCtx, e: A.Expr): boolean {
       return c.dynamic || isCounted(c, e.name);
     case 'New':
     case 'Clone':
+    case 'Closure':
+    case 'ArrowFunction':
     case 'MethodCall':
     case 'NullsafeMethodCall':
     case 'StaticCall':
       return true;
     case 'FuncCall':
-      if (e.name.kind !== 'Name') return true;
-      return CALLING_BUILTINS.has(e.name.name.toLowerCase().replace(/^\\/, ''));
+      return true;
     case 'Assign':
       return e.target.kind === 'Variable' && typeof e.target.name === 'string' && (c.dynamic || isCounted(c, e.target.name)) && mayTrack(c, e.value);
   }
@@ -123,7 +120,16 @@ export function mayTrack(c: FnCtx, e: A.Expr): boolean {
 
 /** Is e a value just made (nobody else can hold it): `new`, clone. */
 export function isFreshObject(e: A.Expr): boolean {
-  return e.kind === 'New' || e.kind === 'Clone';
+  return e.kind === 'New' || e.kind === 'Clone' || e.kind === 'Closure' || e.kind === 'ArrowFunction';
+}
+
+export function isCallExpr(e: A.Expr): boolean {
+  return e.kind === 'FuncCall' || e.kind === 'MethodCall' || e.kind === 'StaticCall' || e.kind === 'NullsafeMethodCall';
+}
+
+/** The runtime helper that destroys a dropped temporary of e, if e may give one nobody holds. */
+export function discarder(e: A.Expr): string | null {
+  return isFreshObject(e) ? 'discard' : isCallExpr(e) ? 'discardC' : null;
 }
 
 /** Builtins that only look at their arguments (never keep them): tracked values pass without escaping. */
@@ -133,23 +139,31 @@ export const NON_RETAINING = new Set([
   'is_scalar', 'is_numeric', 'is_iterable', 'is_countable', 'is_resource', 'gettype', 'get_debug_type', 'method_exists',
   'property_exists', 'is_a', 'is_subclass_of', 'count', 'sizeof', 'json_encode', 'serialize', 'strval', 'intval',
   'floatval', 'boolval', 'get_mangled_object_vars',
+  // callbacks are called, not kept (and get no argument of ours but the arrays' elements)
+  'array_map', 'array_filter', 'usort', 'uasort', 'uksort', 'iterator_to_array', 'iterator_count',
 ]);
 
-/** How a counted variable takes a value: T counts it (its holders are all counted), E escapes it, N is no object. */
-export type StoreKind = 'T' | 'E' | 'N';
+/**
+ * How a counted variable takes a value: T counts it (its holders are all counted), C is a call's result
+ * (see rcSetC), E escapes it, N is no object.
+ */
+export type StoreKind = 'T' | 'C' | 'E' | 'N';
 
 export function storeKind(c: FnCtx, e: A.Expr): StoreKind {
   if (nonObject(e)) return 'N';
+  if (isCallExpr(e)) return 'C';
   return isTrackedSource(c, e) ? 'T' : 'E';
 }
 
 const SUPERGLOBAL_NAMES = new Set(['GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION']);
 
 /** Does e give a value whose holders are all counted: a new object or a counted variable's value? */
-function isTrackedSource(c: FnCtx, e: A.Expr): boolean {
+export function isTrackedSource(c: FnCtx, e: A.Expr): boolean {
   switch (e.kind) {
     case 'New':
     case 'Clone':
+    case 'Closure':
+    case 'ArrowFunction':
       return true;
     case 'Variable':
       if (typeof e.name !== 'string') return c.dynamic;

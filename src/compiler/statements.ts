@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError, LoopLabel } from './context.js';
 import { expr, exprRaw, isFresh, scopeExpr, boolExpr } from './expressions.js';
-import { isFreshObject } from './refcount.js';
+import { discarder, isCallExpr, isTrackedSource } from './refcount.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
@@ -54,7 +54,8 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       // the value is dropped: a new object nobody kept dies here (`new A;`)
       const e = valueUnused(s.expr);
       const raw = exprRaw(c, e);
-      const js = lineMark(c, s.line) + (isFreshObject(e) ? `${u('discard')}(${raw})` : raw) + ';';
+      const d = discarder(e);
+      const js = lineMark(c, s.line) + (d !== null ? `${u(d)}(${raw})` : raw) + ';';
       c.discardNext = false;
       return js;
     }
@@ -320,12 +321,16 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
     return `${mark}return (${r} = ${refOf(c, s.expr!)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
-  let value = s.expr ? expr(c, s.expr) : 'null';
+  // object lifetimes: a call's result passes through as it is; a value only counted variables hold
+  // survives them letting go and floats to the caller; anything else escapes (src/runtime/refcount.ts)
+  const tracked = s.expr !== null && isTrackedSource(c, s.expr);
+  let value = s.expr ? (tracked || isCallExpr(s.expr) ? exprRaw(c, s.expr) : expr(c, s.expr)) : 'null';
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
   if (hasReturnType) {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
+  if (tracked) return `${mark}return (${t} = ${u('rcHold')}(${value}), ${UNBIND_MARK}${u('rcFloat')}(${t}), rt.top = fr.prev, ${t});`;
   return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
 }
 

@@ -5,7 +5,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
 import { isCounted, StoreKind } from './refcount.js';
-import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
+import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
 
 // ───────────── simple variables ─────────────
 
@@ -79,10 +79,10 @@ export function thisExpr(c: FnCtx): string {
 export function writeVar(c: FnCtx, name: string, value: string, kind: StoreKind = 'E'): string {
   if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
   const st = storage(c, name);
-  if (st.kind === 'dynamic') return `${c.file.use(kind === 'T' ? 'ssetT' : 'sset')}(S, ${str(name)}, ${value})`;
+  if (st.kind === 'dynamic') return `${c.file.use(kind === 'T' ? 'ssetT' : kind === 'C' ? 'ssetC' : 'sset')}(S, ${str(name)}, ${value})`;
   if (st.kind === 'local') c.assigned.add(name);
   if (st.kind === 'boxed') return `(${st.js}.v = ${value})`;
-  if (isCounted(c, name)) return `(${st.js} = ${c.file.use(kind === 'T' ? 'rcSet' : kind === 'E' ? 'rcSetE' : 'rcSetN')}(${st.js}, ${value}))`;
+  if (isCounted(c, name)) return `(${st.js} = ${c.file.use(kind === 'T' ? 'rcSet' : kind === 'C' ? 'rcSetC' : kind === 'E' ? 'rcSetE' : 'rcSetN')}(${st.js}, ${value}))`;
   return `(${st.js} = ${value})`;
 }
 
@@ -137,7 +137,7 @@ export function readQuiet(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return `${c.file.use('globalGetQuiet')}(${expr(c, e.dim)})`;
-      return `${c.file.use('dimQ')}(${readQuiet(c, e.var)}, ${expr(c, e.dim)})`;
+      return `${c.file.use('dimQ')}(${readQuiet(c, e.var)}, ${exprRaw(c, e.dim)})`;
     case 'PropertyFetch': {
       const site = propSite(c, e.name);
       if (site) return `${c.file.use('pquiet')}(${site}, ${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
@@ -242,7 +242,7 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, cas
 function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boolean): string {
   const base = e.var;
   // key and value are evaluated before the container is fetched for writing (as PHP does)
-  const key = e.dim ? expr(c, e.dim) : null;
+  const key = e.dim ? exprRaw(c, e.dim) : null;
   if (base.kind === 'Variable' && typeof base.name === 'string' && base.name !== 'this') {
     // a variable holds the container: strings are rebuilt, so the new value is stored back
     const tv = c.temp();
@@ -396,7 +396,7 @@ function containerForUnset(c: FnCtx, e: A.Expr): string {
       return readQuiet(c, e);
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for unsetting', e.line);
-      return `${c.file.use('dimU')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
+      return `${c.file.use('dimU')}(${containerForUnset(c, e.var)}, ${exprRaw(c, e.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propU')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':

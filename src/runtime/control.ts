@@ -10,7 +10,7 @@ import { toStr, toFloat, typeName, toBool, scalarRepr } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
 import { findClass, traitScope } from './objects.js';
 import { normStrKey } from './array.js';
-import { esc, rcDrop, ESCAPED } from './refcount.js';
+import { esc, rcDrop, ESCAPED, floating } from './refcount.js';
 
 // ───────────── output and exit ─────────────
 
@@ -93,6 +93,27 @@ export function sset(S: Scope, name: string, v: any): any {
     const old = r.v;
     r.v = v;
     if (old instanceof PhpObject && S.counts(r)) rcDrop(old);
+  }
+  return v;
+}
+
+/** $name = v for a call's result (see rcSetC). */
+export function ssetC(S: Scope, name: string, v: any): any {
+  if (!S.counted) return sset(S, name, v);
+  const r = S.vars.get(name);
+  if (r !== undefined && !S.counts(r)) return (r.v = esc(v));
+  if (v instanceof PhpObject) {
+    const n = v.rc;
+    if (n === 0 && v === floating.obj) {
+      floating.obj = null;
+      v.rc = 1;
+    } else v.rc = n <= 0 ? ESCAPED : n + 1;
+  }
+  if (r === undefined) S.vars.set(name, new Ref(v));
+  else {
+    const old = r.v;
+    r.v = v;
+    rcDrop(old);
   }
   return v;
 }

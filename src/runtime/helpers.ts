@@ -16,7 +16,7 @@ import { PhpFloat, Ref, UNINIT, bindTo, dropRef, unbound, captureRef } from './v
 import { PhpObject } from './object.js';
 import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
-import { esc, rcSet, rcSetE, rcSetN, rcDrop, discard, discardReceiver } from './refcount.js';
+import { esc, rcSet, rcSetE, rcSetN, rcSetC, rcDrop, rcHold, rcFloat, discard, discardC, discardF, takeFloat, discardReceiver, discardReceiverF } from './refcount.js';
 
 export const R: Record<string, any> = Object.freeze({
   ...ops,
@@ -35,6 +35,13 @@ export const R: Record<string, any> = Object.freeze({
   rcDrop,
   discard,
   discardReceiver,
+  rcSetC,
+  rcHold,
+  rcFloat,
+  discardC,
+  discardF,
+  takeFloat,
+  discardReceiverF,
   fiberUnit,
   fvb,
   resolveCallF,

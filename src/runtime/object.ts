@@ -320,6 +320,9 @@ export function resetObjectIds(): void {
   freeIds.length = 0;
 }
 
+/** The floating result of the last user function's return (src/runtime/refcount.ts); here to keep imports acyclic. */
+export const floating: { obj: PhpObject | null } = { obj: null };
+
 export class PhpObject {
   readonly id: number;
   p: Props;

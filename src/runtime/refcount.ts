@@ -9,11 +9,22 @@
 // src/compiler/refcount.ts), so a count that reaches 0 means nothing but in-flight temporaries holds
 // the object: a destructor may run late (at shutdown) but never while the object is reachable.
 
-import { PhpObject, releaseObjectId } from './object.js';
+import { PhpObject, releaseObjectId, floating } from './object.js';
 import { rt } from './request.js';
 
 /** The count of an escaped object: never reaches 0 again. */
 export const ESCAPED = 0x40000000;
+
+/**
+ * A function's result that only the returning function's variables held leaves with no holder: the
+ * returning function names it here ("floating"), and the compiled code that called it adopts it (a
+ * counted store) or destroys it (a dropped result). Builtins clear it when they return (see
+ * buildWrapper), so a floating object a builtin kept (array_map's results) is never taken for one.
+ */
+export { floating };
+
+/** A floating result taken by a temporary (a receiver, a builtin's argument): destroyed after the use (discardF). */
+export const FLOATING = -1;
 
 /** The value goes where holders are not counted: its object (if any) is never freed before shutdown. */
 export function esc<T>(v: T): T {
@@ -33,6 +44,58 @@ export function rcSetE(old: any, v: any): any {
   if (v instanceof PhpObject) v.rc = ESCAPED;
   if (old instanceof PhpObject && --old.rc === 0) release(old);
   return v;
+}
+
+/**
+ * A counted variable holding `old` now holds `v`, a call's result: a floating result is adopted, an
+ * object counted elsewhere gains a holder, an object nobody counts (a builtin's) escapes.
+ */
+export function rcSetC(old: any, v: any): any {
+  if (v instanceof PhpObject) {
+    const n = v.rc;
+    if (n === 0 && v === floating.obj) {
+      floating.obj = null;
+      v.rc = 1;
+    } else v.rc = n <= 0 ? ESCAPED : n + 1;
+  }
+  if (old instanceof PhpObject && --old.rc === 0) release(old);
+  return v;
+}
+
+/** `return $x`: the returned object survives the function's variables letting go (see rcFloat). */
+export function rcHold<T>(v: T): T {
+  if (v instanceof PhpObject) v.rc++;
+  return v;
+}
+
+/** After the function's variables let go: a returned object nobody else holds floats to the caller. */
+export function rcFloat(v: any): void {
+  if (v instanceof PhpObject && --v.rc === 0) floating.obj = v;
+}
+
+/** A call's result nobody keeps: a floating object dies. */
+export function discardC(v: any): void {
+  if (v instanceof PhpObject && v === floating.obj && v.rc === 0) {
+    floating.obj = null;
+    release(v);
+  }
+}
+
+/** A call's result used as a temporary (a receiver, a builtin's argument): a floating one is marked for discardF. */
+export function takeFloat(v: any): any {
+  if (v instanceof PhpObject && v === floating.obj && v.rc === 0) {
+    floating.obj = null;
+    v.rc = FLOATING;
+  }
+  return v;
+}
+
+/** After the temporary's use: destroyed if it was floating and nothing kept it meanwhile. */
+export function discardF(v: any): void {
+  if (v instanceof PhpObject && v.rc === FLOATING) {
+    v.rc = 0;
+    release(v);
+  }
 }
 
 /** A counted variable holding `old` now holds `v`, certainly no object. */
@@ -55,7 +118,15 @@ export function discard(v: any): void {
 /** (new A)->m(): the receiver dies after the call, unless the call kept it or gave it back. */
 export function discardReceiver(o: any, result: any): void {
   // a built-in method's result may hold its receiver natively (an iterator of its storage, ...)
-  if (o !== result && o instanceof PhpObject && o.rc === 0 && !o.cls.isInternal) release(o);
+  if (o !== result && o instanceof PhpObject && o.rc === 0 && o.native === null) release(o);
+}
+
+/** f()->m(): a floating receiver (taken by takeFloat) dies after the call, unless the call kept it or gave it back. */
+export function discardReceiverF(o: any, result: any): void {
+  if (o !== result && o instanceof PhpObject && o.rc === FLOATING && o.native === null) {
+    o.rc = 0;
+    release(o);
+  }
 }
 
 let freedSinceCompact = 0;
