@@ -450,7 +450,9 @@ export function compileNew(c: FnCtx, e: A.New): string {
     noCtor = `${u('noCtorArgs')}(${[...e.args.map((a) => expr(c, a.value))].join(', ')})`;
     c.intersectAssigned([afterCall, c.assigned]);
   }
-  return withLine(c, e, `(${inst}, ${ctor}, ${m} !== null ? ${call} : ${noCtor}, ${t})`);
+  // an exception before the constructor returns leaves an object whose destructor never runs
+  // (zend_object_store_ctor_failed): it counts as destructed until then
+  return withLine(c, e, `(${inst}, ${ctor}, ${t}.destructed = true, ${m} !== null ? ${call} : ${noCtor}, ${t}.destructed = false, ${t})`);
 }
 
 // ───────────── function bodies ─────────────

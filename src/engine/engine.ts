@@ -2,6 +2,7 @@
 // MSHUTDOWN at shutdown) and the compiled-code cache; each run() is one PHP request (RINIT, the
 // script, shutdown functions, destructors, output flush, RSHUTDOWN).
 
+import { destroyGlobals } from '../runtime/refcount.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Extension, Registry, BuiltinImpl } from './extension.js';
@@ -481,6 +482,7 @@ export class Engine {
     // objects still alive at the end: destroyed in creation order; fibers may not switch meanwhile
     req.fiberSwitchBlocked++;
     try {
+      destroyGlobals(req.globals, (fn) => void this.guard(req, fn));
       for (let i = 0; i < req.destructibles.length; i++) {
         const o = req.destructibles[i];
         if (o.destructed) continue;

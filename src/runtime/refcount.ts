@@ -11,6 +11,7 @@
 
 import { PhpObject, releaseObjectId, floating } from './object.js';
 import { rt } from './request.js';
+import type { Scope } from './scope.js';
 
 /** The count of an escaped object: never reaches 0 again. */
 export const ESCAPED = 0x40000000;
@@ -172,6 +173,27 @@ function compactDestructibles(): void {
     if (!o.destructed) d[j++] = o;
   }
   d.length = j;
+}
+
+/**
+ * shutdown_destructors' first step (zend_call_destructors): the global variables, last first, let go
+ * of the objects only they hold, until a pass frees nothing more; the rest die later in creation order.
+ */
+export function destroyGlobals(S: Scope, guard: (fn: () => void) => void): void {
+  let n: number;
+  do {
+    n = S.vars.size;
+    const entries = [...S.vars];
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [name, r] = entries[i];
+      const v = r.v;
+      if (v instanceof PhpObject && v.rc === 1 && S.counts(r) && S.vars.get(name) === r) {
+        S.vars.delete(name);
+        v.rc = 0;
+        guard(() => release(v));
+      }
+    }
+  } while (n !== S.vars.size);
 }
 
 // ───────────── weak references (zend_weakrefs.c) ─────────────
