@@ -5,7 +5,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } from './context.js';
 import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, withLine, intLiteral } from './expressions.js';
-import { objectLocals, NON_RETAINING, discarder } from './refcount.js';
+import { countedLocals, NON_RETAINING, discarder } from './refcount.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
 import { compileStmts, UNBIND_MARK } from './statements.js';
@@ -545,7 +545,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   if (!c.dynamic) {
     // parameters and captured variables hold values from elsewhere: never counted
     const own = new Set(['this', 'GLOBALS', ...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((use) => use.name)]);
-    c.counted = new Set([...objectLocals(spec.body)].filter((n) => !own.has(n) && !facts.boxed.has(n) && !isSuperglobal(n)));
+    c.counted = countedLocals(c, spec.body, (n) => own.has(n) || facts.boxed.has(n) || isSuperglobal(n));
   }
   const info = file.id('I');
   c.infoName = info;

@@ -10,20 +10,23 @@ import type { FnCtx } from './context.js';
 import { forEachChild } from './analyze.js';
 
 /**
- * Locals that may come to hold an object: assigned something that is not certainly a non-object, or
- * written by foreach, list(), catch, or by an unknown callee taking them by reference.
+ * The locals worth counting: those that may take a tracked object (`$x = new A`, `$x = f()`, `$x = $y`
+ * of such a local). Any other local only ever holds values that escaped or that nobody counts, so it
+ * needs no count; what it is given escapes as in any other uncounted place (see mayTrack).
  */
-export function objectLocals(stmts: A.Node[]): Set<string> {
+export function countedLocals(c: FnCtx, stmts: A.Node[], excluded: (name: string) => boolean): Set<string> {
   const out = new Set<string>();
-  const addVar = (e: any) => {
-    if (e && e.kind === 'Variable' && typeof e.name === 'string') out.add(e.name);
-  };
-  const addList = (l: any) => {
-    for (const it of l.items) {
-      if (!it) continue;
-      if (it.value.kind === 'ListExpr' || it.value.kind === 'ArrayLiteral') addList(it.value);
-      else addVar(it.value);
+  const edges: [from: string, to: string][] = [];
+  const source = (target: string, value: A.Expr): void => {
+    if (value.kind === 'Variable') {
+      if (typeof value.name === 'string') edges.push([value.name, target]);
+      return;
     }
+    if (value.kind === 'Assign') {
+      if (value.target.kind === 'Variable' && typeof value.target.name === 'string') edges.push([value.target.name, target]);
+      return;
+    }
+    if (isFreshObject(value) || (isCallExpr(value) && !nonObject(value, c))) out.add(target);
   };
   const walk = (n: any): void => {
     switch (n.kind) {
@@ -33,39 +36,33 @@ export function objectLocals(stmts: A.Node[]): Set<string> {
       case 'ArrowFunction':
         return;
       case 'Assign':
-        if (n.target.kind === 'ListExpr' || n.target.kind === 'ArrayLiteral') addList(n.target);
-        else if (!nonObject(n.value)) addVar(n.target);
-        break;
-      case 'AssignOp':
-        if (n.op === '??') addVar(n.target);
-        break;
-      case 'Foreach':
-        if (n.value.kind === 'ListExpr' || n.value.kind === 'ArrayLiteral') addList(n.value);
-        else addVar(n.value);
-        addVar(n.key);
-        break;
-      case 'Catch':
-        if (n.var) out.add(n.var);
-        break;
-      case 'FuncCall':
-      case 'MethodCall':
-      case 'StaticCall':
-      case 'NullsafeMethodCall':
-      case 'New':
-        if (Array.isArray(n.args)) for (const a of n.args) addVar(a.value);
+        if (n.target.kind === 'Variable' && typeof n.target.name === 'string') source(n.target.name, n.value);
         break;
     }
     forEachChild(n, walk);
   };
   for (const s of stmts) walk(s);
+  for (const n of [...out]) if (excluded(n)) out.delete(n);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [from, to] of edges) {
+      if (out.has(from) && !out.has(to) && !excluded(to)) {
+        out.add(to);
+        grew = true;
+      }
+    }
+  }
   return out;
 }
 
 const OBJECT_RESULT_BINOPS = new Set(['??']);
 
-/** Is e certainly not an object (so storing it needs no count)? */
-export function nonObject(e: A.Expr): boolean {
+/** Is e certainly not an object (so storing it needs no count)? With `c`, builtins' declared return types count. */
+export function nonObject(e: A.Expr, c?: FnCtx): boolean {
   switch (e.kind) {
+    case 'FuncCall':
+      return c !== undefined && builtinReturnsNoObject(c, e);
     case 'ScalarInt': case 'ScalarFloat': case 'ScalarString': case 'InterpolatedString': case 'MagicConst':
     case 'UnaryOp': case 'Isset': case 'Empty': case 'Instanceof': case 'ArrayLiteral': case 'Print': case 'IncDec':
     case 'ShellExec':
@@ -81,9 +78,20 @@ export function nonObject(e: A.Expr): boolean {
       return lc === 'true' || lc === 'false' || lc === 'null';
     }
     case 'Ternary':
-      return (e.then === null ? nonObject(e.cond) : nonObject(e.then)) && nonObject(e.else);
+      return (e.then === null ? nonObject(e.cond, c) : nonObject(e.then, c)) && nonObject(e.else, c);
   }
   return false;
+}
+
+/** A call of a builtin (known while compiling) whose declared return type admits no object: strlen(), count(). */
+function builtinReturnsNoObject(c: FnCtx, e: A.FuncCall): boolean {
+  if (e.name.kind !== 'Name' || !Array.isArray(e.args)) return false;
+  const [nsName, globalName] = c.file.resolveFunction(e.name as A.Name);
+  if (globalName !== null) return false;
+  const lc = nsName.toLowerCase();
+  if (c.file.topFunctions.has(lc)) return false;
+  const b = c.file.knownBuiltin(lc);
+  return b !== null && b.returnsObject === false;
 }
 
 /** Is $name a counted local of this function? */
@@ -150,7 +158,7 @@ export const NON_RETAINING = new Set([
 export type StoreKind = 'T' | 'C' | 'E' | 'N';
 
 export function storeKind(c: FnCtx, e: A.Expr): StoreKind {
-  if (nonObject(e)) return 'N';
+  if (nonObject(e, c)) return 'N';
   if (isCallExpr(e)) return 'C';
   return isTrackedSource(c, e) ? 'T' : 'E';
 }
@@ -173,3 +181,36 @@ export function isTrackedSource(c: FnCtx, e: A.Expr): boolean {
   }
   return false;
 }
+
+/** Can this function's result be a floating object (some `return` gives an object it may have counted)? */
+export function mayFloat(body: A.Node[]): boolean {
+  let found = false;
+  const walk = (n: any): void => {
+    if (found) return;
+    switch (n.kind) {
+      case 'FunctionDecl':
+      case 'ClassLike':
+      case 'Closure':
+      case 'ArrowFunction':
+        return;
+      case 'Return':
+        if (n.expr && !nonObject(n.expr)) found = true;
+        return;
+    }
+    forEachChild(n, walk);
+  };
+  for (const s of body) walk(s);
+  return found;
+}
+
+/** A call statement whose result is certainly no floating object: a call of a same-file function that returns none. */
+export function neverFloats(c: FnCtx, e: A.Expr): boolean {
+  if (e.kind !== 'FuncCall' || e.name.kind !== 'Name' || !Array.isArray(e.args)) return false;
+  const [nsName] = c.file.resolveFunction(e.name as A.Name);
+  const local = c.file.topFunctions.get(nsName.toLowerCase());
+  if (!local) return builtinReturnsNoObject(c, e);
+  let r = floatCache.get(local.node);
+  if (r === undefined) floatCache.set(local.node, (r = !mayFloat(local.node.body)));
+  return r;
+}
+const floatCache = new WeakMap<object, boolean>();

@@ -4,7 +4,7 @@
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError, LoopLabel } from './context.js';
 import { expr, exprRaw, isFresh, scopeExpr, boolExpr } from './expressions.js';
-import { discarder, isCallExpr, isTrackedSource } from './refcount.js';
+import { discarder, isCallExpr, isTrackedSource, nonObject, neverFloats } from './refcount.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
@@ -53,9 +53,16 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       c.discardNext = s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall';
       // the value is dropped: a new object nobody kept dies here (`new A;`)
       const e = valueUnused(s.expr);
+      const mark = lineMark(c, s.line);
       const raw = exprRaw(c, e);
       const d = discarder(e);
-      const js = lineMark(c, s.line) + (d !== null ? `${u(d)}(${raw})` : raw) + ';';
+      let js: string;
+      if (d === 'discardC' && !neverFloats(c, e)) {
+        // most results are no floating object: one comparison decides
+        const t = c.temp();
+        js = `if ((${t} = ${raw}) === ${u('FLO')}.obj) ${u('discardC')}(${t});`;
+      } else js = (d === 'discard' ? `${u(d)}(${raw})` : raw) + ';';
+      js = mark + js;
       c.discardNext = false;
       return js;
     }
@@ -325,6 +332,8 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   // survives them letting go and floats to the caller; anything else escapes (src/runtime/refcount.ts)
   const tracked = s.expr !== null && isTrackedSource(c, s.expr);
   let value = s.expr ? (tracked || isCallExpr(s.expr) ? exprRaw(c, s.expr) : expr(c, s.expr)) : 'null';
+  // any other object result is not floating: a stale floating mark must not make the caller adopt it
+  if (s.expr && !tracked && !isCallExpr(s.expr) && !nonObject(s.expr, c)) value = `${u('unfloat')}(${value})`;
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
   if (hasReturnType) {

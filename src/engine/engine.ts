@@ -226,7 +226,7 @@ export class Engine {
 
   private readonly knownBuiltin = (lc: string) => {
     const b = this.core.builtins.get(lc);
-    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name), fiberAware: fiberBuiltins.has('::' + lc) } : null;
+    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name), fiberAware: fiberBuiltins.has('::' + lc), returnsObject: !SCALAR_RETURN.test(b.info.returnType?.text ?? 'mixed') } : null;
   };
 
   /** The fiber variants of a compiled file's functions: the file compiled again in fiber mode, once. */
@@ -591,6 +591,9 @@ export class Engine {
     for (const ext of [...this.extensions].reverse()) ext.moduleShutdown?.();
   }
 }
+
+/** A declared return type admitting no object. */
+const SCALAR_RETURN = /^\??(int|float|string|bool|false|true|null|array|void|never)(\|(int|float|string|bool|false|true|null|array|void|never))*$/;
 
 function rootFrame(f: Frame): Frame {
   while (f.prev) f = f.prev;

@@ -337,12 +337,12 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
   const rt = info.returnType?.text;
   if (rt === 'float') {
     lines.push(`const r = ${call};`);
-    lines.push('FL.obj = null;');
+    lines.push('FL.obj = undefined;');
     lines.push('return typeof r === "number" && Number.isInteger(r) ? new PhpFloat(r) : r === undefined ? null : r;');
   } else {
     lines.push(`const r = ${call};`);
     // a result some callback left floating is the builtin's now (src/runtime/refcount.ts)
-    lines.push('FL.obj = null;');
+    lines.push('FL.obj = undefined;');
     lines.push('return r === undefined ? null : r;');
   }
   if (framed) lines.push('} finally { leave(fr); }');

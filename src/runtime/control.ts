@@ -105,7 +105,7 @@ export function ssetC(S: Scope, name: string, v: any): any {
   if (v instanceof PhpObject) {
     const n = v.rc;
     if (n === 0 && v === floating.obj) {
-      floating.obj = null;
+      floating.obj = undefined;
       v.rc = 1;
     } else v.rc = n <= 0 ? ESCAPED : n + 1;
   }

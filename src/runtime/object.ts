@@ -321,7 +321,7 @@ export function resetObjectIds(): void {
 }
 
 /** The floating result of the last user function's return (src/runtime/refcount.ts); here to keep imports acyclic. */
-export const floating: { obj: PhpObject | null } = { obj: null };
+export const floating: { obj: PhpObject | undefined } = { obj: undefined };
 
 export class PhpObject {
   readonly id: number;

@@ -55,7 +55,7 @@ export function rcSetC(old: any, v: any): any {
   if (v instanceof PhpObject) {
     const n = v.rc;
     if (n === 0 && v === floating.obj) {
-      floating.obj = null;
+      floating.obj = undefined;
       v.rc = 1;
     } else v.rc = n <= 0 ? ESCAPED : n + 1;
   }
@@ -74,10 +74,16 @@ export function rcFloat(v: any): void {
   if (v instanceof PhpObject && --v.rc === 0) floating.obj = v;
 }
 
+/** A function's result that is not floating (see rcFloat) clears the mark another call may have left. */
+export function unfloat<T>(v: T): T {
+  floating.obj = undefined;
+  return v;
+}
+
 /** A call's result nobody keeps: a floating object dies. */
 export function discardC(v: any): void {
   if (v instanceof PhpObject && v === floating.obj && v.rc === 0) {
-    floating.obj = null;
+    floating.obj = undefined;
     release(v);
   }
 }
@@ -85,7 +91,7 @@ export function discardC(v: any): void {
 /** A call's result used as a temporary (a receiver, a builtin's argument): a floating one is marked for discardF. */
 export function takeFloat(v: any): any {
   if (v instanceof PhpObject && v === floating.obj && v.rc === 0) {
-    floating.obj = null;
+    floating.obj = undefined;
     v.rc = FLOATING;
   }
   return v;
@@ -159,7 +165,7 @@ export function release(o: PhpObject): void {
     if (++freedSinceCompact > 4096) compactDestructibles();
   }
   o.rc = ESCAPED;
-  clearWeakRefs(o);
+  if (weakTargets !== 0) clearWeakRefs(o);
   releaseObjectId(o.id);
 }
 
@@ -201,7 +207,15 @@ export function destroyGlobals(S: Scope, guard: (fn: () => void) => void): void 
 /** WeakMaps holding each object as a key. */
 const weakMapsOf = new WeakMap<PhpObject, Set<Map<PhpObject, any>>>();
 
+/** Objects ever given a weak reference or made a WeakMap key: while 0, freeing looks no further. */
+let weakTargets = 0;
+
+export function noteWeakTarget(): void {
+  weakTargets++;
+}
+
 export function noteWeakMapKey(o: PhpObject, map: Map<PhpObject, any>): void {
+  weakTargets++;
   let s = weakMapsOf.get(o);
   if (s === undefined) weakMapsOf.set(o, (s = new Set()));
   s.add(map);

@@ -2,7 +2,7 @@
 // zend_enum.c, zend_weakrefs.c, zend_attributes.c): stdClass, Traversable & co, Closure, Generator,
 // UnitEnum/BackedEnum, WeakReference/WeakMap, the attribute classes.
 
-import { noteWeakMapKey } from '../../runtime/refcount.js';
+import { noteWeakMapKey, noteWeakTarget } from '../../runtime/refcount.js';
 import type { Registry } from '../../engine/extension.js';
 import { PhpObject, PhpClass, ClassFlags, Vis } from '../../runtime/object.js';
 import { PhpArray } from '../../runtime/array.js';
@@ -285,6 +285,7 @@ function registerWeak(r: Registry): void {
           w = new PhpObject(rt.core.builtinClasses.get('weakreference')!);
           w.native = { target: obj };
           map.set(obj, w);
+          noteWeakTarget();
         }
         return w;
       },
