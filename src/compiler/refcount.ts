@@ -122,6 +122,11 @@ export function mayTrack(c: FnCtx, e: A.Expr): boolean {
       return true;
     case 'Assign':
       return e.target.kind === 'Variable' && typeof e.target.name === 'string' && (c.dynamic || isCounted(c, e.target.name)) && mayTrack(c, e.value);
+    // `$x ?? ...`, `$x ??= ...` give the variable's value as it is read (without escaping it)
+    case 'BinaryOp':
+      return e.op === '??' && mayTrack(c, e.left);
+    case 'AssignOp':
+      return e.op === '??';
   }
   return false;
 }

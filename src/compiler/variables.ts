@@ -371,7 +371,7 @@ export function unsetOf(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for unsetting', e.line);
       // unset($GLOBALS['x']) unsets the global variable itself
-      if (isGlobalsElement(e)) return `rt.globals.unset(${c.file.use('toStr')}(${expr(c, e.dim)}))`;
+      if (isGlobalsElement(e)) return `rt.globals.unsetExposed(${c.file.use('toStr')}(${expr(c, e.dim)}))`;
       return `${c.file.use('unsetDim')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propUnset')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;

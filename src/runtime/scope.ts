@@ -87,6 +87,16 @@ export class Scope {
     if (r !== undefined && this.counts(r)) rcDrop(r.v);
   }
 
+  /**
+   * unset($GLOBALS['x']) from anywhere: the object may be $this of a method still running (a holder
+   * not counted), so it escapes instead of being destroyed now.
+   */
+  unsetExposed(name: string): void {
+    const r = this.vars.get(name);
+    if (r !== undefined) this.expose(r);
+    this.unset(name);
+  }
+
   has(name: string): boolean {
     const r = this.vars.get(name);
     return r !== undefined && r.v !== undefined && r.v !== null;
