@@ -62,7 +62,7 @@ const OBJECT_RESULT_BINOPS = new Set(['??']);
 export function nonObject(e: A.Expr, c?: FnCtx): boolean {
   switch (e.kind) {
     case 'FuncCall':
-      return c !== undefined && builtinReturnsNoObject(c, e);
+      return c !== undefined && callReturnsNoObject(c, e);
     case 'ScalarInt': case 'ScalarFloat': case 'ScalarString': case 'InterpolatedString': case 'MagicConst':
     case 'UnaryOp': case 'Isset': case 'Empty': case 'Instanceof': case 'ArrayLiteral': case 'Print': case 'IncDec':
     case 'ShellExec':
@@ -83,15 +83,69 @@ export function nonObject(e: A.Expr, c?: FnCtx): boolean {
   return false;
 }
 
-/** A call of a builtin (known while compiling) whose declared return type admits no object: strlen(), count(). */
-function builtinReturnsNoObject(c: FnCtx, e: A.FuncCall): boolean {
+/**
+ * A call certainly giving no object: a builtin (known while compiling) whose declared return type
+ * admits none (strlen(), count()), or a function of this file whose every `return` gives none (the
+ * recursion of fibo() and Ack() included). Only global-namespace names: they resolve alike everywhere.
+ */
+function callReturnsNoObject(c: FnCtx, e: A.FuncCall, seen: Set<object> = new Set()): boolean {
   if (e.name.kind !== 'Name' || !Array.isArray(e.args)) return false;
   const [nsName, globalName] = c.file.resolveFunction(e.name as A.Name);
   if (globalName !== null) return false;
   const lc = nsName.toLowerCase();
-  if (c.file.topFunctions.has(lc)) return false;
+  const local = c.file.topFunctions.get(lc);
+  if (local) {
+    if (lc.includes('\\') || c.file.namespace !== '') return false;
+    return returnsNoObject(c, local.node, seen);
+  }
   const b = c.file.knownBuiltin(lc);
   return b !== null && b.returnsObject === false;
+}
+
+const noObjectCache = new WeakMap<object, boolean>();
+
+function returnsNoObject(c: FnCtx, fn: A.FunctionDecl, seen: Set<object>): boolean {
+  const known = noObjectCache.get(fn);
+  if (known !== undefined) return known;
+  // a function calling itself (or back through others) adds no object of its own
+  if (seen.has(fn)) return true;
+  seen.add(fn);
+  let ok = !fn.byRef && !fnIsGenerator(fn.body);
+  const scalar = (e: A.Expr): boolean => (e.kind === 'FuncCall' ? callReturnsNoObject(c, e, seen) : e.kind === 'Ternary' ? (e.then === null ? scalar(e.cond) : scalar(e.then)) && scalar(e.else) : nonObject(e));
+  const walk = (n: any): void => {
+    if (!ok) return;
+    switch (n.kind) {
+      case 'FunctionDecl':
+      case 'ClassLike':
+      case 'Closure':
+      case 'ArrowFunction':
+        return;
+      case 'Return':
+        if (n.expr && !scalar(n.expr)) ok = false;
+        return;
+    }
+    forEachChild(n, walk);
+  };
+  for (const st of fn.body) walk(st);
+  seen.delete(fn);
+  // only a conclusion reached without assuming anything about functions still being looked at is kept
+  if (seen.size === 0 || !ok) noObjectCache.set(fn, ok);
+  return ok;
+}
+
+function fnIsGenerator(body: A.Node[]): boolean {
+  let found = false;
+  const walk = (n: any): void => {
+    if (found) return;
+    if (n.kind === 'FunctionDecl' || n.kind === 'ClassLike' || n.kind === 'Closure' || n.kind === 'ArrowFunction') return;
+    if (n.kind === 'Yield' || n.kind === 'YieldFrom') {
+      found = true;
+      return;
+    }
+    forEachChild(n, walk);
+  };
+  for (const st of body) walk(st);
+  return found;
 }
 
 /** Is $name a counted local of this function? */
@@ -119,7 +173,7 @@ export function mayTrack(c: FnCtx, e: A.Expr): boolean {
     case 'StaticCall':
       return true;
     case 'FuncCall':
-      return true;
+      return !callReturnsNoObject(c, e);
     case 'Assign':
       return e.target.kind === 'Variable' && typeof e.target.name === 'string' && (c.dynamic || isCounted(c, e.target.name)) && mayTrack(c, e.value);
     // `$x ?? ...`, `$x ??= ...` give the variable's value as it is read (without escaping it)
@@ -213,7 +267,7 @@ export function neverFloats(c: FnCtx, e: A.Expr): boolean {
   if (e.kind !== 'FuncCall' || e.name.kind !== 'Name' || !Array.isArray(e.args)) return false;
   const [nsName] = c.file.resolveFunction(e.name as A.Name);
   const local = c.file.topFunctions.get(nsName.toLowerCase());
-  if (!local) return builtinReturnsNoObject(c, e);
+  if (!local) return callReturnsNoObject(c, e);
   let r = floatCache.get(local.node);
   if (r === undefined) floatCache.set(local.node, (r = !mayFloat(local.node.body)));
   return r;
