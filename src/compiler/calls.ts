@@ -691,7 +691,10 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   }
   // bound locals let go of their Refs on return (see Ref.n)
   if (body.includes(UNBIND_MARK)) {
-    const drops = [...c.boundLocals].map((v) => `${u('dropRef')}(${v}), `).join('') + [...(c.counted ?? [])].filter((n) => c.vars.has(n)).map((n) => `${u('rcDrop')}(${c.vars.get(n)!.js}), `).join('');
+    const drops = [...c.boundLocals].map((v) => `${u('dropRef')}(${v}), `).join('');
+    // counted locals let go once the frame is left (zend_leave_helper): a destructor's trace starts at the caller
+    const rcDrops = [...(c.counted ?? [])].filter((n) => c.vars.has(n)).map((n) => `, ${u('rcDrop')}(${c.vars.get(n)!.js})`).join('');
+    body = body.split(UNBIND_MARK + 'rt.top = fr.prev').join(drops + 'rt.top = fr.prev' + rcDrops);
     body = body.split(UNBIND_MARK).join(drops);
   }
   if (fiber) return { js: fiberVariantJs(jsName, params, body, caps), info, isGenerator: facts.isGenerator };

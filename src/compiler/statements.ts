@@ -339,7 +339,7 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   if (hasReturnType) {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
-  if (tracked) return `${mark}return (${t} = ${u('rcHold')}(${value}), ${UNBIND_MARK}${u('rcFloat')}(${t}), rt.top = fr.prev, ${t});`;
+  if (tracked) return `${mark}return (${t} = ${u('rcHold')}(${value}), ${UNBIND_MARK}rt.top = fr.prev, ${u('rcFloat')}(${t}), ${t});`;
   return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
 }
 
