@@ -360,7 +360,8 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   if (e.name.kind !== 'Identifier' && isNonStringLiteral(e.name as A.Expr)) compileError('Method name must be a string', e.line);
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
-    return `(${objMark}${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
+    // $o->m(...): the closure keeps the object
+    return `(${objMark}${mark}${u('closureFromMethod')}(${u('esc')}(${objJs}), ${nameJs}, ${scopeExpr(c)}))`;
   }
   let lookup: string;
   let call: string;
@@ -403,7 +404,7 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   const clsJs = classRefExpr(c, e.cls);
   const thisJs = c.kind === 'main' || c.kind === 'function' ? 'null' : `${u('thisOrNull')}(this)`;
   if (!Array.isArray(e.args)) {
-    return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+    return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs === 'null' ? thisJs : `${u('esc')}(${thisJs})`})`;
   }
   const relative = e.cls.kind === 'Name' ? c.file.resolveClass(e.cls as A.Name) : '';
   const isParentCall = relative === 'parent' || relative === 'self' || relative === 'static';

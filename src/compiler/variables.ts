@@ -88,7 +88,7 @@ export function writeVar(c: FnCtx, name: string, value: string, kind: StoreKind 
 
 /** The Ref cell of $name (the variable must be boxed or dynamic). */
 export function refVar(c: FnCtx, name: string): string {
-  if (name === 'this') return `new ${c.file.use('Ref')}(${thisExpr(c)})`;
+  if (name === 'this') return `new ${c.file.use('Ref')}(${c.file.use('esc')}(${thisExpr(c)}))`;
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.refInit(${str(name)})`;
   if (st.kind === 'local') throw new Error('internal: variable $' + name + ' is not boxed');
