@@ -9,7 +9,7 @@
 // src/compiler/refcount.ts), so a count that reaches 0 means nothing but in-flight temporaries holds
 // the object: a destructor may run late (at shutdown) but never while the object is reachable.
 
-import { PhpObject, releaseObjectId, floating } from './object.js';
+import { PhpObject, PhpMethod, Vis, releaseObjectId, floating } from './object.js';
 import { rt } from './request.js';
 import type { Scope } from './scope.js';
 
@@ -152,6 +152,7 @@ export function release(o: PhpObject): void {
       return;
     }
     o.destructed = true;
+    if (c.dtor.vis !== Vis.Public) checkDestructorVisible(o, c.dtor);
     // the destructor holds $this while it runs: it must not be freed from inside
     o.rc = 1;
     try {
@@ -167,6 +168,16 @@ export function release(o: PhpObject): void {
   o.rc = ESCAPED;
   if (weakTargets !== 0) clearWeakRefs(o);
   releaseObjectId(o.id);
+}
+
+/** zend_objects_destroy_object: a private/protected destructor runs only from a scope that may call it. */
+function checkDestructorVisible(o: PhpObject, d: PhpMethod): void {
+  const scope = rt.top?.info?.cls ?? null;
+  const ok = d.vis === Vis.Private ? scope === o.cls : scope !== null && (scope.isSubclassOf(d.cls) || d.cls.isSubclassOf(scope));
+  if (ok) return;
+  o.rc = ESCAPED;
+  const where = scope ? 'scope ' + scope.name : 'global scope';
+  rt.throwError('Error', `Call to ${d.vis === Vis.Private ? 'private' : 'protected'} ${o.cls.name}::__destruct() from ${where}`);
 }
 
 /** Destroyed objects leave rt.destructibles (shutdown skips them meanwhile: they are marked destructed). */
