@@ -195,22 +195,25 @@ function compactDestructibles(): void {
 /**
  * shutdown_destructors' first step (zend_call_destructors): the global variables, last first, let go
  * of the objects only they hold, until a pass frees nothing more; the rest die later in creation order.
+ * The variables stay (PHP removes them): the objects such an object holds are not counted, so their
+ * destructors run later, and may still read the globals they would have seen. Built-in objects keep
+ * the creation order (their elements' destructors may read the variable: SplFixedArray, lists).
  */
 export function destroyGlobals(S: Scope, guard: (fn: () => void) => void): void {
-  let n: number;
+  let freed: number;
   do {
-    n = S.vars.size;
-    const entries = [...S.vars];
+    freed = 0;
+    const entries = [...S.vars.values()];
     for (let i = entries.length - 1; i >= 0; i--) {
-      const [name, r] = entries[i];
+      const r = entries[i];
       const v = r.v;
-      if (v instanceof PhpObject && v.rc === 1 && S.counts(r) && S.vars.get(name) === r) {
-        S.vars.delete(name);
+      if (v instanceof PhpObject && v.rc === 1 && v.native === null && S.counts(r)) {
         v.rc = 0;
+        freed++;
         guard(() => release(v));
       }
     }
-  } while (n !== S.vars.size);
+  } while (freed !== 0);
 }
 
 // ───────────── weak references (zend_weakrefs.c) ─────────────
