@@ -134,7 +134,7 @@ export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string
   }
   if (n.kind === 'ClassLike') return compileAnonClass(c, n as A.ClassLike);
   checkLiteralClassName(n as A.Expr);
-  return `${c.file.use('clsOf')}(${expr(c, n as A.Expr)})`;
+  return `${c.file.use('clsOf')}(${exprRaw(c, n as A.Expr)})`;
 }
 
 /** zend_resolve_class_name_ast: a literal other than a string, as in (2)::X or []::X, names no class. */
