@@ -4,7 +4,8 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } from './context.js';
-import { expr, isFresh, scopeExpr, classRefExpr, withLine, intLiteral, assignRefGivingRef } from './expressions.js';
+import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, withLine, intLiteral, assignRefGivingRef } from './expressions.js';
+import { countedLocals, NON_RETAINING, discarder } from './refcount.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
 import { compileStmts, UNBIND_MARK } from './statements.js';
@@ -54,8 +55,9 @@ function argFor(c: FnCtx, a: A.Arg, byRef: boolean, copyBacks: string[], callee?
   if (needsCopyBack(c, a.value)) {
     const t = c.temp();
     const v = c.varInfo((a.value as A.Variable).name as string).js;
-    copyBacks.push(`${v} = ${t}.v`);
-    return `(${t} = new ${c.file.use('Ref')}(${v} ?? null))`;
+    // the callee may keep what it got and give anything back: both escape
+    copyBacks.push(`${v} = ${c.file.use('esc')}(${t}.v)`);
+    return `(${t} = new ${c.file.use('Ref')}(${c.file.use('esc')}(${v} ?? null)))`;
   }
   return refOf(c, a.value);
 }
@@ -70,7 +72,42 @@ function isTempArg(e: A.Expr): boolean {
 
 /** A by-value argument: arrays are passed without a copy (the callee shares what it keeps). */
 function argValue(c: FnCtx, e: A.Expr): string {
-  return expr(c, e);
+  if (!c.borrowArgs) return expr(c, e);
+  // a builtin that keeps no argument: tracked values pass as they are (calls inside the argument are on their own)
+  c.borrowArgs = false;
+  let js = exprRaw(c, e);
+  c.borrowArgs = true;
+  const d = discarder(e);
+  if (d !== null && c.argDiscards !== null) {
+    const t = c.temp();
+    if (d === 'discard') {
+      c.argDiscards.push(`${c.file.use('discard')}(${t})`);
+      js = `(${t} = ${js})`;
+    } else {
+      c.argDiscards.push(`${c.file.use('discardF')}(${t})`);
+      js = `(${t} = ${c.file.use('takeFloat')}(${js}))`;
+    }
+  }
+  return js;
+}
+
+/** Compiles a call to a builtin that keeps none of its arguments: new objects passed to it die after it. */
+function borrowingCall(c: FnCtx, compile: () => string): string {
+  const savedBorrow = c.borrowArgs;
+  const savedDiscards = c.argDiscards;
+  c.borrowArgs = true;
+  c.argDiscards = [];
+  let js: string;
+  try {
+    js = compile();
+  } finally {
+    c.borrowArgs = savedBorrow;
+  }
+  const discards = c.argDiscards;
+  c.argDiscards = savedDiscards;
+  if (!discards.length) return js;
+  const r = c.temp();
+  return `(${r} = ${js}, ${discards.join(', ')}, ${r})`;
 }
 
 /** Takes the "result unused" mark an expression statement left for the call compiled next. */
@@ -145,8 +182,8 @@ function emitCall(c: FnCtx, fnJs: string, selfJs: string | null, args: A.Args, m
     if (needsCopyBack(c, a.value)) {
       const t = c.temp();
       const v = c.varInfo((a.value as A.Variable).name as string).js;
-      copyBacks.push(`(${t} instanceof ${c.file.use('Ref')} ? ${v} = ${t}.v : 0)`);
-      return `(${t} = ${bit} ? new ${c.file.use('Ref')}(${v} ?? null) : ${argValue(c, a.value)})`;
+      copyBacks.push(`(${t} instanceof ${c.file.use('Ref')} ? ${v} = ${c.file.use('esc')}(${t}.v) : 0)`);
+      return `(${t} = ${bit} ? new ${c.file.use('Ref')}(${c.file.use('esc')}(${v} ?? null)) : ${argValue(c, a.value)})`;
     }
     return `(${bit} ? ${refOf(c, a.value)} : ${argValue(c, a.value)})`;
   });
@@ -253,7 +290,8 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
     const id = builtinRef(c.file, builtinName!);
     const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;
     const mark = beginCall(c, e);
-    return mark(emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen, discard, e.line));
+    const call = () => emitCall(c, id, null, e.args, builtin.refMask, null, { name: builtinName!, params: builtin.params }, fiberGen, discard, e.line);
+    return mark(NON_RETAINING.has(builtinName!) ? borrowingCall(c, call) : call());
   }
   const t = c.temp();
   // the name as written goes along for the error message when its case differs
@@ -358,14 +396,16 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   const m = c.temp();
   // the object is evaluated on its own line, the call happens on the line of `->`
   const objMark = lineSet(c, e.var.line);
-  const objJs = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+  // the receiver is $this of the call, not kept by it (a method keeping $this makes it escape)
+  const objJs = isThis(e.var) ? thisExpr(c) : exprRaw(c, e.var);
   const mark = lineSet(c, e.line);
   // ?->: the name and the arguments are evaluated only for an object
   const afterObj = c.saveAssigned();
   if (e.name.kind !== 'Identifier' && isNonStringLiteral(e.name as A.Expr)) compileError('Method name must be a string', e.line);
   const nameJs = e.name.kind === 'Identifier' ? str((e.name as A.Identifier).name) : `${u('methodNameOf')}(${expr(c, e.name as A.Expr)})`;
   if (!Array.isArray(e.args)) {
-    return `(${objMark}${mark}${u('closureFromMethod')}(${objJs}, ${nameJs}, ${scopeExpr(c)}))`;
+    // $o->m(...): the closure keeps the object
+    return `(${objMark}${mark}${u('closureFromMethod')}(${u('esc')}(${objJs}), ${nameJs}, ${scopeExpr(c)}))`;
   }
   let lookup: string;
   let call: string;
@@ -382,6 +422,13 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     c.restoreAssigned(afterObj);
     c.curLine = -1;
     return `(${objMark}(${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
+  }
+  const d = discarder(e.var);
+  if (d !== null) {
+    // (new A)->m(), f()->m(): the object dies after the call unless something kept it
+    const r = c.temp();
+    if (d === 'discard') return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${r} = ${call}, ${u('discardReceiver')}(${o}, ${r}), ${r})`;
+    return `(${objMark}${o} = ${u('takeFloat')}(${objJs}), ${mark}${lookup}, ${r} = ${call}, ${u('discardReceiverF')}(${o}, ${r}), ${r})`;
   }
   return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${call})`;
 }
@@ -401,7 +448,7 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
   const clsJs = classRefExpr(c, e.cls);
   const thisJs = c.kind === 'function' ? 'null' : `${u('thisOrNull')}(this)`;
   if (!Array.isArray(e.args)) {
-    return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+    return `${u('closureFromStatic')}(${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs === 'null' ? thisJs : `${u('esc')}(${thisJs})`})`;
   }
   const relative = e.cls.kind === 'Name' ? c.file.resolveClass(e.cls as A.Name) : '';
   const isParentCall = relative === 'parent' || relative === 'self' || relative === 'static';
@@ -420,7 +467,10 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
         ? `${m} = ${u('smcallFwd')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, this)`
         : `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
     }
-    call = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+    const emit = () => emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+    // WeakReference::create() refers to its object without keeping it
+    const weak = relative.toLowerCase().replace(/^\\/, '') === 'weakreference' && e.name.kind === 'Identifier' && (e.name as A.Identifier).name.toLowerCase() === 'create';
+    call = weak ? borrowingCall(c, emit) : emit();
   }
   return withLine(c, e, `(${lookup}, ${call})`);
 }
@@ -445,7 +495,9 @@ export function compileNew(c: FnCtx, e: A.New): string {
     noCtor = `${u('noCtorArgs')}(${[...e.args.map((a) => expr(c, a.value))].join(', ')})`;
     c.intersectAssigned([afterCall, c.assigned]);
   }
-  return withLine(c, e, `(${inst}, ${ctor}, ${m} !== null ? ${call} : ${noCtor}, ${t})`);
+  // an exception before the constructor returns leaves an object whose destructor never runs
+  // (zend_object_store_ctor_failed): it counts as destructed until then
+  return withLine(c, e, `(${inst}, ${ctor}, ${t}.destructed = true, ${m} !== null ? ${call} : ${noCtor}, ${t}.destructed = false, ${t})`);
 }
 
 // ───────────── function bodies ─────────────
@@ -535,6 +587,11 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   c.inTraitMethod = (spec.kind === 'method' && !!cls?.isTrait) || (spec.kind !== 'method' && spec.kind !== 'function' && !!parent?.inTraitMethod);
   c.boxedNames = facts.boxed;
   c.unsetNames = facts.unset;
+  if (!c.dynamic) {
+    // parameters and captured variables hold values from elsewhere: never counted
+    const own = new Set(['this', 'GLOBALS', ...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((use) => use.name)]);
+    c.counted = countedLocals(c, spec.body, (n) => own.has(n) || facts.boxed.has(n) || isSuperglobal(n));
+  }
   const info = file.id('I');
   c.infoName = info;
   const u = (h: string) => file.use(h);
@@ -686,6 +743,9 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   // bound locals let go of their Refs on return (see Ref.n)
   if (body.includes(UNBIND_MARK)) {
     const drops = [...c.boundLocals].map((v) => `${u('dropRef')}(${v}), `).join('');
+    // counted locals let go once the frame is left (zend_leave_helper): a destructor's trace starts at the caller
+    const rcDrops = [...(c.counted ?? [])].filter((n) => c.vars.has(n)).map((n) => `, ${u('rcDrop')}(${c.vars.get(n)!.js})`).join('');
+    body = body.split(UNBIND_MARK + 'rt.top = fr.prev').join(drops + 'rt.top = fr.prev' + rcDrops);
     body = body.split(UNBIND_MARK).join(drops);
   }
   if (fiber) return { js: fiberVariantJs(jsName, params, body, caps), info, isGenerator: facts.isGenerator };
@@ -874,7 +934,8 @@ function closureFactoryCall(c: FnCtx, defName: string, info: string, js: string,
 /** `$this` (or the called class) captured by a closure created here. */
 function closureThis(c: FnCtx): string {
   if (c.kind === 'main' || c.kind === 'function') return 'undefined';
-  return 'this';
+  // the closure keeps $this
+  return `${c.file.use('esc')}(this)`;
 }
 
 function refOfVarForCapture(c: FnCtx, name: string): string {
@@ -888,7 +949,7 @@ function refOfVarForCapture(c: FnCtx, name: string): string {
 /** A captured by-value variable: undefined variables warn at capture time. */
 function quietVar(c: FnCtx, name: string, line: number): string {
   void line;
-  return readVar(c, name);
+  return `${c.file.use('esc')}(${readVar(c, name)})`;
 }
 
 export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
@@ -925,7 +986,7 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
 }
 
 function silentRead(c: FnCtx, name: string): string {
-  return readVarQuiet(c, name);
+  return `${c.file.use('esc')}(${readVarQuiet(c, name)})`;
 }
 
 export { intLiteral, isFresh };

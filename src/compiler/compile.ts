@@ -33,6 +33,8 @@ export interface KnownBuiltin {
   params: string[];
   /** it calls back PHP code and has a fiber variant (call_user_func) */
   fiberAware?: boolean;
+  /** false when its declared return type admits no object (object lifetimes: see src/compiler/refcount.ts) */
+  returnsObject?: boolean;
 }
 
 export interface CompiledModule {

@@ -275,6 +275,12 @@ export class FnCtx {
   methodName = '';
   /** set by an expression statement for the call it consists of: the callee learns its result is unused */
   discardNext = false;
+  /** locals that count the objects they hold (src/compiler/refcount.ts); null in dictionary scopes */
+  counted: Set<string> | null = null;
+  /** compiling the arguments of a builtin that keeps none of them: tracked values pass as they are */
+  borrowArgs = false;
+  /** temporaries holding new objects passed to such a builtin: destroyed after the call unless kept */
+  argDiscards: string[] | null = null;
 
   constructor(
     public readonly file: FileCtx,

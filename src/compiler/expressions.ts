@@ -5,6 +5,7 @@ import type * as A from '../syntax/ast.js';
 import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
+import { mayTrack, isCounted, storeKind } from './refcount.js';
 import {
   readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite,
 } from './variables.js';
@@ -70,7 +71,7 @@ export function isBoolExpr(e: A.Expr): boolean {
 
 /** A JS boolean for a PHP condition. */
 export function boolExpr(c: FnCtx, e: A.Expr): string {
-  const js = expr(c, e);
+  const js = exprRaw(c, e);
   return isBoolExpr(e) ? js : `${c.file.use('toBool')}(${js})`;
 }
 
@@ -133,7 +134,7 @@ export function classRefExpr(c: FnCtx, n: A.Name | A.Expr | A.ClassLike): string
   }
   if (n.kind === 'ClassLike') return compileAnonClass(c, n as A.ClassLike);
   checkLiteralClassName(n as A.Expr);
-  return `${c.file.use('clsOf')}(${expr(c, n as A.Expr)})`;
+  return `${c.file.use('clsOf')}(${exprRaw(c, n as A.Expr)})`;
 }
 
 /** zend_resolve_class_name_ast: a literal other than a string, as in (2)::X or []::X, names no class. */
@@ -199,7 +200,17 @@ function shortCircuitChain(c: FnCtx, e: A.Expr): string {
   return `((${t} = ${expr(c, n.var)}) == null ? null : ${expr(c, rebuilt)})`;
 }
 
+/**
+ * The JS expression for e, used where its value may be kept: a tracked object (see
+ * src/compiler/refcount.ts) escapes. Positions that only look at the value use exprRaw.
+ */
 export function expr(c: FnCtx, e: A.Expr): string {
+  const js = exprRaw(c, e);
+  return mayTrack(c, e) ? `${c.file.use('esc')}(${js})` : js;
+}
+
+/** The JS expression for e, for a position that does not keep the value (an operand, a receiver, a counted store). */
+export function exprRaw(c: FnCtx, e: A.Expr): string {
   const u = (h: string) => c.file.use(h);
   if ((e.kind === 'PropertyFetch' || e.kind === 'MethodCall' || e.kind === 'ArrayDimFetch' || e.kind === 'StaticPropertyFetch' || e.kind === 'StaticCall') && isShortCircuited(e)) {
     return shortCircuitChain(c, e);
@@ -227,9 +238,9 @@ export function expr(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
-      return withLine(c, e, inlineDimGet(c, expr(c, e.var), expr(c, e.dim)));
+      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), exprRaw(c, e.dim)));
     case 'PropertyFetch': {
-      const obj = isThis(e.var) ? thisExpr(c) : expr(c, e.var);
+      const obj = isThis(e.var) ? thisExpr(c) : exprRaw(c, e.var);
       if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
       const site = propSite(c, e.name);
       if (site) return withLine(c, e, inlinePropGet(c, obj, site, propName(c, e.name), scopeExpr(c), 'pget'));
@@ -237,7 +248,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
     }
     case 'NullsafePropertyFetch': {
       const t = c.temp();
-      const obj = expr(c, e.var);
+      const obj = exprRaw(c, e.var);
       return `((${t} = ${obj}) == null ? null : ${maybeRun(c, () => `${u(c.inConstExpr ? 'constExprPropGet' : 'propGet')}(${t}, ${propName(c, e.name)}, ${scopeExpr(c)})`)})`;
     }
     case 'StaticPropertyFetch':
@@ -265,6 +276,10 @@ export function expr(c: FnCtx, e: A.Expr): string {
           return withLine(c, e, `(${t} = ${expr(c, e.value)}, ${assignTo(c, e.target, t, isFresh(e.value), castArray)})`);
         }
         return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value), castArray));
+      }
+      if (e.target.kind === 'Variable' && typeof e.target.name === 'string' && e.target.name !== 'this' && (c.dynamic || isCounted(c, e.target.name))) {
+        // a counted store: the value is counted (tracked sources) or escapes (anything else)
+        return assignTo(c, e.target, exprRaw(c, e.value), isFresh(e.value), false, storeKind(c, e.value));
       }
       return assignTo(c, e.target, expr(c, e.value), isFresh(e.value));
     case 'AssignRef':
@@ -298,7 +313,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
     case 'Exit':
       return `${u('exit')}(${e.expr ? expr(c, e.expr) : 'undefined'})`;
     case 'Print':
-      return `(${u('echo')}(${expr(c, e.expr)}), 1)`;
+      return `(${u('echo')}(${exprRaw(c, e.expr)}), 1)`;
     case 'Eval':
       return withLine(c, e, `${u('evalCode')}(${expr(c, e.expr)}, ${c.dynamic ? 'S' : 'null'}, this, ${scopeExpr(c)})`);
     case 'Include':
@@ -306,7 +321,7 @@ export function expr(c: FnCtx, e: A.Expr): string {
     case 'Instanceof':
       return instanceOf(c, e);
     case 'Clone':
-      return withLine(c, e, `${u('cloneObj')}(${expr(c, e.expr)}, ${scopeExpr(c)})`);
+      return withLine(c, e, `${u('cloneObj')}(${exprRaw(c, e.expr)}, ${scopeExpr(c)})`);
     case 'Ternary':
       return ternary(c, e);
     case 'Match':
@@ -364,7 +379,7 @@ function interpolate(c: FnCtx, parts: (string | A.Expr)[]): string {
   }
   const out: string[] = [];
   if (typeof parts[0] !== 'string') out.push('""');
-  for (const p of parts) out.push(typeof p === 'string' ? str(p) : `${c.file.use('toStr')}(${expr(c, p)})`);
+  for (const p of parts) out.push(typeof p === 'string' ? str(p) : `${c.file.use('toStr')}(${exprRaw(c, p)})`);
   return '(' + out.join(' + ') + ')';
 }
 
@@ -533,7 +548,7 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   const target = e.target;
   if (target.kind === 'Variable' && typeof target.name === 'string') {
     // read, operate, write back (no share needed: operator results are fresh)
-    return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${expr(c, e.value)})`, true));
+    return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${exprRaw(c, e.value)})`, true, false, 'N'));
   }
   if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
     // the location's parts and the value first, then one read and one write (ZEND_ASSIGN_OBJ_OP/DIM_OP)
@@ -622,12 +637,12 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
     }
     case '!=':
     case '<>': {
-      const a = expr(c, e.left);
-      const b = expr(c, e.right);
+      const a = exprRaw(c, e.left);
+      const b = exprRaw(c, e.right);
       return `!${inlineLooseEq(a, b, u('looseEq')) ?? `${u('looseEq')}(${a}, ${b})`}`;
     }
     case '!==':
-      return `!${u('strictEq')}(${expr(c, e.left)}, ${expr(c, e.right)})`;
+      return `!${u('strictEq')}(${exprRaw(c, e.left)}, ${exprRaw(c, e.right)})`;
   }
   const fn = BINOPS[e.op];
   if (!fn) compileError(`unknown operator ${e.op}`, e.line);
@@ -635,10 +650,10 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   // (`$a . ($a = $b)` sees the new $a): evaluate such a right side first
   if (isPlainVar(e.left) && hasSideEffects(e.right)) {
     const t = c.temp();
-    return withLine(c, e, `(${t} = ${expr(c, e.right)}, ${u(fn)}(${expr(c, e.left)}, ${t}))`);
+    return withLine(c, e, `(${t} = ${exprRaw(c, e.right)}, ${u(fn)}(${exprRaw(c, e.left)}, ${t}))`);
   }
-  const a = expr(c, e.left);
-  const b = expr(c, e.right);
+  const a = exprRaw(c, e.left);
+  const b = exprRaw(c, e.right);
   const inline = inlineCompare(fn, a, b, u(fn)) ?? (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : inlineAddInt(fn, a, b, u(fn)));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
@@ -781,11 +796,11 @@ function unaryOp(c: FnCtx, e: A.UnaryOp): string {
     case '-':
       if (e.expr.kind === 'ScalarInt') return intLiteral(e.expr.value.startsWith('-') ? e.expr.value.slice(1) : '-' + e.expr.value);
       if (e.expr.kind === 'ScalarFloat') return floatLiteral(c, -e.expr.value);
-      return `${u('neg')}(${expr(c, e.expr)})`;
+      return `${u('neg')}(${exprRaw(c, e.expr)})`;
     case '+':
-      return `${u('plus')}(${expr(c, e.expr)})`;
+      return `${u('plus')}(${exprRaw(c, e.expr)})`;
     case '~':
-      return `${u('bitNot')}(${expr(c, e.expr)})`;
+      return `${u('bitNot')}(${exprRaw(c, e.expr)})`;
   }
   compileError(`unknown unary operator ${e.op}`, e.line);
 }
@@ -797,10 +812,10 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   if (target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this') {
     // read (undefined variables warn, then count from null), operate, write back
     const read = readVar(c, target.name);
-    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc), true);
+    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc), true, false, 'N');
     const t = c.temp();
-    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)})`;
-    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true)}, ${t})`;
+    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true, false, 'N')})`;
+    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true, false, 'N')}, ${t})`;
   }
   if (target.kind === 'PropertyFetch') return withLine(c, e, propIncDec(c, target, e));
   if (target.kind === 'ArrayDimFetch' && target.dim) {
@@ -837,7 +852,8 @@ function propIncDec(c: FnCtx, target: A.PropertyFetch, e: A.IncDec): string {
 
 function cast(c: FnCtx, e: A.Cast): string {
   const u = (h: string) => c.file.use(h);
-  const v = expr(c, e.expr);
+  // (object) gives the object itself: it may be kept
+  const v = e.type === 'object' ? expr(c, e.expr) : exprRaw(c, e.expr);
   switch (e.type) {
     case 'int':
       return `${u('toInt')}(${v})`;
@@ -870,7 +886,7 @@ function emptyOperand(c: FnCtx, e: A.Expr): string {
 }
 
 function instanceOf(c: FnCtx, e: A.Instanceof): string {
-  const v = expr(c, e.expr);
+  const v = exprRaw(c, e.expr);
   if (e.cls.kind === 'Name') {
     const resolved = c.file.resolveClass(e.cls as A.Name);
     if (resolved === 'self' || resolved === 'parent' || resolved === 'static') {

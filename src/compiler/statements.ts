@@ -3,7 +3,8 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError, LoopLabel } from './context.js';
-import { expr, isFresh, scopeExpr, boolExpr } from './expressions.js';
+import { expr, exprRaw, isFresh, scopeExpr, boolExpr } from './expressions.js';
+import { discarder, isCallExpr, isTrackedSource, nonObject, neverFloats } from './refcount.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
 import { compileClassDecl } from './classes.js';
@@ -44,7 +45,7 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
   const u = (h: string) => c.file.use(h);
   switch (s.kind) {
     case 'Echo':
-      return lineMark(c, s.line) + s.exprs.map((e) => `${u('echo')}(${expr(c, e)});`).join(' ');
+      return lineMark(c, s.line) + s.exprs.map((e) => `${u('echo')}(${exprRaw(c, e)});`).join(' ');
     case 'InlineHTML':
       return `${u('echo')}(${str(s.value)});`;
     case 'ExprStmt': {
@@ -52,7 +53,18 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       if (s.expr.kind === 'Variable' && typeof s.expr.name === 'string' && s.expr.name !== 'this') return lineMark(c, s.line);
       // a call whose result nobody uses: builtins that care (USED_RET in php-src) are told so
       c.discardNext = s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall';
-      const js = lineMark(c, s.line) + expr(c, valueUnused(s.expr)) + ';';
+      // the value is dropped: a new object nobody kept dies here (`new A;`)
+      const e = valueUnused(s.expr);
+      const mark = lineMark(c, s.line);
+      const raw = exprRaw(c, e);
+      const d = discarder(e);
+      let js: string;
+      if (d === 'discardC' && !neverFloats(c, e)) {
+        // most results are no floating object: one comparison decides
+        const t = c.temp();
+        js = `if ((${t} = ${raw}) === ${u('FLO')}.obj) ${u('discardC')}(${t});`;
+      } else js = (d === 'discard' ? `${u(d)}(${raw})` : raw) + ';';
+      js = mark + js;
       c.discardNext = false;
       return js;
     }
@@ -318,12 +330,18 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
     return `${mark}return (${r} = ${refOf(c, s.expr!)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
-  let value = s.expr ? expr(c, s.expr) : 'null';
+  // object lifetimes: a call's result passes through as it is; a value only counted variables hold
+  // survives them letting go and floats to the caller; anything else escapes (src/runtime/refcount.ts)
+  const tracked = s.expr !== null && isTrackedSource(c, s.expr);
+  let value = s.expr ? (tracked || isCallExpr(s.expr) ? exprRaw(c, s.expr) : expr(c, s.expr)) : 'null';
+  // any other object result is not floating: a stale floating mark must not make the caller adopt it
+  if (s.expr && !tracked && !isCallExpr(s.expr) && !nonObject(s.expr, c)) value = `${u('unfloat')}(${value})`;
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
   if (hasReturnType) {
     value = `${u('checkReturn')}(${info}, ${value}, fr)`;
   }
+  if (tracked) return `${mark}return (${t} = ${u('rcHold')}(${value}), ${UNBIND_MARK}rt.top = fr.prev, ${u('rcFloat')}(${t}), ${t});`;
   return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
 }
 

@@ -4,7 +4,8 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError } from './context.js';
-import { expr, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
+import { isCounted, StoreKind } from './refcount.js';
+import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
 import { isSpecialBuiltinCall } from './calls.js';
 
 // ───────────── simple variables ─────────────
@@ -35,7 +36,7 @@ export function isGlobalsElement(e: A.ArrayDimFetch): boolean {
 }
 
 export function globalRef(c: FnCtx, e: A.ArrayDimFetch): string {
-  return `rt.globals.ref(${c.file.use('toStr')}(${expr(c, e.dim!)}))`;
+  return `rt.globals.exposedRef(${c.file.use('toStr')}(${expr(c, e.dim!)}))`;
 }
 
 /** The JS expression reading $name (with PHP's warning when undefined). */
@@ -72,18 +73,23 @@ export function thisExpr(c: FnCtx): string {
   return `${c.file.use('thisObj')}(this)`;
 }
 
-/** Assigns the JS expression `value` to $name; the result is the assigned value. */
-export function writeVar(c: FnCtx, name: string, value: string): string {
+/**
+ * Assigns the JS expression `value` to $name; the result is the assigned value. `kind` says what the
+ * value is for a counted variable (src/compiler/refcount.ts): anything not known escapes.
+ */
+export function writeVar(c: FnCtx, name: string, value: string, kind: StoreKind = 'E'): string {
   if (name === 'this') compileError('Cannot re-assign $this', c.curLine);
   const st = storage(c, name);
-  if (st.kind === 'dynamic') return `${c.file.use('sset')}(S, ${str(name)}, ${value})`;
+  if (st.kind === 'dynamic') return `${c.file.use(kind === 'T' ? 'ssetT' : kind === 'C' ? 'ssetC' : 'sset')}(S, ${str(name)}, ${value})`;
   if (st.kind === 'local') c.assigned.add(name);
-  return st.kind === 'boxed' ? `(${st.js}.v = ${value})` : `(${st.js} = ${value})`;
+  if (st.kind === 'boxed') return `(${st.js}.v = ${value})`;
+  if (isCounted(c, name)) return `(${st.js} = ${c.file.use(kind === 'T' ? 'rcSet' : kind === 'C' ? 'rcSetC' : kind === 'E' ? 'rcSetE' : 'rcSetN')}(${st.js}, ${value}))`;
+  return `(${st.js} = ${value})`;
 }
 
 /** The Ref cell of $name (the variable must be boxed or dynamic). */
 export function refVar(c: FnCtx, name: string): string {
-  if (name === 'this') return `new ${c.file.use('Ref')}(${thisExpr(c)})`;
+  if (name === 'this') return `new ${c.file.use('Ref')}(${c.file.use('esc')}(${thisExpr(c)}))`;
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.refInit(${str(name)})`;
   if (st.kind === 'local') throw new Error('internal: variable $' + name + ' is not boxed');
@@ -107,7 +113,8 @@ export function unsetVar(c: FnCtx, name: string): string {
   const st = storage(c, name);
   if (st.kind === 'dynamic') return `S.unset(${str(name)})`;
   c.assigned.delete(name);
-  return st.kind === 'boxed' ? `(${st.js} = ${c.file.use('unbound')}(${st.js}))` : `(${st.js} = undefined)`;
+  if (st.kind === 'boxed') return `(${st.js} = ${c.file.use('unbound')}(${st.js}))`;
+  return isCounted(c, name) ? `(${st.js} = ${c.file.use('rcDrop')}(${st.js}))` : `(${st.js} = undefined)`;
 }
 
 /** Is this variable held in a Ref or a scope (so refOf needs no copy-back)? */
@@ -136,7 +143,7 @@ export function readQuiet(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return `${c.file.use('globalGetQuiet')}(${expr(c, e.dim)})`;
-      return `${c.file.use('dimQ')}(${quietContainer(c, e.var)}, ${expr(c, e.dim)})`;
+      return `${c.file.use('dimQ')}(${quietContainer(c, e.var)}, ${exprRaw(c, e.dim)})`;
     case 'PropertyFetch': {
       const site = propSite(c, e.name);
       if (site) return `${c.file.use('pquiet')}(${site}, ${quietContainer(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
@@ -229,11 +236,11 @@ function dynRef(c: FnCtx, nameExpr: A.Expr): string {
 
 /** Assigns `value` (a JS expression) to the lvalue e; the JS result is the assigned value. */
 /** `castArray`: the value is an (array) cast, which objects keeping their members elsewhere are told of. */
-export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, castArray = false): string {
+export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, castArray = false, kind: StoreKind = 'E'): string {
   const v = fresh ? value : `${c.file.use('share')}(${value})`;
   switch (e.kind) {
     case 'Variable':
-      if (typeof e.name === 'string') return writeVar(c, e.name, v);
+      if (typeof e.name === 'string') return writeVar(c, e.name, v, kind);
       return `(${dynRef(c, e.name)}.v = ${v})`;
     case 'ArrayDimFetch':
       if (isGlobalsElement(e)) return `(${globalRef(c, e)}.v = ${v})`;
@@ -266,7 +273,7 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, cas
 function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boolean): string {
   const base = e.var;
   // key and value are evaluated before the container is fetched for writing (as PHP does)
-  const key = e.dim ? expr(c, e.dim) : null;
+  const key = e.dim ? exprRaw(c, e.dim) : null;
   if (base.kind === 'Variable' && typeof base.name === 'string' && base.name !== 'this') {
     // a variable holds the container: strings are rebuilt, so the new value is stored back
     const tv = c.temp();
@@ -359,7 +366,7 @@ export function refOf(c: FnCtx, e: A.Expr): string {
       if (typeof e.name === 'string') {
         if (!isRefable(c, e.name)) {
           // not boxed (an unknown callee took it by reference): a temporary Ref, copied back by the caller
-          return `new ${c.file.use('Ref')}(${c.varInfo(e.name).js} ?? null)`;
+          return `new ${c.file.use('Ref')}(${c.file.use('esc')}(${c.varInfo(e.name).js} ?? null))`;
         }
         return refVar(c, e.name);
       }
@@ -413,7 +420,7 @@ export function unsetOf(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for unsetting', e.line);
       // unset($GLOBALS['x']) unsets the global variable itself
-      if (isGlobalsElement(e)) return `rt.globals.unset(${c.file.use('toStr')}(${expr(c, e.dim)}))`;
+      if (isGlobalsElement(e)) return `rt.globals.unsetExposed(${c.file.use('toStr')}(${expr(c, e.dim)}))`;
       return `${c.file.use('unsetDim')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propUnset')}(${objectForUnset(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
@@ -439,7 +446,7 @@ function containerForUnset(c: FnCtx, e: A.Expr): string {
       return readQuiet(c, e);
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for unsetting', e.line);
-      return `${c.file.use('dimU')}(${containerForUnset(c, e.var)}, ${expr(c, e.dim)})`;
+      return `${c.file.use('dimU')}(${containerForUnset(c, e.var)}, ${exprRaw(c, e.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propU')}(${readQuiet(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     case 'StaticPropertyFetch':

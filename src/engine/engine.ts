@@ -2,6 +2,7 @@
 // MSHUTDOWN at shutdown) and the compiled-code cache; each run() is one PHP request (RINIT, the
 // script, shutdown functions, destructors, output flush, RSHUTDOWN).
 
+import { destroyGlobals } from '../runtime/refcount.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Extension, Registry, BuiltinImpl } from './extension.js';
@@ -230,7 +231,7 @@ export class Engine {
 
   private readonly knownBuiltin = (lc: string) => {
     const b = this.core.builtins.get(lc);
-    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name), fiberAware: fiberBuiltins.has('::' + lc) } : null;
+    return b ? { refMask: b.info.refMask, params: b.info.params.map((p) => p.name), fiberAware: fiberBuiltins.has('::' + lc), returnsObject: !SCALAR_RETURN.test(b.info.returnType?.text ?? 'mixed') } : null;
   };
 
   /** The fiber variants of a compiled file's functions: the file compiled again in fiber mode, once. */
@@ -515,6 +516,7 @@ export class Engine {
     const engineCalls = top.engineCalls;
     top.engineCalls = false;
     try {
+      destroyGlobals(req.globals, (fn) => void this.guard(req, fn));
       for (let i = 0; i < req.destructibles.length; i++) {
         const o = req.destructibles[i];
         if (o.destructed) continue;
@@ -629,6 +631,9 @@ export class Engine {
     for (const ext of [...this.extensions].reverse()) ext.moduleShutdown?.();
   }
 }
+
+/** A declared return type admitting no object. */
+const SCALAR_RETURN = /^\??(int|float|string|bool|false|true|null|array|void|never)(\|(int|float|string|bool|false|true|null|array|void|never))*$/;
 
 function rootFrame(f: Frame): Frame {
   while (f.prev) f = f.prev;

@@ -5,7 +5,7 @@
 // a call to strlen() costs a typeof check, not an arguments array.
 
 import { PhpFloat, Ref, mkFloat } from './values.js';
-import { NO_MATCH, FunctionInfo, ParamInfo } from './object.js';
+import { NO_MATCH, FunctionInfo, ParamInfo, floating } from './object.js';
 import { DeclaredType, parseTypeText, givenType } from './types.js';
 import { hooks } from './hooks.js';
 import { PhpArray } from './array.js';
@@ -337,9 +337,12 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
   const rt = info.returnType?.text;
   if (rt === 'float') {
     lines.push(`const r = ${call};`);
+    lines.push('FL.obj = undefined;');
     lines.push('return typeof r === "number" && Number.isInteger(r) ? new PhpFloat(r) : r === undefined ? null : r;');
   } else {
     lines.push(`const r = ${call};`);
+    // a result some callback left floating is the builtin's now (src/runtime/refcount.ts)
+    lines.push('FL.obj = undefined;');
     lines.push('return r === undefined ? null : r;');
   }
   if (framed) lines.push('} finally { leave(fr); }');
@@ -349,8 +352,8 @@ export function buildWrapper(b: BuiltinFunction, strict: boolean, constant: Cons
     lines.push(`} catch (e) { throw failed(e, info, this, top, n, ${firstFour.join(', ')}${all}); }`);
   }
   const src = `return function ${safeJsName(info.name)}(${names.join(', ')}) {\n${lines.join('\n')}\n};`;
-  const factory = new Function('impl', 'info', 'D', 'argCountError', 'coerceArg', 'PhpFloat', 'PhpArray', 'Ref', 'enter', 'leave', 'failed', 'state', src);
-  const fn = factory(b.impl, info, defaults, argCountError, coerceArg, PhpFloat, PhpArray, Ref, frameHooks.enter, frameHooks.leave, frameHooks.failed, builtinState);
+  const factory = new Function('impl', 'info', 'D', 'argCountError', 'coerceArg', 'PhpFloat', 'PhpArray', 'Ref', 'enter', 'leave', 'failed', 'state', 'FL', src);
+  const fn = factory(b.impl, info, defaults, argCountError, coerceArg, PhpFloat, PhpArray, Ref, frameHooks.enter, frameHooks.leave, frameHooks.failed, builtinState, floating);
   (fn as any).phpInfo = info;
   return fn;
 }

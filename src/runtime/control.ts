@@ -10,6 +10,7 @@ import { toStr, toFloat, typeName, toBool, scalarRepr } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
 import { findClass, traitScope } from './objects.js';
 import { normStrKey } from './array.js';
+import { esc, rcDrop, ESCAPED, floating } from './refcount.js';
 
 // ───────────── output and exit ─────────────
 
@@ -83,10 +84,53 @@ export function sget(S: Scope, name: string): any {
   return undef(name);
 }
 
+/** $name = v in a dictionary scope, for a value from anywhere (it escapes: see src/runtime/refcount.ts). */
 export function sset(S: Scope, name: string, v: any): any {
+  if (v instanceof PhpObject) v.rc = ESCAPED;
   const r = S.vars.get(name);
   if (r === undefined) S.vars.set(name, new Ref(v));
-  else r.v = v;
+  else {
+    const old = r.v;
+    r.v = v;
+    if (old instanceof PhpObject && S.counts(r)) rcDrop(old);
+  }
+  return v;
+}
+
+/** $name = v for a call's result (see rcSetC). */
+export function ssetC(S: Scope, name: string, v: any): any {
+  if (!S.counted) return sset(S, name, v);
+  const r = S.vars.get(name);
+  if (r !== undefined && !S.counts(r)) return (r.v = esc(v));
+  if (v instanceof PhpObject) {
+    const n = v.rc;
+    if (n === 0 && v === floating.obj) {
+      floating.obj = undefined;
+      v.rc = 1;
+    } else v.rc = n <= 0 ? ESCAPED : n + 1;
+  }
+  if (r === undefined) S.vars.set(name, new Ref(v));
+  else {
+    const old = r.v;
+    r.v = v;
+    rcDrop(old);
+  }
+  return v;
+}
+
+/** $name = v for a value whose holders are all counted (new, a variable): the global scope counts it. */
+export function ssetT(S: Scope, name: string, v: any): any {
+  if (!S.counted) return sset(S, name, v);
+  const r = S.vars.get(name);
+  if (r === undefined) {
+    if (v instanceof PhpObject) v.rc++;
+    S.vars.set(name, new Ref(v));
+  } else if (S.counts(r)) {
+    const old = r.v;
+    if (v instanceof PhpObject) v.rc++;
+    r.v = v;
+    rcDrop(old);
+  } else r.v = esc(v);
   return v;
 }
 
@@ -106,7 +150,7 @@ export function sgetDyn(S: Scope | null, name: string, quiet: boolean): any {
 
 export function sref(S: Scope | null, name: string): Ref {
   if (name === 'this') return rt.throwError('Error', 'Cannot re-assign $this');
-  return scopeOrDie(S).ref(name);
+  return scopeOrDie(S).exposedRef(name);
 }
 
 /** &$$name: the variable comes into existence (as null) when unset. */
@@ -130,7 +174,7 @@ export function sunset(S: Scope | null, name: string): void {
 /** $GLOBALS: a read-only copy of the global variables (PHP 8.1). */
 export function globalsArray(): PhpArray {
   const a = new PhpArray();
-  for (const [k, r] of rt.globals.defined()) a.setRef(normStrKey(k), r);
+  for (const [k, r] of rt.globals.defined()) a.setRef(normStrKey(k), rt.globals.expose(r));
   return a;
 }
 
@@ -138,7 +182,7 @@ export function globalsArray(): PhpArray {
 export function globalGet(k: any): any {
   const name = typeof k === 'string' ? k : toStr(k);
   const r = rt.globals.vars.get(name);
-  if (r !== undefined && r.v !== undefined) return r.v;
+  if (r !== undefined && r.v !== undefined) return esc(r.v);
   rt.warn(`Undefined global variable $${name}`);
   return null;
 }
@@ -146,7 +190,7 @@ export function globalGet(k: any): any {
 /** $GLOBALS['name'] for isset() and ??: undefined when the global is unset. */
 export function globalGetQuiet(k: any): any {
   const r = rt.globals.vars.get(typeof k === 'string' ? k : toStr(k));
-  return r === undefined ? undefined : r.v;
+  return r === undefined ? undefined : esc(r.v);
 }
 
 /** A Ref taken for binding: an unset variable becomes null. */
@@ -270,7 +314,7 @@ export function compact(S: Scope, names: any[]): PhpArray {
       return;
     }
     const r = S.vars.get(n);
-    if (r && r.v !== undefined) out.set(normStrKey(n) as Key, share(r.v));
+    if (r && r.v !== undefined) out.set(normStrKey(n) as Key, share(esc(r.v)));
     else rt.warn(`compact(): Undefined variable $${n}`);
   };
   for (const n of names) add(n);
@@ -331,7 +375,7 @@ export function extract(S: Scope, arr: any, flags: any = EXTR_OVERWRITE, prefix:
 
 export function definedVars(S: Scope): PhpArray {
   const out = new PhpArray();
-  for (const [k, r] of S.defined()) out.set(normStrKey(k), share(r.v));
+  for (const [k, r] of S.defined()) out.set(normStrKey(k), share(esc(r.v)));
   return out;
 }
 

@@ -2,6 +2,7 @@
 // (offsets), objects (ArrayAccess and built-in handlers), null/false auto-vivification, scalars — with
 // PHP 8.2's exact warnings and errors. Keys are normalised here (PHP's key rules).
 
+import { esc } from './refcount.js';
 import { PhpArray, Key, normStrKey } from './array.js';
 import { PhpObject } from './object.js';
 import { PhpFloat, PhpResource, Ref, dropRef } from './values.js';
@@ -177,7 +178,17 @@ function arrayAccessClass() {
   return rt.core.builtinClasses.get('arrayaccess')!;
 }
 
+/**
+ * A key given to an object's dimension handlers or ArrayAccess methods: they may keep it, so an object
+ * key escapes (src/runtime/refcount.ts), except for a WeakMap, which refers to its keys weakly.
+ */
+function dimKey(o: PhpObject, k: any): any {
+  if (k instanceof PhpObject && o.cls.lcname !== 'weakmap') esc(k);
+  return k;
+}
+
 export function objectDimRead(o: PhpObject, k: any): any {
+  k = dimKey(o, k);
   const h = o.cls.handlers;
   if (h && h.readDim) return h.readDim(o, k);
   if (o.cls.isSubclassOf(arrayAccessClass())) return callMethodByName(o, 'offsetGet', [k === undefined ? null : k]);
@@ -226,6 +237,7 @@ function objectDimW(o: PhpObject, k: any): any {
 }
 
 function objectDimExists(o: PhpObject, k: any, checkEmpty: boolean): boolean {
+  k = dimKey(o, k);
   const h = o.cls.handlers;
   if (h && h.hasDim) return h.hasDim(o, k, checkEmpty);
   if (o.cls.isSubclassOf(arrayAccessClass())) {
@@ -239,6 +251,7 @@ function objectDimExists(o: PhpObject, k: any, checkEmpty: boolean): boolean {
 }
 
 function objectDimWrite(o: PhpObject, k: any, v: any): void {
+  k = dimKey(o, k);
   const h = o.cls.handlers;
   if (h && h.writeDim) return h.writeDim(o, k, v);
   if (o.cls.isSubclassOf(arrayAccessClass())) {
@@ -249,6 +262,7 @@ function objectDimWrite(o: PhpObject, k: any, v: any): void {
 }
 
 function objectDimUnset(o: PhpObject, k: any): void {
+  k = dimKey(o, k);
   const h = o.cls.handlers;
   if (h && h.unsetDim) return h.unsetDim(o, k);
   if (o.cls.isSubclassOf(arrayAccessClass())) {
@@ -493,7 +507,7 @@ export function assignDimTo(cur: any, k: any, v: any): any {
 export function assignDimCastArray(c: any, k: any, v: any): any {
   const h = c instanceof PhpObject ? c.cls.handlers : null;
   if (h !== null && h.writeDim !== undefined) {
-    h.writeDim(c, k, v, true);
+    h.writeDim(c, dimKey(c, k), v, true);
     return v;
   }
   return assignDim(c, k, v);

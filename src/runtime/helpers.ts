@@ -16,6 +16,8 @@ import { PhpFloat, Ref, UNINIT, bindTo, dropRef, unbound, captureRef } from './v
 import { PhpObject } from './object.js';
 import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
+import { floating } from './object.js';
+import { esc, rcSet, rcSetE, rcSetN, rcSetC, rcDrop, rcHold, rcFloat, discard, discardC, discardF, takeFloat, unfloat, discardReceiver, discardReceiverF } from './refcount.js';
 
 export const R: Record<string, any> = Object.freeze({
   ...ops,
@@ -27,6 +29,22 @@ export const R: Record<string, any> = Object.freeze({
   ...control,
   ...iterate,
   ...generator,
+  esc,
+  rcSet,
+  rcSetE,
+  rcSetN,
+  rcDrop,
+  discard,
+  discardReceiver,
+  rcSetC,
+  rcHold,
+  rcFloat,
+  discardC,
+  discardF,
+  takeFloat,
+  FLO: floating,
+  unfloat,
+  discardReceiverF,
   fiberUnit,
   fvb,
   resolveCallF,

@@ -2,6 +2,7 @@
 // over the live array), Iterator / IteratorAggregate / Generator objects, built-in iterable objects and
 // plain objects (their visible properties).
 
+import { takeFloat, discardF, FLOATING } from './refcount.js';
 import { PhpArray, Key } from './array.js';
 import { PhpObject, PhpClass, Vis } from './object.js';
 import { Ref, UNINIT } from './values.js';
@@ -242,7 +243,16 @@ export function objectIter(o: PhpObject, scope: PhpClass | null, byRef: boolean)
     if (!(inner instanceof PhpObject) || !inner.cls.isSubclassOf(core.builtinClasses.get('traversable')!)) {
       rt.throwError('Exception', `Objects returned by ${o.cls.name}::getIterator() must be traversable or implement interface Iterator`);
     }
-    return objectIter(inner as PhpObject, scope, byRef);
+    // an iterator only getIterator() held dies with the loop (FE_FREE), unless something kept it
+    const floated = takeFloat(inner) as PhpObject;
+    const it = objectIter(floated, scope, byRef);
+    if (floated.rc !== FLOATING) return it;
+    const end = it.end;
+    it.end = function (this: Iter) {
+      end.call(this);
+      discardF(floated);
+    };
+    return it;
   }
   return new PropsIter(o, scope, byRef);
 }

@@ -312,18 +312,20 @@ export interface ObjectHandlers {
 let nextObjectId = 1;
 const freeIds: number[] = [];
 
-/** Hands out object handles as PHP does: the lowest freed handle is reused first. */
+/** Hands out object handles as PHP does: the handle freed last is reused first (the store's free list). */
 export function allocObjectId(): number {
   return freeIds.length ? freeIds.pop()! : nextObjectId++;
 }
 export function releaseObjectId(id: number): void {
   freeIds.push(id);
-  freeIds.sort((a, b) => b - a);
 }
 export function resetObjectIds(): void {
   nextObjectId = 1;
   freeIds.length = 0;
 }
+
+/** The floating result of the last user function's return (src/runtime/refcount.ts); here to keep imports acyclic. */
+export const floating: { obj: PhpObject | undefined } = { obj: undefined };
 
 export class PhpObject {
   readonly id: number;
@@ -338,6 +340,8 @@ export class PhpObject {
    */
   unsetKeys: Set<string> | null = null;
   destructed = false;
+  /** counted holders (src/runtime/refcount.ts); ESCAPED once the object went where holders are not counted */
+  rc = 0;
 
   constructor(public cls: PhpClass) {
     this.id = allocObjectId();

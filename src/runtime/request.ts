@@ -178,7 +178,7 @@ export class Request {
   readonly functions = new Map<string, Callee>();
   readonly classes = new Map<string, PhpClass>();
   readonly constants = new Map<string, any>();
-  readonly globals = new Scope();
+  readonly globals = Object.assign(new Scope(), { counted: true });
   top: Frame;
   readonly ini = new Map<string, string | null>();
   errorReporting = E_ALL;

@@ -3,9 +3,31 @@
 // `global $x`, `$GLOBALS`, references and include'd code all see the same variable.
 
 import { Ref, bindTo, dropRef } from './values.js';
+import { esc, rcDrop } from './refcount.js';
 
 export class Scope {
   readonly vars = new Map<string, Ref>();
+  /**
+   * The global scope counts the objects its variables hold (src/runtime/refcount.ts) while nothing
+   * but the compiled code of the global scope reaches a variable: a variable handed out as a Ref
+   * (global, &, by-reference arguments, $GLOBALS) is "exposed" and escapes what it holds from then on.
+   */
+  counted = false;
+  exposed: Set<Ref> | null = null;
+
+  /** The variable's Ref leaves the scope's own hands: its value (now and later) escapes. */
+  expose(r: Ref): Ref {
+    if (this.counted) {
+      (this.exposed ??= new Set()).add(r);
+      esc(r.v);
+    }
+    return r;
+  }
+
+  /** Does the scope count what this variable holds? */
+  counts(r: Ref): boolean {
+    return this.counted && (this.exposed === null || !this.exposed.has(r));
+  }
 
   /** The Ref of a variable, created (unset: value undefined) when missing. */
   ref(name: string): Ref {
@@ -17,11 +39,16 @@ export class Scope {
     return r;
   }
 
+  /** The Ref of a variable for code that may keep it or store through it ($GLOBALS['x'] = ...). */
+  exposedRef(name: string): Ref {
+    return this.expose(this.ref(name));
+  }
+
   /** The Ref of a variable being bound by reference: an unset variable comes into existence as null. */
   refInit(name: string): Ref {
     const r = this.ref(name);
     if (r.v === undefined) r.v = null;
-    return r;
+    return this.expose(r);
   }
 
   /** The value, or undefined when unset. */
@@ -30,8 +57,10 @@ export class Scope {
     return r === undefined ? undefined : r.v;
   }
 
+  /** A store from runtime code (argv, extract, parameters of dynamic scopes): the value escapes. */
   set(name: string, v: any): void {
     const r = this.vars.get(name);
+    esc(v);
     if (r === undefined) this.vars.set(name, new Ref(v));
     else r.v = v;
   }
@@ -39,19 +68,33 @@ export class Scope {
   /** Binds the name to a Ref (=&, global, static). */
   /** `$name = &r` (and global, static): the variable is one more holder of r. */
   bind(name: string, r: Ref): Ref {
-    this.vars.set(name, bindTo(r, this.vars.get(name)));
-    return r;
+    const old = this.vars.get(name);
+    if (old !== undefined && old !== r && this.counts(old)) rcDrop(old.v);
+    this.vars.set(name, bindTo(r, old));
+    return this.expose(r);
   }
 
   /** A by-reference parameter or capture: the caller's holder stands for it (see Ref.n). */
   bindParam(name: string, r: Ref): Ref {
     this.vars.set(name, r);
-    return r;
+    return this.expose(r);
   }
 
   unset(name: string): void {
-    dropRef(this.vars.get(name));
+    const r = this.vars.get(name);
+    dropRef(r);
     this.vars.delete(name);
+    if (r !== undefined && this.counts(r)) rcDrop(r.v);
+  }
+
+  /**
+   * unset($GLOBALS['x']) from anywhere: the object may be $this of a method still running (a holder
+   * not counted), so it escapes instead of being destroyed now.
+   */
+  unsetExposed(name: string): void {
+    const r = this.vars.get(name);
+    if (r !== undefined) this.expose(r);
+    this.unset(name);
   }
 
   has(name: string): boolean {

@@ -42,8 +42,12 @@ export function hasTypeSources(r: Ref): boolean {
 }
 
 /** ZEND_REF_ADD_TYPE_SOURCE */
+/** Whether any reference ever got a type source (objects freed before that have none to release). */
+export let typedRefsMade = false;
+
 export function addTypeSource(r: Ref, info: PropInfo): void {
   const t = r as TypedRef;
+  typedRefsMade = true;
   if (t.sources === undefined) {
     const v = r.v;
     t.sources = [info];

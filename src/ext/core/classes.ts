@@ -2,6 +2,7 @@
 // zend_enum.c, zend_weakrefs.c, zend_attributes.c): stdClass, Traversable & co, Closure, Generator,
 // UnitEnum/BackedEnum, WeakReference/WeakMap, the attribute classes.
 
+import { noteWeakMapKey, noteWeakTarget } from '../../runtime/refcount.js';
 import type { Registry } from '../../engine/extension.js';
 import { PhpObject, PhpClass, ClassFlags, Vis } from '../../runtime/object.js';
 import { PhpArray } from '../../runtime/array.js';
@@ -294,6 +295,7 @@ function registerWeak(r: Registry): void {
           w = new PhpObject(rt.core.builtinClasses.get('weakreference')!);
           w.native = { target: obj };
           map.set(obj, w);
+          noteWeakTarget();
         }
         return w;
       },
@@ -317,7 +319,9 @@ function registerWeak(r: Registry): void {
         return this.native.get(m);
       },
       'public offsetSet($object, mixed $value): void': function (this: PhpObject, k: any, v: any) {
-        this.native.set(weakKey(this, k), v);
+        const key = weakKey(this, k);
+        this.native.set(key, v);
+        noteWeakMapKey(key, this.native);
       },
       'public offsetExists($object): bool': function (this: PhpObject, k: any) {
         const m = weakKey(this, k);

@@ -1,6 +1,7 @@
 // Zend/zend_builtin_functions.c: the functions the engine itself provides — about functions, classes,
 // constants, errors and the call stack.
 
+import { esc } from '../../runtime/refcount.js';
 import type { Registry } from '../../engine/extension.js';
 import { PhpArray, share, normStrKey } from '../../runtime/array.js';
 import { PhpObject, PhpClass, Vis, ClassFlags } from '../../runtime/object.js';
@@ -219,6 +220,8 @@ export function registerCoreFunctions(r: Registry): void {
       let n = 0;
       for (const e of bt.values()) {
         if (!(options & 1) && e instanceof PhpArray) e.delete('object');
+        // the frames' objects are kept in the array now (src/runtime/refcount.ts)
+        else if (e instanceof PhpArray) esc(e.get('object'));
         out.append(e);
         if (limit > 0 && ++n >= limit) break;
       }
