@@ -6,7 +6,7 @@ import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction, isSpecialBuiltinCall } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -469,6 +469,14 @@ function assignRef(c: FnCtx, e: A.AssignRef): string {
     // the call runs first, then the target is fetched (its errors come before the notice), then the binding
     const cv = c.temp();
     const cr = c.temp();
+    const t = e.target;
+    if (t.kind === 'PropertyFetch') {
+      // an overloaded property fails before the call's value is looked at
+      const o = c.temp();
+      const name = c.temp();
+      return `(${cv} = ${expr(c, v)}, ${cr} = ${c.file.use('takeCallRef')}(${cv}), ${o} = ${objectForWrite(c, t.var)}, ${name} = ${propName(c, t.name)}, ${c.file.use('refToOverloaded')}(${o}, ${name}, ${scopeExpr(c)}), ` +
+        `${c.file.use('propBindRef')}(${o}, ${name}, ${c.file.use('callRefOrValue')}(${cr}, ${cv}), ${scopeExpr(c)}))`;
+    }
     return `(${cv} = ${expr(c, v)}, ${cr} = ${c.file.use('takeCallRef')}(${cv}), ${bindRef(c, e.target, `${c.file.use('callRefOrValue')}(${cr}, ${cv})`)})`;
   }
   const t = c.temp();

@@ -184,6 +184,47 @@ export function objectDimRead(o: PhpObject, k: any): any {
   return rt.throwError('Error', `Cannot use object of type ${o.cls.name} as array`);
 }
 
+/**
+ * $o[k] fetched for a nested write or a reference (read_dimension with BP_VAR_W): an offsetGet()
+ * returning by reference gives its Ref; otherwise the value, with PHP's notice when writing
+ * through it can't reach the object.
+ */
+function objectDimFetch(o: PhpObject, k: any): { ref: Ref | null; v: any } {
+  const h = o.cls.handlers;
+  if (h && h.readDim) {
+    const v = h.readDim(o, k);
+    return { ref: null, v };
+  }
+  if (!o.cls.isSubclassOf(arrayAccessClass())) return rt.throwError('Error', `Cannot use object of type ${o.cls.name} as array`);
+  const m = o.cls.methods.get('offsetget');
+  rt.retRef = null;
+  const v = callMethodByName(o, 'offsetGet', [k === undefined ? null : k]);
+  const rr: Ref | null = m && m.info.returnsRef ? (rt.retRef as Ref | null) : null;
+  rt.retRef = null;
+  if (rr !== null && rr.v === v) return { ref: rr, v };
+  return { ref: null, v };
+}
+
+function indirectNotice(o: PhpObject, v: any): void {
+  if (!(v instanceof PhpObject)) rt.notice(`Indirect modification of overloaded element of ${o.cls.name} has no effect`);
+}
+
+/** The container a nested write through $o[k] (or $o[]) continues in. */
+function objectDimW(o: PhpObject, k: any): any {
+  const { ref, v } = objectDimFetch(o, k);
+  if (ref !== null) {
+    if (ref.v instanceof PhpArray) return ref.v.rc === 0 ? ref.v : (ref.v = ref.v.sep());
+    if (ref.v === null || ref.v === undefined) return (ref.v = new PhpArray());
+    return wArr(ref.v);
+  }
+  // a builtin's handler gives its own storage (ArrayObject writes through it)
+  if (o.cls.handlers && o.cls.handlers.readDim) return v;
+  indirectNotice(o, v);
+  if (v instanceof PhpArray) return v.clone();
+  if (v === null || v === undefined) return new PhpArray();
+  return v;
+}
+
 function objectDimExists(o: PhpObject, k: any, checkEmpty: boolean): boolean {
   const h = o.cls.handlers;
   if (h && h.hasDim) return h.hasDim(o, k, checkEmpty);
@@ -318,13 +359,7 @@ export function dimW(c: any, k: any): any {
     if (typeof w === 'string') rt.throwError('Error', 'Cannot use string offset as an array');
     return w;
   }
-  if (c instanceof PhpObject) {
-    const v = objectDimRead(c, k);
-    if (v instanceof PhpArray && !(c.cls.handlers?.readDim)) {
-      rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
-    }
-    return v instanceof PhpArray ? v : v;
-  }
+  if (c instanceof PhpObject) return objectDimW(c, k);
   if (typeof c === 'string') return wrongStringOffset(k, 'Cannot use string offset as an array');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
@@ -345,12 +380,8 @@ export function dimWAppend(c: any): any {
     if (!c.append(a)) nextElementOccupied();
     return a;
   }
-  if (c instanceof PhpObject) {
-    const a = new PhpArray();
-    // no dimension ($o[]): handlers see undefined, ArrayAccess::offsetSet() gets null
-    objectDimWrite(c, undefined, a);
-    return a;
-  }
+  // $o[][...] = v: read_dimension with no offset (offsetGet(null))
+  if (c instanceof PhpObject) return objectDimW(c, undefined);
   if (typeof c === 'string') return rt.throwError('Error', '[] operator not supported for strings');
   return rt.throwError('Error', 'Cannot use a scalar value as an array');
 }
@@ -526,8 +557,9 @@ export function assignStringOffset(s: string, k: any, v: any): string {
 export function dimRef(c: any, k: any): Ref {
   if (c instanceof PhpArray) return c.refAt(toKey(k));
   if (c instanceof PhpObject) {
-    const v = objectDimRead(c, k);
-    rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+    const { ref, v } = objectDimFetch(c, k);
+    if (ref !== null) return ref;
+    indirectNotice(c, v);
     return new Ref(v);
   }
   if (typeof c === 'string') return wrongStringOffset(k, 'Cannot create references to/from string offsets');

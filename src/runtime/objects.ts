@@ -9,7 +9,7 @@ import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound
 import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './classdecl.js';
 import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
-import { propRef, findProp, propGet, propSet, staticPropRef } from './props.js';
+import { propRef, findProp, propGet, propSet, staticPropRef, refToOverloaded } from './props.js';
 import { checkInheritance } from './inheritance.js';
 
 // ───────────── lookup ─────────────
@@ -555,6 +555,7 @@ export function propSlot(o: any, name: string, scope: PhpClass | null, strict = 
 
 export function propBindRef(o: any, name: string, r: Ref, scope: PhpClass | null): Ref {
   if (!(o instanceof PhpObject)) return rt.throwError('Error', `Attempt to modify property "${name}" on ${typeName(o)}`);
+  if (o.cls.getter !== null) refToOverloaded(o, name, scope);
   const info = findProp(o.cls, name, scope);
   if (info && info.readonly) rt.throwError('Error', `Cannot modify readonly property ${info.cls.name}::$${name}`);
   const key = info ? info.key : name;

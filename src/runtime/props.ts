@@ -328,6 +328,21 @@ export function propFetchW(o: any, name: string, scope: PhpClass | null): any {
   return null;
 }
 
+/**
+ * $o->p =& ...: a property only __get can answer (inaccessible or missing) can't be bound
+ * (zend_fetch_property_address gets a value from read_property, not a slot).
+ */
+export function refToOverloaded(o: any, name: string, scope: PhpClass | null): void {
+  if (!(o instanceof PhpObject) || o.cls.getter === null || o.cls.handlers !== null) return;
+  const info = findProp(o.cls, name, scope, true);
+  const cur = info && !accessible(info, scope) ? undefined : o.p[info ? info.key : name];
+  if (cur !== undefined && !(cur === UNINIT && !(info && info.type))) return;
+  const r = guarded(o, name, G_GET, () => o.cls.getter!.fn.call(o, name));
+  if (r === NO_MATCH) return;
+  if (getterRef(o, r) === null && !(r instanceof PhpObject)) rt.notice(`Indirect modification of overloaded property ${o.cls.name}::$${name} has no effect`);
+  rt.throwError('Error', 'Cannot assign by reference to overloaded object');
+}
+
 /** propFetchW for unset($o->p->q): a non-object container is quietly nothing. */
 export function propFetchUnset(o: any, name: string, scope: PhpClass | null): any {
   return o instanceof PhpObject ? propFetchW(o, name, scope) : null;
