@@ -182,6 +182,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
     addInterface(cls, iface);
   }
   if (decl.interfaces?.length) checkIteratorKinds(cls);
+  if (!builtin && !cls.isInterface) checkThrowable(cls);
 
   // own members
   for (const c of decl.consts ?? []) addConst(cls, c);
@@ -207,7 +208,14 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
 
   // interface constants and methods
   for (const iface of cls.interfaces) {
-    for (const [n, c] of iface.consts) if (!cls.consts.has(n)) cls.consts.set(n, c);
+    for (const [n, c] of iface.consts) {
+      const old = cls.consts.get(n);
+      if (old === undefined) cls.consts.set(n, c);
+      else if (old.cls !== c.cls && old.cls !== cls) {
+        // do_inherit_constant_check
+        classError(`${kindUc(cls)} ${cls.name} inherits both ${old.cls.name}::${n} and ${c.cls.name}::${n}, which is ambiguous`);
+      }
+    }
     if (!cls.isInterface) {
       for (const [lc, m] of iface.methods) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
     } else {
@@ -236,6 +244,17 @@ function ownMethodsFirst(cls: PhpClass, decl: ClassDecl): void {
     if (m && m[1].cls === cls) cls.methods.set(lc, m[1]);
   }
   for (const [lc, m] of all) if (!cls.methods.has(lc)) cls.methods.set(lc, m);
+}
+
+/** zend_implement_throwable: only descendants of Exception or Error may be Throwable. */
+function checkThrowable(cls: PhpClass): void {
+  if (!cls.interfaces.some((i) => i.lcname === 'throwable')) return;
+  let root = cls;
+  while (root.parent) root = root.parent;
+  if (root.lcname === 'exception' || root.lcname === 'error') return;
+  classError(cls.isEnum
+    ? `Enum ${cls.name} cannot implement interface Throwable`
+    : `${kindUc(cls)} ${cls.name} cannot implement interface Throwable, extend Exception or Error instead`);
 }
 
 /** zend_implement_iterator / zend_implement_aggregate: a class iterates one way only. */
