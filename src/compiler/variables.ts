@@ -427,8 +427,8 @@ function containerForUnset(c: FnCtx, e: A.Expr): string {
     case 'Variable':
       if (typeof e.name === 'string' && e.name !== 'this') {
         const loc = valueLocation(c, e.name);
-        if (loc === null) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)}))`;
-        return `(${loc} = ${c.file.use('uArr')}(${loc}))`;
+        if (loc === null) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)}), ${str(e.name)})`;
+        return `(${loc} = ${c.file.use('uArr')}(${loc}, ${str(e.name)}))`;
       }
       return readQuiet(c, e);
     case 'ArrayDimFetch':

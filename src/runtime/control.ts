@@ -238,10 +238,23 @@ export function unhandledMatch(v: any): never {
 
 /** @expr */
 export function silenced<T>(f: () => T): T {
+  const saved = rt.errorReporting;
   try {
     return f();
   } finally {
-    rt.silence--;
+    endSilence(saved);
+  }
+}
+
+const FATAL_ERRORS = 1 | 4 | 16 | 64 | 256 | 4096;
+
+/** ZEND_END_SILENCE: a level set inside with only fatal errors gives way to the one from before. */
+export function endSilence(saved: number): void {
+  if (rt.silence > 0) rt.silence--;
+  else if (rt.silenceDebt > 0) rt.silenceDebt--;
+  if ((rt.errorReporting & ~FATAL_ERRORS) === 0 && rt.errorReporting !== saved) {
+    rt.errorReporting = saved;
+    rt.ini.set('error_reporting', String(saved));
   }
 }
 

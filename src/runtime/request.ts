@@ -180,6 +180,8 @@ export class Request {
   errorReporting = E_ALL;
   /** depth of active @ operators; errors are silenced while > 0 */
   silence = 0;
+  /** @ levels an error_reporting() call inside them lifted (their END_SILENCE no longer restores) */
+  silenceDebt = 0;
   errorHandlers: ErrorHandlerEntry[] = [];
   exceptionHandlers: any[] = [];
   /** EH_THROW (zend_replace_error_handling): warnings become exceptions of this class, user handlers are skipped */

@@ -9,7 +9,7 @@ import { rt, Request } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
 import { isCallable, visible, callableClass } from '../../runtime/calls.js';
 import { toStr, typeName } from '../../runtime/convert.js';
-import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR } from '../../runtime/errors.js';
+import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR, E_ERROR, E_CORE_ERROR, E_RECOVERABLE_ERROR, E_PARSE } from '../../runtime/errors.js';
 import { isReservedClassName } from '../../compiler/typenames.js';
 import { traceToString } from './exceptions.js';
 import { assertResult } from '../../runtime/control.js';
@@ -56,6 +56,11 @@ export function registerCoreFunctions(r: Registry): void {
     'error_reporting(?int $error_level = null): int': (level: number | null) => {
       const old = rt.errorReporting;
       if (level !== null) {
+        // inside @, a level with non-fatal errors ends the silence (BEGIN/END_SILENCE keep what was set)
+        if (rt.silence > 0 && (level & ~(E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE))) {
+          rt.silenceDebt += rt.silence;
+          rt.silence = 0;
+        }
         rt.errorReporting = level;
         rt.ini.set('error_reporting', String(level));
       }
