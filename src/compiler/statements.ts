@@ -48,6 +48,8 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
     case 'InlineHTML':
       return `${u('echo')}(${str(s.value)});`;
     case 'ExprStmt': {
+      // `$x;` alone reads nothing (zend_do_free of a CV emits no instruction)
+      if (s.expr.kind === 'Variable' && typeof s.expr.name === 'string' && s.expr.name !== 'this') return lineMark(c, s.line);
       // a call whose result nobody uses: builtins that care (USED_RET in php-src) are told so
       c.discardNext = s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall';
       const js = lineMark(c, s.line) + expr(c, valueUnused(s.expr)) + ';';
