@@ -192,6 +192,7 @@ function checkNotImported(file: FileCtx, s: A.Stmt): void {
 
 export function compileProgram(program: A.Program, options: CompileOptions): CompiledModule {
   const file = new FileCtx(options.file, options.knownBuiltin);
+  for (const w of program.warnings ?? []) file.warnings.push({ message: w.message, line: w.line, level: 128 });
   file.fiberMode = !!options.fiberMode;
   file.unit = options.unit ?? null;
   file.strictTypes = detectStrictTypes(program);
