@@ -116,6 +116,16 @@ export function srefInit(S: Scope | null, name: string): Ref {
   return r;
 }
 
+/** $$name op= v, $$name++: an unset variable warns, then counts as null. */
+export function srefRW(S: Scope | null, name: string): Ref {
+  const r = sref(S, name);
+  if (r.v === undefined) {
+    rt.warn(`Undefined variable $${name}`);
+    r.v = null;
+  }
+  return r;
+}
+
 export function sbind(S: Scope | null, name: string, r: Ref): Ref {
   if (name === 'this') return rt.throwError('Error', 'Cannot re-assign $this');
   scopeOrDie(S).bind(name, r);
