@@ -433,8 +433,10 @@ function containerForUnset(c: FnCtx, e: A.Expr): string {
     case 'Variable':
       if (typeof e.name === 'string' && e.name !== 'this') {
         const loc = valueLocation(c, e.name);
-        if (loc === null) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)}), ${str(e.name)})`;
-        return `(${loc} = ${c.file.use('uArr')}(${loc}, ${str(e.name)}))`;
+        // (superglobals always exist; the rest warn when undefined)
+        const warnName = e.name === 'GLOBALS' || SUPERGLOBALS.has(e.name) ? '' : `, ${str(e.name)}`;
+        if (loc === null) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)})${warnName})`;
+        return `(${loc} = ${c.file.use('uArr')}(${loc}${warnName}))`;
       }
       return readQuiet(c, e);
     case 'ArrayDimFetch':
