@@ -68,7 +68,7 @@ function groupByNamespace(program: A.Program): NsGroup[] {
       }
       sawNamespace = true;
       const name = s.name ? s.name.name : '';
-      if (['namespace', 'self', 'parent', 'static'].includes(name.toLowerCase())) compileError(`Cannot use '${name}' as namespace name`, s.line);
+      if (name.toLowerCase() === 'namespace') compileError(`Cannot use '${name}' as namespace name`, s.line);
       if (s.body) {
         groups.push({ namespace: name, stmts: s.body });
         cur = { namespace: '', stmts: [] };
