@@ -70,7 +70,7 @@ function groupByNamespace(program: A.Program): NsGroup[] {
       }
       sawNamespace = true;
       const name = s.name ? s.name.name : '';
-      if (['namespace', 'self', 'parent', 'static'].includes(name.toLowerCase())) compileError(`Cannot use '${name}' as namespace name`, s.line);
+      if (name.toLowerCase() === 'namespace') compileError(`Cannot use '${name}' as namespace name`, s.line);
       if (s.body) {
         groups.push({ namespace: name, stmts: s.body });
         cur = { namespace: '', stmts: [] };
@@ -194,6 +194,7 @@ function checkNotImported(file: FileCtx, s: A.Stmt): void {
 
 export function compileProgram(program: A.Program, options: CompileOptions): CompiledModule {
   const file = new FileCtx(options.file, options.knownBuiltin);
+  for (const w of program.warnings ?? []) file.warnings.push({ message: w.message, line: w.line, level: 128 });
   file.fiberMode = !!options.fiberMode;
   file.unit = options.unit ?? null;
   file.strictTypes = detectStrictTypes(program);

@@ -610,6 +610,9 @@ function compoundRef(c: FnCtx, target: A.Expr, assignOp = false): string {
       return `${c.file.use('dimSlot')}(${writableContainer(c, target.var)}, ${expr(c, target.dim)})`;
     case 'PropertyFetch':
       return `${c.file.use('propSlot')}(${isThis(target.var) ? thisExpr(c) : expr(c, target.var)}, ${propName(c, target.name)}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
+    case 'Variable':
+      if (typeof target.name !== 'string') return `${c.file.use('srefRW')}(${c.dynamic ? 'S' : 'null'}, ${c.file.use('toStr')}(${expr(c, target.name)}))`;
+      return refOf(c, target);
     default:
       return refOf(c, target);
   }

@@ -252,6 +252,12 @@ export function assignTo(c: FnCtx, e: A.Expr, value: string, fresh: boolean, cas
         const t = c.temp();
         return `(${o} = ${objectForWrite(c, e.var)}, ${t} = ${v}, ${inlinePropSet(c, o, site, propName(c, e.name), t, scopeExpr(c))})`;
       }
+      if (e.name.kind === 'Variable' && typeof e.name.name === 'string') {
+        // $o->$name = v: a variable name is read by ZEND_ASSIGN_OBJ itself, after the value
+        const o = c.temp();
+        const t = c.temp();
+        return `(${o} = ${objectForWrite(c, e.var)}, ${t} = ${v}, ${c.file.use(castArray ? 'propSetCastArray' : 'propSet')}(${o}, ${propName(c, e.name)}, ${t}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''}))`;
+      }
       return `${c.file.use(castArray ? 'propSetCastArray' : 'propSet')}(${objectForWrite(c, e.var)}, ${propName(c, e.name)}, ${v}, ${scopeExpr(c)}${c.file.strictTypes ? ', true' : ''})`;
     }
     case 'StaticPropertyFetch':
@@ -440,8 +446,10 @@ function containerForUnset(c: FnCtx, e: A.Expr): string {
     case 'Variable':
       if (typeof e.name === 'string' && e.name !== 'this') {
         const loc = valueLocation(c, e.name);
-        if (loc === null) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)}))`;
-        return `(${loc} = ${c.file.use('uArr')}(${loc}))`;
+        // (superglobals always exist; the rest warn when undefined)
+        const warnName = e.name === 'GLOBALS' || SUPERGLOBALS.has(e.name) ? '' : `, ${str(e.name)}`;
+        if (loc === null) return `${c.file.use('uArrRef')}(S.vars.get(${str(e.name)})${warnName})`;
+        return `(${loc} = ${c.file.use('uArr')}(${loc}${warnName}))`;
       }
       return readQuiet(c, e);
     case 'ArrayDimFetch':
@@ -471,6 +479,8 @@ export function issetOf(c: FnCtx, e: A.Expr): string {
     case 'PropertyFetch': {
       const site = propSite(c, e.name);
       if (site) return `${c.file.use('pisset')}(${site}, ${quietContainer(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
+      // a computed name is only turned into a string when there is an object to ask
+      if (e.name.kind !== 'Identifier') return `${c.file.use('propIssetDyn')}(${quietContainer(c, e.var)}, ${expr(c, e.name as A.Expr)}, ${scopeExpr(c)})`;
       return `${c.file.use('propIsset')}(${quietContainer(c, e.var)}, ${propName(c, e.name)}, ${scopeExpr(c)})`;
     }
     case 'NullsafePropertyFetch': {

@@ -504,6 +504,8 @@ export class Engine {
         break;
       }
     }
+    // (destructors keep the last line as their call site: phpts runs late those PHP runs earlier)
+    req.top.engineCalls = false;
     if (!req.bailedOut) this.guard(req, () => this.callDestructors(req));
     this.guard(req, () => req.core.flushOutputBuffers(req));
   }

@@ -78,8 +78,6 @@ export function findMethodForCall(obj: PhpObject, name: string, scope: PhpClass 
   const m = cls.methods.get(lc);
   if (m) {
     if (methodVisible(m, scope)) {
-      // $closure->__invoke(...) calls the closure itself (its by-reference parameters included)
-      if (m.info.isBuiltin && lc === '__invoke' && cls.lcname === 'closure') return rt.core.closureTarget(obj) ?? { fn: m.fn, self: obj, info: m.info };
       if (m.isStatic) return { fn: m.fn, self: cls, info: m.info };
       return { fn: m.fn, self: obj, info: m.info };
     }

@@ -182,6 +182,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
     addInterface(cls, iface);
   }
   if (decl.interfaces?.length) checkIteratorKinds(cls);
+  if (!builtin && !cls.isInterface) checkThrowable(cls);
 
   // own members
   for (const c of decl.consts ?? []) addConst(cls, c);
@@ -249,6 +250,17 @@ function checkInterfaceConst(cls: PhpClass, existing: ClassConst, c: ClassConst)
   if (existing.cls !== c.cls && existing.cls !== cls) {
     classError(`${kindUc(cls)} ${cls.name} inherits both ${existing.cls.name}::${c.name} and ${c.cls.name}::${c.name}, which is ambiguous`);
   }
+}
+
+/** zend_implement_throwable: only descendants of Exception or Error may be Throwable. */
+function checkThrowable(cls: PhpClass): void {
+  if (!cls.interfaces.some((i) => i.lcname === 'throwable')) return;
+  let root = cls;
+  while (root.parent) root = root.parent;
+  if (root.lcname === 'exception' || root.lcname === 'error') return;
+  classError(cls.isEnum
+    ? `Enum ${cls.name} cannot implement interface Throwable`
+    : `${kindUc(cls)} ${cls.name} cannot implement interface Throwable, extend Exception or Error instead`);
 }
 
 /** zend_implement_iterator / zend_implement_aggregate: a class iterates one way only. */

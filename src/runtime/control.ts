@@ -160,6 +160,16 @@ export function srefInit(S: Scope | null, name: string): Ref {
   return r;
 }
 
+/** $$name op= v, $$name++: an unset variable warns, then counts as null. */
+export function srefRW(S: Scope | null, name: string): Ref {
+  const r = sref(S, name);
+  if (r.v === undefined) {
+    rt.warn(`Undefined variable $${name}`);
+    r.v = null;
+  }
+  return r;
+}
+
 export function sbind(S: Scope | null, name: string, r: Ref): Ref {
   if (name === 'this') return rt.throwError('Error', 'Cannot re-assign $this');
   scopeOrDie(S).bind(name, r);
@@ -282,10 +292,23 @@ export function unhandledMatch(v: any): never {
 
 /** @expr */
 export function silenced<T>(f: () => T): T {
+  const saved = rt.errorReporting;
   try {
     return f();
   } finally {
-    rt.silence--;
+    endSilence(saved);
+  }
+}
+
+const FATAL_ERRORS = 1 | 4 | 16 | 64 | 256 | 4096;
+
+/** ZEND_END_SILENCE: a level set inside with only fatal errors gives way to the one from before. */
+export function endSilence(saved: number): void {
+  if (rt.silence > 0) rt.silence--;
+  else if (rt.silenceDebt > 0) rt.silenceDebt--;
+  if ((rt.errorReporting & ~FATAL_ERRORS) === 0 && rt.errorReporting !== saved) {
+    rt.errorReporting = saved;
+    rt.ini.set('error_reporting', String(saved));
   }
 }
 

@@ -38,7 +38,7 @@ export function toKey(k: any): Key {
 
 function floatKey(d: number): Key {
   const i = floatToInt(d);
-  if (!Number.isFinite(d) || d !== Math.trunc(d)) {
+  if (!Number.isFinite(d) || d !== Number(i)) {
     rt.deprecated(`Implicit conversion from float ${formatFloat(d, -1)} to int loses precision`);
   }
   return i;
@@ -305,12 +305,17 @@ export function wArrTemp(v: any): any {
 }
 
 /** For unset($a[k][j]): the container, separated, but never created. */
-export function uArr(v: any): any {
+/** The base variable of unset($x[k]...) (FETCH_DIM_UNSET): an undefined one warns (`name` given). */
+export function uArr(v: any, name?: string): any {
   if (v instanceof PhpArray) return v.rc === 0 ? v : v.sep();
+  if (v === undefined && name !== undefined) rt.warn(`Undefined variable $${name}`);
   return v;
 }
-export function uArrRef(r: Ref | undefined): any {
-  if (!r) return undefined;
+export function uArrRef(r: Ref | undefined, name?: string): any {
+  if (!r || r.v === undefined) {
+    if (name !== undefined) rt.warn(`Undefined variable $${name}`);
+    return undefined;
+  }
   return (r.v = uArr(r.v));
 }
 export function dimU(c: any, k: any): any {
@@ -327,7 +332,16 @@ export function dimU(c: any, k: any): any {
   }
   if (c instanceof PhpObject) return objectDimRead(c, k);
   if (typeof c === 'string') wrongStringOffset(k, 'Cannot use string offset as an array');
+  nonArrayUnset(c);
   return undefined;
+}
+
+/** unset() through a scalar: false is deprecated (and nothing happens), true and numbers can't. */
+function nonArrayUnset(c: any): void {
+  if (c === false) rt.deprecated('Automatic conversion of false to array is deprecated');
+  else if (c === true || typeof c === 'number' || typeof c === 'bigint' || c instanceof PhpFloat) {
+    rt.throwError('Error', 'Cannot unset offset in a non-array variable');
+  }
 }
 
 /**
@@ -709,10 +723,7 @@ export function unsetDim(c: any, k: any): void {
     return;
   }
   if (typeof c === 'string') rt.throwError('Error', 'Cannot unset string offsets');
-  if (c === null || c === undefined) return;
-  if (typeof c === 'boolean' || typeof c === 'number' || c instanceof PhpFloat) {
-    rt.throwError('Error', 'Cannot unset offset in a non-array variable');
-  }
+  nonArrayUnset(c);
 }
 
 // ───────────── list() ─────────────

@@ -355,7 +355,13 @@ export function bitXor(a: any, b: any): any {
 export function bitNot(a: any): any {
   if (typeof a === 'number' && Number.isInteger(a)) return -a - 1;
   if (typeof a === 'bigint') return intFromBig(-a - 1n);
-  if (typeof a === 'number' || a instanceof PhpFloat) return bitNot(floatToInt(typeof a === 'number' ? a : a.v));
+  if (typeof a === 'number' || a instanceof PhpFloat) {
+    const d = typeof a === 'number' ? a : a.v;
+    const l = floatToInt(d);
+    // zend_is_long_compatible: a fraction or an out-of-range value is lost
+    if (!Number.isFinite(d) || Number(l) !== d) hooks.deprecated(`Implicit conversion from float ${floatRepr(d)} to int loses precision`);
+    return bitNot(l);
+  }
   if (typeof a === 'string') {
     let out = '';
     for (let i = 0; i < a.length; i++) out += String.fromCharCode(~a.charCodeAt(i) & 255);

@@ -452,6 +452,11 @@ export function propIncDec(o: any, name: string, scope: PhpClass | null, inc: bo
 
 // ───────────── isset / unset ─────────────
 
+/** isset($o->{expr}): the name is converted only for an object (ZEND_ISSET_ISEMPTY_PROP_OBJ). */
+export function propIssetDyn(o: any, name: any, scope: PhpClass | null): boolean {
+  return o instanceof PhpObject && propIsset(o, toStr(name), scope);
+}
+
 export function propIsset(o: any, name: string, scope: PhpClass | null): boolean {
   if (!(o instanceof PhpObject)) return false;
   const h = o.cls.handlers;

@@ -184,6 +184,8 @@ export class Request {
   errorReporting = E_ALL;
   /** depth of active @ operators; errors are silenced while > 0 */
   silence = 0;
+  /** @ levels an error_reporting() call inside them lifted (their END_SILENCE no longer restores) */
+  silenceDebt = 0;
   errorHandlers: ErrorHandlerEntry[] = [];
   exceptionHandlers: any[] = [];
   /** EH_THROW (zend_replace_error_handling): warnings become exceptions of this class, user handlers are skipped */
@@ -293,6 +295,7 @@ export class Request {
     // the engine's own messages print class names as C strings; trigger_error()'s text stays whole
     if (!(level & (E_USER_ERROR | E_USER_WARNING | E_USER_NOTICE | E_USER_DEPRECATED))) message = cutAnonymousNames(message);
     if (this.errorThrowClass !== null) return this.errorInThrowMode(level, message, file!, line!);
+    const prev = this.lastError;
     this.lastError = { type: level, message, file, line: line! };
     const fatal = level === E_ERROR || level === E_CORE_ERROR || level === E_COMPILE_ERROR || level === E_PARSE || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR;
     if (!fatal || level === E_USER_ERROR || level === E_RECOVERABLE_ERROR) {
@@ -316,7 +319,18 @@ export class Request {
     if (fatal) throw new FatalSignal(message, file!, line!, errorLabel(level));
     if (this.silence > 0 && !(level & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE))) return;
     if (!(this.errorReporting & level)) return;
+    if (prev && prev.message === message && this.isRepeatedError(prev, file!, line!)) return;
     this.displayError(errorLabel(level), message, file!, line!);
+  }
+
+  /** php_error_cb: ignore_repeated_errors hides a message just shown (from the same place, unless ignore_repeated_source). */
+  private isRepeatedError(prev: { file?: string; line: number }, file: string, line: number): boolean {
+    const on = (k: string) => {
+      const v = (this.ini.get(k) ?? '0').toLowerCase();
+      return v === '1' || v === 'on' || v === 'true' || v === 'yes';
+    };
+    if (!on('ignore_repeated_errors')) return false;
+    return on('ignore_repeated_source') || (prev.line === line && prev.file === file);
   }
 
   /** php_error_cb under EH_THROW: a warning throws (unless an exception is pending), the rest is only displayed. */

@@ -4,6 +4,7 @@
 // the Generator methods, iteration over Iterator objects. A callee without a variant (any other
 // builtin) runs normally; Fiber::suspend() under it cannot unwind (src/runtime/fiber.ts).
 
+import { endSilence } from './control.js';
 import { rt } from './request.js';
 import { PhpObject, PhpClass, FunctionInfo, PhpMethod } from './object.js';
 import { Ref } from './values.js';
@@ -160,10 +161,11 @@ export function* invokeArgsF(callee: FiberBound, self: any, positional: any[], n
 
 /** @expr in a variant (the operand may suspend). */
 export function* silencedF(g: Generator): Generator<any, any, any> {
+  const saved = rt.errorReporting;
   try {
     return yield* g;
   } finally {
-    rt.silence--;
+    endSilence(saved);
   }
 }
 

@@ -340,4 +340,6 @@ export interface Program {
   stmts: Stmt[];
   /** the source text after __halt_compiler();, if any (for __COMPILER_HALT_OFFSET__) */
   haltOffset: number | null;
+  /** compile warnings the scanner raised */
+  warnings?: { message: string; line: number }[];
 }

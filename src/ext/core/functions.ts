@@ -10,7 +10,7 @@ import { rt, Request } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
 import { isCallable, visible, callableClass } from '../../runtime/calls.js';
 import { toStr, typeName } from '../../runtime/convert.js';
-import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR } from '../../runtime/errors.js';
+import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR, E_ERROR, E_CORE_ERROR, E_RECOVERABLE_ERROR, E_PARSE } from '../../runtime/errors.js';
 import { isReservedClassName } from '../../compiler/typenames.js';
 import { traceToString } from './exceptions.js';
 import { assertResult } from '../../runtime/control.js';
@@ -57,6 +57,11 @@ export function registerCoreFunctions(r: Registry): void {
     'error_reporting(?int $error_level = null): int': (level: number | null) => {
       const old = rt.errorReporting;
       if (level !== null) {
+        // inside @, a level with non-fatal errors ends the silence (BEGIN/END_SILENCE keep what was set)
+        if (rt.silence > 0 && (level & ~(E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE))) {
+          rt.silenceDebt += rt.silence;
+          rt.silence = 0;
+        }
         rt.errorReporting = level;
         rt.ini.set('error_reporting', String(level));
       }
@@ -101,22 +106,9 @@ export function registerCoreFunctions(r: Registry): void {
     'get_object_vars(object $object): array': (o: PhpObject) => objectVars(o, scopeClass()),
     'get_class_vars(string $class): array|false': (name: string) => {
       const c = findClass(name, true);
-      if (!c) return false;
-      rt.core.prepareDefaults(c);
-      const a = new PhpArray();
-      const scope = scopeClass();
-      for (const info of c.allSlots) {
-        if (info.vis !== Vis.Public && !visible(info.vis, info.cls, scope)) continue;
-        if (info.vis === Vis.Private && info.cls !== c && scope !== info.cls) continue;
-        if (!info.hasDefault && info.type) continue;
-        a.set(info.name, info.hasDefault ? share(info.default) : null);
-      }
-      for (const [n, sp] of c.staticProps) {
-        if (sp.info.vis !== Vis.Public && !visible(sp.info.vis, sp.info.cls, scope)) continue;
-        if (sp.ref.v === UNINIT) continue;
-        a.set(n, share(sp.ref.v));
-      }
-      return a;
+      if (!c) rt.throwError('Error', `get_class_vars(): Argument #1 ($class) must be a valid class name, ${name} given`);
+      rt.core.prepareDefaults(c!);
+      return classVars(c!, scopeClass());
     },
     'get_class_methods(mixed $object_or_class): array': (v: any) => {
       const c = classArg(v, 'get_class_methods');
@@ -292,6 +284,35 @@ export function registerCoreFunctions(r: Registry): void {
   void isCallable;
   void toStr;
   void Ref;
+}
+
+/**
+ * get_class_vars() (add_class_vars): the class's own properties first, then inherited ones, the
+ * instance ones before the static ones; visibility as seen from `scope`; uninitialized typed ones as null.
+ */
+function classVars(c: PhpClass, scope: PhpClass | null): PhpArray {
+  const a = new PhpArray();
+  const visibleHere = (info: { vis: Vis; cls: PhpClass }) =>
+    info.vis === Vis.Public || (info.vis === Vis.Private ? info.cls === scope : !!scope && (scope.isSubclassOf(info.cls) || info.cls.isSubclassOf(scope)));
+  const seen = new Set<string>();
+  for (let k: PhpClass | null = c; k; k = k.parent) {
+    for (const info of k.allSlots) {
+      if (info.cls !== k || seen.has(info.name)) continue;
+      seen.add(info.name);
+      if (visibleHere(info)) a.set(info.name, info.hasDefault ? share(info.default) : null);
+    }
+  }
+  const seenStatic = new Set<string>();
+  for (let k: PhpClass | null = c; k; k = k.parent) {
+    for (const [n, sp] of k.staticProps) {
+      if (sp.info.cls !== k || seenStatic.has(n)) continue;
+      seenStatic.add(n);
+      if (!visibleHere(sp.info)) continue;
+      const v = (c.staticProps.get(n) ?? sp).ref.v;
+      a.set(n, v === UNINIT || v === undefined ? null : share(v));
+    }
+  }
+  return a;
 }
 
 /** The class of "A::NAME" given to defined()/constant(): self, parent and static are the caller's. */

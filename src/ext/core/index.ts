@@ -53,6 +53,7 @@ export class CoreExtension implements Extension {
     r.ini('docref_root', '');
     r.ini('docref_ext', '');
     r.ini('ignore_repeated_errors', '0');
+    r.ini('ignore_repeated_source', '0');
     r.ini('track_errors', '0');
     r.ini('xmlrpc_errors', '0');
     r.ini('register_argc_argv', '1');

@@ -21,5 +21,5 @@ export function parseTokens(src: string, tokens: Token[], options: ParseOptions 
     throw e;
   }
   p.throwDeferred();
-  return { stmts, haltOffset: p.haltOffset };
+  return { stmts, haltOffset: p.haltOffset, warnings: p.lexWarnings };
 }

@@ -107,6 +107,8 @@ export class Parser {
   i = 0;
   /** Position after `__halt_compiler();` once seen. */
   haltOffset: number | null = null;
+  /** the scanner's compile warnings (octal escape overflow), shown when the file runs */
+  lexWarnings: { message: string; line: number }[] = [];
   halted = false;
   /** Nodes written in parentheses: `($a)` is not a `variable` and `(a ? b : c) ? d : e` is fine. */
   readonly parenthesized = new WeakSet<object>();
@@ -159,7 +161,10 @@ export class Parser {
     rawToSig.push(toks.length - 1);
     if (options.errors) {
       for (const e of options.errors) {
-        if (e.warning) continue;
+        if (e.warning) {
+          this.lexWarnings.push({ message: e.message, line: e.line });
+          continue;
+        }
         if (e.tokenIndex !== undefined) {
           const k = rawToSig[Math.min(e.tokenIndex, rawToSig.length - 1)];
           this.attachError(k, e.message, e.line);
