@@ -362,7 +362,7 @@ export function objectVars(o: PhpObject, scope: PhpClass | null): PhpArray {
   return a;
 }
 
-/** zend_binary_str(n)(case)cmp: the difference of the first differing bytes, else of the lengths. */
+/** zend_binary_str(n)(case)cmp: the difference of the first differing bytes, else the lengths' order. */
 export function binaryCompare(a: string, b: string, limit: number, foldCase: boolean): number {
   const la = Math.min(a.length, limit), lb = Math.min(b.length, limit);
   const n = Math.min(la, lb);
@@ -374,5 +374,6 @@ export function binaryCompare(a: string, b: string, limit: number, foldCase: boo
     }
     if (x !== y) return x - y;
   }
-  return la - lb;
+  // PHP 8.2: a length difference compares as -1/1 (ZEND_THREEWAY_COMPARE)
+  return la < lb ? -1 : la > lb ? 1 : 0;
 }

@@ -127,7 +127,10 @@ export function functionString(fs: FnState, indent: string, scope: PhpClass | nu
   s += indent + (info.isClosure ? 'Closure [ ' : m ? 'Method [ ' : 'Function [ ');
   s += isUser(info) ? '<user' : '<internal';
   if (info.deprecated) s += ', deprecated';
-  if (!isUser(info)) s += ':' + (m ? extensionOfClass(m.cls) : 'standard');
+  // an internal method of a user class (an enum's cases()) or a closure's __invoke has no module
+  if (!isUser(info) && !(m && (!m.cls.isInternal || (m.cls.lcname === 'closure' && m.lcname === '__invoke')))) {
+    s += ':' + (m ? extensionOfClass(m.cls) : 'standard');
+  }
   if (scope && m) {
     if (m.cls !== scope) s += `, inherits ${m.cls.name}`;
     else if (m.cls.parent) {
@@ -166,7 +169,9 @@ export function functionString(fs: FnState, indent: string, scope: PhpClass | nu
 }
 
 export function extensionOfClass(c: PhpClass): string {
-  return c.ext.extensionName ?? (/^Reflect/.test(c.name) ? 'Reflection' : 'Core');
+  const ext = c.ext.extensionName ?? (c as any).extension;
+  if (typeof ext === 'string') return rt.core.extensionDisplayNames.get(ext.toLowerCase()) ?? ext;
+  return /^Reflect/.test(c.name) ? 'Reflection' : 'Core';
 }
 
 // ───────────── invocation ─────────────

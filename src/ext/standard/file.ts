@@ -694,13 +694,13 @@ export function registerFile(r: Registry): void {
     'parse_ini_file(string $filename, bool $process_sections = false, int $scanner_mode = INI_SCANNER_NORMAL): array|false': (p: string, sec: boolean, mode: number) => {
       if (p === '') rt.throwError('ValueError', 'parse_ini_file(): Argument #1 ($filename) cannot be empty');
       checkPath(p, 'parse_ini_file');
-      if (mode < 0 || mode > 2) rt.throwError('ValueError', 'parse_ini_file(): Argument #3 ($scanner_mode) must be one of INI_SCANNER_NORMAL, INI_SCANNER_RAW, or INI_SCANNER_TYPED');
       let data: string;
       try {
         data = fs.readFileSync(fsPath(absPath(p))).toString('latin1');
-      } catch {
-        return false;
+      } catch (e: any) {
+        return openFail('parse_ini_file', p, errText(e));
       }
+      if (mode < 0 || mode > 2) rt.throwError('ValueError', 'parse_ini_file(): Argument #3 ($scanner_mode) must be one of INI_SCANNER_NORMAL, INI_SCANNER_RAW, or INI_SCANNER_TYPED');
       return parseIni(data, sec, mode, p);
     },
     'parse_ini_string(string $ini_string, bool $process_sections = false, int $scanner_mode = INI_SCANNER_NORMAL): array|false': (s: string, sec: boolean, mode: number) => {
@@ -849,6 +849,8 @@ function iniExpr(raw: string): string {
 }
 
 function iniScalar(t: string): string {
+  // several words: each constant among them is replaced (the words stay separated as written)
+  if (/\s/.test(t)) return t.split(/(\s+)/).map((w) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(w) ? iniConst(w) ?? w : w)).join('');
   const b = iniBoolish(t);
   if (b !== null) return b;
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(t)) {
@@ -903,7 +905,7 @@ export function parseIni(src: string, sections: boolean, mode: number, file: str
     if (trimmed[0] === '[') {
       const end = trimmed.indexOf(']');
       let name = end < 0 ? trimmed.slice(1) : trimmed.slice(1, end);
-      name = name.trim().replace(/^"(.*)"$/, '$1');
+      name = name.trim().replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
       name = iniInterp(name);
       if (sections) {
         cur = new PhpArray();
@@ -973,6 +975,18 @@ function normKey(k: string): string | number {
 
 /** A value: concatenated quoted and unquoted parts up to a ';' comment. */
 function parseIniValue(s: string, raw: boolean): { text: string; quoted: boolean } {
+  if (raw) {
+    // INI_SCANNER_RAW: a value that is one quoted string is its text; anything else
+    // is taken as it is (quotes included) up to a ';' comment
+    const t = s.trim();
+    if (t[0] === '"') {
+      const close = t.indexOf('"', 1);
+      const after = close > 0 ? t.slice(close + 1).trim() : '';
+      if (close > 0 && (after === '' || after[0] === ';')) return { text: t.slice(1, close), quoted: true };
+    }
+    const semi = t.indexOf(';');
+    return { text: (semi < 0 ? t : t.slice(0, semi)).trim(), quoted: false };
+  }
   let i = 0;
   let text = '';
   let quoted = false;

@@ -6,6 +6,7 @@ const spawnSync: typeof import('node:child_process').spawnSync = ((...args: any[
 /** node:os, loaded on first use (start-up does not pay for it) */
 const nodeOs = (): typeof import('node:os') => process.getBuiltinModule('node:os');
 import type { Registry } from '../../engine/extension.js';
+import { objectVars } from '../core/functions.js';
 import { rt } from '../../runtime/request.js';
 import { PhpArray, normStrKey, share } from '../../runtime/array.js';
 import { PhpObject } from '../../runtime/object.js';
@@ -336,11 +337,8 @@ function buildQuery(
   if (data instanceof PhpArray) {
     entries = data.entries() as any;
   } else {
-    entries = [];
-    for (const [k, v] of data.propEntries()) {
-      if (k.charCodeAt(0) === 0) continue; // private/protected
-      entries.push([normStrKey(k), v]);
-    }
+    // the properties the calling scope can see (zend_check_property_access)
+    entries = objectVars(data, rt.callerScope()).entries() as any;
   }
   for (let [key, val] of entries) {
     if (val instanceof Ref) val = val.v;

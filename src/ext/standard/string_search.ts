@@ -134,7 +134,7 @@ function substrCompare(h: string, n: string, off: number | bigint, len: number |
   const m = Math.min(a.length, b.length);
   for (let i = 0; i < m; i++) {
     const d = a.charCodeAt(i) - b.charCodeAt(i);
-    if (d) return d < 0 ? -1 : 1;
+    if (d) return d;
   }
   const d = Math.min(cmpLen, a.length) - Math.min(cmpLen, b.length);
   return d < 0 ? -1 : d > 0 ? 1 : 0;
@@ -222,7 +222,7 @@ function strReplace(fname: string, ci: boolean) {
 export function strtrChars(s: string, from: string, to: string): string {
   const n = Math.min(from.length, to.length);
   if (n === 0 || s === '') return s;
-  if (n === 1) return s.split(from).join(to);
+  if (n === 1) return s.split(from[0]).join(to[0]);
   const map = new Array<number>(256);
   for (let i = 0; i < 256; i++) map[i] = i;
   for (let i = 0; i < n; i++) map[from.charCodeAt(i)] = to.charCodeAt(i);
@@ -369,8 +369,8 @@ export function registerStringSearch(r: Registry): void {
     'strchr(string $haystack, string $needle, bool $before_needle = false): string|false': strstrImpl(false),
     'stristr(string $haystack, string $needle, bool $before_needle = false): string|false': strstrImpl(true),
     'strrchr(string $haystack, string $needle): string|false': (h: string, n: string) => {
-      if (n === '') return false;
-      const i = h.lastIndexOf(n[0]);
+      // the needle's first byte; an empty needle is its C terminator, NUL
+      const i = h.lastIndexOf(n === '' ? '\0' : n[0]);
       return i < 0 ? false : h.slice(i);
     },
     'strpbrk(string $string, string $characters): string|false': (s: string, chars: string) => {

@@ -14,6 +14,7 @@ import { toStr } from '../../runtime/convert.js';
 import { binFromCodes, charMask, clampInt, isCSpace } from './string.js';
 import { stripTags } from './strip_tags.js';
 import { metaphone } from './metaphone.js';
+import { fsPath, absPath, errText } from './streams.js';
 
 // ───────────── slashes ─────────────
 
@@ -828,11 +829,13 @@ export function registerStringsMisc(r: Registry): void {
 }
 
 function hashFile(algo: string, f: string, binary: boolean, fname: string): string | false {
+  if (f === '') rt.throwError('ValueError', 'Path cannot be empty');
+  if (f.includes('\0')) rt.throwError('ValueError', `${fname}(): Argument #1 ($filename) must not contain any null bytes`);
   let data: Buffer;
   try {
-    data = fs.readFileSync(f);
-  } catch {
-    rt.warn(`${fname}(${f}): Failed to open stream: No such file or directory`);
+    data = fs.readFileSync(fsPath(absPath(f)));
+  } catch (e: any) {
+    rt.warn(`${fname}(${f}): Failed to open stream: ${errText(e)}`);
     return false;
   }
   const h = createHash(algo).update(data);
