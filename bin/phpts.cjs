@@ -12,6 +12,8 @@ const path = require('node:path');
 const vm = require('node:vm');
 
 const dist = path.join(__dirname, '..', 'dist');
+// PHP_BINARY: the command that started us, so PHP code can start phpts again
+if (!process.env.PHPTS_BINARY) process.env.PHPTS_BINARY = path.join(__dirname, 'phpts');
 const bundleFile = path.join(dist, 'phpts.bundle.js');
 
 /** Is the bundle at least as new as the ES modules (`tsc -p .` alone rewrites dist/ but not the bundle)? */
