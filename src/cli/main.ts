@@ -61,8 +61,8 @@ function parseArgs(argv: string[]): CliOptions {
       case 'd': {
         const kv = a.length > 2 ? a.slice(2) : need('-d');
         const eq = kv.indexOf('=');
-        if (eq < 0) o.ini[kv] = '1';
-        else o.ini[kv.slice(0, eq)] = stripQuotes(kv.slice(eq + 1));
+        if (eq < 0) o.ini[kv.trim()] = '1';
+        else o.ini[kv.slice(0, eq).trim()] = commandLineIniValue(kv.slice(eq + 1));
         break;
       }
       case 'f':
@@ -107,6 +107,16 @@ function parseArgs(argv: string[]): CliOptions {
     }
   }
   return o;
+}
+
+/**
+ * A -d value as php_cli.c hands it to the INI parser: one that starts with neither a letter, a digit
+ * nor a quote is quoted (taken literally, leading spaces and all); others are INI syntax (trimmed,
+ * quotes removed).
+ */
+function commandLineIniValue(v: string): string {
+  if (v !== '' && !/^[A-Za-z0-9"']/.test(v)) return v;
+  return stripQuotes(v.trimEnd());
 }
 
 function stripQuotes(v: string): string {

@@ -4,7 +4,7 @@
 import { PhpArray, Key, share } from './array.js';
 import { PhpObject, PhpClass, FunctionInfo } from './object.js';
 import { Ref, PhpFloat, mkFloat } from './values.js';
-import { rt, Frame, Request } from './request.js';
+import { rt, Frame, Request, iniBool, parseIniInt } from './request.js';
 import { Scope } from './scope.js';
 import { toStr, toFloat, typeName, toBool, scalarRepr } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
@@ -434,7 +434,7 @@ export { Frame, ExitSignal };
 // ───────────── assert ─────────────
 
 export function assertOn(): boolean {
-  return rt.ini.get('zend.assertions') === '1' && rt.ini.get('assert.active') !== '0';
+  return parseIniInt(rt.ini.get('zend.assertions') ?? '1') === 1 && iniBool(rt.ini.get('assert.active') ?? '1');
 }
 
 /** A failed assertion: AssertionError (or the given Throwable), or a warning when assert.exception is off. */
@@ -443,8 +443,7 @@ export function assertResult(v: any, description: any, message: string): boolean
   const throwable = rt.core.builtinClasses.get('throwable')!;
   if (description instanceof PhpObject && description.cls.isSubclassOf(throwable)) throw description;
   const text = description === undefined || description === null ? message : toStr(description);
-  const exc = rt.ini.get('assert.exception');
-  if (exc === '0' || exc === '') {
+  if (!iniBool(rt.ini.get('assert.exception') ?? '1')) {
     rt.warn(`assert(): ${text} failed`);
     return false;
   }

@@ -522,6 +522,14 @@ export class Request {
   }
 }
 
+/** zend_ini_parse_bool: "true", "yes" and "on" (any case), else the leading integer (atoi) is non-zero. */
+export function iniBool(value: string | null | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  const l = value.toLowerCase();
+  if (l === 'true' || l === 'yes' || l === 'on') return true;
+  return (parseInt(value.trimStart(), 10) || 0) !== 0;
+}
+
 export function parseIniInt(value: string): number {
   const v = value.trim();
   if (/^-?\d+$/.test(v)) return parseInt(v, 10);

@@ -13,7 +13,7 @@ import { toStr, typeName } from '../../runtime/convert.js';
 import { E_USER_ERROR, E_USER_WARNING, E_USER_NOTICE, E_USER_DEPRECATED, E_ALL, E_COMPILE_ERROR, E_ERROR, E_CORE_ERROR, E_RECOVERABLE_ERROR, E_PARSE } from '../../runtime/errors.js';
 import { isReservedClassName } from '../../compiler/typenames.js';
 import { traceToString } from './exceptions.js';
-import { assertResult } from '../../runtime/control.js';
+import { assertOn, assertResult } from '../../runtime/control.js';
 
 function scopeClass(): PhpClass | null {
   return rt.callerScope();
@@ -261,7 +261,7 @@ export function registerCoreFunctions(r: Registry): void {
     'get_mangled_object_vars(object $object): array': (o: PhpObject) => rt.core.objectToArray(o),
     'spl_object_id(object $object): int': (o: PhpObject) => o.id,
     'assert(mixed $assertion, Throwable|string|null $description = null): bool': (v: any, d: any) =>
-      rt.iniGet('zend.assertions') !== '1' ? true : assertResult(v, d, 'assert($assertion)'),
+      !assertOn() ? true : assertResult(v, d, 'assert($assertion)'),
     'assert_options(int $option, mixed $value = UNKNOWN): mixed': (option: number, value: any) => {
       const names: Record<number, string> = { 1: 'assert.active', 2: 'assert.callback', 3: 'assert.bail', 4: 'assert.warning', 5: 'assert.exception' };
       const key = names[option];
