@@ -415,8 +415,11 @@ function take(r: Reader): any {
       return false;
     case T.True:
       return true;
-    case T.Int:
-      return r.f64();
+    case T.Int: {
+      // a small int comes back as a Smi, as literals are: code optimised for one is not deoptimised by the other
+      const v = r.f64();
+      return (v | 0) === v ? v | 0 : v;
+    }
     case T.BigInt:
       return BigInt(r.str());
     case T.Float:
