@@ -26,7 +26,7 @@ import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable, argsFromArray } from '../runtime/calls.js';
 import { fiberBuiltins } from '../runtime/variants.js';
-import { hashSource, CodeCache } from './cache.js';
+import { hashSource, CodeCache, loadCompiled, saveCompiled, DISK_CACHE_MIN_BYTES } from './cache.js';
 
 export interface RunOptions {
   /** the script's file name (__FILE__); default "Standard input code" for run(), the path for runFile() */
@@ -178,7 +178,7 @@ export class Engine {
   // ───────────── compiling ─────────────
 
   /** Compiles PHP source (bytes as a binary string) to a module factory; cached by content. */
-  compile(src: string, file: string): ModuleFactory {
+  compile(src: string, file: string, onDisk = false): ModuleFactory {
     // looked up by the source itself (hashing it would cost more than the Map's own hashing and compare);
     // the module's own key, which compiled code and threads carry, is short: the path and a hash
     const lookup = file + '\0' + src;
@@ -186,11 +186,17 @@ export class Engine {
     if (hit) return hit;
     const key = file + '\0' + hashSource(src);
     const shortOpenTag = this.shortOpenTag();
-    const program = parse(src, { shortOpenTag });
-    if (program.haltOffset !== null) this.core.haltOffsets.set(file, program.haltOffset);
-    const mod = compileProgram(program, { file, knownBuiltin: this.knownBuiltin, unit: key });
-    if (process.env.PHPTS_DUMP) process.stderr.write(mod.source + '\n');
-    const factory = this.adoptModule(key, { file, js: mod.source, php: src, shortOpenTag });
+    // a file (not eval'd or command-line code) may have been compiled by an earlier process
+    const diskKey = onDisk && src.length >= DISK_CACHE_MIN_BYTES && !process.env.PHPTS_DUMP ? [file, String(shortOpenTag), this.builtinsStamp()] : null;
+    let compiled = diskKey ? loadCompiled(diskKey, src) : null;
+    if (compiled === null) {
+      const program = parse(src, { shortOpenTag });
+      compiled = { js: compileProgram(program, { file, knownBuiltin: this.knownBuiltin, unit: key }).source, haltOffset: program.haltOffset };
+      if (process.env.PHPTS_DUMP) process.stderr.write(compiled.js + '\n');
+      if (diskKey) saveCompiled(diskKey, src, compiled);
+    }
+    if (compiled.haltOffset !== null) this.core.haltOffsets.set(file, compiled.haltOffset);
+    const factory = this.adoptModule(key, { file, js: compiled.js, php: src, shortOpenTag });
     this.bySource.set(lookup, factory);
     return factory;
   }
@@ -228,6 +234,12 @@ export class Engine {
   moduleFactory(key: string): ModuleFactory | undefined {
     return this.cache.get(key);
   }
+
+  /** What the builtins known at compile time depend on: the extensions loaded (compiled calls differ with them). */
+  private builtinsStamp(): string {
+    return (this.stampOfBuiltins ??= this.extensions.map((e) => `${e.info().name}/${e.info().version ?? ''}`).join(','));
+  }
+  private stampOfBuiltins: string | undefined;
 
   private readonly knownBuiltin = (lc: string) => {
     const b = this.core.builtins.get(lc);
@@ -382,7 +394,7 @@ export class Engine {
   /** Compiles the main script, reporting a syntax error the PHP way. */
   private compileForRun(req: Request, src: string, file: string): ModuleFactory | null {
     try {
-      return this.compile(src, file);
+      return this.compile(src, file, path.isAbsolute(file));
     } catch (e) {
       if (e instanceof PhpSyntaxError) {
         this.reportSyntaxError(req, e, file);
@@ -560,7 +572,7 @@ export class Engine {
     if (once && req.includedFiles.has(resolved)) return true;
     req.includedFiles.add(resolved);
     const src = fs.readFileSync(resolved).toString('latin1');
-    const factory = this.compile(src, resolved);
+    const factory = this.compile(src, resolved, true);
     const fr = new Frame(null, req.top, resolved, self);
     fr.includeKind = kind;
     const prevTop = req.top;

@@ -10,6 +10,7 @@ import { registerFuture } from './future.js';
 import { registerChannel } from './channel.js';
 import { registerEvents } from './events.js';
 import { registerSync } from './sync.js';
+import { markNotSerializable } from '../standard/serialize.js';
 import './thread.js';
 
 /** The version of krakjoe/parallel whose API and messages this follows. */
@@ -24,19 +25,13 @@ export class ParallelExtension implements Extension {
   }
 
   moduleInit(r: Registry): void {
+    for (const name of NOT_SERIALIZABLE) markNotSerializable(name);
     registerErrors(r);
     registerRuntime(r);
     registerFuture(r);
     registerChannel(r);
     registerEvents(r);
     registerSync(r);
-  }
-
-  requestInit(req: Request): void {
-    for (const name of NOT_SERIALIZABLE) {
-      const c = req.core.builtinClasses.get(name);
-      if (c) c.ext.notSerializable = true;
-    }
   }
 
   /** RSHUTDOWN: runtimes still open run what is queued to them, then end. */

@@ -45,6 +45,11 @@ export const INCOMPLETE_NAME = '__PHP_Incomplete_Class_Name';
 
 const NOT_SERIALIZABLE = new Set(['closure', 'generator', 'weakreference', 'weakmap', 'fiber', 'splfixedarray_iterator', 'sensitiveparametervalue']);
 
+/** Another extension's internal class is ZEND_ACC_NOT_SERIALIZABLE (by lower-case name: the class need not be linked yet). */
+export function markNotSerializable(lcname: string): void {
+  NOT_SERIALIZABLE.add(lcname);
+}
+
 /** The class name as PHP prints it (an anonymous class's name stops at its NUL byte). */
 export function printedName(c: PhpClass): string {
   const i = c.name.indexOf('\0');
