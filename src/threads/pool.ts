@@ -5,7 +5,7 @@
 // so any thread holding it can ask about it or join it, blocking in Atomics.wait.
 
 import { Worker, MessageChannel, MessagePort, receiveMessageOnPort } from 'node:worker_threads';
-import * as os from 'node:os';
+import { availableParallelism } from 'node:os';
 import type { Request } from '../runtime/request.js';
 import { sharedHeap } from './heap.js';
 import { HandleKind, ALIVE, KIND } from './mutex.js';
@@ -109,7 +109,7 @@ function acquire(extensions: ExtensionModules, longLived: boolean): PoolWorker {
   const w = spawn(pool, extensions);
   Atomics.store(i32, w.busy, 1);
   // keep one warm spare while there are cores to use
-  if (!longLived && pool.length < os.availableParallelism()) spawn(pool, extensions);
+  if (!longLived && pool.length < availableParallelism()) spawn(pool, extensions);
   return w;
 }
 
