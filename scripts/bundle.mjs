@@ -51,6 +51,9 @@ function bundle(modules) {
       // relative requires are resolved now: the bundle looks them up by id
       .replace(REQUIRE, (_, spec) => `__load(${JSON.stringify(resolve(id, spec))})`)
       .replace(LAZY, (_, name) => `__lazy(${JSON.stringify(name)})`)
+      // `import * as fs from 'node:fs'`: Node's own module object serves as the namespace; TypeScript's
+      // __importStar would copy each of its ~100 exports into a getter, once per importing module
+      .replace(/__importStar\(require\("(node:[a-z_/]+)"\)\)/g, 'require("$1")')
       // a module that locates files beside it (the thread worker script) gets its twin's URL in dist/
       .replace(/\bimport\.meta\.url\b/g, `require("node:url").pathToFileURL(__dirname + ${JSON.stringify('/' + id)}).href`);
     parts.push(`${JSON.stringify(id)}: function (exports, require, module) {\n${body}\n},`);
