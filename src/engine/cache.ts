@@ -97,6 +97,18 @@ export function loadCompiled(parts: string[], src: string): CompiledFile | null 
   return { haltOffset: halt === 'null' ? null : Number(halt), js: text.slice(nl + 1, text.length - 7) };
 }
 
+/**
+ * Creates the cache directory itself, its parent being there (no recursive mkdir: Node's loops
+ * forever on some file systems, /proc for one).
+ */
+function makeDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+}
+
 /** Saves a compiled file for later processes (atomically: written aside, then renamed). */
 export function saveCompiled(parts: string[], src: string, compiled: CompiledFile): void {
   const dir = dirOfCache();
@@ -104,7 +116,7 @@ export function saveCompiled(parts: string[], src: string, compiled: CompiledFil
   const file = entryPath(dir, parts, src);
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDir(dir);
     fs.writeFileSync(tmp, `${compiled.haltOffset}\n${compiled.js}\n//END\n`, 'latin1');
     fs.renameSync(tmp, file);
   } catch {
