@@ -7,7 +7,7 @@ import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
 import { mayTrack, isCounted, storeKind } from './refcount.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite, inlineSlotTest,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction, isSpecialBuiltinCall } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -550,6 +550,8 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
     // read, operate, write back (no share needed: operator results are fresh)
     return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${exprRaw(c, e.value)})`, true, false, 'N'));
   }
+  const inline = target.kind === 'ArrayDimFetch' ? inlineDimAssignOp(c, target, e.value, fn) : null;
+  if (inline !== null) return withLine(c, e, inline);
   if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
     // the location's parts and the value first, then one read and one write (ZEND_ASSIGN_OBJ_OP/DIM_OP)
     const loc = rmwLocation(c, target);
@@ -562,6 +564,29 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   // other locations: evaluate once through their Ref
   const r = c.temp();
   return withLine(c, e, `(${r} = ${compoundRef(c, target, true)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
+}
+
+/**
+ * $v[k] op= value for an array in a JS local: key and value are evaluated (as PHP does before
+ * ZEND_ASSIGN_DIM_OP fetches the container), then an existing element of an unshared array without
+ * references is updated inline; anything else takes the general path with the same key and value.
+ */
+function inlineDimAssignOp(c: FnCtx, target: A.ArrayDimFetch, value: A.Expr, fn: string): string | null {
+  const base = target.var;
+  if (!target.dim || base.kind !== 'Variable' || typeof base.name !== 'string' || base.name === 'this') return null;
+  if (hasSideEffects(target.dim) || hasSideEffects(value)) return null;
+  const loc = valueLocation(c, base.name);
+  if (loc === null) return null;
+  const u = (h: string) => c.file.use(h);
+  const k = c.temp();
+  const v = c.temp();
+  const s = c.temp();
+  const cur = c.temp();
+  const o = c.temp();
+  const k2 = c.temp();
+  const fast = `${inlineSlotTest(c, loc, k, s, true)} && (${cur} = ${loc}.vals[${s}]) !== undefined ? (${loc}.vals[${s}] = ${fn}(${cur}, ${v}))`;
+  const slow = `(${o} = ${writableContainer(c, base, true)}, ${k2} = ${u('dimOpKey')}(${o}, ${k}), ${u('assignDim')}(${o}, ${k2}, ${fn}(${u('dimOpGet')}(${o}, ${k2}), ${v})))`;
+  return `(${k} = ${exprRaw(c, target.dim)}, ${v} = ${expr(c, value)}, ${fast} : ${slow})`;
 }
 
 /**
@@ -720,7 +745,8 @@ function inlineDimGet(c: FnCtx, container: string, key: string): string {
   const k = isJsLocal(key) || JS_INT_LITERAL.test(key) ? key : c.temp();
   const v = c.temp();
   const pre = [arr !== container ? `${arr} = ${container}` : '', k !== key ? `${k} = ${key}` : ''].filter((x) => x);
-  const test = `${arr} instanceof ${c.file.use('PhpArray')} && ${arr}.keys === null && !${arr}.hasRefs && ${JS_INT_LITERAL.test(k) ? '' : `typeof ${k} === "number" && `}(${v} = ${arr}.vals[${k}]) !== undefined`;
+  const s = c.temp();
+  const test = `${inlineSlotTest(c, arr, k, s, false)} && (${v} = ${arr}.vals[${s}]) !== undefined`;
   return `(${pre.length ? pre.join(', ') + ', ' : ''}${test} ? ${v} : ${c.file.use('dimGet')}(${arr}, ${k}))`;
 }
 

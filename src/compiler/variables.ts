@@ -292,10 +292,10 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
       return `(${pre}, ${r} = S.ref(${str(base.name)}), ${r}.v = ${op.replace('CUR', r + '.v')}, ${tv})`;
     }
     if (tk !== null) {
-      // an existing element of an unshared packed array without references is written inline
-      const A = c.file.use('PhpArray');
-      const test = `${loc} instanceof ${A} && ${loc}.rc === 0 && ${loc}.keys === null && !${loc}.hasRefs && (${tk} | 0) === ${tk} && ${tk} >= 0 && ${tk} < ${loc}.vals.length`;
-      return `(${pre}, ${test} ? (${loc}.vals[${tk}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
+      // an existing element of an unshared array without references is written inline
+      const s = c.temp();
+      const test = inlineSlotTest(c, loc, tk, s, true);
+      return `(${pre}, ${test} ? (${loc}.vals[${s}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
     }
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }
@@ -313,6 +313,17 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
     }
   }
   return `${c.file.use(castArray ? 'assignDimCastArray' : 'assignDim')}(${writableContainer(c, base)}, ${key}, ${value})`;
+}
+
+/**
+ * The inline test that `arr` (a JS local or `x.v`) is an array without references holding int key
+ * `k` (a JS local or int literal), which leaves the element's slot in `s`: packed arrays use the key,
+ * hash arrays their direct int index (PhpArray.idx). `unshared` also asks for rc === 0 (a write).
+ */
+export function inlineSlotTest(c: FnCtx, arr: string, k: string, s: string, unshared: boolean): string {
+  const A = c.file.use('PhpArray');
+  const lit = /^\(?-?\d+\)?$/.test(k);
+  return `${arr} instanceof ${A}${unshared ? ` && ${arr}.rc === 0` : ''} && !${arr}.hasRefs && ${lit ? '' : `typeof ${k} === "number" && `}(${s} = ${arr}.keys === null ? ((${k} | 0) === ${k} && ${k} < ${arr}.vals.length ? ${k} : -1) : ${arr}.idx[${k}]) >= 0`;
 }
 
 /** [$a, 'k' => $b, [$c]] = value */
