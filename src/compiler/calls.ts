@@ -287,6 +287,8 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const builtinName = lcGlobal === null ? lcNs : null;
   const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
   if (builtin && !hasComplexArgs(e.args)) {
+    const inline = builtinName === 'strlen' ? inlineStrlen(c, e) : null;
+    if (inline !== null) return inline;
     const id = builtinRef(c.file, builtinName!);
     const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;
     const mark = beginCall(c, e);
@@ -310,6 +312,20 @@ function beginCall(c: FnCtx, e: A.Node): (js: string) => string {
   if (e.line <= 0 || e.line === c.curLine) return (js) => js;
   c.curLine = e.line;
   return (js) => `(fr.line = ${e.line}, ${js})`;
+}
+
+/**
+ * strlen($s) as php-src compiles it (zend_compile_func_strlen): a string's length is taken inline (the
+ * length of a literal at compile time); any other argument goes to the builtin for its coercion or error.
+ */
+function inlineStrlen(c: FnCtx, e: A.FuncCall): string | null {
+  const args = e.args as A.Arg[];
+  if (args.length !== 1 || args[0].unpack || args[0].name !== null) return null;
+  const arg = args[0].value;
+  if (arg.kind === 'ScalarString') return String(arg.value.length);
+  const t = c.temp();
+  const mark = beginCall(c, e);
+  return mark(`(typeof (${t} = ${expr(c, arg)}) === "string" ? ${t}.length : ${builtinRef(c.file, 'strlen')}(${t}))`);
 }
 
 /** A module-level constant holding a builtin's wrapper (weak or strict mode per file). */
