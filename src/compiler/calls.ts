@@ -423,6 +423,14 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     // $o->m(...): the closure keeps the object
     return `(${objMark}${mark}${u('closureFromMethod')}(${u('esc')}(${objJs}), ${nameJs}, ${scopeExpr(c)}))`;
   }
+  const direct = directThisMethod(c, e);
+  const beforeCall = direct ? { assigned: c.saveAssigned(), line: c.curLine } : null;
+  const directCall = direct ? emitCall(c, direct.js, o, e.args as A.Arg[], paramRefMask(direct.params), null, { name: (e.name as A.Identifier).name, params: direct.params.map((p) => p.name), variadic: direct.params.some((p) => p.variadic) }, undefined, false) : null;
+  const afterDirect = direct ? { assigned: c.assigned, line: c.curLine } : null;
+  if (beforeCall) {
+    c.restoreAssigned(beforeCall.assigned);
+    c.curLine = beforeCall.line;
+  }
   let lookup: string;
   let call: string;
   if (hasComplexArgs(e.args)) {
@@ -439,6 +447,12 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     c.curLine = -1;
     return `(${objMark}(${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
   }
+  if (directCall !== null) {
+    // $this of exactly this class: the method found is its own declaration
+    c.intersectAssigned([afterDirect!.assigned, c.assigned]);
+    if (c.curLine !== afterDirect!.line) c.curLine = -1;
+    return `(${objMark}${o} = ${objJs}, ${mark}${o}.cls === ${scopeExpr(c)} ? ${directCall} : (${lookup}, ${call}))`;
+  }
   const d = discarder(e.var);
   if (d !== null) {
     // (new A)->m(), f()->m(): the object dies after the call unless something kept it
@@ -447,6 +461,16 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     return `(${objMark}${o} = ${u('takeFloat')}(${objJs}), ${mark}${lookup}, ${r} = ${call}, ${u('discardReceiverF')}(${o}, ${r}), ${r})`;
   }
   return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${call})`;
+}
+
+/**
+ * `$this->name(...)` in a method of a class that declares an instance method `name`: while $this is
+ * of exactly that class, method lookup finds that declaration, visible from its own scope.
+ */
+function directThisMethod(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): { js: string; params: A.Param[] } | null {
+  if (e.kind !== 'MethodCall' || c.kind !== 'method' || c.isStaticMethod || c.fiber || !c.cls?.direct) return null;
+  if (!isThis(e.var) || e.name.kind !== 'Identifier' || !Array.isArray(e.args) || hasComplexArgs(e.args)) return null;
+  return c.cls.direct.get((e.name as A.Identifier).name.toLowerCase()) ?? null;
 }
 
 /** `fr.line = N, ` when the line the code is at changes (tracked in c.curLine). */

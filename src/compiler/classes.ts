@@ -86,6 +86,22 @@ function classReference(file: FileCtx, n: A.Name, what: 'class' | 'interface' | 
   return file.resolveClass(n);
 }
 
+/**
+ * The instance methods `$this->m()` may call directly: a plain class's (not a trait's or interface's,
+ * and not in the fiber compilation, whose functions are variants) non-static methods with a body. The
+ * constant's name comes from the class's variable, not from the id counter, so compiling the file
+ * again names everything else alike.
+ */
+function directMethods(file: FileCtx, node: A.ClassLike, ref: string): Map<string, { js: string; params: A.Param[] }> | null {
+  if (file.fiberMode || (node.type !== 'class' && node.type !== 'enum') || !/^[A-Za-z_$][\w$]*$/.test(ref)) return null;
+  const out = new Map<string, { js: string; params: A.Param[] }>();
+  for (const m of node.members) {
+    if (m.kind !== 'ClassMethod' || m.body === null || m.flags & (M_STATIC | M_ABSTRACT)) continue;
+    out.set(m.name.name.toLowerCase(), { js: `MF_${ref}_${m.name.name.replace(/[^A-Za-z0-9_]/g, '_')}`, params: m.params });
+  }
+  return out;
+}
+
 function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: string | null, outer: FnCtx, defName: string | null = null): string {
   if (node.name) assertValidClassName(node.name.name, node.line);
   const cls: ClassCtx = {
@@ -96,6 +112,7 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
     isInterface: node.type === 'interface',
     node,
   };
+  cls.direct = directMethods(file, node, ref);
   // constant expressions (defaults, constants) compile in a function-less context of the class
   const cctx = new FnCtx(file, 'method', cls, outer, false);
   cctx.inConstExpr = true;
@@ -310,7 +327,9 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
     attrGroups: m.attrGroups, methodName: m.name.name, isAbstract,
   }, cls, outer, jsName);
   // a trait method is made once per using class: TS is that class, its FunctionInfo the copy's
-  const fn = m.body === null ? 'fn: null' : cls.isTrait ? `fn: null, mk: (TS, ${info}) => ${js}` : `fn: ${js}`;
+  const direct = cls.direct?.get(m.name.name.toLowerCase());
+  if (direct) file.decls.push(`const ${direct.js} = ${js};`);
+  const fn = m.body === null ? 'fn: null' : cls.isTrait ? `fn: null, mk: (TS, ${info}) => ${js}` : `fn: ${direct ? direct.js : js}`;
   return `{name: ${str(m.name.name)}, flags: ${flags | (node.type === 'interface' ? M_ABSTRACT : 0)}, ${fn}, info: ${info}}`;
 }
 

@@ -19,6 +19,11 @@ export interface ClassCtx {
   isTrait: boolean;
   isInterface: boolean;
   node: A.ClassLike;
+  /**
+   * Instance methods with a body, by lowercase name, hoisted to module-level constants so that
+   * `$this->name()` in this class can call them directly (see compileMethodCall): null when not done.
+   */
+  direct?: Map<string, { js: string; params: A.Param[] }> | null;
 }
 
 export class FileCtx {
