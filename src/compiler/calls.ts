@@ -3,7 +3,7 @@
 // by-reference passing, variadics, frames for stack traces.
 
 import type * as A from '../syntax/ast.js';
-import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } from './context.js';
+import { FnCtx, FileCtx, ClassCtx, DirectMethod, str, compileError, jsVarName, attrsJson } from './context.js';
 import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, withLine, intLiteral, assignRefGivingRef } from './expressions.js';
 import { countedLocals, NON_RETAINING, discarder } from './refcount.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
@@ -470,7 +470,32 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
 function directThisMethod(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): { js: string; params: A.Param[] } | null {
   if (e.kind !== 'MethodCall' || c.kind !== 'method' || c.isStaticMethod || c.fiber || !c.cls?.direct) return null;
   if (!isThis(e.var) || e.name.kind !== 'Identifier' || !Array.isArray(e.args) || hasComplexArgs(e.args)) return null;
-  return c.cls.direct.get((e.name as A.Identifier).name.toLowerCase()) ?? null;
+  const m = c.cls.direct.get((e.name as A.Identifier).name.toLowerCase());
+  return m && !m.isStatic ? m : null;
+}
+
+/**
+ * A::name(...) naming a class of this file compiled before, or self::name(...) in a static method,
+ * for a static method that class declares and the caller may call: the guard (`cls`, the class the
+ * call names, being exactly that class) leaves the called class that class too.
+ */
+function directStaticMethod(c: FnCtx, e: A.StaticCall): { m: DirectMethod; cls: ClassCtx; self: boolean } | null {
+  if (c.fiber || e.cls.kind !== 'Name' || e.name.kind !== 'Identifier' || !Array.isArray(e.args) || hasComplexArgs(e.args)) return null;
+  const resolved = c.file.resolveClass(e.cls as A.Name);
+  const lc = resolved.toLowerCase();
+  let cls: ClassCtx | undefined;
+  let self = false;
+  if (lc === 'self') {
+    if (c.kind !== 'method' || !c.isStaticMethod || !c.cls) return null;
+    cls = c.cls;
+    self = true;
+  } else if (lc === 'parent' || lc === 'static') return null;
+  else cls = c.file.classCtxs.get(lc.replace(/^\\/, ''));
+  if (!cls?.direct) return null;
+  const m = cls.direct.get((e.name as A.Identifier).name.toLowerCase());
+  if (!m || !m.isStatic) return null;
+  if (!m.isPublic && !(c.kind === 'method' && c.cls === cls)) return null;
+  return { m, cls, self };
 }
 
 /** `fr.line = N, ` when the line the code is at changes (tracked in c.curLine). */
@@ -506,6 +531,22 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
       lookup = forwards
         ? `${m} = ${u('smcallFwd')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, this)`
         : `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+    }
+    const direct = directStaticMethod(c, e);
+    if (direct !== null) {
+      // the class the call names is exactly the class declaring the method: call it directly
+      const before = { assigned: c.saveAssigned(), line: c.curLine };
+      const { m: dm, cls } = direct;
+      const target = { name: (e.name as A.Identifier).name, params: dm.params.map((p) => p.name), variadic: dm.params.some((p) => p.variadic) };
+      const directCall = emitCall(c, dm.js, cls.ref, e.args, paramRefMask(dm.params), null, target, undefined, false);
+      const after = { assigned: c.assigned, line: c.curLine };
+      c.restoreAssigned(before.assigned);
+      c.curLine = before.line;
+      const generic = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+      c.intersectAssigned([after.assigned, c.assigned]);
+      if (c.curLine !== after.line) c.curLine = -1;
+      const guard = direct.self ? `this === ${cls.ref}` : `${clsJs} === ${cls.ref}`;
+      return withLine(c, e, `(${guard} ? ${directCall} : (${lookup}, ${generic}))`);
     }
     const emit = () => emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
     // WeakReference::create() refers to its object without keeping it

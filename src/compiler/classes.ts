@@ -3,7 +3,7 @@
 // the start of the file, as PHP's early binding does for top-level classes).
 
 import type * as A from '../syntax/ast.js';
-import { FnCtx, FileCtx, ClassCtx, str, compileError, attrsJson } from './context.js';
+import { FnCtx, FileCtx, ClassCtx, DirectMethod, str, compileError, attrsJson } from './context.js';
 import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
@@ -92,12 +92,13 @@ function classReference(file: FileCtx, n: A.Name, what: 'class' | 'interface' | 
  * constant's name comes from the class's variable, not from the id counter, so compiling the file
  * again names everything else alike.
  */
-function directMethods(file: FileCtx, node: A.ClassLike, ref: string): Map<string, { js: string; params: A.Param[] }> | null {
+function directMethods(file: FileCtx, node: A.ClassLike, ref: string): Map<string, DirectMethod> | null {
   if (file.fiberMode || (node.type !== 'class' && node.type !== 'enum') || !/^[A-Za-z_$][\w$]*$/.test(ref)) return null;
-  const out = new Map<string, { js: string; params: A.Param[] }>();
+  const out = new Map<string, DirectMethod>();
   for (const m of node.members) {
-    if (m.kind !== 'ClassMethod' || m.body === null || m.flags & (M_STATIC | M_ABSTRACT)) continue;
-    out.set(m.name.name.toLowerCase(), { js: `MF_${ref}_${m.name.name.replace(/[^A-Za-z0-9_]/g, '_')}`, params: m.params });
+    if (m.kind !== 'ClassMethod' || m.body === null || m.flags & M_ABSTRACT) continue;
+    const js = `MF_${ref}_${m.name.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+    out.set(m.name.name.toLowerCase(), { js, params: m.params, isStatic: (m.flags & M_STATIC) !== 0, isPublic: (m.flags & (M_PRIVATE | M_PROTECTED)) === 0 });
   }
   return out;
 }
@@ -113,6 +114,12 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
     node,
   };
   cls.direct = directMethods(file, node, ref);
+  // a second declaration of the name (in another branch) is a different class: neither is direct
+  if (name !== null && cls.direct) {
+    const lc = name.toLowerCase();
+    if (file.classCtxs.has(lc)) file.classCtxs.get(lc)!.direct = null;
+    else file.classCtxs.set(lc, cls);
+  }
   // constant expressions (defaults, constants) compile in a function-less context of the class
   const cctx = new FnCtx(file, 'method', cls, outer, false);
   cctx.inConstExpr = true;
