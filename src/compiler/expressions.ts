@@ -7,7 +7,7 @@ import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
 import { mayTrack, isCounted, storeKind } from './refcount.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite, inlineSlotTest,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite, inlineSlotTest, isStringKeyLiteral,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction, isSpecialBuiltinCall } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -742,7 +742,7 @@ function inlineAddInt(fn: string, a: string, b: string, helper: string): string 
  */
 function inlineDimGet(c: FnCtx, container: string, key: string): string {
   const arr = isJsLocal(container) ? container : c.temp();
-  const k = isJsLocal(key) || JS_INT_LITERAL.test(key) ? key : c.temp();
+  const k = isJsLocal(key) || JS_INT_LITERAL.test(key) || isStringKeyLiteral(key) ? key : c.temp();
   const v = c.temp();
   const pre = [arr !== container ? `${arr} = ${container}` : '', k !== key ? `${k} = ${key}` : ''].filter((x) => x);
   const s = c.temp();

@@ -294,7 +294,7 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
     if (tk !== null) {
       // an existing element of an unshared array without references is written inline
       const s = c.temp();
-      const test = inlineSlotTest(c, loc, tk, s, true);
+      const test = inlineSlotTest(c, loc, isStringKeyLiteral(key!) ? key! : tk, s, true);
       return `(${pre}, ${test} ? (${loc}.vals[${s}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
     }
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
@@ -322,8 +322,25 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
  */
 export function inlineSlotTest(c: FnCtx, arr: string, k: string, s: string, unshared: boolean): string {
   const A = c.file.use('PhpArray');
-  const lit = /^\(?-?\d+\)?$/.test(k);
-  return `${arr} instanceof ${A}${unshared ? ` && ${arr}.rc === 0` : ''} && !${arr}.hasRefs && ${lit ? '' : `typeof ${k} === "number" && `}(${s} = ${arr}.keys === null ? ((${k} | 0) === ${k} && ${k} < ${arr}.vals.length ? ${k} : -1) : ${arr}.idx[${k}]) >= 0`;
+  const head = `${arr} instanceof ${A}${unshared ? ` && ${arr}.rc === 0` : ''} && !${arr}.hasRefs && `;
+  const intSlot = `${arr}.keys === null ? ((${k} | 0) === ${k} && ${k} < ${arr}.vals.length ? ${k} : -1) : ${arr}.idx[${k}]`;
+  if (/^\(?-?\d+\)?$/.test(k)) return `${head}(${s} = ${intSlot}) >= 0`;
+  if (isStringKeyLiteral(k)) return `${head}${arr}.map !== null && (${s} = ${arr}.map.get(${k})) !== undefined`;
+  // a string key that cannot be numeric (it starts above '9') is its own key: the Map has its slot
+  const strSlot = `typeof ${k} === "string" && ${arr}.map !== null && ${k}.charCodeAt(0) > 57 ? ${arr}.map.get(${k}) : -1`;
+  return `${head}(${s} = typeof ${k} === "number" ? (${intSlot}) : ${strSlot}) >= 0`;
+}
+
+/** A JS string literal that PHP keeps as a string key (not a canonical integer like "12"). */
+export function isStringKeyLiteral(js: string): boolean {
+  if (!/^"(?:[^"\\]|\\.)*"$/.test(js)) return false;
+  let v: string;
+  try {
+    v = JSON.parse(js) as string;
+  } catch {
+    return false;
+  }
+  return !/^-?[0-9]/.test(v);
 }
 
 /** [$a, 'k' => $b, [$c]] = value */
