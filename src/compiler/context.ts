@@ -228,6 +228,8 @@ export class FnCtx {
   usesThis = false;
   /** variables that must be boxed (computed by the pre-pass) */
   boxedNames = new Set<string>();
+  /** locals that never hold a string (src/compiler/keyfacts.ts) */
+  neverString = new Set<string>();
   /** the JS name of this function's FunctionInfo */
   infoName = '';
   /** line last written to fr.line */

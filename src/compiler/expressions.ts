@@ -2,6 +2,7 @@
 // (temporaries are function-level `let`s), so statements can embed them anywhere.
 
 import type * as A from '../syntax/ast.js';
+import { exprNeverString } from './keyfacts.js';
 import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
@@ -238,7 +239,7 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
-      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), exprRaw(c, e.dim)));
+      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), exprRaw(c, e.dim), !exprNeverString(e.dim, c.neverString)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : exprRaw(c, e.var);
       if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
@@ -584,7 +585,7 @@ function inlineDimAssignOp(c: FnCtx, target: A.ArrayDimFetch, value: A.Expr, fn:
   const cur = c.temp();
   const o = c.temp();
   const k2 = c.temp();
-  const fast = `${inlineSlotTest(c, loc, k, s, true)} && (${cur} = ${loc}.vals[${s}]) !== undefined ? (${loc}.vals[${s}] = ${fn}(${cur}, ${v}))`;
+  const fast = `${inlineSlotTest(c, loc, k, s, true, !exprNeverString(target.dim, c.neverString))} && (${cur} = ${loc}.vals[${s}]) !== undefined ? (${loc}.vals[${s}] = ${fn}(${cur}, ${v}))`;
   const slow = `(${o} = ${writableContainer(c, base, true)}, ${k2} = ${u('dimOpKey')}(${o}, ${k}), ${u('assignDim')}(${o}, ${k2}, ${fn}(${u('dimOpGet')}(${o}, ${k2}), ${v})))`;
   return `(${k} = ${exprRaw(c, target.dim)}, ${v} = ${expr(c, value)}, ${fast} : ${slow})`;
 }
@@ -740,13 +741,13 @@ function inlineAddInt(fn: string, a: string, b: string, helper: string): string 
  * $a[$k] read: an element of a packed array (no references in it) is taken inline; everything else
  * (hash layout, missing keys, strings, objects, warnings) goes to dimGet.
  */
-function inlineDimGet(c: FnCtx, container: string, key: string): string {
+function inlineDimGet(c: FnCtx, container: string, key: string, maybeString: boolean): string {
   const arr = isJsLocal(container) ? container : c.temp();
   const k = isJsLocal(key) || JS_INT_LITERAL.test(key) || isStringKeyLiteral(key) ? key : c.temp();
   const v = c.temp();
   const pre = [arr !== container ? `${arr} = ${container}` : '', k !== key ? `${k} = ${key}` : ''].filter((x) => x);
   const s = c.temp();
-  const test = `${inlineSlotTest(c, arr, k, s, false)} && (${v} = ${arr}.vals[${s}]) !== undefined`;
+  const test = `${inlineSlotTest(c, arr, k, s, false, maybeString)} && (${v} = ${arr}.vals[${s}]) !== undefined`;
   return `(${pre.length ? pre.join(', ') + ', ' : ''}${test} ? ${v} : ${c.file.use('dimGet')}(${arr}, ${k}))`;
 }
 

@@ -3,6 +3,7 @@
 // storage (JS local, Ref-boxed JS local, dictionary scope).
 
 import type * as A from '../syntax/ast.js';
+import { exprNeverString } from './keyfacts.js';
 import { FnCtx, str, compileError } from './context.js';
 import { isCounted, StoreKind } from './refcount.js';
 import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
@@ -294,7 +295,7 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
     if (tk !== null) {
       // an existing element of an unshared array without references is written inline
       const s = c.temp();
-      const test = inlineSlotTest(c, loc, isStringKeyLiteral(key!) ? key! : tk, s, true);
+      const test = inlineSlotTest(c, loc, isStringKeyLiteral(key!) ? key! : tk, s, true, !exprNeverString(e.dim!, c.neverString));
       return `(${pre}, ${test} ? (${loc}.vals[${s}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
     }
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
@@ -320,11 +321,12 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
  * `k` (a JS local or int literal), which leaves the element's slot in `s`: packed arrays use the key,
  * hash arrays their direct int index (PhpArray.idx). `unshared` also asks for rc === 0 (a write).
  */
-export function inlineSlotTest(c: FnCtx, arr: string, k: string, s: string, unshared: boolean): string {
+export function inlineSlotTest(c: FnCtx, arr: string, k: string, s: string, unshared: boolean, maybeString = true): string {
   const A = c.file.use('PhpArray');
   const head = `${arr} instanceof ${A}${unshared ? ` && ${arr}.rc === 0` : ''} && !${arr}.hasRefs && `;
   const intSlot = `${arr}.keys === null ? ((${k} | 0) === ${k} && ${k} < ${arr}.vals.length ? ${k} : -1) : ${arr}.idx[${k}]`;
   if (/^\(?-?\d+\)?$/.test(k)) return `${head}(${s} = ${intSlot}) >= 0`;
+  if (!maybeString) return `${head}typeof ${k} === "number" && (${s} = ${intSlot}) >= 0`;
   if (isStringKeyLiteral(k)) return `${head}${arr}.map !== null && (${s} = ${arr}.map.get(${k})) !== undefined`;
   // a string key that cannot be numeric (it starts above '9') is its own key: the Map has its slot
   const strSlot = `typeof ${k} === "string" && ${arr}.map !== null && ${k}.charCodeAt(0) > 57 ? ${arr}.map.get(${k}) : -1`;
