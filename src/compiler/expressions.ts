@@ -28,6 +28,14 @@ export function lineOf(e: A.Node): number {
   return e.line;
 }
 
+/**
+ * Can the value of e be stored without share()? Fresh values, and locals that never hold a string
+ * (compiler/keyfacts.ts): they hold only numbers, booleans and null, never an array.
+ */
+function needsNoShare(c: FnCtx, e: A.Expr): boolean {
+  return isFresh(e) || (e.kind === 'Variable' && typeof e.name === 'string' && c.neverString.has(e.name));
+}
+
 /** Does evaluating e yield a value nobody else holds (so storing it needs no copy-on-write share)? */
 export function isFresh(e: A.Expr): boolean {
   switch (e.kind) {
@@ -274,15 +282,15 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
         if (e.target.kind !== 'StaticPropertyFetch' && hasSideEffects(e.value) && isDelayedTarget(e.target)) {
           // PHP fetches such a target (its variables, containers and keys) only after the value ran
           const t = c.temp();
-          return withLine(c, e, `(${t} = ${expr(c, e.value)}, ${assignTo(c, e.target, t, isFresh(e.value), castArray)})`);
+          return withLine(c, e, `(${t} = ${expr(c, e.value)}, ${assignTo(c, e.target, t, needsNoShare(c, e.value), castArray)})`);
         }
-        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value), castArray));
+        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), needsNoShare(c, e.value), castArray));
       }
       if (e.target.kind === 'Variable' && typeof e.target.name === 'string' && e.target.name !== 'this' && (c.dynamic || isCounted(c, e.target.name))) {
         // a counted store: the value is counted (tracked sources) or escapes (anything else)
         return assignTo(c, e.target, exprRaw(c, e.value), isFresh(e.value), false, storeKind(c, e.value));
       }
-      return assignTo(c, e.target, expr(c, e.value), isFresh(e.value));
+      return assignTo(c, e.target, expr(c, e.value), needsNoShare(c, e.value));
     case 'AssignRef':
       return assignRef(c, e);
     case 'AssignOp':
