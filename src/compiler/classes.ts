@@ -95,11 +95,14 @@ function classReference(file: FileCtx, n: A.Name, what: 'class' | 'interface' | 
 function directMethods(file: FileCtx, node: A.ClassLike, ref: string): Map<string, DirectMethod> | null {
   if (file.fiberMode || (node.type !== 'class' && node.type !== 'enum') || !/^[A-Za-z_$][\w$]*$/.test(ref)) return null;
   const out = new Map<string, DirectMethod>();
-  for (const m of node.members) {
-    if (m.kind !== 'ClassMethod' || m.body === null || m.flags & M_ABSTRACT) continue;
-    const js = `MF_${ref}_${m.name.name.replace(/[^A-Za-z0-9_]/g, '_')}`;
-    out.set(m.name.name.toLowerCase(), { js, params: m.params, isStatic: (m.flags & M_STATIC) !== 0, isPublic: (m.flags & (M_PRIVATE | M_PROTECTED)) === 0 });
-  }
+  node.members.forEach((m, i) => {
+    if (m.kind !== 'ClassMethod' || m.body === null || m.flags & M_ABSTRACT) return;
+    const lc = m.name.name.toLowerCase();
+    // a method declared twice is a compile error reported later: nothing is direct then
+    if (out.has(lc)) out.set(lc, null as any);
+    else out.set(lc, { js: `MF_${ref}_${i}`, params: m.params, isStatic: (m.flags & M_STATIC) !== 0, isPublic: (m.flags & (M_PRIVATE | M_PROTECTED)) === 0 });
+  });
+  for (const [k, v] of out) if (v === null) out.delete(k);
   return out;
 }
 

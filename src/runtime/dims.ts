@@ -59,6 +59,8 @@ export function dimGet(c: any, k: any): any {
     rt.warn(`Undefined array key ${keyForMessage(key)}`);
     return null;
   }
+  // a byte of a string at an int offset within it
+  if (typeof c === 'string' && typeof k === 'number' && (k | 0) === k && k >= 0 && k < c.length) return c[k];
   return dimGetSlow(c, k, false);
 }
 
