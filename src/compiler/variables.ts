@@ -328,8 +328,8 @@ export function inlineSlotTest(c: FnCtx, arr: string, k: string, s: string, unsh
   if (/^\(?-?\d+\)?$/.test(k)) return `${head}(${s} = ${intSlot}) >= 0`;
   if (!maybeString) return `${head}typeof ${k} === "number" && (${s} = ${intSlot}) >= 0`;
   if (isStringKeyLiteral(k)) return `${head}${arr}.map !== null && (${s} = ${arr}.map.get(${k})) !== undefined`;
-  // a string key that cannot be numeric (it starts above '9') is its own key: the Map has its slot
-  const strSlot = `typeof ${k} === "string" && ${arr}.map !== null && ${k}.charCodeAt(0) > 57 ? ${arr}.map.get(${k}) : -1`;
+  // a string key that cannot be numeric (it starts or ends above '9') is its own key: the Map has its slot
+  const strSlot = `typeof ${k} === "string" && ${arr}.map !== null && (${k}.charCodeAt(0) > 57 || ${k}.charCodeAt(${k}.length - 1) > 57) ? ${arr}.map.get(${k}) : -1`;
   return `${head}(${s} = typeof ${k} === "number" ? (${intSlot}) : ${strSlot}) >= 0`;
 }
 
