@@ -16,10 +16,13 @@ const NUMERIC_ASSIGN_OPS = new Set(['+', '-', '*', '/', '%', '**', '<<', '>>', '
 /** Parents in which a variable is only read as a value that cannot change it. */
 const READ_PARENTS = new Set(['BinaryOp', 'UnaryOp', 'Echo', 'Print', 'If', 'While', 'DoWhile', 'ElseIf', 'For', 'Ternary', 'Return', 'ExprStmt', 'Isset', 'Empty', 'Cast']);
 
+const NOT_LOCAL = ['this', 'GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION', 'http_response_header', 'argv', 'argc'];
+
 export function neverStringLocals(body: A.Stmt[], params: A.Param[], dynamic: boolean): Set<string> {
   if (dynamic) return new Set();
   const bad = new Set<string>(params.map((p) => p.name));
-  bad.add('this');
+  // not locals of this function: $this, $GLOBALS and the superglobals hold objects and arrays
+  for (const n of NOT_LOCAL) bad.add(n);
   const candidates = new Set<string>();
   /** writes: variable → values assigned (null: a write that keeps a non-string a non-string) */
   const assigned: [string, A.Expr | null][] = [];
