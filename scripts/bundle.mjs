@@ -42,10 +42,26 @@ function resolve(from, spec) {
   return path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
 }
 
+/**
+ * tsc declares every export first (`exports.a = exports.b = void 0;`) and then turns a re-exported
+ * name (`export { x } from`) into a getter with Object.defineProperty. Redefining a data property as
+ * an accessor makes V8 keep the exports object as a dictionary: every `mod_1.name` read from such a
+ * module is then a hash lookup, and calls through it are never inlined. Re-exported names are left
+ * out of the declaration, so the getter is a new property and the object stays fast.
+ */
+function withoutPredeclaredReexports(src) {
+  const reexported = new Set([...src.matchAll(/^Object\.defineProperty\(exports, "([\w$]+)", \{ enumerable: true, get: /gm)].map((m) => m[1]));
+  if (reexported.size === 0) return src;
+  return src.replace(/^exports\.[\w$]+ = (?:exports\.[\w$]+ = )*void 0;$/gm, (line) => {
+    const names = [...line.matchAll(/exports\.([\w$]+) = /g)].map((m) => m[1]).filter((n) => !reexported.has(n));
+    return names.length ? names.map((n) => `exports.${n} = `).join('') + 'void 0;' : '';
+  });
+}
+
 function bundle(modules) {
   const parts = ['"use strict";', 'const __defs = {'];
   for (const [id, src] of modules) {
-    const body = src
+    const body = withoutPredeclaredReexports(src)
       .replace(/^"use strict";\n/, '')
       .replace(/\n\/\/# sourceMappingURL=.*$/, '')
       // relative requires are resolved now: the bundle looks them up by id

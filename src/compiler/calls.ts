@@ -3,11 +3,12 @@
 // by-reference passing, variadics, frames for stack traces.
 
 import type * as A from '../syntax/ast.js';
-import { FnCtx, FileCtx, ClassCtx, str, compileError, jsVarName, attrsJson } from './context.js';
+import { FnCtx, FileCtx, ClassCtx, DirectMethod, str, compileError, jsVarName, attrsJson } from './context.js';
 import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, withLine, intLiteral, assignRefGivingRef } from './expressions.js';
 import { countedLocals, NON_RETAINING, discarder } from './refcount.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
+import { neverStringLocals } from './keyfacts.js';
 import { compileStmts, UNBIND_MARK } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
@@ -287,6 +288,8 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   const builtinName = lcGlobal === null ? lcNs : null;
   const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
   if (builtin && !hasComplexArgs(e.args)) {
+    const inline = builtinName === 'strlen' ? inlineStrlen(c, e) : null;
+    if (inline !== null) return inline;
     const id = builtinRef(c.file, builtinName!);
     const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;
     const mark = beginCall(c, e);
@@ -310,6 +313,20 @@ function beginCall(c: FnCtx, e: A.Node): (js: string) => string {
   if (e.line <= 0 || e.line === c.curLine) return (js) => js;
   c.curLine = e.line;
   return (js) => `(fr.line = ${e.line}, ${js})`;
+}
+
+/**
+ * strlen($s) as php-src compiles it (zend_compile_func_strlen): a string's length is taken inline (the
+ * length of a literal at compile time); any other argument goes to the builtin for its coercion or error.
+ */
+function inlineStrlen(c: FnCtx, e: A.FuncCall): string | null {
+  const args = e.args as A.Arg[];
+  if (args.length !== 1 || args[0].unpack || args[0].name !== null) return null;
+  const arg = args[0].value;
+  if (arg.kind === 'ScalarString') return String(arg.value.length);
+  const t = c.temp();
+  const mark = beginCall(c, e);
+  return mark(`(typeof (${t} = ${expr(c, arg)}) === "string" ? ${t}.length : ${builtinRef(c.file, 'strlen')}(${t}))`);
 }
 
 /** A module-level constant holding a builtin's wrapper (weak or strict mode per file). */
@@ -407,6 +424,14 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     // $o->m(...): the closure keeps the object
     return `(${objMark}${mark}${u('closureFromMethod')}(${u('esc')}(${objJs}), ${nameJs}, ${scopeExpr(c)}))`;
   }
+  const direct = directThisMethod(c, e);
+  const beforeCall = direct ? { assigned: c.saveAssigned(), line: c.curLine } : null;
+  const directCall = direct ? emitCall(c, direct.js, o, e.args as A.Arg[], paramRefMask(direct.params), null, { name: (e.name as A.Identifier).name, params: direct.params.map((p) => p.name), variadic: direct.params.some((p) => p.variadic) }, undefined, false) : null;
+  const afterDirect = direct ? { assigned: c.assigned, line: c.curLine } : null;
+  if (beforeCall) {
+    c.restoreAssigned(beforeCall.assigned);
+    c.curLine = beforeCall.line;
+  }
   let lookup: string;
   let call: string;
   if (hasComplexArgs(e.args)) {
@@ -423,6 +448,12 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     c.curLine = -1;
     return `(${objMark}(${o} = ${objJs}) == null ? null : (${mark}${lookup}, ${call}))`;
   }
+  if (directCall !== null) {
+    // $this of exactly this class: the method found is its own declaration
+    c.intersectAssigned([afterDirect!.assigned, c.assigned]);
+    if (c.curLine !== afterDirect!.line) c.curLine = -1;
+    return `(${objMark}${o} = ${objJs}, ${mark}${o}.cls === ${scopeExpr(c)} ? ${directCall} : (${lookup}, ${call}))`;
+  }
   const d = discarder(e.var);
   if (d !== null) {
     // (new A)->m(), f()->m(): the object dies after the call unless something kept it
@@ -431,6 +462,41 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
     return `(${objMark}${o} = ${u('takeFloat')}(${objJs}), ${mark}${lookup}, ${r} = ${call}, ${u('discardReceiverF')}(${o}, ${r}), ${r})`;
   }
   return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${call})`;
+}
+
+/**
+ * `$this->name(...)` in a method of a class that declares an instance method `name`: while $this is
+ * of exactly that class, method lookup finds that declaration, visible from its own scope.
+ */
+function directThisMethod(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): { js: string; params: A.Param[] } | null {
+  if (e.kind !== 'MethodCall' || c.kind !== 'method' || c.isStaticMethod || c.fiber || !c.cls?.direct) return null;
+  if (!isThis(e.var) || e.name.kind !== 'Identifier' || !Array.isArray(e.args) || hasComplexArgs(e.args)) return null;
+  const m = c.cls.direct.get((e.name as A.Identifier).name.toLowerCase());
+  return m && !m.isStatic ? m : null;
+}
+
+/**
+ * A::name(...) naming a class of this file compiled before, or self::name(...) in a static method,
+ * for a static method that class declares and the caller may call: the guard (`cls`, the class the
+ * call names, being exactly that class) leaves the called class that class too.
+ */
+function directStaticMethod(c: FnCtx, e: A.StaticCall): { m: DirectMethod; cls: ClassCtx; self: boolean } | null {
+  if (c.fiber || e.cls.kind !== 'Name' || e.name.kind !== 'Identifier' || !Array.isArray(e.args) || hasComplexArgs(e.args)) return null;
+  const resolved = c.file.resolveClass(e.cls as A.Name);
+  const lc = resolved.toLowerCase();
+  let cls: ClassCtx | undefined;
+  let self = false;
+  if (lc === 'self') {
+    if (c.kind !== 'method' || !c.isStaticMethod || !c.cls) return null;
+    cls = c.cls;
+    self = true;
+  } else if (lc === 'parent' || lc === 'static') return null;
+  else cls = c.file.classCtxs.get(lc.replace(/^\\/, ''));
+  if (!cls?.direct) return null;
+  const m = cls.direct.get((e.name as A.Identifier).name.toLowerCase());
+  if (!m || !m.isStatic) return null;
+  if (!m.isPublic && !(c.kind === 'method' && c.cls === cls)) return null;
+  return { m, cls, self };
 }
 
 /** `fr.line = N, ` when the line the code is at changes (tracked in c.curLine). */
@@ -466,6 +532,22 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
       lookup = forwards
         ? `${m} = ${u('smcallFwd')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, this)`
         : `${m} = ${u('smcall')}(${site}, ${clsJs}, ${nameJs}, ${scopeExpr(c)}, ${thisJs})`;
+    }
+    const direct = directStaticMethod(c, e);
+    if (direct !== null) {
+      // the class the call names is exactly the class declaring the method: call it directly
+      const before = { assigned: c.saveAssigned(), line: c.curLine };
+      const { m: dm, cls } = direct;
+      const target = { name: (e.name as A.Identifier).name, params: dm.params.map((p) => p.name), variadic: dm.params.some((p) => p.variadic) };
+      const directCall = emitCall(c, dm.js, cls.ref, e.args, paramRefMask(dm.params), null, target, undefined, false);
+      const after = { assigned: c.assigned, line: c.curLine };
+      c.restoreAssigned(before.assigned);
+      c.curLine = before.line;
+      const generic = emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
+      c.intersectAssigned([after.assigned, c.assigned]);
+      if (c.curLine !== after.line) c.curLine = -1;
+      const guard = direct.self ? `this === ${cls.ref}` : `${clsJs} === ${cls.ref}`;
+      return withLine(c, e, `(${guard} ? ${directCall} : (${lookup}, ${generic}))`);
     }
     const emit = () => emitCall(c, `${m}.fn`, `${m}.self`, e.args, null, `${m}.info.refMask`, null, `${u('fvb')}(${m})`, discard);
     // WeakReference::create() refers to its object without keeping it
@@ -587,6 +669,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   c.inTraitMethod = (spec.kind === 'method' && !!cls?.isTrait) || (spec.kind !== 'method' && spec.kind !== 'function' && !!parent?.inTraitMethod);
   c.boxedNames = facts.boxed;
   c.unsetNames = facts.unset;
+  c.neverString = neverStringLocals(spec.body, spec.params, facts.dynamic);
   if (!c.dynamic) {
     // parameters and captured variables hold values from elsewhere: never counted
     const own = new Set(['this', 'GLOBALS', ...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((use) => use.name)]);

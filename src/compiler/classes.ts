@@ -3,7 +3,7 @@
 // the start of the file, as PHP's early binding does for top-level classes).
 
 import type * as A from '../syntax/ast.js';
-import { FnCtx, FileCtx, ClassCtx, str, compileError, attrsJson } from './context.js';
+import { FnCtx, FileCtx, ClassCtx, DirectMethod, str, compileError, attrsJson } from './context.js';
 import { expr } from './expressions.js';
 import { compileFunction } from './calls.js';
 import { typeExpr } from './types.js';
@@ -86,6 +86,26 @@ function classReference(file: FileCtx, n: A.Name, what: 'class' | 'interface' | 
   return file.resolveClass(n);
 }
 
+/**
+ * The instance methods `$this->m()` may call directly: a plain class's (not a trait's or interface's,
+ * and not in the fiber compilation, whose functions are variants) non-static methods with a body. The
+ * constant's name comes from the class's variable, not from the id counter, so compiling the file
+ * again names everything else alike.
+ */
+function directMethods(file: FileCtx, node: A.ClassLike, ref: string): Map<string, DirectMethod> | null {
+  if (file.fiberMode || (node.type !== 'class' && node.type !== 'enum') || !/^[A-Za-z_$][\w$]*$/.test(ref)) return null;
+  const out = new Map<string, DirectMethod>();
+  node.members.forEach((m, i) => {
+    if (m.kind !== 'ClassMethod' || m.body === null || m.flags & M_ABSTRACT) return;
+    const lc = m.name.name.toLowerCase();
+    // a method declared twice is a compile error reported later: nothing is direct then
+    if (out.has(lc)) out.set(lc, null as any);
+    else out.set(lc, { js: `MF_${ref}_${i}`, params: m.params, isStatic: (m.flags & M_STATIC) !== 0, isPublic: (m.flags & (M_PRIVATE | M_PROTECTED)) === 0 });
+  });
+  for (const [k, v] of out) if (v === null) out.delete(k);
+  return out;
+}
+
 function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: string | null, outer: FnCtx, defName: string | null = null): string {
   if (node.name) assertValidClassName(node.name.name, node.line);
   const cls: ClassCtx = {
@@ -96,6 +116,13 @@ function classDeclObject(file: FileCtx, node: A.ClassLike, ref: string, name: st
     isInterface: node.type === 'interface',
     node,
   };
+  cls.direct = directMethods(file, node, ref);
+  // a second declaration of the name (in another branch) is a different class: neither is direct
+  if (name !== null && cls.direct) {
+    const lc = name.toLowerCase();
+    if (file.classCtxs.has(lc)) file.classCtxs.get(lc)!.direct = null;
+    else file.classCtxs.set(lc, cls);
+  }
   // constant expressions (defaults, constants) compile in a function-less context of the class
   const cctx = new FnCtx(file, 'method', cls, outer, false);
   cctx.inConstExpr = true;
@@ -310,7 +337,9 @@ function methodDecl(file: FileCtx, node: A.ClassLike, m: A.ClassMethod, cls: Cla
     attrGroups: m.attrGroups, methodName: m.name.name, isAbstract,
   }, cls, outer, jsName);
   // a trait method is made once per using class: TS is that class, its FunctionInfo the copy's
-  const fn = m.body === null ? 'fn: null' : cls.isTrait ? `fn: null, mk: (TS, ${info}) => ${js}` : `fn: ${js}`;
+  const direct = cls.direct?.get(m.name.name.toLowerCase());
+  if (direct) file.decls.push(`const ${direct.js} = ${js};`);
+  const fn = m.body === null ? 'fn: null' : cls.isTrait ? `fn: null, mk: (TS, ${info}) => ${js}` : `fn: ${direct ? direct.js : js}`;
   return `{name: ${str(m.name.name)}, flags: ${flags | (node.type === 'interface' ? M_ABSTRACT : 0)}, ${fn}, info: ${info}}`;
 }
 

@@ -19,6 +19,19 @@ export interface ClassCtx {
   isTrait: boolean;
   isInterface: boolean;
   node: A.ClassLike;
+  /**
+   * Instance methods with a body, by lowercase name, hoisted to module-level constants so that
+   * `$this->name()` in this class can call them directly (see compileMethodCall): null when not done.
+   */
+  direct?: Map<string, DirectMethod> | null;
+}
+
+/** A method a call may reach directly (ClassCtx.direct). */
+export interface DirectMethod {
+  js: string;
+  params: A.Param[];
+  isStatic: boolean;
+  isPublic: boolean;
 }
 
 export class FileCtx {
@@ -32,6 +45,8 @@ export class FileCtx {
   helpers = new Set<string>();
   /** module-level declarations (function infos, caches) */
   decls: string[] = [];
+  /** the file's named classes compiled so far, by lowercase name (for direct static calls) */
+  classCtxs = new Map<string, ClassCtx>();
   /**
    * The file's definitions as entries of the `M$.defs` object literal (a closure factory or class
    * declarer by name; a function as `name: {fn, info}`), so another thread can re-create what this
@@ -213,6 +228,8 @@ export class FnCtx {
   usesThis = false;
   /** variables that must be boxed (computed by the pre-pass) */
   boxedNames = new Set<string>();
+  /** locals that never hold a string (src/compiler/keyfacts.ts) */
+  neverString = new Set<string>();
   /** the JS name of this function's FunctionInfo */
   infoName = '';
   /** line last written to fr.line */

@@ -2,12 +2,13 @@
 // (temporaries are function-level `let`s), so statements can embed them anywhere.
 
 import type * as A from '../syntax/ast.js';
+import { exprNeverString } from './keyfacts.js';
 import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
 import { mayTrack, isCounted, storeKind } from './refcount.js';
 import {
-  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite,
+  readVar, readQuiet, assignTo, refOf, bindRef, unsetOf, issetOf, writableContainer, isThis, thisExpr, destructure, valueLocation, isGlobalsElement, globalRef, objectForRmw, objectForWrite, inlineSlotTest, isStringKeyLiteral,
 } from './variables.js';
 import { compileCall, compileMethodCall, compileStaticCall, compileNew, compileClosure, compileArrowFunction, isSpecialBuiltinCall } from './calls.js';
 import { compileAnonClass } from './classes.js';
@@ -25,6 +26,14 @@ export function isGlobalsVar(e: A.Expr): boolean {
 
 export function lineOf(e: A.Node): number {
   return e.line;
+}
+
+/**
+ * Can the value of e be stored without share()? Fresh values, and locals that never hold a string
+ * (compiler/keyfacts.ts): they hold only numbers, booleans and null, never an array.
+ */
+function needsNoShare(c: FnCtx, e: A.Expr): boolean {
+  return isFresh(e) || (e.kind === 'Variable' && typeof e.name === 'string' && c.neverString.has(e.name));
 }
 
 /** Does evaluating e yield a value nobody else holds (so storing it needs no copy-on-write share)? */
@@ -238,7 +247,7 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
-      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), exprRaw(c, e.dim)));
+      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), exprRaw(c, e.dim), !exprNeverString(e.dim, c.neverString)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : exprRaw(c, e.var);
       if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
@@ -273,15 +282,15 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
         if (e.target.kind !== 'StaticPropertyFetch' && hasSideEffects(e.value) && isDelayedTarget(e.target)) {
           // PHP fetches such a target (its variables, containers and keys) only after the value ran
           const t = c.temp();
-          return withLine(c, e, `(${t} = ${expr(c, e.value)}, ${assignTo(c, e.target, t, isFresh(e.value), castArray)})`);
+          return withLine(c, e, `(${t} = ${expr(c, e.value)}, ${assignTo(c, e.target, t, needsNoShare(c, e.value), castArray)})`);
         }
-        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), isFresh(e.value), castArray));
+        return withLine(c, e, assignTo(c, e.target, expr(c, e.value), needsNoShare(c, e.value), castArray));
       }
       if (e.target.kind === 'Variable' && typeof e.target.name === 'string' && e.target.name !== 'this' && (c.dynamic || isCounted(c, e.target.name))) {
         // a counted store: the value is counted (tracked sources) or escapes (anything else)
         return assignTo(c, e.target, exprRaw(c, e.value), isFresh(e.value), false, storeKind(c, e.value));
       }
-      return assignTo(c, e.target, expr(c, e.value), isFresh(e.value));
+      return assignTo(c, e.target, expr(c, e.value), needsNoShare(c, e.value));
     case 'AssignRef':
       return assignRef(c, e);
     case 'AssignOp':
@@ -550,6 +559,8 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
     // read, operate, write back (no share needed: operator results are fresh)
     return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${exprRaw(c, e.value)})`, true, false, 'N'));
   }
+  const inline = target.kind === 'ArrayDimFetch' ? inlineDimAssignOp(c, target, e.value, fn) : null;
+  if (inline !== null) return withLine(c, e, inline);
   if (target.kind === 'PropertyFetch' || (target.kind === 'ArrayDimFetch' && target.dim)) {
     // the location's parts and the value first, then one read and one write (ZEND_ASSIGN_OBJ_OP/DIM_OP)
     const loc = rmwLocation(c, target);
@@ -562,6 +573,29 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   // other locations: evaluate once through their Ref
   const r = c.temp();
   return withLine(c, e, `(${r} = ${compoundRef(c, target, true)}, ${r}.v = ${fn}(${c.file.use('refRead')}(${r}), ${expr(c, e.value)}))`);
+}
+
+/**
+ * $v[k] op= value for an array in a JS local: key and value are evaluated (as PHP does before
+ * ZEND_ASSIGN_DIM_OP fetches the container), then an existing element of an unshared array without
+ * references is updated inline; anything else takes the general path with the same key and value.
+ */
+function inlineDimAssignOp(c: FnCtx, target: A.ArrayDimFetch, value: A.Expr, fn: string): string | null {
+  const base = target.var;
+  if (!target.dim || base.kind !== 'Variable' || typeof base.name !== 'string' || base.name === 'this') return null;
+  if (hasSideEffects(target.dim) || hasSideEffects(value)) return null;
+  const loc = valueLocation(c, base.name);
+  if (loc === null) return null;
+  const u = (h: string) => c.file.use(h);
+  const k = c.temp();
+  const v = c.temp();
+  const s = c.temp();
+  const cur = c.temp();
+  const o = c.temp();
+  const k2 = c.temp();
+  const fast = `${inlineSlotTest(c, loc, k, s, true, !exprNeverString(target.dim, c.neverString))} && (${cur} = ${loc}.vals[${s}]) !== undefined ? (${loc}.vals[${s}] = ${fn}(${cur}, ${v}))`;
+  const slow = `(${o} = ${writableContainer(c, base, true)}, ${k2} = ${u('dimOpKey')}(${o}, ${k}), ${u('assignDim')}(${o}, ${k2}, ${fn}(${u('dimOpGet')}(${o}, ${k2}), ${v})))`;
+  return `(${k} = ${exprRaw(c, target.dim)}, ${v} = ${expr(c, value)}, ${fast} : ${slow})`;
 }
 
 /**
@@ -715,12 +749,13 @@ function inlineAddInt(fn: string, a: string, b: string, helper: string): string 
  * $a[$k] read: an element of a packed array (no references in it) is taken inline; everything else
  * (hash layout, missing keys, strings, objects, warnings) goes to dimGet.
  */
-function inlineDimGet(c: FnCtx, container: string, key: string): string {
+function inlineDimGet(c: FnCtx, container: string, key: string, maybeString: boolean): string {
   const arr = isJsLocal(container) ? container : c.temp();
-  const k = isJsLocal(key) || JS_INT_LITERAL.test(key) ? key : c.temp();
+  const k = isJsLocal(key) || JS_INT_LITERAL.test(key) || isStringKeyLiteral(key) ? key : c.temp();
   const v = c.temp();
   const pre = [arr !== container ? `${arr} = ${container}` : '', k !== key ? `${k} = ${key}` : ''].filter((x) => x);
-  const test = `${arr} instanceof ${c.file.use('PhpArray')} && ${arr}.keys === null && !${arr}.hasRefs && ${JS_INT_LITERAL.test(k) ? '' : `typeof ${k} === "number" && `}(${v} = ${arr}.vals[${k}]) !== undefined`;
+  const s = c.temp();
+  const test = `${inlineSlotTest(c, arr, k, s, false, maybeString)} && (${v} = ${arr}.vals[${s}]) !== undefined`;
   return `(${pre.length ? pre.join(', ') + ', ' : ''}${test} ? ${v} : ${c.file.use('dimGet')}(${arr}, ${k}))`;
 }
 

@@ -3,6 +3,7 @@
 // storage (JS local, Ref-boxed JS local, dictionary scope).
 
 import type * as A from '../syntax/ast.js';
+import { exprNeverString } from './keyfacts.js';
 import { FnCtx, str, compileError } from './context.js';
 import { isCounted, StoreKind } from './refcount.js';
 import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
@@ -292,10 +293,10 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
       return `(${pre}, ${r} = S.ref(${str(base.name)}), ${r}.v = ${op.replace('CUR', r + '.v')}, ${tv})`;
     }
     if (tk !== null) {
-      // an existing element of an unshared packed array without references is written inline
-      const A = c.file.use('PhpArray');
-      const test = `${loc} instanceof ${A} && ${loc}.rc === 0 && ${loc}.keys === null && !${loc}.hasRefs && (${tk} | 0) === ${tk} && ${tk} >= 0 && ${tk} < ${loc}.vals.length`;
-      return `(${pre}, ${test} ? (${loc}.vals[${tk}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
+      // an existing element of an unshared array without references is written inline
+      const s = c.temp();
+      const test = inlineSlotTest(c, loc, isStringKeyLiteral(key!) ? key! : tk, s, true, !exprNeverString(e.dim!, c.neverString));
+      return `(${pre}, ${test} ? (${loc}.vals[${s}] = ${tv}) : (${loc} = ${op.replace('CUR', loc)}), ${tv})`;
     }
     return `(${pre}, ${loc} = ${op.replace('CUR', loc)}, ${tv})`;
   }
@@ -313,6 +314,35 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
     }
   }
   return `${c.file.use(castArray ? 'assignDimCastArray' : 'assignDim')}(${writableContainer(c, base)}, ${key}, ${value})`;
+}
+
+/**
+ * The inline test that `arr` (a JS local or `x.v`) is an array without references holding int key
+ * `k` (a JS local or int literal), which leaves the element's slot in `s`: packed arrays use the key,
+ * hash arrays their direct int index (PhpArray.idx). `unshared` also asks for rc === 0 (a write).
+ */
+export function inlineSlotTest(c: FnCtx, arr: string, k: string, s: string, unshared: boolean, maybeString = true): string {
+  const A = c.file.use('PhpArray');
+  const head = `${arr} instanceof ${A}${unshared ? ` && ${arr}.rc === 0` : ''} && !${arr}.hasRefs && `;
+  const intSlot = `${arr}.keys === null ? ((${k} | 0) === ${k} && ${k} < ${arr}.vals.length ? ${k} : -1) : ${arr}.idx[${k}]`;
+  if (/^\(?-?\d+\)?$/.test(k)) return `${head}(${s} = ${intSlot}) >= 0`;
+  if (!maybeString) return `${head}typeof ${k} === "number" && (${s} = ${intSlot}) >= 0`;
+  if (isStringKeyLiteral(k)) return `${head}${arr}.map !== null && (${s} = ${arr}.map.get(${k})) !== undefined`;
+  // a string key that cannot be numeric (it starts or ends above '9') is its own key: the Map has its slot
+  const strSlot = `typeof ${k} === "string" && ${arr}.map !== null && (${k}.charCodeAt(0) > 57 || ${k}.charCodeAt(${k}.length - 1) > 57) ? ${arr}.map.get(${k}) : -1`;
+  return `${head}(${s} = typeof ${k} === "number" ? (${intSlot}) : ${strSlot}) >= 0`;
+}
+
+/** A JS string literal that PHP keeps as a string key (not a canonical integer like "12"). */
+export function isStringKeyLiteral(js: string): boolean {
+  if (!/^"(?:[^"\\]|\\.)*"$/.test(js)) return false;
+  let v: string;
+  try {
+    v = JSON.parse(js) as string;
+  } catch {
+    return false;
+  }
+  return !/^-?[0-9]/.test(v);
 }
 
 /** [$a, 'k' => $b, [$c]] = value */

@@ -59,6 +59,8 @@ export function dimGet(c: any, k: any): any {
     rt.warn(`Undefined array key ${keyForMessage(key)}`);
     return null;
   }
+  // a byte of a string at an int offset within it
+  if (typeof c === 'string' && typeof k === 'number' && (k | 0) === k && k >= 0 && k < c.length) return c[k];
   return dimGetSlow(c, k, false);
 }
 
@@ -508,6 +510,13 @@ export function assignDimInRef(r: Ref, k: any, v: any): any {
 /** $var[$k] = v for a plain local: returns the variable's new value (arrays in place, strings rebuilt). */
 export function assignDimTo(cur: any, k: any, v: any): any {
   if (cur instanceof PhpArray && cur.rc === 0) {
+    if (cur.keys === null && k === cur.vals.length) {
+      // appending to a list ($a[$i] = v with $i counting up)
+      cur.vals.push(v);
+      cur.size++;
+      if (k >= cur.nextFree) cur.nextFree = k + 1;
+      return cur;
+    }
     cur.set(typeof k === 'number' && Number.isInteger(k) ? k : toKey(k), v);
     return cur;
   }

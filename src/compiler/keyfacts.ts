@@ -1,0 +1,132 @@
+// Which local variables of a function can never hold a string: an array access keyed by one of them
+// needs no inline string-key path (src/compiler/variables.ts, inlineSlotTest). A variable qualifies
+// when every place it appears is understood: written only by assignments of values that are never
+// strings (numbers, arithmetic, other such variables), ++/--, arithmetic compound assignments; read
+// only as an operand, an array key, a condition or the value of such an assignment. Anything else
+// (parameters, by-reference use, global/static, foreach, list(), function arguments, closures'
+// use, $$name) leaves it out. The answer only drops a fast path: a wrong "maybe string" costs speed.
+
+import type * as A from '../syntax/ast.js';
+import { forEachChild } from './analyze.js';
+
+/** Operators whose result is never a string (whatever the operands, or they throw). */
+const NUMERIC_BINOPS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '<', '<=', '>', '>=', '==', '!=', '<>', '===', '!==', '<=>', '&&', '||', 'and', 'or', 'xor']);
+/** Compound assignments that leave a non-string variable a non-string (`.=` and `??=` are not here). */
+const NUMERIC_ASSIGN_OPS = new Set(['+', '-', '*', '/', '%', '**', '<<', '>>', '&', '|', '^']);
+/** Parents in which a variable is only read as a value that cannot change it. */
+const READ_PARENTS = new Set(['BinaryOp', 'UnaryOp', 'Echo', 'Print', 'If', 'While', 'DoWhile', 'ElseIf', 'For', 'Ternary', 'Return', 'ExprStmt', 'Isset', 'Empty', 'Cast']);
+
+const NOT_LOCAL = ['this', 'GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION', 'http_response_header', 'argv', 'argc'];
+
+export function neverStringLocals(body: A.Stmt[], params: A.Param[], dynamic: boolean): Set<string> {
+  if (dynamic) return new Set();
+  const bad = new Set<string>(params.map((p) => p.name));
+  // not locals of this function: $this, $GLOBALS and the superglobals hold objects and arrays
+  for (const n of NOT_LOCAL) bad.add(n);
+  const candidates = new Set<string>();
+  /** writes: variable → values assigned (null: a write that keeps a non-string a non-string) */
+  const assigned: [string, A.Expr | null][] = [];
+  const visit = (n: any, parent: any, key: string) => {
+    if (n.kind === 'Closure' || n.kind === 'ArrowFunction' || n.kind === 'ClassLike' || n.kind === 'FunctionDecl' || n.kind === 'ClassDecl') {
+      // captured or nested: their variables are their own, but `use ($x)` names ours
+      for (const u of n.uses ?? []) bad.add(u.name);
+      if (n.kind === 'ArrowFunction') markAllVars(n.expr, bad);
+      return;
+    }
+    if (n.kind === 'Variable') {
+      if (typeof n.name !== 'string') return;
+      candidates.add(n.name);
+      if (!allowedUse(n, parent, key, assigned)) bad.add(n.name);
+      return;
+    }
+    forEachChild(n, (ch) => visit(ch, n, keyOf(n, ch)));
+  };
+  for (const s of body) visit(s, null, '');
+  // a variable assigned another variable's value is a non-string only if that one is: to a fixpoint
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, value] of assigned) {
+      if (bad.has(name) || value === null) continue;
+      if (!neverString(value, bad, candidates)) {
+        bad.add(name);
+        changed = true;
+      }
+    }
+  }
+  const out = new Set<string>();
+  for (const n of candidates) if (!bad.has(n)) out.add(n);
+  return out;
+}
+
+/** The property name under which parent holds child (for telling a target from a value). */
+function keyOf(parent: any, child: any): string {
+  for (const k in parent) if (parent[k] === child) return k;
+  return '';
+}
+
+function allowedUse(v: A.Variable, parent: any, key: string, assigned: [string, A.Expr | null][]): boolean {
+  if (parent === null) return false;
+  const name = v.name as string;
+  switch (parent.kind) {
+    case 'Assign':
+      if (key === 'target') {
+        assigned.push([name, parent.value]);
+        return true;
+      }
+      return key === 'value';
+    case 'AssignOp':
+      if (key === 'target') {
+        if (!NUMERIC_ASSIGN_OPS.has(parent.op)) return false;
+        assigned.push([name, null]);
+        return true;
+      }
+      return key === 'value';
+    case 'IncDec':
+      return true;
+    case 'ArrayDimFetch':
+      // as the key: read; as the container: it would be an array or an error, never a string written
+      return key === 'dim';
+    default:
+      return READ_PARENTS.has(parent.kind);
+  }
+}
+
+function neverString(e: A.Expr, bad: Set<string>, candidates: Set<string>): boolean {
+  switch (e.kind) {
+    case 'ScalarInt':
+    case 'ScalarFloat':
+    case 'Isset':
+    case 'Empty':
+    case 'Instanceof':
+      return true;
+    case 'Variable':
+      return typeof e.name === 'string' && candidates.has(e.name) && !bad.has(e.name);
+    case 'IncDec':
+      return e.var.kind === 'Variable' && neverString(e.var, bad, candidates);
+    case 'UnaryOp':
+      return e.op !== '~' || neverString(e.expr, bad, candidates);
+    case 'Cast':
+      return e.type === 'int' || e.type === 'float' || e.type === 'bool';
+    case 'Assign':
+      return neverString(e.value, bad, candidates);
+    case 'BinaryOp':
+      if (NUMERIC_BINOPS.has(e.op)) return true;
+      // array + array is an array; & | ^ of two strings is a string
+      if (e.op === '+' || e.op === '&' || e.op === '|' || e.op === '^') return neverString(e.left, bad, candidates) || neverString(e.right, bad, candidates);
+      return false;
+    default:
+      return false;
+  }
+}
+
+function markAllVars(n: any, into: Set<string>): void {
+  if (!n || typeof n !== 'object') return;
+  if (n.kind === 'Variable' && typeof n.name === 'string') into.add(n.name);
+  forEachChild(n, (ch) => markAllVars(ch, into));
+}
+
+/** Is the value of e never a string, given the function's never-string locals? */
+export function exprNeverString(e: A.Expr, locals: Set<string>): boolean {
+  return neverString(e, new Set(), locals);
+}
