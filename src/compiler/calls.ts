@@ -426,7 +426,7 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   }
   const direct = directThisMethod(c, e);
   const beforeCall = direct ? { assigned: c.saveAssigned(), line: c.curLine } : null;
-  const directCall = direct ? emitCall(c, direct.js, o, e.args as A.Arg[], paramRefMask(direct.params), null, { name: (e.name as A.Identifier).name, params: direct.params.map((p) => p.name), variadic: direct.params.some((p) => p.variadic) }, undefined, false) : null;
+  const directCall = direct ? emitCall(c, direct.js, o, e.args as A.Arg[], paramRefMask(direct.params), null, { name: qualifiedMethodName(c.cls!, direct), params: direct.params.map((p) => p.name), variadic: direct.params.some((p) => p.variadic) }, undefined, false) : null;
   const afterDirect = direct ? { assigned: c.assigned, line: c.curLine } : null;
   if (beforeCall) {
     c.restoreAssigned(beforeCall.assigned);
@@ -464,11 +464,16 @@ export function compileMethodCall(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCa
   return `(${objMark}${o} = ${objJs}, ${mark}${lookup}, ${call})`;
 }
 
+/** Class::method, as PHP's messages about a call name a method. */
+function qualifiedMethodName(cls: ClassCtx, m: DirectMethod): string {
+  return cls.name === null ? m.name : `${cls.name.replace(/^\\/, '')}::${m.name}`;
+}
+
 /**
  * `$this->name(...)` in a method of a class that declares an instance method `name`: while $this is
  * of exactly that class, method lookup finds that declaration, visible from its own scope.
  */
-function directThisMethod(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): { js: string; params: A.Param[] } | null {
+function directThisMethod(c: FnCtx, e: A.MethodCall | A.NullsafeMethodCall): DirectMethod | null {
   if (e.kind !== 'MethodCall' || c.kind !== 'method' || c.isStaticMethod || c.fiber || !c.cls?.direct) return null;
   if (!isThis(e.var) || e.name.kind !== 'Identifier' || !Array.isArray(e.args) || hasComplexArgs(e.args)) return null;
   const m = c.cls.direct.get((e.name as A.Identifier).name.toLowerCase());
@@ -538,7 +543,7 @@ export function compileStaticCall(c: FnCtx, e: A.StaticCall): string {
       // the class the call names is exactly the class declaring the method: call it directly
       const before = { assigned: c.saveAssigned(), line: c.curLine };
       const { m: dm, cls } = direct;
-      const target = { name: (e.name as A.Identifier).name, params: dm.params.map((p) => p.name), variadic: dm.params.some((p) => p.variadic) };
+      const target = { name: qualifiedMethodName(cls, dm), params: dm.params.map((p) => p.name), variadic: dm.params.some((p) => p.variadic) };
       const directCall = emitCall(c, dm.js, cls.ref, e.args, paramRefMask(dm.params), null, target, undefined, false);
       const after = { assigned: c.assigned, line: c.curLine };
       c.restoreAssigned(before.assigned);

@@ -100,7 +100,7 @@ function directMethods(file: FileCtx, node: A.ClassLike, ref: string): Map<strin
     const lc = m.name.name.toLowerCase();
     // a method declared twice is a compile error reported later: nothing is direct then
     if (out.has(lc)) out.set(lc, null as any);
-    else out.set(lc, { js: `MF_${ref}_${i}`, params: m.params, isStatic: (m.flags & M_STATIC) !== 0, isPublic: (m.flags & (M_PRIVATE | M_PROTECTED)) === 0 });
+    else out.set(lc, { js: `MF_${ref}_${i}`, name: m.name.name, params: m.params, isStatic: (m.flags & M_STATIC) !== 0, isPublic: (m.flags & (M_PRIVATE | M_PROTECTED)) === 0 });
   });
   for (const [k, v] of out) if (v === null) out.delete(k);
   return out;

@@ -29,6 +29,8 @@ export interface ClassCtx {
 /** A method a call may reach directly (ClassCtx.direct). */
 export interface DirectMethod {
   js: string;
+  /** the method's name as declared (what PHP's messages about the call name) */
+  name: string;
   params: A.Param[];
   isStatic: boolean;
   isPublic: boolean;
