@@ -623,7 +623,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   file.decls.push(
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ${hasSensitive ? 'hasSensitive: true, ' : ''}` +
       `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
-      `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, ${facts.isGenerator && facts.hasFinally ? 'hasFinally: true, ' : ''}usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
+      `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, ${(spec.kind === 'closure' || spec.kind === 'arrow') && facts.usesThis ? 'usesThis: true, ' : ''}isGenerator: ${facts.isGenerator}, ${facts.isGenerator && facts.hasFinally ? 'hasFinally: true, ' : ''}usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
       `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}, ` +
       `facts: ${spec.kind === 'closure' || spec.kind === 'arrow' ? factsJs(closureFacts(spec.body)) : 'null'}${file.unit !== null ? ', fu: FU' : ''}};`,
   );
@@ -908,7 +908,7 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
     return quietVar(c, use.name, e.line);
   });
   // a static closure has no $this, but keeps the called class (static::)
-  const self = e.static ? (closureThis(c) === 'this' ? `${u('calledClassOf')}(this)` : 'undefined') : closureThis(c);
+  const self = e.static ? staticClosureCalled(c) : closureThis(c);
   // the captured values travel with the Closure object too (var_dump shows them under "static")
   const made = closureFactoryCall(c, spec.defName!, info, js, caps, e.uses.map((use) => use.name), capVals, self);
   const end = e.endLine ?? e.line;
@@ -929,6 +929,12 @@ function closureFactoryCall(c: FnCtx, defName: string, info: string, js: string,
   c.file.defs.push(defName);
   c.file.decls.push(`const ${defName} = (self, scope${caps.map((k) => ', ' + k).join('')}) => ${c.file.use('mkClosure')}(${info}, ${js}, self, scope${used});`);
   return `${defName}(${self}, ${scopeExpr(c)}${capVals.map((v) => ', ' + v).join('')})`;
+}
+
+/** A static closure has no $this but keeps the called class (static::) of the code creating it. */
+function staticClosureCalled(c: FnCtx): string {
+  if (c.kind === 'main' || c.kind === 'function') return 'undefined';
+  return `${c.file.use('calledClassOf')}(this)`;
 }
 
 /** `$this` (or the called class) captured by a closure created here. */
@@ -981,7 +987,7 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
   const caps = uses.map((use) => 'cap' + jsVarName(use.name));
   const capVals = uses.map((use) => silentRead(c, use.name));
   // a static closure has no $this, but keeps the called class (static::)
-  const self = e.static ? (closureThis(c) === 'this' ? `${u('calledClassOf')}(this)` : 'undefined') : closureThis(c);
+  const self = e.static ? staticClosureCalled(c) : closureThis(c);
   return closureFactoryCall(c, spec.defName!, info, js, caps, uses.map((use) => use.name), capVals, self);
 }
 

@@ -77,8 +77,10 @@ export function boolExpr(c: FnCtx, e: A.Expr): string {
 
 /** The scope class for visibility checks, as a JS expression (null outside classes). */
 export function scopeExpr(c: FnCtx): string {
-  if (c.cls) return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
-  if (c.kind === 'closure' || c.kind === 'arrow') return `${c.file.use('closureScope')}(this)`;
+  const closure = c.kind === 'closure' || c.kind === 'arrow';
+  // a closure may be rebound to another scope (bindTo, call); a generator's body runs outside the call
+  if (c.cls && (!closure || c.isGenerator || c.cls.isTrait)) return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
+  if (closure) return `${c.file.use('closureScope')}(this)`;
   return 'null';
 }
 

@@ -510,14 +510,26 @@ export function closureFromFunction(nsLc: string, globalLc: string | null): PhpO
 export function closureFromMethod(obj: any, name: string, scope: PhpClass | null): PhpObject {
   if (!(obj instanceof PhpObject)) return rt.throwError('Error', `Call to a member function ${name}() on ${typeName(obj)}`);
   const b = findMethodForCall(obj, name, scope);
-  const o = mkClosure(b.info, b.fn, b.self, obj.cls);
-  return o;
+  return fakeClosure(b, obj.cls);
 }
 
 /** A::method(...) */
 export function closureFromStatic(cls: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): PhpObject {
   const b = findStaticMethod(cls, name, scope, thisObj);
-  return mkClosure(b.info, b.fn, b.self, cls);
+  return fakeClosure(b, cls);
+}
+
+/**
+ * zend_create_fake_closure: a Closure of a resolved callable. A __call/__callStatic trampoline becomes
+ * a function of the called name in the magic method's class (zend_closure_call_magic).
+ */
+export function fakeClosure(b: Bound, scope: PhpClass | null): PhpObject {
+  // [$closure, '__invoke'] is the closure itself
+  if (b.self instanceof PhpObject && b.self.native?.closure === true && b.info.name === '__invoke') return b.self;
+  if (b.magicName === undefined || b.magic === undefined) return mkClosure(b.info, b.fn, b.self, scope);
+  const m = b.magic;
+  const info: FunctionInfo = { ...b.info, name: b.magicName, cls: m.cls, isStatic: m.isStatic, isBuiltin: true };
+  return mkClosure(info, b.fn, b.self, scope);
 }
 
 /** $callable(...) */
@@ -525,7 +537,7 @@ export function closureFromCallable(v: any, scope: PhpClass | null): PhpObject {
   if (v instanceof PhpObject && v.native && v.native.closure) return v;
   const b = resolveCall(v, scope);
   const self = b.self;
-  return mkClosure(b.info, b.fn, self, self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null);
+  return fakeClosure(b, self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null);
 }
 
 // ───────────── func_get_args & co ─────────────

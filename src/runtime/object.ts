@@ -131,6 +131,8 @@ export interface FunctionInfo {
   /** the class a method belongs to */
   cls?: PhpClass | null;
   isClosure?: boolean;
+  /** a closure whose body uses $this (ZEND_ACC_USES_THIS): it can't be unbound */
+  usesThis?: boolean;
   isGenerator?: boolean;
   /** a generator function with a finally block: destroying its generator early runs the block */
   hasFinally?: boolean;

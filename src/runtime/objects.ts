@@ -131,8 +131,8 @@ function usesTrait(c: PhpClass, trait: PhpClass): boolean {
 
 /** The scope class of the closure running with `self` as this (set by mkClosure's calls). */
 export function closureScope(self: any): PhpClass | null {
-  const s = rt.closureScopes.length ? rt.closureScopes[rt.closureScopes.length - 1] : null;
-  if (s) return s;
+  const n = rt.closureScopes.length;
+  if (n !== 0) return rt.closureScopes[n - 1];
   if (self instanceof PhpObject) return self.cls;
   if (self instanceof PhpClass) return self;
   return null;
@@ -373,7 +373,8 @@ export function mcall(site: CallSite, o: any, name: string, scope: PhpClass | nu
 function mcallMiss(site: CallSite, o: any, name: string, scope: PhpClass | null): Bound {
   const b = meth(o, name, scope);
   // __call fallbacks are not cached: a fiber needs the magic method behind them (Bound.magic)
-  if ((b.self !== o && b.self !== o.cls) || b.magic) return b;
+  // a closure's __invoke is the closure itself: not shared by the class's objects
+  if ((b.self !== o && b.self !== o.cls) || b.magic || o.native?.closure === true) return b;
   site.fn = b.fn;
   site.info = b.info;
   site.selfIsClass = b.self !== o;

@@ -124,7 +124,7 @@ export function functionString(fs: FnState, indent: string, scope: PhpClass | nu
   const m = fs.method;
   let s = '';
   if (isUser(info) && info.docComment) s += `${indent}${info.docComment}\n`;
-  s += indent + (info.isClosure ? 'Closure [ ' : m ? 'Method [ ' : 'Function [ ');
+  s += indent + (info.isClosure || fs.closure ? 'Closure [ ' : m ? 'Method [ ' : 'Function [ ');
   s += isUser(info) ? '<user' : '<internal';
   if (info.deprecated) s += ', deprecated';
   // an internal method of a user class (an enum's cases()) or a closure's __invoke has no module
