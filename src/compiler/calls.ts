@@ -16,7 +16,7 @@ import { checkWriteContexts } from './writecheck.js';
 import { checkAttributes, AttrTarget } from './attributes.js';
 import { checkConstExpr } from './constexpr.js';
 import { compileTypename, TypeScope, literalType, isValidDefault, typeToString, CompiledType } from './typenames.js';
-import { exportExpr } from './export.js';
+import { exportArg } from './export.js';
 import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
 import { closureFacts, factsJs } from './bodyfacts.js';
 
@@ -344,7 +344,7 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
       // evaluated only while zend.assertions is 1; the message is the expression as PHP exports it
       if (!e.args.length) return null;
       c.restoreAssigned(beforeArgs);
-      const msg = 'assert(' + exportExpr(e.args[0].value) + ')';
+      const msg = 'assert(' + exportArg(e.args[0]) + ')';
       return withLine(c, e, `(${u('assertOn')}() ? ${u('assertResult')}(${args[0]}, ${args[1] ?? 'undefined'}, ${str(msg)}) : true)`);
     }
     case 'func_get_args':
@@ -977,7 +977,9 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
   walk(e.expr);
   const available = mentioned.filter((n) => !isSuperglobal(n));
   const uses: A.ClosureUse[] = available.map((n) => ({ kind: 'ClosureUse', name: n, byRef: false, line: e.line }));
-  const ret: A.Return = { kind: 'Return', expr: e.expr, line: e.expr.line };
+  // a never-returning arrow function evaluates its expression without returning it (GH-7900)
+  const never = e.returnType?.kind === 'SimpleType' && e.returnType.name.name.toLowerCase() === 'never';
+  const ret: A.Stmt = never ? { kind: 'ExprStmt', expr: e.expr, line: e.expr.line } : { kind: 'Return', expr: e.expr, line: e.expr.line };
   const name = c.file.id('arrow');
   const spec: FnSpec = {
     kind: 'arrow', name: '{closure}', params: e.params, body: [ret], byRef: e.byRef, returnType: e.returnType,

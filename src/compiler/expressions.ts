@@ -620,16 +620,38 @@ function compoundRef(c: FnCtx, target: A.Expr, assignOp = false): string {
   }
 }
 
+/** The truth of a literal the compiler knows (a number, a string, true/false/null), else undefined. */
+function literalTruth(e: A.Expr): boolean | undefined {
+  switch (e.kind) {
+    case 'ScalarInt':
+      return Number(e.value.replace(/_/g, '')) !== 0;
+    case 'ScalarFloat':
+      return e.value !== 0;
+    case 'ScalarString':
+      return e.value !== '' && e.value !== '0';
+    case 'ConstFetch': {
+      if (e.name.form !== 'unqualified' && e.name.form !== 'fully') return undefined;
+      const lc = e.name.name.toLowerCase();
+      return lc === 'true' ? true : lc === 'false' || lc === 'null' ? false : undefined;
+    }
+  }
+  return undefined;
+}
+
 function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const u = (h: string) => c.file.use(h);
   switch (e.op) {
     case '&&':
     case 'and': {
+      // zend_compile_short_circuiting: a constant false left side leaves the right side uncompiled
+      // (its compile-time errors never show: `assert(0 && ...)`)
+      if (literalTruth(e.left) === false) return 'false';
       const left = boolExpr(c, e.left);
       return `(${left} && ${maybeRun(c, () => boolExpr(c, e.right))})`;
     }
     case '||':
     case 'or': {
+      if (literalTruth(e.left) === true) return 'true';
       const left = boolExpr(c, e.left);
       return `(${left} || ${maybeRun(c, () => boolExpr(c, e.right))})`;
     }
