@@ -204,7 +204,9 @@ function emitGenericCall(c: FnCtx, calleeJs: string, selfJs: string, args: A.Arg
   for (const a of args) {
     if (a.unpack) {
       if (sawNamed) compileError('Cannot use argument unpacking after named arguments', a.line);
-      spreads.push(`[${pos.length}, ${expr(c, a.value)}]`);
+      // a variable's array can give references to its elements (lvalueOrValue's LazyRef)
+      const spreadVar = a.value.kind === 'Variable' && typeof a.value.name === 'string' && a.value.name !== 'this';
+      spreads.push(`[${pos.length}, ${spreadVar ? lvalueOrValue(c, a.value) : expr(c, a.value)}]`);
       continue;
     }
     if (a.name) {
@@ -222,6 +224,7 @@ function emitGenericCall(c: FnCtx, calleeJs: string, selfJs: string, args: A.Arg
 
 /** For generic calls: lvalues are passed as ArgRef thunks so a by-ref parameter can bind them. */
 function lvalueOrValue(c: FnCtx, e: A.Expr): string {
+  if (isTempArg(e)) return `${c.file.use('tempArg')}(${expr(c, e)})`;
   if (!isLvalue(e) || needsCopyBack(c, e)) return expr(c, e);
   return normalMode(c, () => `${c.file.use('lazyRef')}(() => ${refOf(c, e)}, () => ${expr(c, e)})`);
 }

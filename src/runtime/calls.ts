@@ -393,7 +393,15 @@ export function argsFromArray(info: FunctionInfo, arr: PhpArray): { positional: 
     const k = arr.keyAt(i);
     let v = arr.rawAt(i);
     if (typeof k === 'string') {
-      (named ??= []).push([k, v instanceof Ref ? v.v : v]);
+      // a named argument for a by-reference parameter is checked like a positional one
+      const idx = refMask !== 0 ? info.params.findIndex((p) => p.name === k && !p.variadic) : -1;
+      if (idx >= 0 && info.params[idx].byRef) {
+        if (!(v instanceof Ref)) {
+          paramMustBeRef(info, idx);
+          v = new Ref(share(v));
+        }
+      } else if (v instanceof Ref) v = v.v;
+      (named ??= []).push([k, v]);
       continue;
     }
     if (named) rt.throwError('Error', 'Cannot use positional argument after named argument');

@@ -8,7 +8,7 @@ import { PhpObject, PhpClass, ClassFlags, Vis } from '../../runtime/object.js';
 import { PhpArray } from '../../runtime/array.js';
 import { Ref } from '../../runtime/values.js';
 import { rt } from '../../runtime/request.js';
-import { ClosureNative, closureBound, mkClosure, resolveCall, fakeClosure } from '../../runtime/functions.js';
+import { ClosureNative, closureBound, mkClosure, resolveCall, fakeClosure, takeNamedArgs, argsWithNamed } from '../../runtime/functions.js';
 import { GeneratorState, GeneratorIter } from '../../runtime/generator.js';
 import { callBound, resolveCallable, isCallable } from '../../runtime/calls.js';
 import { findClass } from '../../runtime/objects.js';
@@ -165,8 +165,10 @@ function registerClosure(r: Registry): void {
       },
       'public call(object $newThis, mixed ...$args): mixed': function (this: PhpObject, newThis: PhpObject, args: any[]) {
         const n = closureOf(this);
+        const named = takeNamedArgs();
         if (!validBinding(n, newThis, newThis.cls)) return null;
-        return callBound(closureBound(rebound(n, newThis, newThis.cls)), args);
+        const bound = rebound(n, newThis, newThis.cls);
+        return named ? rt.core.callWithArray(bound, argsWithNamed(args, named)) : callBound(closureBound(bound), args);
       },
       // zend_create_closure_from_callable checks the callable itself (its own message)
       'public static fromCallable(mixed $callback): Closure': function (cb: any) {
@@ -181,6 +183,8 @@ function registerClosure(r: Registry): void {
         return fakeClosure(b, b.self instanceof PhpObject ? b.self.cls : b.self instanceof PhpClass ? b.self : null);
       },
       'public __invoke(mixed ...$args): mixed': function (this: PhpObject, args: any[]) {
+        const named = takeNamedArgs();
+        if (named) return rt.core.callWithArray(this, argsWithNamed(args, named));
         return callBound(closureBound(this), args);
       },
     },
