@@ -16,7 +16,7 @@ import { checkWriteContexts } from './writecheck.js';
 import { checkAttributes, AttrTarget } from './attributes.js';
 import { checkConstExpr } from './constexpr.js';
 import { compileTypename, TypeScope, literalType, isValidDefault, typeToString, CompiledType } from './typenames.js';
-import { exportArg } from './export.js';
+import { exportArg, floatText } from './export.js';
 import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
 import { closureFacts, factsJs } from './bodyfacts.js';
 
@@ -544,9 +544,18 @@ function demoteOptionalBeforeRequired(file: FileCtx, params: A.Param[], line: nu
     if (!(p.type && isNull && !typeAllowsNull(p.type))) {
       const required = params[lastRequired].name;
       file.warnings.push({ message: `Optional parameter $${p.name} declared before required parameter $${required} is implicitly treated as a required parameter`, line, level: 8192 });
+      return { ...p, default: null };
     }
-    return { ...p, default: null };
+    // the PHP 5 nullable spelling keeps its implicit null
+    return { ...p, default: null, type: withNull(p.type) };
   });
+}
+
+/** `T` as `?T`, `A|B` as `A|B|null`. */
+function withNull(t: A.TypeNode): A.TypeNode {
+  if (t.kind === 'SimpleType') return { kind: 'NullableType', type: t, line: t.line };
+  if (t.kind === 'UnionType') return { ...t, types: [...t.types, { kind: 'SimpleType', name: { kind: 'Name', name: 'null', form: 'unqualified', line: t.line }, line: t.line }] };
+  return t;
 }
 
 /** Whether a declared type already admits null (`?T`, `T|null`, `mixed`, `null`). */
@@ -838,7 +847,8 @@ export function defaultText(e: A.Expr, file?: FileCtx): string {
     case 'ScalarInt':
       return e.value;
     case 'ScalarFloat':
-      return String(e.value);
+      // smart_str_append_double with EG(precision)
+      return floatText(e.value);
     case 'ScalarString':
       return "'" + e.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
     case 'ConstFetch': {

@@ -72,7 +72,7 @@ function intText(v: string): string {
 }
 
 /** "%.*G" with precision 14 (EG(precision)). */
-function floatText(f: number): string {
+export function floatText(f: number): string {
   if (!Number.isFinite(f)) return Number.isNaN(f) ? 'NAN' : f > 0 ? 'INF' : '-INF';
   if (f === 0) return Object.is(f, -0) ? '-0' : '0';
   const exp = Math.floor(Math.log10(Math.abs(f)));

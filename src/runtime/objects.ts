@@ -6,7 +6,7 @@ import { PhpArray, Key, share } from './array.js';
 import { Ref, UNINIT, dropRef } from './values.js';
 import { rt } from './request.js';
 import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound, displayClassName, resolveCallable } from './calls.js';
-import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './classdecl.js';
+import { declareClass as linkClass, ClassDecl, instantiate, enumCase, checkAbstracts } from './classdecl.js';
 import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
 import { propRef, findProp, propGet, propSet, staticPropRef, refToOverloaded } from './props.js';
@@ -161,6 +161,19 @@ function autoloadForLink(name: string): void {
   findClass(name, true);
 }
 
+/** zend_exception_uncaught_error: an exception escaping an autoload the inheritance checks needed is fatal. */
+function autoloadDuringInheritance(c: PhpClass, name: string): void {
+  const line = rt.top.line;
+  try {
+    findClass(name, true);
+  } catch (e) {
+    if (!(e instanceof PhpObject)) throw e;
+    const text = toStr(callMethodByName(e, '__toString', []));
+    rt.top.line = line;
+    rt.throwError('\0fatal', `During inheritance of ${c.name}, while autoloading ${name}: Uncaught ${text}`);
+  }
+}
+
 function lookupForLink(name: string): PhpClass | null {
   return findClass(name, true);
 }
@@ -178,11 +191,18 @@ export function declareClass(decl: ClassDecl): PhpClass {
     // the class is visible (not yet fully checked) while the classes its signatures name autoload
     rt.classes.set(lc, c);
     try {
-      checkInheritance(c, true, autoloadForLink);
+      checkInheritance(c, true, (n) => autoloadDuringInheritance(c, n));
     } catch (e) {
       rt.classes.delete(lc);
       throw e;
     }
+  }
+  // zend_verify_abstract_class comes after the methods' compatibility checks
+  try {
+    checkAbstracts(c);
+  } catch (e) {
+    rt.classes.delete(lc);
+    throw e;
   }
   rt.classes.set(lc, c);
   const serializable = rt.core.builtinClasses.get('serializable');

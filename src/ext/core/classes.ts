@@ -31,8 +31,8 @@ export function registerCoreClasses(r: Registry): void {
     methods: abstractMethods(['offsetExists(mixed $offset): bool', 'offsetGet(mixed $offset): mixed', 'offsetSet(mixed $offset, mixed $value): void', 'offsetUnset(mixed $offset): void']),
   });
   r.class({ name: 'Countable', flags: I, methods: abstractMethods(['count(): int']) });
-  r.class({ name: 'Stringable', flags: I, methods: abstractMethods(['__toString']) });
-  r.class({ name: 'Serializable', flags: I, methods: abstractMethods(['serialize', 'unserialize']) });
+  r.class({ name: 'Stringable', flags: I, methods: abstractMethods(['__toString(): string']) });
+  r.class({ name: 'Serializable', flags: I, methods: abstractMethods(['serialize()', 'unserialize(string $data)']) });
   r.class({ name: 'InternalIterator', flags: F | ClassFlags.Final, interfaces: ['Iterator'] });
   registerClosure(r);
   registerGenerator(r);
@@ -366,7 +366,7 @@ function registerWeak(r: Registry): void {
       'public offsetGet($object): mixed': function (this: PhpObject, k: any) {
         const m = weakKey(this, k);
         if (!this.native.has(m)) rt.throwError('Error', `Object ${m.cls.name}#${m.id} not contained in WeakMap`);
-        return this.native.get(m);
+        return valueOf(this.native.get(m));
       },
       'public offsetSet($object, mixed $value): void': function (this: PhpObject, k: any, v: any) {
         const key = weakKey(this, k);
@@ -375,7 +375,7 @@ function registerWeak(r: Registry): void {
       },
       'public offsetExists($object): bool': function (this: PhpObject, k: any) {
         const m = weakKey(this, k);
-        return this.native.has(m) && this.native.get(m) !== null;
+        return this.native.has(m) && valueOf(this.native.get(m)) !== null;
       },
       'public offsetUnset($object): void': function (this: PhpObject, k: any) {
         this.native.delete(weakKey(this, k));
@@ -396,20 +396,52 @@ function registerWeak(r: Registry): void {
           v: null as any,
           next() {
             if (i >= entries.length) return false;
-            [this.k, this.v] = entries[i++];
+            const [k, v] = entries[i++];
+            this.k = k;
+            this.v = valueOf(v);
             return true;
           },
           end() {},
           ref() {
-            return new Ref(this.v);
+            return storedRef(o.native, this.k);
           },
         };
       },
       count(o: PhpObject) {
         return (o.native as Map<any, any>).size;
       },
+      // zend_weakmap_get_properties_for: each entry as ['key' => object, 'value' => value]
+      debugInfo(o: PhpObject) {
+        const out: [number, any][] = [];
+        let i = 0;
+        for (const [k, v] of o.native as Map<PhpObject, any>) {
+          const e = new PhpArray();
+          e.set('key', k);
+          if (v instanceof Ref && v.n > 1) e.setRef('value', v);
+          else e.set('value', valueOf(v));
+          out.push([i++, e]);
+        }
+        return out;
+      },
+      // zend_weakmap_read_dimension for writing: the entry itself ($map[$o][] = v, $map[$o]++)
+      dimRef(o: PhpObject, k: any) {
+        const key = weakKey(o, k);
+        if (!o.native.has(key)) rt.throwError('Error', `Object ${key.cls.name}#${key.id} not contained in WeakMap`);
+        return storedRef(o.native, key);
+      },
     } as any,
   });
+}
+
+/** A WeakMap value; entries written through (dimRef, foreach by reference) are kept as Refs. */
+function valueOf(v: any): any {
+  return v instanceof Ref ? v.v : v;
+}
+
+function storedRef(map: Map<PhpObject, any>, key: PhpObject): Ref {
+  let v = map.get(key);
+  if (!(v instanceof Ref)) map.set(key, (v = new Ref(v)));
+  return v;
 }
 
 function weakKey(_m: PhpObject, k: any): PhpObject {
