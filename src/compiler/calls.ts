@@ -289,6 +289,12 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
   const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
+  // zend_compile_func_cuf / cufa: the callback is called from here, without a frame of its own
+  const cuf = builtinName === 'call_user_func' ? 'cufCall' : builtinName === 'call_user_func_array' && e.args.length === 2 ? 'cufaCall' : null;
+  if (builtin && cuf !== null && e.args.length >= 1 && !hasComplexArgs(e.args) && !c.fiber) {
+    const mark = beginCall(c, e);
+    return mark(emitCall(c, u(cuf), null, e.args, 0, null, { name: builtinName!, params: builtin.params }, undefined, discard, e.line));
+  }
   if (builtin && !hasComplexArgs(e.args)) {
     const id = builtinRef(c.file, builtinName!);
     const fiberGen = builtin.fiberAware ? `${u('fiberBuiltin')}(${str(builtinName!)})` : undefined;

@@ -5,7 +5,7 @@ import { PhpArray, share } from './array.js';
 import { PhpObject, PhpClass, FunctionInfo, NO_MATCH, TypeCheck } from './object.js';
 import { Ref } from './values.js';
 import { rt, Frame, Callee } from './request.js';
-import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod } from './calls.js';
+import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod, callBound, argsFromArray, isCallable } from './calls.js';
 import { givenType, parseTypeText, DeclaredType, typeTextIn } from './types.js';
 import { toKey, wArrRef } from './dims.js';
 import { typeName } from './convert.js';
@@ -600,6 +600,33 @@ export function closureFromCallable(v: any, scope: PhpClass | null): PhpObject {
   const b = resolveCall(v, scope);
   const self = b.self;
   return fakeClosure(b, self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null);
+}
+
+/**
+ * call_user_func($cb, ...) as php-src compiles it when the name is unambiguous (zend_compile_func_cuf):
+ * the callback is called from the calling code itself, with no frame of call_user_func in between.
+ */
+export function cufCall(cb: any, ...args: any[]): any {
+  return callBound(userCallee('call_user_func', cb), args);
+}
+
+/** call_user_func_array($cb, $args) compiled the same way (ZEND_SEND_ARRAY). */
+export function cufaCall(cb: any, arr: any): any {
+  const b = userCallee('call_user_func_array', cb);
+  if (!(arr instanceof PhpArray)) rt.throwError('TypeError', `call_user_func_array(): Argument #2 ($args) must be of type array, ${typeName(arr)} given`);
+  const { positional, named } = argsFromArray(b.info, arr);
+  return invokeArgs(b, b.self, positional, named, null);
+}
+
+/** ZEND_INIT_USER_CALL: the callback resolved from the caller's scope, or the TypeError of the function it stands for. */
+function userCallee(fname: string, cb: any): Bound {
+  const why = { reason: 'no array or string given' };
+  // the check raises PHP 8.2's callable deprecations, as zend_is_callable_ex does
+  const ok = isCallable(cb);
+  const b = resolveCallable(cb, rt.callerScope(), why);
+  void ok;
+  if (b) return b;
+  return rt.throwError('TypeError', `${fname}(): Argument #1 ($callback) must be a valid callback, ${why.reason}`);
 }
 
 // ───────────── func_get_args & co ─────────────
