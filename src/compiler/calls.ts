@@ -292,6 +292,8 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // zend_compile_func_cuf / cufa: the callback is called from here, without a frame of its own
   const cuf = builtinName === 'call_user_func' ? 'cufCall' : builtinName === 'call_user_func_array' && e.args.length === 2 ? 'cufaCall' : null;
   if (builtin && cuf !== null && e.args.length >= 1 && !hasComplexArgs(e.args) && !c.fiber) {
+    // the fiber variant of this code calls the builtin (it suspends through it): keep it declared
+    builtinRef(c.file, builtinName!);
     const mark = beginCall(c, e);
     return mark(emitCall(c, u(cuf), null, e.args, 0, null, { name: builtinName!, params: builtin.params }, undefined, discard, e.line));
   }
