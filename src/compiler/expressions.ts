@@ -268,7 +268,11 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'ListExpr':
       compileError('Cannot use list() outside of an assignment context', e.line);
     case 'Assign':
-      if (e.target.kind === 'ListExpr' || (e.target.kind === 'ArrayLiteral')) return destructure(c, e.target as A.ListExpr, expr(c, e.value));
+      if (e.target.kind === 'ListExpr' || (e.target.kind === 'ArrayLiteral')) {
+        // [&$x] = f(): a result not returned by reference is no place to bind to (a notice, then a copy)
+        if (isCallExpr(e.value) && listBindsRefs(e.target as A.ListExpr)) return destructure(c, e.target as A.ListExpr, `${c.file.use('listRefSource')}(${expr(c, e.value)})`);
+        return destructure(c, e.target as A.ListExpr, expr(c, e.value));
+      }
       if (e.target.kind === 'ArrayDimFetch' || e.target.kind === 'PropertyFetch' || e.target.kind === 'StaticPropertyFetch') {
         // $o->p = (array) $v, $o[k] = (array) $v: objects keeping members elsewhere may keep such an array as is (pthreads)
         const castArray = e.value.kind === 'Cast' && e.value.type === 'array';
@@ -620,6 +624,14 @@ function compoundRef(c: FnCtx, target: A.Expr, assignOp = false): string {
   }
 }
 
+function isCallExpr(e: A.Expr): boolean {
+  return e.kind === 'FuncCall' || e.kind === 'MethodCall' || e.kind === 'StaticCall' || e.kind === 'NullsafeMethodCall';
+}
+
+function listBindsRefs(l: A.ListExpr): boolean {
+  return l.items.some((it) => it !== null && (it.byRef || ((it.value.kind === 'ListExpr' || it.value.kind === 'ArrayLiteral') && listBindsRefs(it.value as A.ListExpr))));
+}
+
 /** The truth of a literal the compiler knows (a number, a string, true/false/null), else undefined. */
 function literalTruth(e: A.Expr): boolean | undefined {
   switch (e.kind) {
@@ -879,6 +891,12 @@ function propIncDec(c: FnCtx, target: A.PropertyFetch, e: A.IncDec): string {
 
 function cast(c: FnCtx, e: A.Cast): string {
   const u = (h: string) => c.file.use(h);
+  // (array) new A: the new object is a temporary; the cast's result doesn't hold it (a closure's does: it escapes)
+  if (e.type === 'array' && e.expr.kind === 'New') {
+    const t = c.temp();
+    const r = c.temp();
+    return `(${t} = ${exprRaw(c, e.expr)}, ${r} = ${u('toArray')}(${t}), ${u('discard')}(${t}), ${r})`;
+  }
   // (object) gives the object itself: it may be kept
   const v = e.type === 'object' ? expr(c, e.expr) : exprRaw(c, e.expr);
   switch (e.type) {

@@ -407,6 +407,13 @@ export function takeCallRef(v: any): Ref | null {
   return r && r.v === v ? r : null;
 }
 
+/** [&$x] = f(): the array a by-reference call returned, else a notice and a private copy of the value. */
+export function listRefSource(v: any): any {
+  if (takeCallRef(v) !== null) return v;
+  rt.notice('Attempting to set reference to non referenceable value');
+  return v instanceof PhpArray && v.rc !== 0 ? v.sep() : v;
+}
+
 /** =& of a call result, once the target is fetched: the call's reference, or a notice and a plain value. */
 export function callRefOrValue(r: Ref | null, v: any): Ref {
   if (r !== null) return r;

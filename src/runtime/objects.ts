@@ -12,6 +12,7 @@ import { FatalSignal } from './errors.js';
 import { propRef, findProp, propGet, propSet, staticPropRef, refToOverloaded } from './props.js';
 import { checkInheritance } from './inheritance.js';
 import { addTypeSource, delTypeSource, typeSources, verifyPropAssignableByRef, currentStrict } from './typedref.js';
+import { esc } from './refcount.js';
 
 // ───────────── lookup ─────────────
 
@@ -524,7 +525,11 @@ export function cloneObj(v: any, scope: PhpClass | null): PhpObject {
 export function toArray(v: any): PhpArray {
   if (v instanceof PhpArray) return v;
   if (v === null || v === undefined) return new PhpArray();
-  if (v instanceof PhpObject) return objectToArray(v);
+  if (v instanceof PhpObject) {
+    // ZEND_CAST: a closure becomes an array holding it
+    if (v.native !== null && v.native.closure === true) return PhpArray.fromList([esc(v)]);
+    return objectToArray(v);
+  }
   return PhpArray.fromList([v]);
 }
 
