@@ -7,7 +7,7 @@ import { Ref } from './values.js';
 import { rt, Frame, Callee } from './request.js';
 import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod, callBound, argsFromArray, isCallable } from './calls.js';
 import { givenType, parseTypeText, DeclaredType, typeTextIn } from './types.js';
-import { toKey, wArrRef } from './dims.js';
+import { toKey, wArrRef, wArrTemp } from './dims.js';
 import { typeName } from './convert.js';
 
 // ───────────── lookup ─────────────
@@ -405,6 +405,12 @@ export function takeCallRef(v: any): Ref | null {
   const r = rt.retRef;
   rt.retRef = null;
   return r && r.v === v ? r : null;
+}
+
+/** A call's result as the container of a write: the location a by-reference call returned, else a temporary. */
+export function wArrCall(v: any): any {
+  const r = takeCallRef(v);
+  return r !== null ? wArrRef(r) : wArrTemp(v);
 }
 
 /** [&$x] = f(): the array a by-reference call returned, else a notice and a private copy of the value. */
