@@ -751,7 +751,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       const restart = `${lines.map((l) => (l === frameLine ? 'const fr = G.fr;' : l)).join('\n')}\nreturn ${genBody};`;
       return { js: fiberVariantJs(jsName, params, main, caps), info, isGenerator: true, restartJs: generatorRestartJs(jsName, params, restart, caps) };
     }
-    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
+    // the new Generator object floats to the caller: counted there, destroyed when its last holder lets go
+    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn ${u('floatNew')}(G.obj);`;
   } else {
     // falling off the end of a function returning by reference returns a null that is no variable
     const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : spec.byRef ? `fr.line = ${spec.endLine}; rt.retRef = ${u('returnedValueRef')}(null);\n` : '';

@@ -352,6 +352,12 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'YieldFrom':
       if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
       if (c.returnsRef) compileError('Cannot use "yield from" inside a by-reference generator', e.line);
+      if (isCallExpr(e.expr) && !c.fiber) {
+        // yield from gen(): the generator is a temporary of the delegation (destroyed with it)
+        const t = c.temp();
+        const r = c.temp();
+        return `(${t} = ${u('takeFloat')}(${exprRaw(c, e.expr)}), ${r} = (yield* ${u('yieldFrom')}(G, ${t})), ${u('discardF')}(${t}), ${r})`;
+      }
       return `(yield* ${u(c.fiber ? 'yieldFromF' : 'yieldFrom')}(G, ${expr(c, e.expr)}))`;
   }
   compileError(`unsupported expression ${(e as A.Node).kind}`, (e as A.Node).line);
