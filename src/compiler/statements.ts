@@ -328,8 +328,7 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   if (c.returnsRef) {
     const r = c.temp();
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    // the value goes to a caller that may keep it by value: one more holder of an array (copy-on-write)
-    return `${mark}return (${r} = ${refOf(c, s.expr!)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${u('share')}(${t}));`;
+    return `${mark}return (${r} = ${refOf(c, s.expr!)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
   }
   // object lifetimes: a call's result passes through as it is; a value only counted variables hold
   // survives them letting go and floats to the caller; anything else escapes (src/runtime/refcount.ts)
