@@ -116,7 +116,8 @@ export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (ca
         }
         if (Array.isArray(c.args)) {
           c.args.forEach((a, i) => {
-            if (knownRefArg(c, i)) markRef(a.value);
+            // a spread array's elements may be bound to by-reference parameters (ZEND_SEND_UNPACK)
+            if (knownRefArg(c, i) || (a.unpack && a.value.kind === 'Variable')) markRef(a.value);
             else markWritten(a.value); // an unknown callee may take it by reference
           });
         }

@@ -17,7 +17,7 @@ import { checkWriteContexts } from './writecheck.js';
 import { checkAttributes, AttrTarget } from './attributes.js';
 import { checkConstExpr } from './constexpr.js';
 import { compileTypename, TypeScope, literalType, isValidDefault, typeToString, CompiledType } from './typenames.js';
-import { exportExpr } from './export.js';
+import { exportArg, floatText } from './export.js';
 import { compileWithFiberVariant, fiberVariantJs, generatorRestartJs, normalMode, CompiledFn } from './fibers.js';
 import { closureFacts, factsJs } from './bodyfacts.js';
 
@@ -205,7 +205,9 @@ function emitGenericCall(c: FnCtx, calleeJs: string, selfJs: string, args: A.Arg
   for (const a of args) {
     if (a.unpack) {
       if (sawNamed) compileError('Cannot use argument unpacking after named arguments', a.line);
-      spreads.push(`[${pos.length}, ${expr(c, a.value)}]`);
+      // a variable's array can give references to its elements (lvalueOrValue's LazyRef)
+      const spreadVar = a.value.kind === 'Variable' && typeof a.value.name === 'string' && a.value.name !== 'this';
+      spreads.push(`[${pos.length}, ${spreadVar ? lvalueOrValue(c, a.value) : expr(c, a.value)}]`);
       continue;
     }
     if (a.name) {
@@ -223,6 +225,7 @@ function emitGenericCall(c: FnCtx, calleeJs: string, selfJs: string, args: A.Arg
 
 /** For generic calls: lvalues are passed as ArgRef thunks so a by-ref parameter can bind them. */
 function lvalueOrValue(c: FnCtx, e: A.Expr): string {
+  if (isTempArg(e)) return `${c.file.use('tempArg')}(${expr(c, e)})`;
   if (!isLvalue(e) || needsCopyBack(c, e)) return expr(c, e);
   return normalMode(c, () => `${c.file.use('lazyRef')}(() => ${refOf(c, e)}, () => ${expr(c, e)})`);
 }
@@ -287,6 +290,14 @@ export function compileCall(c: FnCtx, e: A.FuncCall): string {
   // a builtin known at compile time (no namespace fallback ambiguity)
   const builtinName = lcGlobal === null ? lcNs : null;
   const builtin = builtinName !== null ? c.file.knownBuiltin(builtinName) : null;
+  // zend_compile_func_cuf / cufa: the callback is called from here, without a frame of its own
+  const cuf = builtinName === 'call_user_func' ? 'cufCall' : builtinName === 'call_user_func_array' && e.args.length === 2 ? 'cufaCall' : null;
+  if (builtin && cuf !== null && e.args.length >= 1 && !hasComplexArgs(e.args) && !c.fiber) {
+    // the fiber variant of this code calls the builtin (it suspends through it): keep it declared
+    builtinRef(c.file, builtinName!);
+    const mark = beginCall(c, e);
+    return mark(emitCall(c, u(cuf), null, e.args, 0, null, { name: builtinName!, params: builtin.params }, undefined, discard, e.line));
+  }
   if (builtin && !hasComplexArgs(e.args)) {
     const inline = builtinName === 'strlen' ? inlineStrlen(c, e) : null;
     if (inline !== null) return inline;
@@ -361,7 +372,7 @@ function specialCall(c: FnCtx, e: A.FuncCall, lc: string): string | null {
       // evaluated only while zend.assertions is 1; the message is the expression as PHP exports it
       if (!e.args.length) return null;
       c.restoreAssigned(beforeArgs);
-      const msg = 'assert(' + exportExpr(e.args[0].value) + ')';
+      const msg = 'assert(' + exportArg(e.args[0]) + ')';
       return withLine(c, e, `(${u('assertOn')}() ? ${u('assertResult')}(${args[0]}, ${args[1] ?? 'undefined'}, ${str(msg)}) : true)`);
     }
     case 'func_get_args':
@@ -628,9 +639,18 @@ function demoteOptionalBeforeRequired(file: FileCtx, params: A.Param[], line: nu
     if (!(p.type && isNull && !typeAllowsNull(p.type))) {
       const required = params[lastRequired].name;
       file.warnings.push({ message: `Optional parameter $${p.name} declared before required parameter $${required} is implicitly treated as a required parameter`, line, level: 8192 });
+      return { ...p, default: null };
     }
-    return { ...p, default: null };
+    // the PHP 5 nullable spelling keeps its implicit null
+    return { ...p, default: null, type: withNull(p.type) };
   });
+}
+
+/** `T` as `?T`, `A|B` as `A|B|null`. */
+function withNull(t: A.TypeNode): A.TypeNode {
+  if (t.kind === 'SimpleType') return { kind: 'NullableType', type: t, line: t.line };
+  if (t.kind === 'UnionType') return { ...t, types: [...t.types, { kind: 'SimpleType', name: { kind: 'Name', name: 'null', form: 'unqualified', line: t.line }, line: t.line }] };
+  return t;
 }
 
 /** Whether a declared type already admits null (`?T`, `T|null`, `mixed`, `null`). */
@@ -711,7 +731,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   file.decls.push(
     `const ${info} = {name: ${str(c.phpName)}, params: [${paramInfos.join(', ')}], refMask: ${paramRefMask(spec.params)}, required: ${required}, variadic: ${variadic}, ${hasSensitive ? 'hasSensitive: true, ' : ''}` +
       `returnType: ${returnType ? typeExpr(file, returnType, spec.returnType!, cls) : 'null'}, returnsRef: ${spec.byRef}, isBuiltin: false, file: ${str(file.file)}, line: ${spec.line}, endLine: ${spec.endLine}, ` +
-      `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, isGenerator: ${facts.isGenerator}, ${facts.isGenerator && facts.hasFinally ? 'hasFinally: true, ' : ''}usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
+      `docComment: ${spec.docComment ? str(spec.docComment) : 'null'}, isStatic: ${spec.isStatic}, isClosure: ${spec.kind === 'closure' || spec.kind === 'arrow'}, ${(spec.kind === 'closure' || spec.kind === 'arrow') && facts.usesThis ? 'usesThis: true, ' : ''}isGenerator: ${facts.isGenerator}, ${facts.isGenerator && facts.hasFinally ? 'hasFinally: true, ' : ''}usesArgs: ${facts.usesArgs}, strictTypes: ${file.strictTypes}, ` +
       `attrs: ${attrsJson(file, spec.attrGroups ?? [])}, cls: null, moduleDef: ${spec.defName ? `{mod: M$, def: ${str(spec.defName)}}` : 'null'}, ` +
       `facts: ${spec.kind === 'closure' || spec.kind === 'arrow' ? factsJs(closureFacts(spec.body)) : 'null'}${file.unit !== null ? ', fu: FU' : ''}};`,
   );
@@ -819,7 +839,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
       const restart = `${lines.map((l) => (l === frameLine ? 'const fr = G.fr;' : l)).join('\n')}\nreturn ${genBody};`;
       return { js: fiberVariantJs(jsName, params, main, caps), info, isGenerator: true, restartJs: generatorRestartJs(jsName, params, restart, caps) };
     }
-    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn G.obj;`;
+    // the new Generator object floats to the caller: counted there, destroyed when its last holder lets go
+    body = `${lines.join('\n')}\nconst G = ${u('newGenerator')}(fr, this);\nG.start(${genBody});\nreturn ${u('floatNew')}(G.obj);`;
   } else {
     // falling off the end of a function returning by reference returns a null that is no variable
     const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : spec.byRef ? `fr.line = ${spec.endLine}; rt.retRef = ${u('returnedValueRef')}(null);\n` : '';
@@ -923,7 +944,8 @@ export function defaultText(e: A.Expr, file?: FileCtx): string {
     case 'ScalarInt':
       return e.value;
     case 'ScalarFloat':
-      return String(e.value);
+      // smart_str_append_double with EG(precision)
+      return floatText(e.value);
     case 'ScalarString':
       return "'" + e.value.replace(/\\/g, '\\\\').replace(/'/g, "\\'") + "'";
     case 'ConstFetch': {
@@ -996,7 +1018,7 @@ export function compileClosure(c: FnCtx, e: A.Closure): string {
     return quietVar(c, use.name, e.line);
   });
   // a static closure has no $this, but keeps the called class (static::)
-  const self = e.static ? (closureThis(c) === 'this' ? `${u('calledClassOf')}(this)` : 'undefined') : closureThis(c);
+  const self = e.static ? staticClosureCalled(c) : closureThis(c);
   // the captured values travel with the Closure object too (var_dump shows them under "static")
   const made = closureFactoryCall(c, spec.defName!, info, js, caps, e.uses.map((use) => use.name), capVals, self);
   const end = e.endLine ?? e.line;
@@ -1017,6 +1039,12 @@ function closureFactoryCall(c: FnCtx, defName: string, info: string, js: string,
   c.file.defs.push(defName);
   c.file.decls.push(`const ${defName} = (self, scope${caps.map((k) => ', ' + k).join('')}) => ${c.file.use('mkClosure')}(${info}, ${js}, self, scope${used});`);
   return `${defName}(${self}, ${scopeExpr(c)}${capVals.map((v) => ', ' + v).join('')})`;
+}
+
+/** A static closure has no $this but keeps the called class (static::) of the code creating it. */
+function staticClosureCalled(c: FnCtx): string {
+  if (c.kind === 'main' || c.kind === 'function') return 'undefined';
+  return `${c.file.use('calledClassOf')}(this)`;
 }
 
 /** `$this` (or the called class) captured by a closure created here. */
@@ -1059,7 +1087,9 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
   walk(e.expr);
   const available = mentioned.filter((n) => !isSuperglobal(n));
   const uses: A.ClosureUse[] = available.map((n) => ({ kind: 'ClosureUse', name: n, byRef: false, line: e.line }));
-  const ret: A.Return = { kind: 'Return', expr: e.expr, line: e.expr.line };
+  // a never-returning arrow function evaluates its expression without returning it (GH-7900)
+  const never = e.returnType?.kind === 'SimpleType' && e.returnType.name.name.toLowerCase() === 'never';
+  const ret: A.Stmt = never ? { kind: 'ExprStmt', expr: e.expr, line: e.expr.line } : { kind: 'Return', expr: e.expr, line: e.expr.line };
   const name = c.file.id('arrow');
   const spec: FnSpec = {
     kind: 'arrow', name: '{closure}', params: e.params, body: [ret], byRef: e.byRef, returnType: e.returnType,
@@ -1069,7 +1099,7 @@ export function compileArrowFunction(c: FnCtx, e: A.ArrowFunction): string {
   const caps = uses.map((use) => 'cap' + jsVarName(use.name));
   const capVals = uses.map((use) => silentRead(c, use.name));
   // a static closure has no $this, but keeps the called class (static::)
-  const self = e.static ? (closureThis(c) === 'this' ? `${u('calledClassOf')}(this)` : 'undefined') : closureThis(c);
+  const self = e.static ? staticClosureCalled(c) : closureThis(c);
   return closureFactoryCall(c, spec.defName!, info, js, caps, uses.map((use) => use.name), capVals, self);
 }
 

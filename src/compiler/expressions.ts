@@ -86,8 +86,10 @@ export function boolExpr(c: FnCtx, e: A.Expr): string {
 
 /** The scope class for visibility checks, as a JS expression (null outside classes). */
 export function scopeExpr(c: FnCtx): string {
-  if (c.cls) return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
-  if (c.kind === 'closure' || c.kind === 'arrow') return `${c.file.use('closureScope')}(this)`;
+  const closure = c.kind === 'closure' || c.kind === 'arrow';
+  // a closure may be rebound to another scope (bindTo, call); a generator's body runs outside the call
+  if (c.cls && (!closure || c.isGenerator || c.cls.isTrait)) return c.cls.isTrait ? traitScopeExpr(c) : c.cls.ref;
+  if (closure) return `${c.file.use('closureScope')}(this)`;
   return 'null';
 }
 
@@ -275,7 +277,11 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'ListExpr':
       compileError('Cannot use list() outside of an assignment context', e.line);
     case 'Assign':
-      if (e.target.kind === 'ListExpr' || (e.target.kind === 'ArrayLiteral')) return destructure(c, e.target as A.ListExpr, expr(c, e.value));
+      if (e.target.kind === 'ListExpr' || (e.target.kind === 'ArrayLiteral')) {
+        // [&$x] = f(): a result not returned by reference is no place to bind to (a notice, then a copy)
+        if (isCallExpr(e.value) && listBindsRefs(e.target as A.ListExpr)) return destructure(c, e.target as A.ListExpr, `${c.file.use('listRefSource')}(${expr(c, e.value)})`);
+        return destructure(c, e.target as A.ListExpr, expr(c, e.value));
+      }
       if (e.target.kind === 'ArrayDimFetch' || e.target.kind === 'PropertyFetch' || e.target.kind === 'StaticPropertyFetch') {
         // $o->p = (array) $v, $o[k] = (array) $v: objects keeping members elsewhere may keep such an array as is (pthreads)
         const castArray = e.value.kind === 'Cast' && e.value.type === 'array';
@@ -355,6 +361,12 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'YieldFrom':
       if (!c.isGenerator) compileError('The "yield" expression can only be used inside a function', e.line);
       if (c.returnsRef) compileError('Cannot use "yield from" inside a by-reference generator', e.line);
+      if (isCallExpr(e.expr) && !c.fiber) {
+        // yield from gen(): the generator is a temporary of the delegation (destroyed with it)
+        const t = c.temp();
+        const r = c.temp();
+        return `(${t} = ${u('takeFloat')}(${exprRaw(c, e.expr)}), ${r} = (yield* ${u('yieldFrom')}(G, ${t})), ${u('discardF')}(${t}), ${r})`;
+      }
       return `(yield* ${u(c.fiber ? 'yieldFromF' : 'yieldFrom')}(G, ${expr(c, e.expr)}))`;
   }
   compileError(`unsupported expression ${(e as A.Node).kind}`, (e as A.Node).line);
@@ -652,16 +664,46 @@ function compoundRef(c: FnCtx, target: A.Expr, assignOp = false): string {
   }
 }
 
+function isCallExpr(e: A.Expr): boolean {
+  return e.kind === 'FuncCall' || e.kind === 'MethodCall' || e.kind === 'StaticCall' || e.kind === 'NullsafeMethodCall';
+}
+
+function listBindsRefs(l: A.ListExpr): boolean {
+  return l.items.some((it) => it !== null && (it.byRef || ((it.value.kind === 'ListExpr' || it.value.kind === 'ArrayLiteral') && listBindsRefs(it.value as A.ListExpr))));
+}
+
+/** The truth of a literal the compiler knows (a number, a string, true/false/null), else undefined. */
+function literalTruth(e: A.Expr): boolean | undefined {
+  switch (e.kind) {
+    case 'ScalarInt':
+      return Number(e.value.replace(/_/g, '')) !== 0;
+    case 'ScalarFloat':
+      return e.value !== 0;
+    case 'ScalarString':
+      return e.value !== '' && e.value !== '0';
+    case 'ConstFetch': {
+      if (e.name.form !== 'unqualified' && e.name.form !== 'fully') return undefined;
+      const lc = e.name.name.toLowerCase();
+      return lc === 'true' ? true : lc === 'false' || lc === 'null' ? false : undefined;
+    }
+  }
+  return undefined;
+}
+
 function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const u = (h: string) => c.file.use(h);
   switch (e.op) {
     case '&&':
     case 'and': {
+      // zend_compile_short_circuiting: a constant false left side leaves the right side uncompiled
+      // (its compile-time errors never show: `assert(0 && ...)`)
+      if (literalTruth(e.left) === false) return 'false';
       const left = boolExpr(c, e.left);
       return `(${left} && ${maybeRun(c, () => boolExpr(c, e.right))})`;
     }
     case '||':
     case 'or': {
+      if (literalTruth(e.left) === true) return 'true';
       const left = boolExpr(c, e.left);
       return `(${left} || ${maybeRun(c, () => boolExpr(c, e.right))})`;
     }
@@ -890,6 +932,12 @@ function propIncDec(c: FnCtx, target: A.PropertyFetch, e: A.IncDec): string {
 
 function cast(c: FnCtx, e: A.Cast): string {
   const u = (h: string) => c.file.use(h);
+  // (array) new A: the new object is a temporary; the cast's result doesn't hold it (a closure's does: it escapes)
+  if (e.type === 'array' && e.expr.kind === 'New') {
+    const t = c.temp();
+    const r = c.temp();
+    return `(${t} = ${exprRaw(c, e.expr)}, ${r} = ${u('toArray')}(${t}), ${u('discard')}(${t}), ${r})`;
+  }
   // (object) gives the object itself: it may be kept
   const v = e.type === 'object' ? expr(c, e.expr) : exprRaw(c, e.expr);
   switch (e.type) {

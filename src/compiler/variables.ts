@@ -194,6 +194,8 @@ export function writableContainer(c: FnCtx, e: A.Expr, rw = false): string {
       compileError("Can't use nullsafe operator in write context", e.line);
     default:
       if (isSpecialBuiltinCall(c, e)) compileError('Cannot use result of built-in function in write context', e.line);
+      // a call returning by reference: writes go to the referenced location (foo()[0] = 1)
+      if (e.kind === 'FuncCall' || e.kind === 'MethodCall' || e.kind === 'StaticCall') return `${c.file.use('wArrCall')}(${expr(c, e)})`;
       // a temporary: writes to it are lost (PHP compiles them the same way)
       return `${c.file.use('wArrTemp')}(${expr(c, e)})`;
   }

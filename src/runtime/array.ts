@@ -391,13 +391,17 @@ export class PhpArray {
       c.mapInts = this.mapInts;
     }
     if (this.hasRefs) {
-      // References with only this array as holder would become values in PHP (refcount 1);
-      // we cannot know the holders, so the copy shares the Ref cells, as PHP does for refcount > 1.
-      // The copy is one more holder of each.
+      // zend_array_dup: a reference only this array holds is copied as its value; the copy shares
+      // the others (it is one more holder of each)
       c.hasRefs = true;
       for (let i = 0; i < vals.length; i++) {
         const v = vals[i];
-        if (v instanceof Ref) v.n++;
+        if (!(v instanceof Ref)) continue;
+        if (v.n <= 1 && v.v !== this) {
+          const inner = v.v;
+          if (inner instanceof PhpArray) inner.rc++;
+          vals[i] = inner;
+        } else v.n++;
       }
     }
     return c;

@@ -59,6 +59,14 @@ function methodRootClass(m: PhpMethod): PhpClass {
   return root;
 }
 
+/** Closure::__invoke of one closure: the internal method, with the closure's parameters (by-reference passing). */
+function closureInvoke(obj: PhpObject): Bound {
+  const m = obj.cls.methods.get('__invoke')!;
+  const own: FunctionInfo = obj.native.info;
+  const info: FunctionInfo = { ...m.info, params: own.params, refMask: own.refMask, returnsRef: own.returnsRef };
+  return { fn: m.fn, self: obj, info };
+}
+
 export function visName(vis: Vis): string {
   return vis === Vis.Public ? 'public' : vis === Vis.Protected ? 'protected' : 'private';
 }
@@ -71,6 +79,8 @@ export function visName(vis: Vis): string {
 export function findMethodForCall(obj: PhpObject, name: string, scope: PhpClass | null): Bound {
   const lc = name.toLowerCase();
   const cls = obj.cls;
+  // zend_get_closure_invoke_method: a closure's __invoke has the closure's own parameters (by-reference ones too)
+  if (lc === '__invoke' && obj.native !== null && obj.native.closure === true) return closureInvoke(obj);
   if (scope && scope !== cls) {
     const own = scope.methods.get(lc);
     if (own && own.vis === Vis.Private && own.cls === scope && cls.isSubclassOf(scope)) return { fn: own.fn, self: obj, info: own.info };
@@ -226,6 +236,7 @@ function resolveMethodCallable(cls: PhpClass, obj: PhpObject | null, method: str
     if (fromArray && deprecateCallables) rt.deprecated(`Callables of the form ["${cls.name}", "${method}"] are deprecated`);
   }
   const lc = name.toLowerCase();
+  if (lc === '__invoke' && obj !== null && obj.native !== null && obj.native.closure === true) return closureInvoke(obj);
   const m = lookupCls.methods.get(lc);
   if (!m || !methodVisible(m, scope)) {
     if (obj && cls.caller) return magicCall(cls.caller, obj, name);
@@ -382,7 +393,15 @@ export function argsFromArray(info: FunctionInfo, arr: PhpArray): { positional: 
     const k = arr.keyAt(i);
     let v = arr.rawAt(i);
     if (typeof k === 'string') {
-      (named ??= []).push([k, v instanceof Ref ? v.v : v]);
+      // a named argument for a by-reference parameter is checked like a positional one
+      const idx = refMask !== 0 ? info.params.findIndex((p) => p.name === k && !p.variadic) : -1;
+      if (idx >= 0 && info.params[idx].byRef) {
+        if (!(v instanceof Ref)) {
+          paramMustBeRef(info, idx);
+          v = new Ref(share(v));
+        }
+      } else if (v instanceof Ref) v = v.v;
+      (named ??= []).push([k, v]);
       continue;
     }
     if (named) rt.throwError('Error', 'Cannot use positional argument after named argument');

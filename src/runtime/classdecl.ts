@@ -222,7 +222,7 @@ export function declareClass(decl: ClassDecl, lookup: (name: string) => PhpClass
   }
   if (cls.parent) ownMethodsFirst(cls, decl);
   resolveMagic(cls);
-  if (!builtin && !cls.isInterface && !cls.isTrait) checkAbstracts(cls);
+  // a user class's abstract methods are checked after its inheritance (see objects.ts declareClass)
   if (cls.isEnum) setupEnum(cls);
   return cls;
 }
@@ -465,7 +465,8 @@ function resolveMagic(cls: PhpClass): void {
 }
 
 /** zend_verify_abstract_class: an explicitly abstract class must still implement private abstract (trait) methods. */
-function checkAbstracts(cls: PhpClass): void {
+export function checkAbstracts(cls: PhpClass): void {
+  if (cls.isInterface || cls.isTrait) return;
   const explicit = cls.isAbstract;
   const missing: string[] = [];
   for (const m of cls.methods.values()) {

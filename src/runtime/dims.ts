@@ -204,6 +204,10 @@ export function objectDimRead(o: PhpObject, k: any): any {
  */
 function objectDimFetch(o: PhpObject, k: any): { ref: Ref | null; v: any } {
   const h = o.cls.handlers;
+  if (h && h.dimRef) {
+    const r = h.dimRef(o, k);
+    if (r !== null) return { ref: r, v: r.v };
+  }
   if (h && h.readDim) {
     const v = h.readDim(o, k);
     return { ref: null, v };
@@ -461,7 +465,15 @@ export function assignDim(c: any, k: any, v: any): any {
 
 /** The write of $c[$k]++: an object's element was a copy (see dimOpGet), nothing is written back. */
 export function assignDimIncDec(c: any, k: any, v: any): any {
-  if (c instanceof PhpObject) return v;
+  if (c instanceof PhpObject) {
+    // a class giving its elements for writing (WeakMap) is changed in place
+    const h = c.cls.handlers;
+    if (h && h.dimRef) {
+      const r = h.dimRef(c, k);
+      if (r !== null) r.v = v;
+    }
+    return v;
+  }
   return assignDim(c, k, v);
 }
 
@@ -646,7 +658,7 @@ export function dimOpGet(c: any, k: any, incDec?: boolean): any {
     const v = objectDimRead(c, k);
     // ++/-- fetch the element for writing: offsetGet's value is a copy (zend_fetch_dimension_address)
     // (internal classes with their own element handlers, like ArrayObject, give the element itself)
-    if (incDec && !(v instanceof PhpObject) && c.cls.handlers?.readDim === undefined) rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
+    if (incDec && !(v instanceof PhpObject) && c.cls.handlers?.readDim === undefined && c.cls.handlers?.dimRef === undefined) rt.notice(`Indirect modification of overloaded element of ${c.cls.name} has no effect`);
     return v;
   }
   if (typeof c === 'string') return rt.throwError('Error', incDec ? 'Cannot increment/decrement string offsets' : 'Cannot use assign-op operators with string offsets');

@@ -5,9 +5,9 @@ import { PhpArray, share } from './array.js';
 import { PhpObject, PhpClass, FunctionInfo, NO_MATCH, TypeCheck } from './object.js';
 import { Ref } from './values.js';
 import { rt, Frame, Callee } from './request.js';
-import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod } from './calls.js';
+import { resolveCallable, Bound, arrangeNamedArgs, findMethodForCall, findStaticMethod, callBound, argsFromArray, isCallable } from './calls.js';
 import { givenType, parseTypeText, DeclaredType, typeTextIn } from './types.js';
-import { toKey } from './dims.js';
+import { toKey, wArrRef, wArrTemp } from './dims.js';
 import { typeName } from './convert.js';
 
 // ───────────── lookup ─────────────
@@ -194,6 +194,21 @@ export function lazyRef(ref: () => Ref, value: () => any): LazyRef {
   return new LazyRef(ref, value);
 }
 
+/** A temporary (a literal, an operation's result) given with spread or named arguments: no by-reference parameter takes it. */
+export class TempArg {
+  constructor(public readonly v: any) {}
+}
+export function tempArg(v: any): TempArg {
+  return new TempArg(v);
+}
+
+/** ZEND_SEND_VAL_EX: a temporary for a by-reference parameter is an Error; elsewhere it is its value. */
+function sendTemp(info: FunctionInfo, i: number, a: TempArg): any {
+  if (i < 0) return a.v;
+  if ((info.refMask & (1 << Math.min(i, 30))) !== 0 && (i < info.params.length || info.variadic)) tempByRef(info, i, a.v);
+  return a.v;
+}
+
 /**
  * f(...$args, name: v): arranges spread and named arguments into parameter order, binds by-reference
  * parameters, then calls.
@@ -216,13 +231,24 @@ export function invokeArgs(callee: { fn: Function; info: FunctionInfo; self?: an
  */
 export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [string, any][] | null, spreads: [number, any][] | null): any[] {
   let args = positional;
+  for (let i = 0; i < args.length; i++) if (args[i] instanceof TempArg) args[i] = sendTemp(info, i, args[i]);
   let namedMap: Map<string, any> | null = null;
   if (spreads) {
     args = [];
     let at = 0;
-    for (const [pos, value] of spreads) {
+    for (const [pos, given] of spreads) {
       while (at < pos) args.push(positional[at++]);
-      spreadInto(info, args, value, (k, v) => {
+      let value = given;
+      let refs = false;
+      if (given instanceof LazyRef) {
+        value = given.value();
+        // a variable's array is separated and its elements become references for by-reference parameters
+        if (info.refMask !== 0 && value instanceof PhpArray) {
+          value = wArrRef(given.ref());
+          refs = true;
+        }
+      }
+      spreadInto(info, args, value, refs, (k, v) => {
         namedMap ??= new Map();
         if (namedMap.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
         namedMap.set(k, v);
@@ -235,7 +261,7 @@ export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [s
     namedMap ??= new Map();
     for (const [k, v] of named) {
       if (namedMap.has(k)) rt.throwError('Error', `Named parameter $${k} overwrites previous argument`);
-      namedMap.set(k, v);
+      namedMap.set(k, v instanceof TempArg ? sendTemp(info, info.params.findIndex((p) => p.name === k && !p.variadic), v) : v);
     }
   }
   if (namedMap && namedMap.size) args = arrangeNamedArgs(info, args, namedMap);
@@ -256,8 +282,32 @@ export function arrangeCallArgs(info: FunctionInfo, positional: any[], named: [s
     if (extra) (args as any).namedExtra = extra;
   }
   const extra = (args as any).namedExtra;
-  if (extra && info.isBuiltin) rt.throwError('ArgumentCountError', `${info.name}() does not accept unknown named parameters`);
+  if (extra && info.isBuiltin && !forwardsNamedArgs(info)) rt.throwError('ArgumentCountError', `${info.name}() does not accept unknown named parameters`);
   return args;
+}
+
+/**
+ * Z_PARAM_VARIADIC_WITH_NAMED: builtins that pass their variadic arguments on to a callable
+ * (call_user_func, Closure::__invoke, ReflectionFunction::invoke...) take unknown named arguments too;
+ * their stubs name that parameter $args.
+ */
+function forwardsNamedArgs(info: FunctionInfo): boolean {
+  return info.variadic && info.params.length > 0 && info.params[info.params.length - 1].name === 'args';
+}
+
+/** The unknown named arguments given to a builtin forwarding its arguments (see forwardsNamedArgs), once. */
+export function takeNamedArgs(): PhpArray | null {
+  const n = rt.pendingNamedExtra;
+  rt.pendingNamedExtra = null;
+  return n;
+}
+
+/** Positional then named arguments, as call_user_func_array() takes them. */
+export function argsWithNamed(args: any[], named: PhpArray): PhpArray {
+  const a = new PhpArray();
+  for (const v of args) a.append(v instanceof Ref ? v.v : v);
+  for (const [k, v] of named.entries()) a.set(k, v);
+  return a;
 }
 
 function callWithNamedExtra(f: Function, self: any, args: any[], extra: PhpArray): any {
@@ -269,7 +319,7 @@ function callWithNamedExtra(f: Function, self: any, args: any[], extra: PhpArray
   }
 }
 
-function spreadInto(info: FunctionInfo, args: any[], value: any, named: (k: string, v: any) => void, sawNamed: () => boolean): void {
+function spreadInto(info: FunctionInfo, args: any[], value: any, refs: boolean, named: (k: string, v: any) => void, sawNamed: () => boolean): void {
   const positional = (v: any) => {
     if (sawNamed()) rt.throwError('Error', 'Cannot use positional argument after named argument during unpacking');
     args.push(v);
@@ -278,15 +328,27 @@ function spreadInto(info: FunctionInfo, args: any[], value: any, named: (k: stri
     for (let i = value.nextSlot(0); i < value.slotCount; i = value.nextSlot(i + 1)) {
       const k = value.keyAt(i);
       const raw = value.rawAt(i);
-      if (typeof k === 'string') named(k, raw instanceof Ref ? raw.v : raw);
-      else positional(raw);
+      if (typeof k === 'string') {
+        const idx = refs ? info.params.findIndex((p) => p.name === k && !p.variadic) : -1;
+        named(k, idx >= 0 && info.params[idx].byRef ? value.refAt(k) : raw instanceof Ref ? raw.v : raw);
+      } else {
+        const n = args.length;
+        const byRef = refs && (info.refMask & (1 << Math.min(n, 30))) !== 0 && (n < info.params.length || info.variadic);
+        positional(byRef ? value.refAt(k) : raw);
+      }
     }
     return;
   }
   if (value instanceof PhpObject && value.cls.isSubclassOf(rt.core.builtinClasses.get('traversable')!)) {
     const it = rt.core.iterate(value);
     while (it.next()) {
-      if (typeof it.k === 'string') named(it.k, it.v);
+      if (typeof it.k === 'string') {
+        const idx = info.refMask !== 0 ? info.params.findIndex((p) => p.name === it.k && !p.variadic) : -1;
+        if (idx >= 0 && info.params[idx].byRef) {
+          rt.warn(`Cannot pass by-reference argument ${idx + 1} of ${fnDisplay(info)}() by unpacking a Traversable, passing by-value instead`);
+        }
+        named(it.k, it.v);
+      }
       else if (typeof it.k === 'number' || typeof it.k === 'bigint') {
         const i = args.length;
         if ((info.refMask & (1 << Math.min(i, 30))) !== 0 && (i < info.params.length || info.variadic)) {
@@ -343,6 +405,19 @@ export function takeCallRef(v: any): Ref | null {
   const r = rt.retRef;
   rt.retRef = null;
   return r && r.v === v ? r : null;
+}
+
+/** A call's result as the container of a write: the location a by-reference call returned, else a temporary. */
+export function wArrCall(v: any): any {
+  const r = takeCallRef(v);
+  return r !== null ? wArrRef(r) : wArrTemp(v);
+}
+
+/** [&$x] = f(): the array a by-reference call returned, else a notice and a private copy of the value. */
+export function listRefSource(v: any): any {
+  if (takeCallRef(v) !== null) return v;
+  rt.notice('Attempting to set reference to non referenceable value');
+  return v instanceof PhpArray && v.rc !== 0 ? v.sep() : v;
 }
 
 /** =& of a call result, once the target is fetched: the call's reference, or a notice and a plain value. */
@@ -510,14 +585,26 @@ export function closureFromFunction(nsLc: string, globalLc: string | null): PhpO
 export function closureFromMethod(obj: any, name: string, scope: PhpClass | null): PhpObject {
   if (!(obj instanceof PhpObject)) return rt.throwError('Error', `Call to a member function ${name}() on ${typeName(obj)}`);
   const b = findMethodForCall(obj, name, scope);
-  const o = mkClosure(b.info, b.fn, b.self, obj.cls);
-  return o;
+  return fakeClosure(b, obj.cls);
 }
 
 /** A::method(...) */
 export function closureFromStatic(cls: PhpClass, name: string, scope: PhpClass | null, thisObj: PhpObject | null): PhpObject {
   const b = findStaticMethod(cls, name, scope, thisObj);
-  return mkClosure(b.info, b.fn, b.self, cls);
+  return fakeClosure(b, cls);
+}
+
+/**
+ * zend_create_fake_closure: a Closure of a resolved callable. A __call/__callStatic trampoline becomes
+ * a function of the called name in the magic method's class (zend_closure_call_magic).
+ */
+export function fakeClosure(b: Bound, scope: PhpClass | null): PhpObject {
+  // [$closure, '__invoke'] is the closure itself
+  if (b.self instanceof PhpObject && b.self.native?.closure === true && b.info.name === '__invoke') return b.self;
+  if (b.magicName === undefined || b.magic === undefined) return mkClosure(b.info, b.fn, b.self, scope);
+  const m = b.magic;
+  const info: FunctionInfo = { ...b.info, name: b.magicName, cls: m.cls, isStatic: m.isStatic, isBuiltin: true };
+  return mkClosure(info, b.fn, b.self, scope);
 }
 
 /** $callable(...) */
@@ -525,7 +612,34 @@ export function closureFromCallable(v: any, scope: PhpClass | null): PhpObject {
   if (v instanceof PhpObject && v.native && v.native.closure) return v;
   const b = resolveCall(v, scope);
   const self = b.self;
-  return mkClosure(b.info, b.fn, self, self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null);
+  return fakeClosure(b, self instanceof PhpObject ? self.cls : self instanceof PhpClass ? self : null);
+}
+
+/**
+ * call_user_func($cb, ...) as php-src compiles it when the name is unambiguous (zend_compile_func_cuf):
+ * the callback is called from the calling code itself, with no frame of call_user_func in between.
+ */
+export function cufCall(cb: any, ...args: any[]): any {
+  return callBound(userCallee('call_user_func', cb), args);
+}
+
+/** call_user_func_array($cb, $args) compiled the same way (ZEND_SEND_ARRAY). */
+export function cufaCall(cb: any, arr: any): any {
+  const b = userCallee('call_user_func_array', cb);
+  if (!(arr instanceof PhpArray)) rt.throwError('TypeError', `call_user_func_array(): Argument #2 ($args) must be of type array, ${typeName(arr)} given`);
+  const { positional, named } = argsFromArray(b.info, arr);
+  return invokeArgs(b, b.self, positional, named, null);
+}
+
+/** ZEND_INIT_USER_CALL: the callback resolved from the caller's scope, or the TypeError of the function it stands for. */
+function userCallee(fname: string, cb: any): Bound {
+  const why = { reason: 'no array or string given' };
+  // the check raises PHP 8.2's callable deprecations, as zend_is_callable_ex does
+  const ok = isCallable(cb);
+  const b = resolveCallable(cb, rt.callerScope(), why);
+  void ok;
+  if (b) return b;
+  return rt.throwError('TypeError', `${fname}(): Argument #1 ($callback) must be a valid callback, ${why.reason}`);
 }
 
 // ───────────── func_get_args & co ─────────────

@@ -99,6 +99,10 @@ export class GeneratorState {
       this.abort();
       return;
     }
+    // a generator delegated to that only this one held (`yield from gen()`) goes first: its finally
+    // blocks run before ours, as its last reference dies with the delegating frame
+    const d = this.delegate;
+    if (d !== null && !d.finished && d.obj.rc <= 0) d.destroy();
     this.forcedClose = true;
     const fr = this.fr;
     fr.prev = rt.top;

@@ -17,7 +17,7 @@ import { PhpObject } from './object.js';
 import { Frame, pushFrame } from './request.js';
 import { Scope } from './scope.js';
 import { floating } from './object.js';
-import { esc, rcSet, rcSetE, rcSetN, rcSetC, rcDrop, rcHold, rcFloat, discard, discardC, discardF, takeFloat, unfloat, discardReceiver, discardReceiverF } from './refcount.js';
+import { floatNew, esc, rcSet, rcSetE, rcSetN, rcSetC, rcDrop, rcHold, rcFloat, discard, discardC, discardF, takeFloat, unfloat, discardReceiver, discardReceiverF } from './refcount.js';
 
 export const R: Record<string, any> = Object.freeze({
   ...ops,
@@ -30,6 +30,7 @@ export const R: Record<string, any> = Object.freeze({
   ...iterate,
   ...generator,
   esc,
+  floatNew,
   rcSet,
   rcSetE,
   rcSetN,

@@ -377,7 +377,10 @@ export function checkInheritance(cls: PhpClass, final: boolean, autoload: (name:
       const pending: Pending[] = [];
       const propsOk = checkProperties(cls, false);
       for (const m of cls.methods.values()) {
-        for (const p of prototypesOf(cls, m)) if (needsCheck(m, p)) checkPair(cls, m, p, pending);
+        for (const p of prototypesOf(cls, m)) {
+          if (needsCheck(m, p)) checkPair(cls, m, p, pending);
+          else if (!final && m.cls === cls && p.cls.isInterface && p.cls.isInternal) checkInternalArity(cls, m, p);
+        }
       }
       if (!pending.length && propsOk) return true;
       if (!final) return false;
@@ -401,6 +404,20 @@ export function checkInheritance(cls: PhpClass, final: boolean, autoload: (name:
   } finally {
     linking = null;
   }
+}
+
+/**
+ * A method implementing a built-in interface's method: the parameters it must accept (their count,
+ * by-reference passing). Types against internal prototypes are left to checkTentativeReturnTypes.
+ */
+function checkInternalArity(cls: PhpClass, m: PhpMethod, p: PhpMethod): void {
+  const c = m.info, pi = p.info;
+  let bad = pi.required < c.required || (pi.variadic && !c.variadic);
+  for (let i = 0; !bad && i < pi.params.length; i++) {
+    const cp = paramAt(c, i);
+    bad = !cp || cp.byRef !== pi.params[i].byRef;
+  }
+  if (bad) incompatible(m, p, cls);
 }
 
 /** do_inheritance_check_on_method: modifiers, then the signature (an unresolved check passes here). */

@@ -131,6 +131,8 @@ export interface FunctionInfo {
   /** the class a method belongs to */
   cls?: PhpClass | null;
   isClosure?: boolean;
+  /** a closure whose body uses $this (ZEND_ACC_USES_THIS): it can't be unbound */
+  usesThis?: boolean;
   isGenerator?: boolean;
   /** a generator function with a finally block: destroying its generator early runs the block */
   hasFinally?: boolean;
@@ -279,6 +281,8 @@ export class PhpClass {
 /** Hooks a built-in class can give its objects (ArrayObject, Closure, ...). */
 export interface ObjectHandlers {
   readDim?(o: PhpObject, key: any): any;
+  /** read_dimension for writing: the stored element itself, so $o[k][] = v and $o[k]++ change it */
+  dimRef?(o: PhpObject, key: any): Ref | null;
   /** `castArray`: the value comes from an (array) cast ($o[k] = (array) $v) */
   writeDim?(o: PhpObject, key: any, v: any, castArray?: boolean): void;
   hasDim?(o: PhpObject, key: any, checkEmpty: boolean): boolean;

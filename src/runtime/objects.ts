@@ -6,12 +6,13 @@ import { PhpArray, Key, share } from './array.js';
 import { Ref, UNINIT, dropRef } from './values.js';
 import { rt } from './request.js';
 import { findMethodForCall, findStaticMethod, visible, visName, Bound, callBound, displayClassName, resolveCallable } from './calls.js';
-import { declareClass as linkClass, ClassDecl, instantiate, enumCase } from './classdecl.js';
+import { declareClass as linkClass, ClassDecl, instantiate, enumCase, checkAbstracts } from './classdecl.js';
 import { typeName, toStr } from './convert.js';
 import { FatalSignal } from './errors.js';
 import { propRef, findProp, propGet, propSet, staticPropRef, refToOverloaded } from './props.js';
 import { checkInheritance } from './inheritance.js';
 import { addTypeSource, delTypeSource, typeSources, verifyPropAssignableByRef, currentStrict } from './typedref.js';
+import { esc } from './refcount.js';
 
 // ───────────── lookup ─────────────
 
@@ -131,8 +132,8 @@ function usesTrait(c: PhpClass, trait: PhpClass): boolean {
 
 /** The scope class of the closure running with `self` as this (set by mkClosure's calls). */
 export function closureScope(self: any): PhpClass | null {
-  const s = rt.closureScopes.length ? rt.closureScopes[rt.closureScopes.length - 1] : null;
-  if (s) return s;
+  const n = rt.closureScopes.length;
+  if (n !== 0) return rt.closureScopes[n - 1];
   if (self instanceof PhpObject) return self.cls;
   if (self instanceof PhpClass) return self;
   return null;
@@ -161,6 +162,19 @@ function autoloadForLink(name: string): void {
   findClass(name, true);
 }
 
+/** zend_exception_uncaught_error: an exception escaping an autoload the inheritance checks needed is fatal. */
+function autoloadDuringInheritance(c: PhpClass, name: string): void {
+  const line = rt.top.line;
+  try {
+    findClass(name, true);
+  } catch (e) {
+    if (!(e instanceof PhpObject)) throw e;
+    const text = toStr(callMethodByName(e, '__toString', []));
+    rt.top.line = line;
+    rt.throwError('\0fatal', `During inheritance of ${c.name}, while autoloading ${name}: Uncaught ${text}`);
+  }
+}
+
 function lookupForLink(name: string): PhpClass | null {
   return findClass(name, true);
 }
@@ -178,11 +192,18 @@ export function declareClass(decl: ClassDecl): PhpClass {
     // the class is visible (not yet fully checked) while the classes its signatures name autoload
     rt.classes.set(lc, c);
     try {
-      checkInheritance(c, true, autoloadForLink);
+      checkInheritance(c, true, (n) => autoloadDuringInheritance(c, n));
     } catch (e) {
       rt.classes.delete(lc);
       throw e;
     }
+  }
+  // zend_verify_abstract_class comes after the methods' compatibility checks
+  try {
+    checkAbstracts(c);
+  } catch (e) {
+    rt.classes.delete(lc);
+    throw e;
   }
   rt.classes.set(lc, c);
   const serializable = rt.core.builtinClasses.get('serializable');
@@ -373,7 +394,8 @@ export function mcall(site: CallSite, o: any, name: string, scope: PhpClass | nu
 function mcallMiss(site: CallSite, o: any, name: string, scope: PhpClass | null): Bound {
   const b = meth(o, name, scope);
   // __call fallbacks are not cached: a fiber needs the magic method behind them (Bound.magic)
-  if ((b.self !== o && b.self !== o.cls) || b.magic) return b;
+  // a closure's __invoke is the closure itself: not shared by the class's objects
+  if ((b.self !== o && b.self !== o.cls) || b.magic || o.native?.closure === true) return b;
   site.fn = b.fn;
   site.info = b.info;
   site.selfIsClass = b.self !== o;
@@ -503,7 +525,11 @@ export function cloneObj(v: any, scope: PhpClass | null): PhpObject {
 export function toArray(v: any): PhpArray {
   if (v instanceof PhpArray) return v;
   if (v === null || v === undefined) return new PhpArray();
-  if (v instanceof PhpObject) return objectToArray(v);
+  if (v instanceof PhpObject) {
+    // ZEND_CAST: a closure becomes an array holding it
+    if (v.native !== null && v.native.closure === true) return PhpArray.fromList([esc(v)]);
+    return objectToArray(v);
+  }
   return PhpArray.fromList([v]);
 }
 

@@ -75,6 +75,12 @@ export function rcFloat(v: any): void {
   if (v instanceof PhpObject && --v.rc === 0) floating.obj = v;
 }
 
+/** A new object only the returning code made (a Generator): it floats to the caller (see rcFloat). */
+export function floatNew<T>(o: T): T {
+  if (o instanceof PhpObject && o.rc === 0) floating.obj = o;
+  return o;
+}
+
 /** A function's result that is not floating (see rcFloat) clears the mark another call may have left. */
 export function unfloat<T>(v: T): T {
   floating.obj = undefined;
@@ -142,9 +148,11 @@ let freedSinceCompact = 0;
 /** zend_objects_store_del: the destructor (once), then the object's handle and weak references go. */
 export function release(o: PhpObject): void {
   const c = o.cls;
-  // built-in objects with a destroy handler (fibers, ...) keep today's end-of-request destruction
+  // built-in objects with a destroy handler (fibers): dtor_obj runs now (a suspended fiber unwinds its
+  // finally blocks); the object itself stays (its handle is not reused) and shutdown finds nothing left to do
   if (c.handlers !== null && c.handlers.destroy !== undefined) {
     o.rc = ESCAPED;
+    if (!rt.bailedOut) c.handlers.destroy(o);
     return;
   }
   if (!o.destructed && c.dtor !== null) {
@@ -165,6 +173,17 @@ export function release(o: PhpObject): void {
     // the destructor stored $this somewhere: the object lives on
     if (o.rc !== 0) return;
     if (++freedSinceCompact > 4096) compactDestructibles();
+  }
+  // zend_generator_dtor_storage: a suspended generator runs its pending finally blocks
+  if (c.lcname === 'generator' && o.native !== null && !rt.bailedOut) {
+    o.rc = 1;
+    try {
+      o.native.destroy();
+    } finally {
+      if (o.rc === 1) o.rc = 0;
+      else if (o.rc < ESCAPED) o.rc = ESCAPED;
+    }
+    if (o.rc !== 0) return;
   }
   o.rc = ESCAPED;
   if (weakTargets !== 0) clearWeakRefs(o);

@@ -8,7 +8,7 @@ import { PhpObject, PhpClass, ClassFlags, Vis } from '../../runtime/object.js';
 import { PhpArray } from '../../runtime/array.js';
 import { Ref } from '../../runtime/values.js';
 import { rt } from '../../runtime/request.js';
-import { ClosureNative, closureBound, mkClosure, resolveCall } from '../../runtime/functions.js';
+import { ClosureNative, closureBound, mkClosure, resolveCall, fakeClosure, takeNamedArgs, argsWithNamed } from '../../runtime/functions.js';
 import { GeneratorState, GeneratorIter } from '../../runtime/generator.js';
 import { callBound, resolveCallable, isCallable } from '../../runtime/calls.js';
 import { findClass } from '../../runtime/objects.js';
@@ -31,8 +31,8 @@ export function registerCoreClasses(r: Registry): void {
     methods: abstractMethods(['offsetExists(mixed $offset): bool', 'offsetGet(mixed $offset): mixed', 'offsetSet(mixed $offset, mixed $value): void', 'offsetUnset(mixed $offset): void']),
   });
   r.class({ name: 'Countable', flags: I, methods: abstractMethods(['count(): int']) });
-  r.class({ name: 'Stringable', flags: I, methods: abstractMethods(['__toString']) });
-  r.class({ name: 'Serializable', flags: I, methods: abstractMethods(['serialize', 'unserialize']) });
+  r.class({ name: 'Stringable', flags: I, methods: abstractMethods(['__toString(): string']) });
+  r.class({ name: 'Serializable', flags: I, methods: abstractMethods(['serialize()', 'unserialize(string $data)']) });
   r.class({ name: 'InternalIterator', flags: F | ClassFlags.Final, interfaces: ['Iterator'] });
   registerClosure(r);
   registerGenerator(r);
@@ -55,7 +55,7 @@ function closureOf(o: PhpObject): ClosureNative {
   return o.native as ClosureNative;
 }
 
-/** Closure::bind / bindTo: a copy with a new $this and scope. */
+/** Closure::bind / bindTo (do_closure_bind): a copy with a new $this and scope, or null after a warning. */
 function bindClosure(o: PhpObject, newThis: any, scopeArg: any, hasScope: boolean): PhpObject | null {
   const n = closureOf(o);
   let scope = n.scope;
@@ -64,7 +64,7 @@ function bindClosure(o: PhpObject, newThis: any, scopeArg: any, hasScope: boolea
     else if (scopeArg === null) scope = null;
     else {
       const name = String(scopeArg);
-      if (name === 'static') scope = n.scope;
+      if (name === 'static') scope = functionScope(n);
       else {
         const c = findClass(name, true);
         if (!c) {
@@ -75,28 +75,78 @@ function bindClosure(o: PhpObject, newThis: any, scopeArg: any, hasScope: boolea
       }
     }
   }
-  if (newThis !== null && n.info.isStatic) {
-    rt.warn('Cannot bind an instance to a static closure');
-    return null;
-  }
-  if (newThis === null && n.self && !n.info.isStatic && n.info.cls === undefined && usesThis(n)) {
-    rt.warn('Cannot unbind $this of closure using $this');
-    return null;
-  }
-  if (scope && scope.isInternal && scope.lcname !== 'closure' && hasScope && scope !== n.scope) {
-    rt.warn(`Cannot bind closure to scope of internal class ${scope.name}`);
-    return null;
-  }
+  if (!validBinding(n, newThis instanceof PhpObject ? newThis : null, scope)) return null;
+  return rebound(n, newThis instanceof PhpObject ? newThis : null, scope);
+}
+
+/** A copy of the closure bound to `newThis` (called scope: its class, else `scope`) and `scope`. */
+function rebound(n: ClosureNative, newThis: PhpObject | null, scope: PhpClass | null): PhpObject {
+  // zend_create_closure: an object bound without a scope gets the dummy scope Closure
+  if (scope === null && newThis !== null) scope = closureClass();
   const c = mkClosure(n.info, n.fn, newThis ?? (scope ?? undefined), scope, n.usedNames, n.usedValues);
   const cn = closureOf(c);
-  cn.self = newThis instanceof PhpObject ? newThis : undefined;
+  cn.self = newThis ?? undefined;
   cn.scope = scope;
+  cn.target = n.target;
   if (n.statics) cn.statics = new Map([...n.statics].map(([k, v]) => [k, new Ref(v.v)]));
   return c;
 }
 
-function usesThis(n: ClosureNative): boolean {
-  return /\bthis\b/.test(n.fn.toString());
+function closureClass(): PhpClass {
+  return rt.core.builtinClasses.get('closure')!;
+}
+
+/** A closure made from a function or method (fromCallable, first-class callable syntax): ZEND_ACC_FAKE_CLOSURE. */
+function isFake(n: ClosureNative): boolean {
+  return !n.info.isClosure;
+}
+
+/** func.common.scope: a fake closure's method class, a real closure's bound scope. */
+function functionScope(n: ClosureNative): PhpClass | null {
+  return isFake(n) ? (n.info.cls ?? null) : n.scope;
+}
+
+/** zend_valid_closure_binding: may the closure take this $this and scope? Warns when not. */
+function validBinding(n: ClosureNative, newThis: PhpObject | null, scope: PhpClass | null): boolean {
+  const fake = isFake(n);
+  const fnScope = functionScope(n);
+  if (newThis !== null) {
+    if (n.info.isStatic) {
+      rt.warn('Cannot bind an instance to a static closure');
+      return false;
+    }
+    if (fake && fnScope !== null && !newThis.cls.isSubclassOf(fnScope)) {
+      rt.warn(`Cannot bind method ${fnScope.name}::${n.info.name}() to object of class ${newThis.cls.name}`);
+      return false;
+    }
+  } else if (fake && fnScope !== null && !n.info.isStatic) {
+    rt.warn('Cannot unbind $this of method');
+    return false;
+  } else if (!fake && n.self !== undefined && n.info.usesThis === true) {
+    rt.warn('Cannot unbind $this of closure using $this');
+    return false;
+  }
+  if (scope !== null && scope !== fnScope && scope.isInternal) {
+    rt.warn(`Cannot bind closure to scope of internal class ${scope.name}`);
+    return false;
+  }
+  if (fake && scope !== fnScope) {
+    rt.warn(`Cannot rebind scope of closure created from ${fnScope === null ? 'function' : 'method'}`);
+    return false;
+  }
+  return true;
+}
+
+/** zend_closure_compare: closures made from the same function or method, for the same $this and called scope, are equal. */
+function compareClosures(a: PhpObject, b: any): number {
+  const UNCOMPARABLE = 1;
+  if (!(b instanceof PhpObject) || b.cls !== a.cls) return UNCOMPARABLE;
+  const l = closureOf(a);
+  const r = closureOf(b);
+  if (!isFake(l) || !isFake(r)) return UNCOMPARABLE;
+  if (l.self !== r.self || l.called !== r.called) return UNCOMPARABLE;
+  if (l.info.isBuiltin !== r.info.isBuiltin || functionScope(l) !== functionScope(r)) return UNCOMPARABLE;
+  return l.info.name === r.info.name ? 0 : UNCOMPARABLE;
 }
 
 function registerClosure(r: Registry): void {
@@ -115,13 +165,10 @@ function registerClosure(r: Registry): void {
       },
       'public call(object $newThis, mixed ...$args): mixed': function (this: PhpObject, newThis: PhpObject, args: any[]) {
         const n = closureOf(this);
-        if (n.info.isStatic) {
-          rt.warn('Cannot bind an instance to a static closure');
-          return null;
-        }
-        const bound = bindClosure(this, newThis, newThis, true);
-        if (!bound) return null;
-        return callBound(closureBound(bound), args);
+        const named = takeNamedArgs();
+        if (!validBinding(n, newThis, newThis.cls)) return null;
+        const bound = rebound(n, newThis, newThis.cls);
+        return named ? rt.core.callWithArray(bound, argsWithNamed(args, named)) : callBound(closureBound(bound), args);
       },
       // zend_create_closure_from_callable checks the callable itself (its own message)
       'public static fromCallable(mixed $callback): Closure': function (cb: any) {
@@ -133,9 +180,11 @@ function registerClosure(r: Registry): void {
           rt.throwError('TypeError', `Failed to create closure from callable: ${why.reason}`);
         }
         const b = resolveCall(cb, scope);
-        return mkClosure(b.info, b.fn, b.self, b.self instanceof PhpObject ? b.self.cls : b.self instanceof PhpClass ? b.self : null);
+        return fakeClosure(b, b.self instanceof PhpObject ? b.self.cls : b.self instanceof PhpClass ? b.self : null);
       },
       'public __invoke(mixed ...$args): mixed': function (this: PhpObject, args: any[]) {
+        const named = takeNamedArgs();
+        if (named) return rt.core.callWithArray(this, argsWithNamed(args, named));
         return callBound(closureBound(this), args);
       },
     },
@@ -146,6 +195,7 @@ function registerClosure(r: Registry): void {
       debugInfo(o: PhpObject) {
         return closureDebugInfo(o);
       },
+      compare: compareClosures,
     },
   });
   rt; // keep import
@@ -316,7 +366,7 @@ function registerWeak(r: Registry): void {
       'public offsetGet($object): mixed': function (this: PhpObject, k: any) {
         const m = weakKey(this, k);
         if (!this.native.has(m)) rt.throwError('Error', `Object ${m.cls.name}#${m.id} not contained in WeakMap`);
-        return this.native.get(m);
+        return valueOf(this.native.get(m));
       },
       'public offsetSet($object, mixed $value): void': function (this: PhpObject, k: any, v: any) {
         const key = weakKey(this, k);
@@ -325,7 +375,7 @@ function registerWeak(r: Registry): void {
       },
       'public offsetExists($object): bool': function (this: PhpObject, k: any) {
         const m = weakKey(this, k);
-        return this.native.has(m) && this.native.get(m) !== null;
+        return this.native.has(m) && valueOf(this.native.get(m)) !== null;
       },
       'public offsetUnset($object): void': function (this: PhpObject, k: any) {
         this.native.delete(weakKey(this, k));
@@ -346,20 +396,52 @@ function registerWeak(r: Registry): void {
           v: null as any,
           next() {
             if (i >= entries.length) return false;
-            [this.k, this.v] = entries[i++];
+            const [k, v] = entries[i++];
+            this.k = k;
+            this.v = valueOf(v);
             return true;
           },
           end() {},
           ref() {
-            return new Ref(this.v);
+            return storedRef(o.native, this.k);
           },
         };
       },
       count(o: PhpObject) {
         return (o.native as Map<any, any>).size;
       },
+      // zend_weakmap_get_properties_for: each entry as ['key' => object, 'value' => value]
+      debugInfo(o: PhpObject) {
+        const out: [number, any][] = [];
+        let i = 0;
+        for (const [k, v] of o.native as Map<PhpObject, any>) {
+          const e = new PhpArray();
+          e.set('key', k);
+          if (v instanceof Ref && v.n > 1) e.setRef('value', v);
+          else e.set('value', valueOf(v));
+          out.push([i++, e]);
+        }
+        return out;
+      },
+      // zend_weakmap_read_dimension for writing: the entry itself ($map[$o][] = v, $map[$o]++)
+      dimRef(o: PhpObject, k: any) {
+        const key = weakKey(o, k);
+        if (!o.native.has(key)) rt.throwError('Error', `Object ${key.cls.name}#${key.id} not contained in WeakMap`);
+        return storedRef(o.native, key);
+      },
     } as any,
   });
+}
+
+/** A WeakMap value; entries written through (dimRef, foreach by reference) are kept as Refs. */
+function valueOf(v: any): any {
+  return v instanceof Ref ? v.v : v;
+}
+
+function storedRef(map: Map<PhpObject, any>, key: PhpObject): Ref {
+  let v = map.get(key);
+  if (!(v instanceof Ref)) map.set(key, (v = new Ref(v)));
+  return v;
 }
 
 function weakKey(_m: PhpObject, k: any): PhpObject {

@@ -55,7 +55,8 @@ export function registerCoreFunctions(r: Registry): void {
       return binaryCompare(a, b, n, true);
     },
     'error_reporting(?int $error_level = null): int': (level: number | null) => {
-      const old = rt.errorReporting;
+      // ZEND_BEGIN_SILENCE leaves only the fatal errors in EG(error_reporting)
+      const old = rt.silence > 0 ? rt.errorReporting & (E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE) : rt.errorReporting;
       if (level !== null) {
         // inside @, a level with non-fatal errors ends the silence (BEGIN/END_SILENCE keep what was set)
         if (rt.silence > 0 && (level & ~(E_ERROR | E_CORE_ERROR | E_COMPILE_ERROR | E_USER_ERROR | E_RECOVERABLE_ERROR | E_PARSE))) {

@@ -25,7 +25,17 @@ export class CoreExtension implements Extension {
     r.ini('memory_limit', '128M');
     r.ini('max_execution_time', '0');
     r.ini('short_open_tag', '1');
-    r.ini('zend.assertions', '1');
+    // OnUpdateAssertions: compiled-out assertions (-1) can't be switched on or off at runtime
+    r.ini('zend.assertions', '1', (v, req) => {
+      if (req === null) return true;
+      const old = parseInt(req.iniGet('zend.assertions') ?? '1', 10) || 0;
+      const val = parseInt(v, 10) || 0;
+      if (old !== val && (old < 0 || val < 0)) {
+        req.warn('zend.assertions may be completely enabled or disabled only in php.ini');
+        return false;
+      }
+      return true;
+    });
     r.ini('zend.exception_ignore_args', '0');
     r.ini('zend.exception_string_param_max_len', '15');
     r.ini('include_path', '.:/usr/share/php', (v) => v !== ''); // OnUpdateStringUnempty

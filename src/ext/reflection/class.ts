@@ -8,7 +8,7 @@ import { UNINIT, Ref } from '../../runtime/values.js';
 import { findClass, readClassConst as classConst } from '../../runtime/objects.js';
 import { instantiate, enumCase } from '../../runtime/classdecl.js';
 import { staticPropSet, prepareDefaultsChain } from '../../runtime/props.js';
-import { invokeArgs } from '../../runtime/functions.js';
+import { invokeArgs, takeNamedArgs } from '../../runtime/functions.js';
 import { argsFromArray, paramMustBeRef } from '../../runtime/calls.js';
 import { mkRefl, nativeOf, reflError, nsOf, shortOf, factories } from './util.js';
 import { methodObj, methodModifiers, functionString, extensionOfClass } from './function.js';
@@ -372,7 +372,7 @@ export function registerClasses(r: Registry): void {
       return o.cls.isSubclassOf(cs(this).cls);
     },
     'public newInstance(mixed ...$args): object': function (this: PhpObject, args: any[]) {
-      const named = (args as any).namedExtra as PhpArray | undefined;
+      const named = takeNamedArgs();
       return newInstanceWith(cs(this).cls, args, named ? [...named.entries()].map(([k, v]) => [String(k), v]) : null);
     },
     'public newInstanceWithoutConstructor(): object': function (this: PhpObject) {

@@ -6,7 +6,7 @@ import { PhpObject, PhpClass, PhpMethod, FunctionInfo, ParamInfo, Vis } from '..
 import { rt } from '../../runtime/request.js';
 import { findClass } from '../../runtime/objects.js';
 import { callBound, argsFromArray } from '../../runtime/calls.js';
-import { mkClosure, closureBound, ClosureNative, invokeArgs } from '../../runtime/functions.js';
+import { mkClosure, closureBound, ClosureNative, invokeArgs, takeNamedArgs, argsWithNamed } from '../../runtime/functions.js';
 import { mkRefl, nativeOf, reflError, nsOf, shortOf, factories, FnState, evalDefaultText, defaultConstantName, formatDefaultText } from './util.js';
 import { typeObj, typeFromText } from './type.js';
 import { attributesOf, TARGET_FUNCTION, TARGET_METHOD, TARGET_PARAMETER } from './attribute.js';
@@ -124,7 +124,7 @@ export function functionString(fs: FnState, indent: string, scope: PhpClass | nu
   const m = fs.method;
   let s = '';
   if (isUser(info) && info.docComment) s += `${indent}${info.docComment}\n`;
-  s += indent + (info.isClosure ? 'Closure [ ' : m ? 'Method [ ' : 'Function [ ');
+  s += indent + (info.isClosure || fs.closure ? 'Closure [ ' : m ? 'Method [ ' : 'Function [ ');
   s += isUser(info) ? '<user' : '<internal';
   if (info.deprecated) s += ', deprecated';
   // an internal method of a user class (an enum's cases()) or a closure's __invoke has no module
@@ -353,6 +353,11 @@ export function registerFunctions(r: Registry): void {
         return false;
       },
       'public invoke(mixed ...$args): mixed': function (this: PhpObject, args: any[]) {
+        const named = takeNamedArgs();
+        if (named) {
+          const fs = fnState(this);
+          return invokeWithArray(fs.closure ? closureBound(fs.closure) : { fn: fs.fn, self: undefined, info: fs.info }, argsWithNamed(args, named));
+        }
         return invokeFn(fnState(this), args);
       },
       'public invokeArgs(array $args = []): mixed': function (this: PhpObject, args: PhpArray) {
@@ -436,16 +441,12 @@ export function registerFunctions(r: Registry): void {
         return methodModifiers(fnState(this).method!);
       },
       'public invoke(?object $object = null, mixed ...$args): mixed': function (this: PhpObject, obj: PhpObject | null, args: any[]) {
+        const named = takeNamedArgs();
+        if (named) return invokeMethodArgs(this, obj ?? null, argsWithNamed(args, named));
         return invokeMethod.call(this, obj ?? null, args);
       },
       'public invokeArgs(?object $object = null, array $args = []): mixed': function (this: PhpObject, obj: PhpObject | null, args: PhpArray) {
-        const fs = fnState(this);
-        const m = fs.method!;
-        if (m.isAbstract) reflError(`Trying to invoke abstract method ${m.cls.name}::${m.name}()`);
-        if (m.isStatic) return invokeWithArray({ fn: m.fn, self: obj ? obj.cls : fs.cls ?? m.cls, info: m.info }, args);
-        if (!obj) reflError(`Trying to invoke non static method ${m.cls.name}::${m.name}() without an object`);
-        if (!obj.cls.isSubclassOf(m.cls)) reflError('Given object is not an instance of the class this method was declared in');
-        return invokeWithArray({ fn: m.fn, self: obj, info: m.info }, args);
+        return invokeMethodArgs(this, obj, args);
       },
       'public getDeclaringClass(): ReflectionClass': function (this: PhpObject) {
         return factories.cls(fnState(this).method!.cls);
@@ -629,4 +630,15 @@ function invokeWithArray(b: { fn: Function; self: any; info: FunctionInfo }, arg
   const { positional, named } = argsFromArray(b.info, args);
   if (!named) return callBound(b, positional);
   return invokeArgs({ fn: b.fn, info: b.info }, b.self, positional, named, null);
+}
+
+/** ReflectionMethod::invokeArgs(): the method called on `obj` (or statically) with the array's arguments. */
+function invokeMethodArgs(self: PhpObject, obj: PhpObject | null, args: PhpArray): any {
+  const fs = fnState(self);
+  const m = fs.method!;
+  if (m.isAbstract) reflError(`Trying to invoke abstract method ${m.cls.name}::${m.name}()`);
+  if (m.isStatic) return invokeWithArray({ fn: m.fn, self: obj ? obj.cls : fs.cls ?? m.cls, info: m.info }, args);
+  if (!obj) reflError(`Trying to invoke non static method ${m.cls.name}::${m.name}() without an object`);
+  if (!obj.cls.isSubclassOf(m.cls)) reflError('Given object is not an instance of the class this method was declared in');
+  return invokeWithArray({ fn: m.fn, self: obj, info: m.info }, args);
 }

@@ -11,6 +11,7 @@ import { rt } from '../../runtime/request.js';
 import { PhpArray, share } from '../../runtime/array.js';
 import { PhpFloat, mkFloat, Ref } from '../../runtime/values.js';
 import { callValue } from '../../runtime/calls.js';
+import { takeNamedArgs, argsWithNamed } from '../../runtime/functions.js';
 import { looseEq } from '../../runtime/operators.js';
 import { toStr } from '../../runtime/convert.js';
 import { PHP_VERSION, PHP_MAJOR_VERSION, PHP_MINOR_VERSION, PHP_RELEASE_VERSION, PHP_VERSION_ID } from '../../version.js';
@@ -115,9 +116,15 @@ export function registerBasic(r: Registry): void {
     'register_shutdown_function(callable $callback, mixed ...$args): void': (cb: any, args: any[]) => {
       rt.shutdownFunctions.push({ fn: cb, args });
     },
-    'call_user_func(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => callValue(cb, args),
+    'call_user_func(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => {
+      const named = takeNamedArgs();
+      return named ? rt.core.callWithArray(cb, argsWithNamed(args, named)) : callValue(cb, args);
+    },
     'call_user_func_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
-    'forward_static_call(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => callValue(cb, args),
+    'forward_static_call(callable $callback, mixed ...$args): mixed': (cb: any, args: any[]) => {
+      const named = takeNamedArgs();
+      return named ? rt.core.callWithArray(cb, argsWithNamed(args, named)) : callValue(cb, args);
+    },
     'forward_static_call_array(callable $callback, array $args): mixed': (cb: any, args: PhpArray) => rt.core.callWithArray(cb, args),
     'usleep(int $microseconds): void': (us: number) => {
       if (us < 0) rt.throwError('ValueError', 'usleep(): Argument #1 ($microseconds) must be greater than or equal to 0');
