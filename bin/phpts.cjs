@@ -11,13 +11,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
-// A PHP script's hot loop usually runs once, in a function called once: V8 replaces the running
-// function by optimized code (on-stack replacement) while the loop runs. Compiled on a background
-// thread, that code arrives late on a busy machine (the loop keeps running unoptimized meanwhile,
-// tens of milliseconds for bench.php's mandel); compiled at once, the loop gets it when it asks.
-// Set before the bundle loads: V8's code cache is checked against the flags.
-require('node:v8').setFlagsFromString('--no-concurrent-osr');
-
 const dist = path.join(__dirname, '..', 'dist');
 // PHP_BINARY: the command that started us, so PHP code can start phpts again
 if (!process.env.PHPTS_BINARY) process.env.PHPTS_BINARY = path.join(__dirname, 'phpts');
