@@ -110,23 +110,8 @@ function returnsNoObject(c: FnCtx, fn: A.FunctionDecl, seen: Set<object>): boole
   // a function calling itself (or back through others) adds no object of its own
   if (seen.has(fn)) return true;
   seen.add(fn);
-  let ok = !fn.byRef && !fnIsGenerator(fn.body);
   const scalar = (e: A.Expr): boolean => (e.kind === 'FuncCall' ? callReturnsNoObject(c, e, seen) : e.kind === 'Ternary' ? (e.then === null ? scalar(e.cond) : scalar(e.then)) && scalar(e.else) : nonObject(e));
-  const walk = (n: any): void => {
-    if (!ok) return;
-    switch (n.kind) {
-      case 'FunctionDecl':
-      case 'ClassLike':
-      case 'Closure':
-      case 'ArrowFunction':
-        return;
-      case 'Return':
-        if (n.expr && !scalar(n.expr)) ok = false;
-        return;
-    }
-    forEachChild(n, walk);
-  };
-  for (const st of fn.body) walk(st);
+  const ok = !fn.byRef && !fnIsGenerator(fn.body) && everyReturn(fn.body, scalar);
   seen.delete(fn);
   // only a conclusion reached without assuming anything about functions still being looked at is kept
   if (seen.size === 0 || !ok) noObjectCache.set(fn, ok);
@@ -243,9 +228,14 @@ export function isTrackedSource(c: FnCtx, e: A.Expr): boolean {
 
 /** Can this function's result be a floating object (some `return` gives an object it may have counted)? */
 export function mayFloat(body: A.Node[]): boolean {
-  let found = false;
+  return !everyReturn(body, (e) => nonObject(e));
+}
+
+/** Does every `return <expr>` of a body (not of the functions and classes declared in it) satisfy `ok`? */
+function everyReturn(body: A.Node[], ok: (e: A.Expr) => boolean): boolean {
+  let all = true;
   const walk = (n: any): void => {
-    if (found) return;
+    if (!all) return;
     switch (n.kind) {
       case 'FunctionDecl':
       case 'ClassLike':
@@ -253,13 +243,13 @@ export function mayFloat(body: A.Node[]): boolean {
       case 'ArrowFunction':
         return;
       case 'Return':
-        if (n.expr && !nonObject(n.expr)) found = true;
+        if (n.expr && !ok(n.expr)) all = false;
         return;
     }
     forEachChild(n, walk);
   };
   for (const s of body) walk(s);
-  return found;
+  return all;
 }
 
 /** A call statement whose result is certainly no floating object: a call of a same-file function that returns none. */

@@ -237,7 +237,7 @@ export class Engine {
 
   /** What the builtins known at compile time depend on: the extensions loaded (compiled calls differ with them). */
   private builtinsStamp(): string {
-    return (this.stampOfBuiltins ??= this.extensions.map((e) => `${e.info().name}/${e.info().version ?? ''}`).join(','));
+    return (this.stampOfBuiltins ??= this.extensions.map((e) => e.info()).map((i) => `${i.name}/${i.version ?? ''}`).join(','));
   }
   private stampOfBuiltins: string | undefined;
 

@@ -10,7 +10,7 @@ import { toStr, toFloat, typeName, toBool, scalarRepr } from './convert.js';
 import { ExitSignal, FatalSignal, E_COMPILE_WARNING } from './errors.js';
 import { findClass, traitScope } from './objects.js';
 import { normStrKey } from './array.js';
-import { esc, rcDrop, ESCAPED, floating } from './refcount.js';
+import { esc, rcDrop, ESCAPED, holdCallResult } from './refcount.js';
 
 // ───────────── output and exit ─────────────
 
@@ -102,13 +102,7 @@ export function ssetC(S: Scope, name: string, v: any): any {
   if (!S.counted) return sset(S, name, v);
   const r = S.vars.get(name);
   if (r !== undefined && !S.counts(r)) return (r.v = esc(v));
-  if (v instanceof PhpObject) {
-    const n = v.rc;
-    if (n === 0 && v === floating.obj) {
-      floating.obj = undefined;
-      v.rc = 1;
-    } else v.rc = n <= 0 ? ESCAPED : n + 1;
-  }
+  if (v instanceof PhpObject) holdCallResult(v);
   if (r === undefined) S.vars.set(name, new Ref(v));
   else {
     const old = r.v;

@@ -53,15 +53,18 @@ export function rcSetE(old: any, v: any): any {
  * object counted elsewhere gains a holder, an object nobody counts (a builtin's) escapes.
  */
 export function rcSetC(old: any, v: any): any {
-  if (v instanceof PhpObject) {
-    const n = v.rc;
-    if (n === 0 && v === floating.obj) {
-      floating.obj = undefined;
-      v.rc = 1;
-    } else v.rc = n <= 0 ? ESCAPED : n + 1;
-  }
+  if (v instanceof PhpObject) holdCallResult(v);
   if (old instanceof PhpObject && --old.rc === 0) release(old);
   return v;
+}
+
+/** A counted holder takes a call's result: a floating result is adopted, a counted one gains a holder, an uncounted one escapes. */
+export function holdCallResult(v: PhpObject): void {
+  const n = v.rc;
+  if (n === 0 && v === floating.obj) {
+    floating.obj = undefined;
+    v.rc = 1;
+  } else v.rc = n <= 0 ? ESCAPED : n + 1;
 }
 
 /** `return $x`: the returned object survives the function's variables letting go (see rcFloat). */

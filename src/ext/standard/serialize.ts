@@ -59,7 +59,7 @@ export function printedName(c: PhpClass): string {
 /** ZEND_ACC_NOT_SERIALIZABLE: Closure, Generator, anonymous classes, reflection, ... (inherited). */
 export function notSerializable(c: PhpClass): boolean {
   for (let k: PhpClass | null = c; k; k = k.parent) {
-    if (k.isAnonymous || k.ext.notSerializable) return true;
+    if (k.isAnonymous) return true;
     if (k.isInternal && (NOT_SERIALIZABLE.has(k.lcname) || k.lcname.startsWith('reflection'))) return true;
   }
   return false;
