@@ -47,6 +47,8 @@ export class SocketStream extends BaseStream {
   /** read timeout in ms (stream_set_timeout), -1 for none */
   readTimeout = defaultTimeoutMs();
   private closedSock = false;
+  /** data feof()'s liveness check took from the socket: not yet in the read buffer (unread_bytes), as PHP peeks */
+  private peeked = '';
   constructor(public readonly id: number, public readonly transport: string, public readonly listening: boolean, public local: string, public remote: string) {
     super();
     this.meta = { wrapper: '', streamType: `${transport}_socket`, mode: 'r+', uri: '', seekable: false };
@@ -55,6 +57,11 @@ export class SocketStream extends BaseStream {
     if (this.listening) this.readFailed = true;
     if (this.closedSock || this.listening) return '';
     this.timedOut = false;
+    if (this.peeked !== '') {
+      const d = this.peeked;
+      this.peeked = '';
+      return d;
+    }
     const r = netCall('read', { id: this.id, max: Math.min(Math.max(n, 1), 65536), timeout: this.blocking ? this.readTimeout : 0 });
     if (r.data !== undefined) return r.data;
     if (r.timeout) {
@@ -85,16 +92,16 @@ export class SocketStream extends BaseStream {
   }
   selectReady(write: boolean): boolean {
     if (write || this.closedSock) return true;
-    if (this.buf.length || this.eofFlag) return true;
+    if (this.buf.length || this.peeked !== '' || this.eofFlag) return true;
     return (netCall('poll', { ids: [this.id] }).ready ?? []).length > 0;
   }
   /** feof() checks the connection is alive (PHP_STREAM_OPTION_CHECK_LIVENESS): a closed peer is the end */
   eof(): boolean {
-    if (this.buf.length) return false;
+    if (this.buf.length || this.peeked !== '') return false;
     if (this.eofFlag || this.closedSock) return true;
     if (this.listening) return false;
     const r = netCall('read', { id: this.id, max: 8192, timeout: 0 });
-    if (r.data !== undefined) this.buf += r.data;
+    if (r.data !== undefined) this.peeked = r.data;
     else if (r.eof) this.eofFlag = true;
     return this.eofFlag;
   }
