@@ -21,7 +21,7 @@ const REQUIRE = /\brequire\("(\.{1,2}\/[^"]+)"\)/g;
 // Node's modules that a hello world never uses but whose loading costs start-up time (each pulls in
 // Node's stream, net or crypto internals): required on their first use instead. The compiled code
 // reaches them only as `mod_1.name` (a property read at call time), which the stand-in answers.
-const LAZY = /\brequire\("(node:(?:worker_threads|child_process|crypto|os))"\)/g;
+const LAZY = /\brequire\("(node:(?:worker_threads|child_process|crypto|os|v8))"\)/g;
 
 /** The modules reachable from the entry, in a stable order. */
 function collect() {

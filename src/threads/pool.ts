@@ -6,6 +6,7 @@
 
 import { Worker, MessageChannel, MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import type { Request } from '../runtime/request.js';
 import { sharedHeap } from './heap.js';
 import { HandleKind, ALIVE, KIND } from './mutex.js';
@@ -71,7 +72,25 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
 
 type ExtensionModules = { url: string; exportName: string }[];
 
+/**
+ * Once threads run, V8 gives each function its feedback vector on its first call instead of after a
+ * while (a process-wide setting; the threads' engines start after it). With lazy vectors, a function
+ * whose first call spends long in a loop (a task's run()) is compiled by on-stack replacement before
+ * the code after the loop has ever run, and its prologue has no feedback either: the whole-function
+ * code compiled meanwhile deoptimizes on the next call, and every later call re-enters the stale loop
+ * code and deoptimizes at the loop's exit, for hundreds of calls (a Worker running 500 tasks: up to
+ * 500 deopts). Code that runs threads runs the same functions many times, where eager vectors cost
+ * nothing; a single-threaded script (run-once code, where lazy vectors are cheaper) keeps the default.
+ */
+let eagerFeedback = false;
+function useEagerFeedback(): void {
+  if (eagerFeedback) return;
+  eagerFeedback = true;
+  setFlagsFromString('--no-lazy-feedback-allocation');
+}
+
 function spawn(pool: PoolWorker[], extensions: ExtensionModules): PoolWorker {
+  useEagerFeedback();
   const heap = sharedHeap();
   const busy = heap.malloc(8) >> 2;
   const { port1, port2 } = new MessageChannel();
