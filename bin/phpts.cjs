@@ -7,66 +7,17 @@
 // it. V8 checks the cache against the source and its own version and flags and rejects a stale one,
 // which is then rewritten. Without a current bundle (a build without the bundle step, or `tsc -p .`
 // run after it) it imports the ES modules in dist/ instead.
-const fs = require('node:fs');
 const path = require('node:path');
-const vm = require('node:vm');
+const { loadBundle } = require('./load-bundle.cjs');
 
-const dist = path.join(__dirname, '..', 'dist');
 // PHP_BINARY: the command that started us, so PHP code can start phpts again
 if (!process.env.PHPTS_BINARY) process.env.PHPTS_BINARY = path.join(__dirname, 'phpts');
-const bundleFile = path.join(dist, 'phpts.bundle.js');
-
-/** Is the bundle at least as new as the ES modules (`tsc -p .` alone rewrites dist/ but not the bundle)? */
-function bundleIsCurrent() {
-  try {
-    return fs.statSync(bundleFile).mtimeMs >= fs.statSync(path.join(dist, 'cli', 'main.js')).mtimeMs;
-  } catch {
-    return false;
-  }
-}
-
-function loadBundle() {
-  if (!bundleIsCurrent()) return null;
-  let source;
-  try {
-    // the bundle is ASCII (scripts/bundle.mjs escapes the rest): no UTF-8 decoding
-    source = fs.readFileSync(bundleFile, 'latin1');
-  } catch {
-    return null;
-  }
-  const cacheFile = `${bundleFile}.${process.version}-${process.arch}.cache`;
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundleFile, cachedData });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, require, module, bundleFile, dist);
-  const needsCache = cachedData === undefined || script.cachedDataRejected === true;
-  return { main: module.exports.main, saveCache: needsCache ? () => saveCache(script, cacheFile) : null };
-}
-
-/** Writes the code cache (atomically: a rename), silently giving up where dist/ is read-only. */
-function saveCache(script, cacheFile) {
-  const tmp = `${cacheFile}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, script.createCachedData());
-    fs.renameSync(tmp, cacheFile);
-  } catch {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      /* nothing to clean */
-    }
-  }
-}
 
 const loaded = loadBundle();
 if (loaded) {
-  process.exitCode = loaded.main(process.argv.slice(2));
+  // threads start from the bundle too (src/threads/pool.ts)
+  globalThis.__phptsWorkerScript = path.join(__dirname, 'phpts-worker.cjs');
+  process.exitCode = loaded.exports.main(process.argv.slice(2));
   if (loaded.saveCache) loaded.saveCache();
 } else {
   import('../dist/cli/main.js').then(({ main }) => {

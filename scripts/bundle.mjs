@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cjsDir = path.join(root, 'build', 'cjs');
 const entry = 'cli/main.js';
+// pool workers started by the command run this module from the bundle too (bin/phpts-worker.cjs)
+const workerEntry = 'threads/worker.js';
 const out = path.join(root, 'dist', 'phpts.bundle.js');
 
 const REQUIRE = /\brequire\("(\.{1,2}\/[^"]+)"\)/g;
@@ -34,6 +36,7 @@ function collect() {
     for (const m of src.matchAll(REQUIRE)) visit(resolve(id, m[1]));
   };
   visit(entry);
+  visit(workerEntry);
   return seen;
 }
 
@@ -88,7 +91,8 @@ function __load(id) {
   __defs[id].call(module.exports, module.exports, require, module);
   return module.exports;
 }
-module.exports = __load(${JSON.stringify(entry)});`);
+// the command's main, and the loader of the bundle's other modules (the thread worker, its pool)
+module.exports = { main: __load(${JSON.stringify(entry)}).main, load: __load };`);
   // ASCII only (other characters as \\u escapes, valid in strings, regular expressions, comments and
   // identifiers alike): the loader reads it as latin1, with no UTF-8 decoding
   return (parts.join('\n') + '\n').replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));

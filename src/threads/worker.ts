@@ -3,7 +3,7 @@
 
 import { parentPort, workerData, MessagePort } from 'node:worker_threads';
 import '../engine/builtins.js';
-import { EngineBuilder } from '../engine/engine.js';
+import { EngineBuilder, Engine } from '../engine/engine.js';
 import { PhpObject, FunctionInfo } from '../runtime/object.js';
 import { FatalSignal } from '../runtime/errors.js';
 import { adoptSharedHeap } from './heap.js';
@@ -20,13 +20,20 @@ const THREAD_ROOT: FunctionInfo = { name: 'run', params: [], refMask: 0, require
 
 adoptSharedHeap(workerData.sab as SharedArrayBuffer);
 const port = workerData.port as MessagePort;
-// the creator's own extensions (ExtensionInfo.threadModule), added to the built-in ones
-const builder = new EngineBuilder();
-for (const m of workerData.extensions as { url: string; exportName: string }[]) {
-  const mod = await import(m.url);
-  builder.withExtension(new mod[m.exportName]());
+let engine: Engine;
+
+/** The creator's own extensions (ExtensionInfo.threadModule), added to the built-in ones. */
+async function buildEngine(): Promise<Engine> {
+  const builder = new EngineBuilder();
+  for (const m of workerData.extensions as { url: string; exportName: string }[]) {
+    const mod = await importModule(m.url);
+    builder.withExtension(new mod[m.exportName]());
+  }
+  return builder.build();
 }
-const engine = builder.build();
+
+// `import()` kept as it is in the CommonJS build too (TypeScript would make it a require of the URL)
+const importModule = new Function('url', 'return import(url)') as (url: string) => Promise<any>;
 
 function sinkFor(t: ThreadTask): (s: string) => void {
   if (t.outputFd !== null) {
@@ -81,7 +88,10 @@ function runThread(t: ThreadTask): void {
   }
 }
 
-// a first request initialises what requests set up lazily (about 100 ms): do it before any thread waits
-engine.executeWith('', {}, () => {}, () => {});
-
-parentPort!.on('message', (t: ThreadTask) => runThread(t));
+// threads sent meanwhile wait in the port's queue until the engine is built
+void buildEngine().then((built) => {
+  engine = built;
+  // a first request initialises what requests set up lazily (about 100 ms): do it before any thread waits
+  engine.executeWith('', {}, () => {}, () => {});
+  parentPort!.on('message', (t: ThreadTask) => runThread(t));
+});

@@ -1,0 +1,8 @@
+'use strict';
+// A thread worker of the phpts command (src/threads/pool.ts starts it): the worker module from the
+// command's bundle, loaded through the code cache as the command itself is (load-bundle.cjs).
+const { loadBundle } = require('./load-bundle.cjs');
+
+const loaded = loadBundle();
+if (loaded) loaded.exports.load('threads/worker.js');
+else import('../dist/threads/worker.js');
