@@ -9,6 +9,8 @@
 // CommonJS loader does, cycles included); other requires (node:fs, ...) go to Node's require.
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -58,7 +60,16 @@ function withoutPredeclaredReexports(src) {
   });
 }
 
-function bundle(modules) {
+// The extensions' modules, as the module listing the built-in extensions requires them: loaded on first
+// use (a property read of the stand-in), so an extension loaded lazily (src/engine/lazy.ts) is neither
+// read nor evaluated by a script that does not use it.
+const EXTENSION_LIST = 'engine/builtins.js';
+const EXTENSION_MODULE = /__load\("(ext\/[\w-]+\/index\.js)"\)/g;
+// where the manifests of the lazy extensions go (src/engine/ext-manifest.ts)
+const MANIFEST_MODULE = 'engine/ext-manifest.js';
+const MANIFEST_NULL = 'exports.EXTENSION_MANIFESTS = null;';
+
+function bundle(modules, manifests = null) {
   const parts = ['"use strict";', 'const __defs = {'];
   for (const [id, src] of modules) {
     const body = withoutPredeclaredReexports(src)
@@ -67,6 +78,8 @@ function bundle(modules) {
       // relative requires are resolved now: the bundle looks them up by id
       .replace(REQUIRE, (_, spec) => `__load(${JSON.stringify(resolve(id, spec))})`)
       .replace(LAZY, (_, name) => `__lazy(${JSON.stringify(name)})`)
+      .replace(id === EXTENSION_LIST ? EXTENSION_MODULE : /(?!)/g, (_, ext) => `__lazyModule(${JSON.stringify(ext)})`)
+      .replace(id === MANIFEST_MODULE && manifests ? MANIFEST_NULL : /(?!)/g, () => `exports.EXTENSION_MANIFESTS = ${JSON.stringify(manifests)};`)
       // `import * as fs from 'node:fs'`: Node's own module object serves as the namespace; TypeScript's
       // __importStar would copy each of its ~100 exports into a getter, once per importing module
       .replace(/__importStar\(require\("(node:[a-z_/]+)"\)\)/g, 'require("$1")')
@@ -79,6 +92,10 @@ function bundle(modules) {
   let mod = null;
   return new Proxy({}, { get: (_, key) => (mod ??= require(name))[key] });
 }
+function __lazyModule(id) {
+  let mod = null;
+  return new Proxy({}, { get: (_, key) => (mod ??= __load(id))[key] });
+}
 const __cache = Object.create(null);
 function __load(id) {
   const hit = __cache[id];
@@ -88,14 +105,43 @@ function __load(id) {
   __defs[id].call(module.exports, module.exports, require, module);
   return module.exports;
 }
-module.exports = __load(${JSON.stringify(entry)});`);
+module.exports = __load(${JSON.stringify(entry)});
+if (typeof __phptsBundleLoader === 'function') __phptsBundleLoader(__load);`);
   // ASCII only (other characters as \\u escapes, valid in strings, regular expressions, comments and
   // identifiers alike): the loader reads it as latin1, with no UTF-8 decoding
   return (parts.join('\n') + '\n').replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
+/**
+ * The manifests of the lazily loaded extensions (src/engine/lazy.ts), made by running the bundle's own
+ * code: each extension's moduleInit against a recording registry. null (every extension then loads
+ * eagerly) if that fails, which the build reports.
+ */
+function extensionManifests(source) {
+  try {
+    let load = null;
+    const wrapped = `(function (exports, require, module, __filename, __dirname, __phptsBundleLoader) {${source}\n})`;
+    const module = { exports: {} };
+    vm.runInThisContext(wrapped, { filename: out })(module.exports, createRequire(out), module, out, path.dirname(out), (l) => (load = l));
+    const { LAZY_EXTENSIONS } = load(EXTENSION_LIST);
+    const { describeExtension } = load('engine/lazy.js');
+    const manifests = {};
+    for (const [name, make] of LAZY_EXTENSIONS) {
+      const m = describeExtension(make());
+      if (m) manifests[name] = m;
+      else process.stderr.write(`bundle: extension ${name} stays eager (its manifest cannot hold what it declares)\n`);
+    }
+    return manifests;
+  } catch (e) {
+    process.stderr.write(`bundle: no extension manifests (every extension loads eagerly): ${e && e.stack ? e.stack : e}\n`);
+    return null;
+  }
+}
+
 const modules = collect();
-fs.writeFileSync(out, bundle(modules));
+if (!modules.get(MANIFEST_MODULE)?.includes(MANIFEST_NULL)) throw new Error(`bundle: ${MANIFEST_MODULE} does not hold "${MANIFEST_NULL}"`);
+const manifests = extensionManifests(bundle(modules));
+fs.writeFileSync(out, bundle(modules, manifests));
 // a code cache made for an older bundle is useless
 for (const f of fs.readdirSync(path.dirname(out))) if (f.startsWith('phpts.bundle.js.') && f.endsWith('.cache')) fs.rmSync(path.join(path.dirname(out), f), { force: true });
 process.stdout.write(`dist/phpts.bundle.js: ${modules.size} modules\n`);

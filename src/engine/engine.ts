@@ -26,6 +26,7 @@ import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable, argsFromArray } from '../runtime/calls.js';
 import { fiberBuiltins } from '../runtime/variants.js';
+import { LazyExtension } from './lazy.js';
 import { hashSource, CodeCache, loadCompiled, saveCompiled, DISK_CACHE_MIN_BYTES } from './cache.js';
 
 export interface RunOptions {
@@ -94,7 +95,8 @@ export class Engine {
       const info = ext.info();
       this.core.extensionNames.add(info.name.toLowerCase());
       this.core.extensionDisplayNames.set(info.name.toLowerCase(), info.name);
-      ext.moduleInit(this.registryFor(info.name));
+      if (ext instanceof LazyExtension) ext.install(this.core, () => this.registryFor(info.name, true));
+      else ext.moduleInit(this.registryFor(info.name));
     }
   }
 
@@ -113,7 +115,8 @@ export class Engine {
     return this.extensions.map((e) => e.info().name);
   }
 
-  private registryFor(extName: string): Registry {
+  /** `replacing`: the registry of a lazy extension loaded on first use, replacing its stand-ins (src/engine/lazy.ts). */
+  private registryFor(extName: string, replacing = false): Registry {
     const core = this.core;
     const reg: Registry = {
       function(signature: string, impl: BuiltinImpl) {
@@ -136,11 +139,13 @@ export class Engine {
       },
       class(decl: ClassDecl) {
         // linked on first use (see BuiltinClassTable)
-        core.builtinClasses.defer(decl.name.toLowerCase(), () => {
+        const link = () => {
           const c = declareClass(decl, (n) => core.builtinClasses.get(n.toLowerCase().replace(/^\\/, '')) ?? null, true);
           (c as any).extension = extName;
           return c;
-        });
+        };
+        if (replacing) core.builtinClasses.redefer(decl.name.toLowerCase(), link);
+        else core.builtinClasses.defer(decl.name.toLowerCase(), link);
       },
       ini(name: string, defaultValue: string | null, onChange?: (value: string, req: Request | null) => boolean | void) {
         core.iniDefaults.set(name, defaultValue);
