@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -145,3 +146,9 @@ fs.writeFileSync(out, bundle(modules, manifests));
 // a code cache made for an older bundle is useless
 for (const f of fs.readdirSync(path.dirname(out))) if (f.startsWith('phpts.bundle.js.') && f.endsWith('.cache')) fs.rmSync(path.join(path.dirname(out), f), { force: true });
 process.stdout.write(`dist/phpts.bundle.js: ${modules.size} modules\n`);
+
+// The code cache is made by the first run (bin/phpts.cjs): make it now, with a hello world, so that it
+// holds what every script runs (and no more: loading a larger cache costs every start-up). A failure
+// only means the first real run makes it.
+const warm = spawnSync(path.join(root, 'bin', 'phpts'), [path.join(root, 'examples', 'hello.php')], { stdio: 'ignore' });
+if (warm.status !== 0) process.stderr.write(`bundle: the warm-up run failed (${warm.error ?? 'status ' + warm.status}); the first run will make the code cache\n`);

@@ -6,6 +6,7 @@ import { destroyGlobals } from '../runtime/refcount.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Extension, Registry, BuiltinImpl } from './extension.js';
+import type { BuiltinFunction } from '../runtime/builtin.js';
 import { EngineCore } from '../runtime/engine-core.js';
 import { Request, Frame, setCurrentRequest, rt } from '../runtime/request.js';
 import { Output } from '../runtime/output.js';
@@ -123,19 +124,18 @@ export class Engine {
         core.addFunction(signature, impl, extName);
       },
       functions(defs: Record<string, BuiltinImpl>) {
-        for (const [sig, impl] of Object.entries(defs)) reg.function(sig, impl);
+        for (const sig in defs) core.addFunction(sig, defs[sig], extName);
       },
       alias(alias: string, target: string) {
         const b = core.builtins.get(target.toLowerCase());
         if (!b) throw new Error(`alias ${alias}: no function ${target}`);
-        const copy = { ...b, info: { ...b.info, name: alias }, weak: null, strict: null };
-        core.builtins.set(alias.toLowerCase(), copy);
+        core.builtins.set(alias.toLowerCase(), aliasOf(b, alias));
       },
       constant(name: string, value: any) {
         core.constants.set(name, value);
       },
       constants(defs: Record<string, any>) {
-        for (const [k, v] of Object.entries(defs)) core.constants.set(k, v);
+        for (const k in defs) core.constants.set(k, defs[k]);
       },
       class(decl: ClassDecl) {
         // linked on first use (see BuiltinClassTable)
@@ -723,3 +723,18 @@ function builtinExtensions(standard: boolean): Extension[] {
 }
 
 export { hashSource };
+
+/** An alias of a builtin function: the target's signature under the alias's name, parsed on first use as the target's is. */
+function aliasOf(target: BuiltinFunction, name: string): BuiltinFunction {
+  let info: BuiltinFunction['info'] | null = null;
+  return {
+    get info() {
+      return (info ??= { ...target.info, name });
+    },
+    get impl() {
+      return target.impl;
+    },
+    weak: null,
+    strict: null,
+  };
+}

@@ -132,30 +132,17 @@ export class LazyExtension implements Extension {
       }
       return this.real;
     };
-    // what the real registration put in place of a stand-in
-    const loadThen = <T>(get: () => T, stub: () => T): T => {
-      this.materialize();
-      const v = get();
-      if (v === stub()) throw new Error(`phpts internal error: extension ${extName} does not declare what its manifest lists`);
-      return v;
-    };
     for (const f of m.functions) {
-      if (f[0] === 'f') {
-        const lc = signatureName(f[1]).toLowerCase();
-        const stub = stubBuiltin(() => makeBuiltin(f[1], noImpl, extName).info, () => loadThen(() => core.builtins.get(lc)!, () => stub).impl);
-        core.builtins.set(lc, stub);
-      } else {
-        const [, alias, target] = f;
-        const lc = alias.toLowerCase();
-        const targetLc = target.toLowerCase();
-        const stub = stubBuiltin(() => ({ ...core.builtins.get(targetLc)!.info, name: alias }), () => loadThen(() => core.builtins.get(lc)!, () => stub).impl);
-        core.builtins.set(lc, stub);
-      }
+      if (f[0] === 'f') core.builtins.set(signatureName(f[1]).toLowerCase(), new FunctionStub(this, core, f[1], extName, null));
+      else core.builtins.set(f[1].toLowerCase(), new FunctionStub(this, core, f[1], extName, f[2].toLowerCase()));
     }
     for (const [name, value] of m.constants) core.constants.set(name, decodeValue(value));
     for (const name of m.classes) {
       const lc = name.toLowerCase();
-      core.builtinClasses.defer(lc, () => loadThen(() => core.builtinClasses.get(lc), () => undefined)!);
+      core.builtinClasses.defer(lc, () => {
+        this.materialize();
+        return core.builtinClasses.get(lc) ?? notDeclared(extName, name);
+      });
     }
     for (const [name, defaultValue, hooked] of m.ini) {
       core.iniDefaults.set(name, defaultValue);
@@ -191,26 +178,49 @@ export class LazyExtension implements Extension {
   }
 }
 
+function notDeclared(extName: string, name: string): never {
+  throw new Error(`phpts internal error: extension ${extName} does not declare ${name}, which its manifest lists`);
+}
+
 function noImpl(): never {
   throw new Error('phpts internal error: a lazy builtin was called before its extension was loaded');
 }
 
 /**
  * A function's stand-in: its info without loading the extension (the compiler asks for it), its
- * implementation (asked for once, when the call wrapper is built) by loading it.
+ * implementation (asked for once, when the call wrapper is built) by loading it, which puts the real
+ * function in its place.
  */
-function stubBuiltin(info: () => BuiltinFunction['info'], impl: () => BuiltinFunction['impl']): BuiltinFunction {
-  let parsed: BuiltinFunction['info'] | null = null;
-  return {
-    get info() {
-      return (parsed ??= info());
-    },
-    get impl() {
-      return impl();
-    },
-    weak: null,
-    strict: null,
-  };
+class FunctionStub implements BuiltinFunction {
+  weak: Function | null = null;
+  strict: Function | null = null;
+  private parsed: BuiltinFunction['info'] | null = null;
+
+  constructor(
+    private readonly ext: LazyExtension,
+    private readonly core: EngineCore,
+    /** the signature, or for an alias its name */
+    private readonly declared: string,
+    private readonly extName: string,
+    /** an alias's target (lowercase) */
+    private readonly aliasOf: string | null,
+  ) {}
+
+  get info(): BuiltinFunction['info'] {
+    if (this.parsed === null) {
+      const d = this.declared;
+      this.parsed = this.aliasOf === null ? makeBuiltin(d, noImpl, this.extName).info : { ...this.core.builtins.get(this.aliasOf)!.info, name: d };
+    }
+    return this.parsed;
+  }
+
+  get impl(): BuiltinFunction['impl'] {
+    this.ext.loadNow();
+    const lc = this.aliasOf === null ? signatureName(this.declared).toLowerCase() : this.declared.toLowerCase();
+    const real = this.core.builtins.get(lc);
+    if (real === undefined || real === this) return notDeclared(this.extName, lc);
+    return real.impl;
+  }
 }
 
 /** The lazy form of an extension when the build made a manifest for it, else the extension itself. */

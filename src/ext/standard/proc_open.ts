@@ -16,7 +16,7 @@ import { toStr, typeName } from '../../runtime/convert.js';
 import { BaseStream, PhpStream, errNo, errText, type StreamMeta } from './streams.js';
 import { openStream } from './file.js';
 
-// made on first use: a start-up snapshot (scripts/snapshot.mjs) cannot hold a SharedArrayBuffer
+// made on first use: start-up allocates no SharedArrayBuffer a script never waits on
 let sleeper: Int32Array | null = null;
 function sleepMs(ms: number): void {
   Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, ms);

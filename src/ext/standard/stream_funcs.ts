@@ -594,7 +594,7 @@ function require_abs(p: string): string {
   return full;
 }
 
-// made on first use: a start-up snapshot (scripts/snapshot.mjs) cannot hold a SharedArrayBuffer
+// made on first use: start-up allocates no SharedArrayBuffer a script never waits on
 let selectSleeper: Int32Array | null = null;
 
 /** The streams of a stream_select() array that are ready, keys kept. */
