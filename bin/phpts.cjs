@@ -1,9 +1,10 @@
 'use strict';
 // The phpts command's entry point (bin/phpts starts it with a larger stack).
 //
-// It loads dist/phpts.bundle.js (all of the command's modules in one script, see scripts/bundle.mjs)
-// through V8's code cache: the first run saves the compiled code of everything it ran next to the
-// bundle (one cache file per Node version and architecture), later runs skip parsing and compiling
+// It loads dist/phpts.bundle.js (the command's modules in one script, see scripts/bundle.mjs; the
+// lazily loaded extensions' code is in a second one, dist/phpts.ext.js, compiled on first use)
+// through V8's code cache: the first run saves the compiled code of everything it ran next to each
+// script (one cache file per Node version and architecture), later runs skip parsing and compiling
 // it. V8 checks the cache against the source and its own version and flags and rejects a stale one,
 // which is then rewritten. Without a current bundle (a build without the bundle step, or `tsc -p .`
 // run after it) it imports the ES modules in dist/ instead.
@@ -25,28 +26,41 @@ function bundleIsCurrent() {
   }
 }
 
-function loadBundle() {
-  if (!bundleIsCurrent()) return null;
-  let source;
-  try {
-    // the bundle is ASCII (scripts/bundle.mjs escapes the rest): no UTF-8 decoding
-    source = fs.readFileSync(bundleFile, 'latin1');
-  } catch {
-    return null;
-  }
-  const cacheFile = `${bundleFile}.${process.version}-${process.arch}.cache`;
+/** Scripts compiled without a usable code cache: theirs is written when the command is done. */
+const cachesToSave = [];
+
+/**
+ * Compiles one of the bundle's scripts (stored as a function expression, see scripts/bundle.mjs)
+ * with its code cache, and runs it: returns the function.
+ */
+function loadScript(name) {
+  const file = path.join(dist, name);
+  // the scripts are ASCII (scripts/bundle.mjs escapes the rest): no UTF-8 decoding
+  const source = fs.readFileSync(file, 'latin1');
+  const cacheFile = `${file}.${process.version}-${process.arch}.cache`;
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundleFile, cachedData });
+  const script = new vm.Script(source, { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected === true) cachesToSave.push(() => saveCache(script, cacheFile));
+  return script.runInThisContext();
+}
+
+function loadBundle() {
+  if (!bundleIsCurrent()) return null;
+  let run;
+  try {
+    run = loadScript('phpts.bundle.js');
+  } catch (e) {
+    if (e && e.code === 'ENOENT') return null;
+    throw e;
+  }
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, require, module, bundleFile, dist);
-  const needsCache = cachedData === undefined || script.cachedDataRejected === true;
-  return { main: module.exports.main, saveCache: needsCache ? () => saveCache(script, cacheFile) : null };
+  run(module.exports, require, module, bundleFile, dist, loadScript);
+  return { main: module.exports.main };
 }
 
 /** Writes the code cache (atomically: a rename), silently giving up where dist/ is read-only. */
@@ -67,7 +81,7 @@ function saveCache(script, cacheFile) {
 const loaded = loadBundle();
 if (loaded) {
   process.exitCode = loaded.main(process.argv.slice(2));
-  if (loaded.saveCache) loaded.saveCache();
+  for (const save of cachesToSave) save();
 } else {
   import('../dist/cli/main.js').then(({ main }) => {
     process.exitCode = main(process.argv.slice(2));
