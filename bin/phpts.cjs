@@ -12,6 +12,13 @@ const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 
+// bin/phpts keeps NODE_EXTRA_CA_CERTS from Node's start-up (see there): the environment PHP code and
+// the programs it starts see has it back
+if (process.env.PHPTS_EXTRA_CA_CERTS !== undefined) {
+  process.env.NODE_EXTRA_CA_CERTS = process.env.PHPTS_EXTRA_CA_CERTS;
+  delete process.env.PHPTS_EXTRA_CA_CERTS;
+}
+
 const dist = path.join(__dirname, '..', 'dist');
 // PHP_BINARY: the command that started us, so PHP code can start phpts again
 if (!process.env.PHPTS_BINARY) process.env.PHPTS_BINARY = path.join(__dirname, 'phpts');
