@@ -89,6 +89,9 @@ const loaded = loadBundle();
 if (loaded) {
   process.exitCode = loaded.main(process.argv.slice(2));
   for (const save of cachesToSave) save();
+  // Nothing is left to run (output is written synchronously; thread workers are unref'd and would not
+  // keep the process either): exit now rather than tear down the heap and the environment first.
+  process.exit();
 } else {
   import('../dist/cli/main.js').then(({ main }) => {
     process.exitCode = main(process.argv.slice(2));
