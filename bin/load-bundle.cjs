@@ -1,9 +1,11 @@
 'use strict';
-// Loads dist/phpts.bundle.js (all of the command's modules in one script, see scripts/bundle.mjs)
-// through V8's code cache: the first run saves the compiled code of everything it ran next to the
-// bundle (one cache file per Node version and architecture), later runs skip parsing and compiling
-// it. V8 checks the cache against the source and its own version and flags and rejects a stale one,
-// which is then rewritten. Used by the command (phpts.cjs) and by its thread workers (phpts-worker.cjs).
+// Loads dist/phpts.bundle.js (the command's modules in one script, see scripts/bundle.mjs; the lazily
+// loaded extensions' code and the thread worker's are in a second one, dist/phpts.ext.js, compiled on
+// first use) through V8's code cache: the first run saves the compiled code of everything it ran next
+// to each script (one cache file per Node version and architecture), later runs skip parsing and
+// compiling it. V8 checks the cache against the source and its own version and flags and rejects a
+// stale one, which is then rewritten. Used by the command (phpts.cjs) and its thread workers
+// (phpts-worker.cjs).
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
@@ -20,32 +22,51 @@ function bundleIsCurrent() {
   }
 }
 
-/** The bundle's exports ({ main, load }) and, when the cache was missing or stale, a function that saves it. */
-function loadBundle() {
-  if (!bundleIsCurrent()) return null;
-  let source;
-  try {
-    // the bundle is ASCII (scripts/bundle.mjs escapes the rest): no UTF-8 decoding
-    source = fs.readFileSync(bundleFile, 'latin1');
-  } catch {
-    return null;
-  }
-  const cacheFile = `${bundleFile}.${process.version}-${process.arch}.cache`;
+/** Scripts compiled without a usable code cache: saveCaches() writes theirs. */
+const cachesToSave = [];
+
+/**
+ * Compiles one of the bundle's scripts (stored as a function expression, see scripts/bundle.mjs)
+ * with its code cache, and runs it: returns the function.
+ */
+function loadScript(name) {
+  const file = path.join(dist, name);
+  // the scripts are ASCII (scripts/bundle.mjs escapes the rest): no UTF-8 decoding
+  const source = fs.readFileSync(file, 'latin1');
+  const cacheFile = `${file}.${process.version}-${process.arch}.cache`;
   let cachedData;
   try {
     cachedData = fs.readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: bundleFile, cachedData });
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, require, module, bundleFile, dist);
-  const needsCache = cachedData === undefined || script.cachedDataRejected === true;
-  return { exports: module.exports, saveCache: needsCache ? () => saveCache(script, cacheFile) : null };
+  const script = new vm.Script(source, { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected === true) cachesToSave.push(() => saveCache(script, cacheFile));
+  return script.runInThisContext();
 }
 
-/** Writes the code cache (atomically: a rename), silently giving up where dist/ is read-only. */
+/** The bundle's main (the command's) and its module loader, or null without a current bundle. */
+function loadBundle() {
+  if (!bundleIsCurrent()) return null;
+  let run;
+  try {
+    run = loadScript('phpts.bundle.js');
+  } catch (e) {
+    if (e && e.code === 'ENOENT') return null;
+    throw e;
+  }
+  const module = { exports: {} };
+  let load = null;
+  run(module.exports, require, module, bundleFile, dist, loadScript, (l) => (load = l));
+  return { main: module.exports.main, load };
+}
+
+/** Writes the code caches of the scripts that had none (or a stale one). */
+function saveCaches() {
+  for (const save of cachesToSave.splice(0)) save();
+}
+
+/** Writes a code cache (atomically: a rename), silently giving up where dist/ is read-only. */
 function saveCache(script, cacheFile) {
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   try {
@@ -60,4 +81,4 @@ function saveCache(script, cacheFile) {
   }
 }
 
-module.exports = { loadBundle };
+module.exports = { loadBundle, saveCaches };

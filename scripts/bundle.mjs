@@ -9,14 +9,20 @@
 // CommonJS loader does, cycles included); other requires (node:fs, ...) go to Node's require.
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
+import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cjsDir = path.join(root, 'build', 'cjs');
 const entry = 'cli/main.js';
-// pool workers started by the command run this module from the bundle too (bin/phpts-worker.cjs)
+// pool workers started by the command run this module from the bundle too (bin/phpts-worker.cjs); it
+// is not reachable from the command's entry, so its code is in the second script
 const workerEntry = 'threads/worker.js';
 const out = path.join(root, 'dist', 'phpts.bundle.js');
+// the second script (see bundle()), in the same folder
+const CHUNK = 'phpts.ext.js';
 
 const REQUIRE = /\brequire\("(\.{1,2}\/[^"]+)"\)/g;
 
@@ -37,6 +43,25 @@ function collect() {
   };
   visit(entry);
   visit(workerEntry);
+  return seen;
+}
+
+/**
+ * The modules a script that uses no lazily loaded extension evaluates: reachable from the entry
+ * without going through the requires that the extension list makes lazy (see EXTENSION_MODULE).
+ */
+function eagerModules(modules) {
+  const seen = new Set();
+  const visit = (id) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const m of modules.get(id).matchAll(REQUIRE)) {
+      const dep = resolve(id, m[1]);
+      if (id === EXTENSION_LIST && /^ext\/[\w-]+\/index\.js$/.test(dep) && !EAGER_EXTENSIONS.has(dep)) continue;
+      visit(dep);
+    }
+  };
+  visit(entry);
   return seen;
 }
 
@@ -61,26 +86,66 @@ function withoutPredeclaredReexports(src) {
   });
 }
 
-function bundle(modules) {
-  const parts = ['"use strict";', 'const __defs = {'];
-  for (const [id, src] of modules) {
-    const body = withoutPredeclaredReexports(src)
-      .replace(/^"use strict";\n/, '')
-      .replace(/\n\/\/# sourceMappingURL=.*$/, '')
-      // relative requires are resolved now: the bundle looks them up by id
-      .replace(REQUIRE, (_, spec) => `__load(${JSON.stringify(resolve(id, spec))})`)
-      .replace(LAZY, (_, name) => `__lazy(${JSON.stringify(name)})`)
-      // `import * as fs from 'node:fs'`: Node's own module object serves as the namespace; TypeScript's
-      // __importStar would copy each of its ~100 exports into a getter, once per importing module
-      .replace(/__importStar\(require\("(node:[a-z_/]+)"\)\)/g, 'require("$1")')
-      // a module that locates files beside it (the thread worker script) gets its twin's URL in dist/
-      .replace(/\bimport\.meta\.url\b/g, `require("node:url").pathToFileURL(__dirname + ${JSON.stringify('/' + id)}).href`);
-    parts.push(`${JSON.stringify(id)}: function (exports, require, module) {\n${body}\n},`);
-  }
+// The extensions' modules, as the module listing the built-in extensions requires them: loaded on first
+// use (a property read of the stand-in), so an extension loaded lazily (src/engine/lazy.ts) is neither
+// read nor evaluated by a script that does not use it.
+const EXTENSION_LIST = 'engine/builtins.js';
+const EXTENSION_MODULE = /__load\("(ext\/[\w-]+\/index\.js)"\)/g;
+// the extensions always loaded (src/engine/builtins.ts): their code is in the main script
+const EAGER_EXTENSIONS = new Set(['ext/core/index.js', 'ext/standard/index.js']);
+// where the manifests of the lazy extensions go (src/engine/ext-manifest.ts)
+const MANIFEST_MODULE = 'engine/ext-manifest.js';
+const MANIFEST_NULL = 'exports.EXTENSION_MANIFESTS = null;';
+
+/** A module as the bundle holds it: a function of (exports, require, module) in the table of definitions. */
+function moduleDef(id, src, manifests) {
+  const body = withoutPredeclaredReexports(src)
+    .replace(/^"use strict";\n/, '')
+    .replace(/\n\/\/# sourceMappingURL=.*$/, '')
+    // relative requires are resolved now: the bundle looks them up by id
+    .replace(REQUIRE, (_, spec) => `__load(${JSON.stringify(resolve(id, spec))})`)
+    .replace(LAZY, (_, name) => `__lazy(${JSON.stringify(name)})`)
+    .replace(id === EXTENSION_LIST ? EXTENSION_MODULE : /(?!)/g, (_, ext) => `__lazyModule(${JSON.stringify(ext)})`)
+    .replace(id === MANIFEST_MODULE && manifests ? MANIFEST_NULL : /(?!)/g, () => `exports.EXTENSION_MANIFESTS = ${JSON.stringify(manifests)};`)
+    // `import * as fs from 'node:fs'`: Node's own module object serves as the namespace; TypeScript's
+    // __importStar would copy each of its ~100 exports into a getter, once per importing module
+    .replace(/__importStar\(require\("(node:[a-z_/]+)"\)\)/g, 'require("$1")')
+    // a module that locates files beside it (the thread worker script) gets its twin's URL in dist/
+    .replace(/\bimport\.meta\.url\b/g, `require("node:url").pathToFileURL(__dirname + ${JSON.stringify('/' + id)}).href`);
+  return `${JSON.stringify(id)}: function (exports, require, module) {\n${body}\n},`;
+}
+
+// ASCII only (other characters as \u escapes, valid in strings, regular expressions, comments and
+// identifiers alike): the loader reads it as latin1, with no UTF-8 decoding
+const ascii = (text) => text.replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+
+// Both scripts are stored as the function expression the loader compiles (no wrapping at run time).
+const MAIN_PARAMS = 'exports, require, module, __filename, __dirname, __loadScript, __phptsBundleLoader';
+
+/**
+ * The main script: the modules in `main`, and the loader. The others (the lazily loaded extensions'
+ * code) are in a second script, CHUNK, which `__loadScript` (bin/phpts.cjs) compiles on the first
+ * require of one of them; without `split`, everything is in the main script.
+ */
+function bundle(modules, manifests, main = null) {
+  const parts = [`(function (${MAIN_PARAMS}) {`, '"use strict";', 'const __defs = {'];
+  for (const [id, src] of modules) if (main === null || main.has(id)) parts.push(moduleDef(id, src, manifests));
   parts.push('};');
   parts.push(`function __lazy(name) {
   let mod = null;
   return new Proxy({}, { get: (_, key) => (mod ??= require(name))[key] });
+}
+function __lazyModule(id) {
+  let mod = null;
+  return new Proxy({}, { get: (_, key) => (mod ??= __load(id))[key] });
+}
+let __chunkLoaded = false;
+function __define(id) {
+  if (!__chunkLoaded && !(id in __defs)) {
+    __chunkLoaded = true;
+    __loadScript(${JSON.stringify(CHUNK)})(__defs, __load, __lazy, require, __dirname);
+  }
+  return __defs[id];
 }
 const __cache = Object.create(null);
 function __load(id) {
@@ -88,18 +153,64 @@ function __load(id) {
   if (hit !== undefined) return hit.exports;
   const module = { exports: {} };
   __cache[id] = module;
-  __defs[id].call(module.exports, module.exports, require, module);
+  __define(id).call(module.exports, module.exports, require, module);
   return module.exports;
 }
-// the command's main, and the loader of the bundle's other modules (the thread worker, its pool)
-module.exports = { main: __load(${JSON.stringify(entry)}).main, load: __load };`);
-  // ASCII only (other characters as \\u escapes, valid in strings, regular expressions, comments and
-  // identifiers alike): the loader reads it as latin1, with no UTF-8 decoding
-  return (parts.join('\n') + '\n').replace(/[^\x00-\x7f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+module.exports = __load(${JSON.stringify(entry)});
+if (typeof __phptsBundleLoader === 'function') __phptsBundleLoader(__load);
+})`);
+  return ascii(parts.join('\n') + '\n');
+}
+
+/** The second script: the modules not in `main`, added to the main script's table when it runs. */
+function chunk(modules, manifests, main) {
+  const parts = ['(function (__defs, __load, __lazy, require, __dirname) {', '"use strict";', 'Object.assign(__defs, {'];
+  for (const [id, src] of modules) if (!main.has(id)) parts.push(moduleDef(id, src, manifests));
+  parts.push('});', '})');
+  return ascii(parts.join('\n') + '\n');
+}
+
+/**
+ * The manifests of the lazily loaded extensions (src/engine/lazy.ts), made by running the bundle's own
+ * code: each extension's moduleInit against a recording registry. null (every extension then loads
+ * eagerly) if that fails, which the build reports.
+ */
+function extensionManifests(source) {
+  try {
+    let load = null;
+    const module = { exports: {} };
+    const noChunk = () => {
+      throw new Error('the unsplit bundle has no second script');
+    };
+    vm.runInThisContext(source, { filename: out })(module.exports, createRequire(out), module, out, path.dirname(out), noChunk, (l) => (load = l));
+    const { LAZY_EXTENSIONS } = load(EXTENSION_LIST);
+    const { describeExtension } = load('engine/lazy.js');
+    const manifests = {};
+    for (const [name, make] of LAZY_EXTENSIONS) {
+      const m = describeExtension(make());
+      if (m) manifests[name] = m;
+      else process.stderr.write(`bundle: extension ${name} stays eager (its manifest cannot hold what it declares)\n`);
+    }
+    return manifests;
+  } catch (e) {
+    process.stderr.write(`bundle: no extension manifests (every extension loads eagerly): ${e && e.stack ? e.stack : e}\n`);
+    return null;
+  }
 }
 
 const modules = collect();
-fs.writeFileSync(out, bundle(modules));
-// a code cache made for an older bundle is useless
-for (const f of fs.readdirSync(path.dirname(out))) if (f.startsWith('phpts.bundle.js.') && f.endsWith('.cache')) fs.rmSync(path.join(path.dirname(out), f), { force: true });
-process.stdout.write(`dist/phpts.bundle.js: ${modules.size} modules\n`);
+if (!modules.get(MANIFEST_MODULE)?.includes(MANIFEST_NULL)) throw new Error(`bundle: ${MANIFEST_MODULE} does not hold "${MANIFEST_NULL}"`);
+const manifests = extensionManifests(bundle(modules, null));
+// with no manifests every extension is loaded at start-up: one script then
+const main = manifests ? eagerModules(modules) : new Set(modules.keys());
+fs.writeFileSync(out, bundle(modules, manifests, main));
+fs.writeFileSync(path.join(path.dirname(out), CHUNK), chunk(modules, manifests, main));
+// a code cache made for older scripts is useless
+for (const f of fs.readdirSync(path.dirname(out))) if (/^phpts\.(bundle|ext)\.js\..*\.cache$/.test(f)) fs.rmSync(path.join(path.dirname(out), f), { force: true });
+process.stdout.write(`dist/phpts.bundle.js: ${main.size} modules, dist/${CHUNK}: ${modules.size - main.size}\n`);
+
+// The code cache is made by the first run (bin/phpts.cjs): make it now, with a hello world, so that it
+// holds what every script runs (and no more: loading a larger cache costs every start-up). A failure
+// only means the first real run makes it.
+const warm = spawnSync(path.join(root, 'bin', 'phpts'), [path.join(root, 'examples', 'hello.php')], { stdio: 'ignore' });
+if (warm.status !== 0) process.stderr.write(`bundle: the warm-up run failed (${warm.error ?? 'status ' + warm.status}); the first run will make the code cache\n`);

@@ -2,6 +2,8 @@
 
 import type { Extension } from './extension.js';
 import { setBuiltinExtensions } from './engine.js';
+import { lazily } from './lazy.js';
+import { EXTENSION_MANIFESTS } from './ext-manifest.js';
 import { CoreExtension } from '../ext/core/index.js';
 import { StandardExtension } from '../ext/standard/index.js';
 import { JsonExtension } from '../ext/json/index.js';
@@ -16,12 +18,36 @@ import { TokenizerExtension } from '../ext/tokenizer/index.js';
 import { PthreadsExtension } from '../ext/pthreads/index.js';
 import { ParallelExtension } from '../ext/parallel/index.js';
 
+/**
+ * The built-in extensions that may be loaded on first use (src/engine/lazy.ts), each with how to make
+ * it. Core and standard are always loaded: the runtime and nearly every script need them.
+ */
+export const LAZY_EXTENSIONS: [string, () => Extension][] = [
+  ['date', () => new DateExtension()],
+  ['Reflection', () => new ReflectionExtension()],
+  ['hash', () => new HashExtension()],
+  ['tokenizer', () => new TokenizerExtension()],
+  ['random', () => new RandomExtension()],
+  ['pcre', () => new PcreExtension()],
+  ['SPL', () => new SplExtension()],
+  ['json', () => new JsonExtension()],
+  ['ctype', () => new CtypeExtension()],
+  ['pthreads', () => new PthreadsExtension()],
+  ['parallel', () => new ParallelExtension()],
+];
+
+/** Engines built from now on load every extension at once (a thread worker: see src/threads/worker.ts). */
+export function loadExtensionsEagerly(): void {
+  eager = true;
+}
+let eager = false;
+
 export function builtinExtensions(standard: boolean): Extension[] {
   const exts: Extension[] = [new CoreExtension()];
   if (standard) {
     // parallel after pthreads: RSHUTDOWN runs in reverse, so runtimes are closed before the request
     // waits for the threads it started
-    exts.push(new StandardExtension(), new DateExtension(), new ReflectionExtension(), new HashExtension(), new TokenizerExtension(), new RandomExtension(), new PcreExtension(), new SplExtension(), new JsonExtension(), new CtypeExtension(), new PthreadsExtension(), new ParallelExtension());
+    exts.push(new StandardExtension(), ...LAZY_EXTENSIONS.map(([name, load]) => lazily(eager ? null : EXTENSION_MANIFESTS, name, load)));
   }
   return exts;
 }

@@ -6,6 +6,7 @@ import { destroyGlobals } from '../runtime/refcount.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Extension, Registry, BuiltinImpl } from './extension.js';
+import type { BuiltinFunction } from '../runtime/builtin.js';
 import { EngineCore } from '../runtime/engine-core.js';
 import { Request, Frame, setCurrentRequest, rt } from '../runtime/request.js';
 import { Output } from '../runtime/output.js';
@@ -26,6 +27,7 @@ import { settings, toStr } from '../runtime/convert.js';
 import { typeEnv } from '../runtime/types.js';
 import { isCallable, argsFromArray } from '../runtime/calls.js';
 import { fiberBuiltins } from '../runtime/variants.js';
+import { LazyExtension } from './lazy.js';
 import { hashSource, CodeCache, loadCompiled, saveCompiled, DISK_CACHE_MIN_BYTES } from './cache.js';
 
 export interface RunOptions {
@@ -94,7 +96,8 @@ export class Engine {
       const info = ext.info();
       this.core.extensionNames.add(info.name.toLowerCase());
       this.core.extensionDisplayNames.set(info.name.toLowerCase(), info.name);
-      ext.moduleInit(this.registryFor(info.name));
+      if (ext instanceof LazyExtension) ext.install(this.core, () => this.registryFor(info.name, true));
+      else ext.moduleInit(this.registryFor(info.name));
     }
   }
 
@@ -113,34 +116,36 @@ export class Engine {
     return this.extensions.map((e) => e.info().name);
   }
 
-  private registryFor(extName: string): Registry {
+  /** `replacing`: the registry of a lazy extension loaded on first use, replacing its stand-ins (src/engine/lazy.ts). */
+  private registryFor(extName: string, replacing = false): Registry {
     const core = this.core;
     const reg: Registry = {
       function(signature: string, impl: BuiltinImpl) {
         core.addFunction(signature, impl, extName);
       },
       functions(defs: Record<string, BuiltinImpl>) {
-        for (const [sig, impl] of Object.entries(defs)) reg.function(sig, impl);
+        for (const sig in defs) core.addFunction(sig, defs[sig], extName);
       },
       alias(alias: string, target: string) {
         const b = core.builtins.get(target.toLowerCase());
         if (!b) throw new Error(`alias ${alias}: no function ${target}`);
-        const copy = { ...b, info: { ...b.info, name: alias }, weak: null, strict: null };
-        core.builtins.set(alias.toLowerCase(), copy);
+        core.builtins.set(alias.toLowerCase(), aliasOf(b, alias));
       },
       constant(name: string, value: any) {
         core.constants.set(name, value);
       },
       constants(defs: Record<string, any>) {
-        for (const [k, v] of Object.entries(defs)) core.constants.set(k, v);
+        for (const k in defs) core.constants.set(k, defs[k]);
       },
       class(decl: ClassDecl) {
         // linked on first use (see BuiltinClassTable)
-        core.builtinClasses.defer(decl.name.toLowerCase(), () => {
+        const link = () => {
           const c = declareClass(decl, (n) => core.builtinClasses.get(n.toLowerCase().replace(/^\\/, '')) ?? null, true);
           (c as any).extension = extName;
           return c;
-        });
+        };
+        if (replacing) core.builtinClasses.redefer(decl.name.toLowerCase(), link);
+        else core.builtinClasses.defer(decl.name.toLowerCase(), link);
       },
       ini(name: string, defaultValue: string | null, onChange?: (value: string, req: Request | null) => boolean | void) {
         core.iniDefaults.set(name, defaultValue);
@@ -718,3 +723,18 @@ function builtinExtensions(standard: boolean): Extension[] {
 }
 
 export { hashSource };
+
+/** An alias of a builtin function: the target's signature under the alias's name, parsed on first use as the target's is. */
+function aliasOf(target: BuiltinFunction, name: string): BuiltinFunction {
+  let info: BuiltinFunction['info'] | null = null;
+  return {
+    get info() {
+      return (info ??= { ...target.info, name });
+    },
+    get impl() {
+      return target.impl;
+    },
+    weak: null,
+    strict: null,
+  };
+}

@@ -24,6 +24,12 @@ export class BuiltinClassTable extends Map<string, PhpClass> {
     this.order.push(lcname);
   }
 
+  /** Replaces a deferred class's link, keeping its place in the order (a lazy extension's stand-in, src/engine/lazy.ts). */
+  redefer(lcname: string, link: () => PhpClass): void {
+    if (!this.pending.has(lcname) && !super.has(lcname) && !this.order.includes(lcname)) this.order.push(lcname);
+    this.pending.set(lcname, link);
+  }
+
   override get(lcname: string): PhpClass | undefined {
     const c = super.get(lcname);
     if (c !== undefined || this.pending.size === 0) return c;

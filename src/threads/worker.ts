@@ -2,7 +2,7 @@
 // the thread's callable, RSHUTDOWN), with the creator's program adopted and declared first.
 
 import { parentPort, workerData, MessagePort } from 'node:worker_threads';
-import '../engine/builtins.js';
+import { loadExtensionsEagerly } from '../engine/builtins.js';
 import { EngineBuilder, Engine } from '../engine/engine.js';
 import { PhpObject, FunctionInfo } from '../runtime/object.js';
 import { FatalSignal } from '../runtime/errors.js';
@@ -19,6 +19,10 @@ import { PhpResource } from '../runtime/values.js';
 const THREAD_ROOT: FunctionInfo = { name: 'run', params: [], refMask: 0, required: 0, variadic: false, returnType: null, returnsRef: false, isBuiltin: true };
 
 adoptSharedHeap(workerData.sab as SharedArrayBuffer);
+// The values a thread receives and the entries it runs need what extensions set up as their modules
+// load and initialise (pthreads' objects, parallel's channels and task loop): a worker's engine loads
+// them all at once, where the command's would load them on first use (src/engine/lazy.ts).
+loadExtensionsEagerly();
 const port = workerData.port as MessagePort;
 let engine: Engine;
 

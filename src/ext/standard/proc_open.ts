@@ -16,9 +16,10 @@ import { toStr, typeName } from '../../runtime/convert.js';
 import { BaseStream, PhpStream, errNo, errText, type StreamMeta } from './streams.js';
 import { openStream } from './file.js';
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
+// made on first use: start-up allocates no SharedArrayBuffer a script never waits on
+let sleeper: Int32Array | null = null;
 function sleepMs(ms: number): void {
-  Atomics.wait(sleeper, 0, 0, ms);
+  Atomics.wait((sleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, ms);
 }
 
 /** The parent's end of a pipe (a libuv socket handle) as a PHP stream. */

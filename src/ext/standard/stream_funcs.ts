@@ -594,7 +594,8 @@ function require_abs(p: string): string {
   return full;
 }
 
-const selectSleeper = new Int32Array(new SharedArrayBuffer(4));
+// made on first use: start-up allocates no SharedArrayBuffer a script never waits on
+let selectSleeper: Int32Array | null = null;
 
 /** The streams of a stream_select() array that are ready, keys kept. */
 function readyStreams(arr: PhpArray, write: boolean): PhpArray {
@@ -637,6 +638,6 @@ function streamSelect(r: Ref, w: Ref, e: Ref, sec: number | null, usec: number |
       if (ex) e.v = new PhpArray();
       return n;
     }
-    Atomics.wait(selectSleeper, 0, 0, Math.min(wait, Math.max(1, deadline - Date.now())));
+    Atomics.wait((selectSleeper ??= new Int32Array(new SharedArrayBuffer(4))), 0, 0, Math.min(wait, Math.max(1, deadline - Date.now())));
   }
 }
