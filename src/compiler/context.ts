@@ -232,6 +232,8 @@ export class FnCtx {
   boxedNames = new Set<string>();
   /** locals that never hold a string (src/compiler/keyfacts.ts) */
   neverString = new Set<string>();
+  /** locals that never hold a float with a fraction nor a string (src/compiler/keyfacts.ts) */
+  neverFraction = new Set<string>();
   /** the JS name of this function's FunctionInfo */
   infoName = '';
   /** line last written to fr.line */

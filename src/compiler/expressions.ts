@@ -733,7 +733,7 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   }
   const a = exprRaw(c, e.left);
   const b = exprRaw(c, e.right);
-  const inline = inlineCompare(fn, a, b, u(fn)) ?? (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : inlineAddInt(fn, a, b, u(fn)));
+  const inline = inlineCompare(fn, a, b, u(fn)) ?? (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
 
@@ -778,13 +778,23 @@ function inlineLooseEq(a: string, b: string, helper: string): string | null {
   return null;
 }
 
+/** Is e a local whose JS numbers are all ints (keyfacts: never a fraction)? Then `typeof` tells an int. */
+function isIntVar(c: FnCtx, e: A.Expr): boolean {
+  return e.kind === 'Variable' && typeof e.name === 'string' && c.neverFraction.has(e.name);
+}
+
+/** `typeof A === "number"` and, unless A is known to hold no fractions, `Number.isInteger(A)`. */
+function intTest(a: string, intOnly: boolean): string {
+  return intOnly ? `typeof ${a} === "number"` : `typeof ${a} === "number" && Number.isInteger(${a})`;
+}
+
 /** a + <int literal> / a - <int literal> for an int a far from the safe-integer limit. */
-function inlineAddInt(fn: string, a: string, b: string, helper: string): string | null {
+function inlineAddInt(fn: string, a: string, b: string, helper: string, intOnly: boolean): string | null {
   if ((fn !== 'add' && fn !== 'sub') || !isJsLocal(a) || !JS_INT_LITERAL.test(b)) return null;
   const lit = Number(b.replace(/[()]/g, ''));
   if (!Number.isSafeInteger(lit) || Math.abs(lit) > 1 << 30) return null;
   const lim = MAX_SAFE - Math.abs(lit);
-  return `(typeof ${a} === "number" && Number.isInteger(${a}) && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
+  return `(${intTest(a, intOnly)} && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
 }
 
 /**
@@ -824,12 +834,12 @@ export function inlinePropSet(c: FnCtx, o: string, site: string, name: string, v
   return `(${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && (${cur} = ${o}.p[${site}.key]) !== undefined && ${cur} !== ${u('UNINIT')} && !(${cur} instanceof ${u('Ref')}) ? (${o}.p[${site}.key] = ${v}) : ${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope}${strict}))`;
 }
 
-/** ++/-- on a value held in a JS local or temporary `v`. */
-export function inlineIncDec(c: FnCtx, v: string, inc: boolean): string {
+/** ++/-- on a value held in a JS local or temporary `v` (intOnly: v's JS numbers are all ints). */
+export function inlineIncDec(c: FnCtx, v: string, inc: boolean, intOnly = false): string {
   const helper = c.file.use(inc ? 'inc' : 'dec');
   return inc
-    ? `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} < ${MAX_SAFE} ? ${v} + 1 : ${helper}(${v}))`
-    : `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} > -${MAX_SAFE} ? ${v} - 1 : ${helper}(${v}))`;
+    ? `(${intTest(v, intOnly)} && ${v} < ${MAX_SAFE} ? ${v} + 1 : ${helper}(${v}))`
+    : `(${intTest(v, intOnly)} && ${v} > -${MAX_SAFE} ? ${v} - 1 : ${helper}(${v}))`;
 }
 
 function isPlainVar(e: A.Expr): boolean {
@@ -892,10 +902,11 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   if (target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this') {
     // read (undefined variables warn, then count from null), operate, write back
     const read = readVar(c, target.name);
-    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc), true, false, 'N');
+    const intOnly = isIntVar(c, target);
+    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc, intOnly), true, false, 'N');
     const t = c.temp();
-    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true, false, 'N')})`;
-    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true, false, 'N')}, ${t})`;
+    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc, intOnly), true, false, 'N')})`;
+    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc, intOnly), true, false, 'N')}, ${t})`;
   }
   if (target.kind === 'PropertyFetch') return withLine(c, e, propIncDec(c, target, e));
   if (target.kind === 'ArrayDimFetch' && target.dim) {

@@ -1,0 +1,36 @@
+--TEST--
+Locals that only ever hold ints count past 2^53 and overflow to float at 2^63 (inline ++/--/+1 paths)
+--FILE--
+<?php
+function f() {
+  $i = 9007199254740990; $i++; $i++; $i++; var_dump($i);
+  $j = 9223372036854775806; $j++; $j++; var_dump($j);
+  $k = -9223372036854775807; $k--; $k--; var_dump($k);
+  $m = 5; $m += 3; $m = $m * 2 - 1; $m++; var_dump($m);
+  $n = 3; $n = $n % 2; $n--; var_dump($n);
+  $p = 1; for ($q = 0; $q < 70; $q++) { $p = $p * 2; } var_dump($p);
+  $z = 0; $z = $z + 9007199254740990; $z = $z + 1; $z = $z + 1; var_dump($z);
+  $b = true; $b++; var_dump($b);
+  $u = null; $u++; var_dump($u); $v = null; $v--; var_dump($v);
+  $w = 7; $w = -$w; $w--; var_dump($w);
+  $x = 10; $x = $x / 4; $x++; var_dump($x);
+  $s = 1; $s = $s + 0.5; $s++; var_dump($s);
+  $t = 2; $t += 0.25; $t--; var_dump($t);
+}
+f();
+?>
+--EXPECT--
+int(9007199254740993)
+float(9.223372036854776E+18)
+float(-9.223372036854776E+18)
+int(16)
+int(0)
+float(1.1805916207174113E+21)
+int(9007199254740992)
+bool(true)
+int(1)
+NULL
+int(-8)
+float(3.5)
+float(2.5)
+float(1.25)
