@@ -569,7 +569,10 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   const target = e.target;
   if (target.kind === 'Variable' && typeof target.name === 'string') {
     // read, operate, write back (no share needed: operator results are fresh)
-    return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${exprRaw(c, e.value)})`, true, false, 'N'));
+    const cur = readVar(c, target.name);
+    const value = exprRaw(c, e.value);
+    const op = inlineIntArith(c, BINOPS[e.op], target, e.value, cur, value) ?? `${fn}(${cur}, ${value})`;
+    return withLine(c, e, assignTo(c, target, op, true, false, 'N'));
   }
   const inline = target.kind === 'ArrayDimFetch' ? inlineDimAssignOp(c, target, e.value, fn) : null;
   if (inline !== null) return withLine(c, e, inline);
@@ -733,7 +736,9 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   }
   const a = exprRaw(c, e.left);
   const b = exprRaw(c, e.right);
-  const inline = inlineCompare(fn, a, b, u(fn)) ?? (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)));
+  const inline =
+    inlineCompare(fn, a, b, u(fn)) ??
+    (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b)));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
 
@@ -795,6 +800,20 @@ function inlineAddInt(fn: string, a: string, b: string, helper: string, intOnly:
   if (!Number.isSafeInteger(lit) || Math.abs(lit) > 1 << 30) return null;
   const lim = MAX_SAFE - Math.abs(lit);
   return `(${intTest(a, intOnly)} && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
+}
+
+const INT_ARITH: Record<string, string> = { add: '+', sub: '-', mul: '*' };
+
+/**
+ * a + b, a - b, a * b of two locals whose JS numbers are all ints (keyfacts: never a fraction): two
+ * numbers are two ints, and a result within the safe range is exact; anything else (ints past 2^53,
+ * overflow to float, null, bools) asks the helper. -0 from 0 * -n is the int 0.
+ */
+function inlineIntArith(c: FnCtx, fn: string, left: A.Expr, right: A.Expr, a: string, b: string): string | null {
+  const op = INT_ARITH[fn];
+  if (!op || !isIntVar(c, left) || !isIntVar(c, right) || !isJsLocal(a) || !isJsLocal(b)) return null;
+  const r = c.temp();
+  return `(typeof ${a} === "number" && typeof ${b} === "number" && (${r} = ${a} ${op} ${b}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r}${op === '*' ? ' + 0' : ''} : ${c.file.use(fn)}(${a}, ${b}))`;
 }
 
 /**
