@@ -738,6 +738,7 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const b = exprRaw(c, e.right);
   const inline =
     inlineCompare(fn, a, b, u(fn)) ??
+    inlineCompareValues(c, fn, a, b, u(fn)) ??
     (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b)));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
@@ -774,6 +775,26 @@ function inlineCompare(fn: string, a: string, b: string, helper: string): string
   const tests = [...numberTest(a), ...numberTest(b)];
   if (!tests.length) return null;
   return `(${tests.join(' && ')} ? ${a} ${op} ${b} : ${helper}(${a}, ${b}))`;
+}
+
+/**
+ * a < b (and <=, >, >=) of other expressions ($a[$i] < $a[$j]): each operand is evaluated once into a
+ * temporary, in order, then compared inline as two locals are.
+ */
+function inlineCompareValues(c: FnCtx, fn: string, a: string, b: string, helper: string): string | null {
+  if (!INLINE_COMPARE[fn]) return null;
+  const pre: string[] = [];
+  const hold = (js: string): string => {
+    if (isJsLocal(js) || isJsNumber(js)) return js;
+    const t = c.temp();
+    pre.push(`${t} = ${js}`);
+    return t;
+  };
+  const ta = hold(a);
+  const tb = hold(b);
+  if (!pre.length) return null;
+  const inline = inlineCompare(fn, ta, tb, helper);
+  return inline === null ? null : `(${pre.join(', ')}, ${inline})`;
 }
 
 /** a == <int literal>: an int equals only the same number; every other type asks looseEq. */
