@@ -249,7 +249,7 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
-      return withLine(c, e, dimRead(c, exprRaw(c, e.var), exprRaw(c, e.dim)));
+      return withLine(c, e, dimRead(c, exprRaw(c, e.var), exprRaw(c, e.dim), !exprNeverString(e.dim, c.neverString)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : exprRaw(c, e.var);
       if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
@@ -838,20 +838,22 @@ function inlineIntArith(c: FnCtx, fn: string, left: A.Expr, right: A.Expr, a: st
 }
 
 /**
- * $a[$k] read. A string literal key that PHP keeps as a string is looked up in the array's Map inline;
- * every other key goes to dimR, which takes an existing element of an array itself and leaves the rest
- * (missing keys, numeric strings, strings, objects, warnings) to dimGet. dimR is small enough for V8 to
- * inline into a hot loop, and a big function that runs once stays quick to compile: with the test
- * inline at each site, ary2's twenty sites made its optimized compile three times slower.
+ * $a[$k] read. In a function with many element accesses (FnCtx.inlineDims unset) the read calls dimR,
+ * which takes an existing element of an array itself and leaves the rest (missing keys, numeric
+ * strings, strings, objects, warnings) to dimGet: V8 inlines it into a hot loop, and the function, if
+ * it runs once, stays quick to compile (with the test inline at each site, ary2's twenty sites made
+ * its optimized compile three times slower). String literal keys, and every key in functions with few
+ * accesses, are tested inline: an element of a packed array or the direct int index, or the Map.
  */
-function dimRead(c: FnCtx, container: string, key: string): string {
-  if (!isStringKeyLiteral(key)) return `${c.file.use('dimR')}(${container}, ${key})`;
+function dimRead(c: FnCtx, container: string, key: string, maybeString: boolean): string {
+  if (!c.inlineDims && !isStringKeyLiteral(key)) return `${c.file.use('dimR')}(${container}, ${key})`;
   const arr = isJsLocal(container) ? container : c.temp();
+  const k = isJsLocal(key) || JS_INT_LITERAL.test(key) || isStringKeyLiteral(key) ? key : c.temp();
   const v = c.temp();
+  const pre = [arr !== container ? `${arr} = ${container}` : '', k !== key ? `${k} = ${key}` : ''].filter((x) => x);
   const s = c.temp();
-  const pre = arr !== container ? `${arr} = ${container}, ` : '';
-  const test = `${inlineSlotTest(c, arr, key, s, false)} && (${v} = ${arr}.vals[${s}]) !== undefined`;
-  return `(${pre}${test} ? ${v} : ${c.file.use('dimGet')}(${arr}, ${key}))`;
+  const test = `${inlineSlotTest(c, arr, k, s, false, maybeString)} && (${v} = ${arr}.vals[${s}]) !== undefined`;
+  return `(${pre.length ? pre.join(', ') + ', ' : ''}${test} ? ${v} : ${c.file.use('dimGet')}(${arr}, ${k}))`;
 }
 
 /**

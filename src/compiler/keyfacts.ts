@@ -191,3 +191,20 @@ function markAllVars(n: any, into: Set<string>): void {
 export function exprNeverString(e: A.Expr, locals: Set<string>): boolean {
   return neverString(e, new Set(), locals);
 }
+
+/**
+ * Does a function body have at most `max` array element accesses ($a[k], not counting nested
+ * functions)? Few sites are compiled inline; many sites would make the optimized compile of a
+ * function that runs once slower than what inline tests save.
+ */
+export function fewDimSites(body: A.Stmt[], max: number): boolean {
+  let n = 0;
+  const visit = (node: any): void => {
+    if (n > max) return;
+    if (node.kind === 'Closure' || node.kind === 'ArrowFunction' || node.kind === 'ClassLike' || node.kind === 'FunctionDecl' || node.kind === 'ClassDecl') return;
+    if (node.kind === 'ArrayDimFetch' && node.dim) n++;
+    forEachChild(node, visit);
+  };
+  for (const s of body) visit(s);
+  return n <= max;
+}
