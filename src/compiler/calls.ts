@@ -8,7 +8,7 @@ import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, withLine, intLiteral, 
 import { countedLocals, NON_RETAINING, discarder } from './refcount.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
-import { neverStringLocals } from './keyfacts.js';
+import { neverStringLocals, neverFractionLocals, fewDimSites } from './keyfacts.js';
 import { compileStmts, UNBIND_MARK } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
@@ -695,6 +695,8 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   c.boxedNames = facts.boxed;
   c.unsetNames = facts.unset;
   c.neverString = neverStringLocals(spec.body, spec.params, facts.dynamic);
+  c.neverFraction = neverFractionLocals(spec.body, spec.params, facts.dynamic);
+  c.inlineDims = fewDimSites(spec.body, 2);
   if (!c.dynamic) {
     // parameters and captured variables hold values from elsewhere: never counted
     const own = new Set(['this', 'GLOBALS', ...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((use) => use.name)]);

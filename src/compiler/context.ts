@@ -232,6 +232,14 @@ export class FnCtx {
   boxedNames = new Set<string>();
   /** locals that never hold a string (src/compiler/keyfacts.ts) */
   neverString = new Set<string>();
+  /**
+   * element reads and writes test the array inline at each site (their own feedback, no call while
+   * V8 interprets) rather than calling dimR/dimSet: only in functions with few of them, as each
+   * site's test makes the function's optimized compile slower (compiler/keyfacts.ts, fewDimSites)
+   */
+  inlineDims = false;
+  /** locals that never hold a float with a fraction nor a string (src/compiler/keyfacts.ts) */
+  neverFraction = new Set<string>();
   /** the JS name of this function's FunctionInfo */
   infoName = '';
   /** line last written to fr.line */

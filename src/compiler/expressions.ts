@@ -249,7 +249,7 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'ArrayDimFetch':
       if (!e.dim) compileError('Cannot use [] for reading', e.line);
       if (isGlobalsVar(e.var)) return withLine(c, e, `${u('globalGet')}(${expr(c, e.dim)})`);
-      return withLine(c, e, inlineDimGet(c, exprRaw(c, e.var), exprRaw(c, e.dim), !exprNeverString(e.dim, c.neverString)));
+      return withLine(c, e, dimRead(c, exprRaw(c, e.var), exprRaw(c, e.dim), !exprNeverString(e.dim, c.neverString)));
     case 'PropertyFetch': {
       const obj = isThis(e.var) ? thisExpr(c) : exprRaw(c, e.var);
       if (c.inConstExpr) return withLine(c, e, `${u('constExprPropGet')}(${obj}, ${propName(c, e.name)}, ${scopeExpr(c)})`);
@@ -569,7 +569,10 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   const target = e.target;
   if (target.kind === 'Variable' && typeof target.name === 'string') {
     // read, operate, write back (no share needed: operator results are fresh)
-    return withLine(c, e, assignTo(c, target, `${fn}(${readVar(c, target.name)}, ${exprRaw(c, e.value)})`, true, false, 'N'));
+    const cur = readVar(c, target.name);
+    const value = exprRaw(c, e.value);
+    const op = inlineIntArith(c, BINOPS[e.op], target, e.value, cur, value) ?? `${fn}(${cur}, ${value})`;
+    return withLine(c, e, assignTo(c, target, op, true, false, 'N'));
   }
   const inline = target.kind === 'ArrayDimFetch' ? inlineDimAssignOp(c, target, e.value, fn) : null;
   if (inline !== null) return withLine(c, e, inline);
@@ -733,7 +736,10 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   }
   const a = exprRaw(c, e.left);
   const b = exprRaw(c, e.right);
-  const inline = inlineCompare(fn, a, b, u(fn)) ?? (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : inlineAddInt(fn, a, b, u(fn)));
+  const inline =
+    inlineCompare(fn, a, b, u(fn)) ??
+    inlineCompareValues(c, fn, a, b, u(fn)) ??
+    (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b)));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
 
@@ -771,6 +777,26 @@ function inlineCompare(fn: string, a: string, b: string, helper: string): string
   return `(${tests.join(' && ')} ? ${a} ${op} ${b} : ${helper}(${a}, ${b}))`;
 }
 
+/**
+ * a < b (and <=, >, >=) of other expressions ($a[$i] < $a[$j]): each operand is evaluated once into a
+ * temporary, in order, then compared inline as two locals are.
+ */
+function inlineCompareValues(c: FnCtx, fn: string, a: string, b: string, helper: string): string | null {
+  if (!INLINE_COMPARE[fn]) return null;
+  const pre: string[] = [];
+  const hold = (js: string): string => {
+    if (isJsLocal(js) || isJsNumber(js)) return js;
+    const t = c.temp();
+    pre.push(`${t} = ${js}`);
+    return t;
+  };
+  const ta = hold(a);
+  const tb = hold(b);
+  if (!pre.length) return null;
+  const inline = inlineCompare(fn, ta, tb, helper);
+  return inline === null ? null : `(${pre.join(', ')}, ${inline})`;
+}
+
 /** a == <int literal>: an int equals only the same number; every other type asks looseEq. */
 function inlineLooseEq(a: string, b: string, helper: string): string | null {
   if (isJsLocal(a) && JS_INT_LITERAL.test(b)) return `(typeof ${a} === "number" ? ${a} === ${b} : ${helper}(${a}, ${b}))`;
@@ -778,20 +804,49 @@ function inlineLooseEq(a: string, b: string, helper: string): string | null {
   return null;
 }
 
+/** Is e a local whose JS numbers are all ints (keyfacts: never a fraction)? Then `typeof` tells an int. */
+function isIntVar(c: FnCtx, e: A.Expr): boolean {
+  return e.kind === 'Variable' && typeof e.name === 'string' && c.neverFraction.has(e.name);
+}
+
+/** `typeof A === "number"` and, unless A is known to hold no fractions, `Number.isInteger(A)`. */
+function intTest(a: string, intOnly: boolean): string {
+  return intOnly ? `typeof ${a} === "number"` : `typeof ${a} === "number" && Number.isInteger(${a})`;
+}
+
 /** a + <int literal> / a - <int literal> for an int a far from the safe-integer limit. */
-function inlineAddInt(fn: string, a: string, b: string, helper: string): string | null {
+function inlineAddInt(fn: string, a: string, b: string, helper: string, intOnly: boolean): string | null {
   if ((fn !== 'add' && fn !== 'sub') || !isJsLocal(a) || !JS_INT_LITERAL.test(b)) return null;
   const lit = Number(b.replace(/[()]/g, ''));
   if (!Number.isSafeInteger(lit) || Math.abs(lit) > 1 << 30) return null;
   const lim = MAX_SAFE - Math.abs(lit);
-  return `(typeof ${a} === "number" && Number.isInteger(${a}) && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
+  return `(${intTest(a, intOnly)} && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
+}
+
+const INT_ARITH: Record<string, string> = { add: '+', sub: '-', mul: '*' };
+
+/**
+ * a + b, a - b, a * b of two locals whose JS numbers are all ints (keyfacts: never a fraction): two
+ * numbers are two ints, and a result within the safe range is exact; anything else (ints past 2^53,
+ * overflow to float, null, bools) asks the helper. -0 from 0 * -n is the int 0.
+ */
+function inlineIntArith(c: FnCtx, fn: string, left: A.Expr, right: A.Expr, a: string, b: string): string | null {
+  const op = INT_ARITH[fn];
+  if (!op || !isIntVar(c, left) || !isIntVar(c, right) || !isJsLocal(a) || !isJsLocal(b)) return null;
+  const r = c.temp();
+  return `(typeof ${a} === "number" && typeof ${b} === "number" && (${r} = ${a} ${op} ${b}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r}${op === '*' ? ' + 0' : ''} : ${c.file.use(fn)}(${a}, ${b}))`;
 }
 
 /**
- * $a[$k] read: an element of a packed array (no references in it) is taken inline; everything else
- * (hash layout, missing keys, strings, objects, warnings) goes to dimGet.
+ * $a[$k] read. In a function with many element accesses (FnCtx.inlineDims unset) the read calls dimR,
+ * which takes an existing element of an array itself and leaves the rest (missing keys, numeric
+ * strings, strings, objects, warnings) to dimGet: V8 inlines it into a hot loop, and the function, if
+ * it runs once, stays quick to compile (with the test inline at each site, ary2's twenty sites made
+ * its optimized compile three times slower). String literal keys, and every key in functions with few
+ * accesses, are tested inline: an element of a packed array or the direct int index, or the Map.
  */
-function inlineDimGet(c: FnCtx, container: string, key: string, maybeString: boolean): string {
+function dimRead(c: FnCtx, container: string, key: string, maybeString: boolean): string {
+  if (!c.inlineDims && !isStringKeyLiteral(key)) return `${c.file.use('dimR')}(${container}, ${key})`;
   const arr = isJsLocal(container) ? container : c.temp();
   const k = isJsLocal(key) || JS_INT_LITERAL.test(key) || isStringKeyLiteral(key) ? key : c.temp();
   const v = c.temp();
@@ -824,12 +879,12 @@ export function inlinePropSet(c: FnCtx, o: string, site: string, name: string, v
   return `(${o} instanceof ${u('PhpObject')} && ${o}.cls === ${site}.cls && ${site}.scope === ${scope} && ${site}.writable && (${cur} = ${o}.p[${site}.key]) !== undefined && ${cur} !== ${u('UNINIT')} && !(${cur} instanceof ${u('Ref')}) ? (${o}.p[${site}.key] = ${v}) : ${u('pset')}(${site}, ${o}, ${name}, ${v}, ${scope}${strict}))`;
 }
 
-/** ++/-- on a value held in a JS local or temporary `v`. */
-export function inlineIncDec(c: FnCtx, v: string, inc: boolean): string {
+/** ++/-- on a value held in a JS local or temporary `v` (intOnly: v's JS numbers are all ints). */
+export function inlineIncDec(c: FnCtx, v: string, inc: boolean, intOnly = false): string {
   const helper = c.file.use(inc ? 'inc' : 'dec');
   return inc
-    ? `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} < ${MAX_SAFE} ? ${v} + 1 : ${helper}(${v}))`
-    : `(typeof ${v} === "number" && Number.isInteger(${v}) && ${v} > -${MAX_SAFE} ? ${v} - 1 : ${helper}(${v}))`;
+    ? `(${intTest(v, intOnly)} && ${v} < ${MAX_SAFE} ? ${v} + 1 : ${helper}(${v}))`
+    : `(${intTest(v, intOnly)} && ${v} > -${MAX_SAFE} ? ${v} - 1 : ${helper}(${v}))`;
 }
 
 function isPlainVar(e: A.Expr): boolean {
@@ -892,10 +947,11 @@ function incDec(c: FnCtx, e: A.IncDec): string {
   if (target.kind === 'Variable' && typeof target.name === 'string' && target.name !== 'this') {
     // read (undefined variables warn, then count from null), operate, write back
     const read = readVar(c, target.name);
-    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc), true, false, 'N');
+    const intOnly = isIntVar(c, target);
+    if (e.prefix && isJsLocal(read)) return assignTo(c, target, inlineIncDec(c, read, e.inc, intOnly), true, false, 'N');
     const t = c.temp();
-    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true, false, 'N')})`;
-    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc), true, false, 'N')}, ${t})`;
+    if (e.prefix) return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc, intOnly), true, false, 'N')})`;
+    return `(${t} = ${read}, ${assignTo(c, target, inlineIncDec(c, t, e.inc, intOnly), true, false, 'N')}, ${t})`;
   }
   if (target.kind === 'PropertyFetch') return withLine(c, e, propIncDec(c, target, e));
   if (target.kind === 'ArrayDimFetch' && target.dim) {

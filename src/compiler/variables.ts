@@ -294,6 +294,10 @@ function assignDim(c: FnCtx, e: A.ArrayDimFetch, value: string, castArray: boole
       const r = c.temp();
       return `(${pre}, ${r} = S.ref(${str(base.name)}), ${r}.v = ${op.replace('CUR', r + '.v')}, ${tv})`;
     }
+    if (tk !== null && !castArray && !c.inlineDims) {
+      // an existing element of an unshared array without references is written by dimSet itself
+      return `(${pre}, ${loc} = ${c.file.use('dimSet')}(${loc}, ${tk}, ${tv}), ${tv})`;
+    }
     if (tk !== null) {
       // an existing element of an unshared array without references is written inline
       const s = c.temp();

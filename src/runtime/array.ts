@@ -166,6 +166,15 @@ export class PhpArray {
         this.idx![k] = slot;
         return;
       }
+      // keys written from high to low ($a[$i] = … for $i counting down): once the int keys so far
+      // fill a sixteenth of the range below the highest, the index takes them all (at most sixteen
+      // index entries per element), instead of a Map that would take a quarter of them first
+      const top = this.nextFree;
+      if (typeof top === 'number' && this.mapInts >= 32 && top <= 16 * this.size + 64) {
+        this.growIdx(Math.max(k + 1, top));
+        this.idx![k] = slot;
+        return;
+      }
       this.mapInts++;
     }
     this.map!.set(k, slot);
