@@ -240,6 +240,8 @@ export class FnCtx {
   inlineDims = false;
   /** locals that never hold a float with a fraction nor a string (src/compiler/keyfacts.ts) */
   neverFraction = new Set<string>();
+  /** locals that hold a float wherever read, as raw JS doubles (src/compiler/floatlocals.ts) */
+  floatLocals = new Set<string>();
   /** the JS name of this function's FunctionInfo */
   infoName = '';
   /** line last written to fr.line */

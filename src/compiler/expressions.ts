@@ -3,6 +3,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { exprNeverString } from './keyfacts.js';
+import { isFloatExpr, floatValueOf, floatCompare } from './floatlocals.js';
 import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
@@ -230,6 +231,7 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
     case 'RawJs':
       return (e as any).js;
   }
+  if (isFloatExpr(c, e)) return floatValueOf(c, e);
   switch (e.kind) {
     case 'ScalarInt':
       return intLiteral(e.value);
@@ -695,6 +697,8 @@ function literalTruth(e: A.Expr): boolean | undefined {
 
 function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const u = (h: string) => c.file.use(h);
+  const floats = c.floatLocals.size ? floatCompare(c, e.op, e.left, e.right) : null;
+  if (floats !== null) return withLine(c, e, floats);
   switch (e.op) {
     case '&&':
     case 'and': {
@@ -887,7 +891,7 @@ export function inlineIncDec(c: FnCtx, v: string, inc: boolean, intOnly = false)
     : `(${intTest(v, intOnly)} && ${v} > -${MAX_SAFE} ? ${v} - 1 : ${helper}(${v}))`;
 }
 
-function isPlainVar(e: A.Expr): boolean {
+export function isPlainVar(e: A.Expr): boolean {
   return e.kind === 'Variable' && typeof e.name === 'string' && e.name !== 'this';
 }
 
@@ -912,7 +916,7 @@ function isDelayedTarget(e: A.Expr): boolean {
 const SIDE_EFFECTS = new Set(['Assign', 'AssignOp', 'AssignRef', 'IncDec', 'FuncCall', 'MethodCall', 'StaticCall', 'NullsafeMethodCall', 'New', 'Include', 'Eval', 'Yield', 'YieldFrom']);
 
 /** Could evaluating e change a variable? (conservative: any write or call inside) */
-function hasSideEffects(e: any): boolean {
+export function hasSideEffects(e: any): boolean {
   if (!e || typeof e !== 'object') return false;
   if (Array.isArray(e)) return e.some(hasSideEffects);
   if (typeof e.kind === 'string') {

@@ -23,7 +23,7 @@ const BOOL_BINOPS = new Set(['<', '<=', '>', '>=', '==', '!=', '<>', '===', '!==
 /** Parents in which a variable is only read as a value that cannot change it. */
 const READ_PARENTS = new Set(['BinaryOp', 'UnaryOp', 'Echo', 'Print', 'If', 'While', 'DoWhile', 'ElseIf', 'For', 'Ternary', 'Return', 'ExprStmt', 'Isset', 'Empty', 'Cast']);
 
-const NOT_LOCAL = ['this', 'GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION', 'http_response_header', 'argv', 'argc'];
+export const NOT_LOCAL = ['this', 'GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION', 'http_response_header', 'argv', 'argc'];
 
 /** How writes keep a variable of a kind: the values of that kind, the compound assignments that keep it. */
 interface Kind {
@@ -181,7 +181,7 @@ function neverFraction(e: A.Expr, bad: Set<string>, candidates: Set<string>): bo
   }
 }
 
-function markAllVars(n: any, into: Set<string>): void {
+export function markAllVars(n: any, into: Set<string>): void {
   if (!n || typeof n !== 'object') return;
   if (n.kind === 'Variable' && typeof n.name === 'string') into.add(n.name);
   forEachChild(n, (ch) => markAllVars(ch, into));

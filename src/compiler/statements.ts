@@ -11,6 +11,7 @@ import { compileClassDecl } from './classes.js';
 import { normalMode } from './fibers.js';
 import { isOnly, allowsNull } from './typenames.js';
 import { checkConstExpr } from './constexpr.js';
+import { discardedExpr, isFloatExpr, floatRaw } from './floatlocals.js';
 import { hasFlatLabel, regionStmts, gotoStmt, StmtCompiler } from './goto.js';
 
 export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
@@ -56,6 +57,10 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       // the value is dropped: a new object nobody kept dies here (`new A;`)
       const e = valueUnused(s.expr);
       const mark = lineMark(c, s.line);
+      if ((e.kind === 'Assign' || e.kind === 'AssignOp' || e.kind === 'IncDec') && isFloatExpr(c, e)) {
+        c.discardNext = false;
+        return mark + floatRaw(c, e) + ';';
+      }
       const raw = exprRaw(c, e);
       const d = discarder(e);
       let js: string;
@@ -188,13 +193,13 @@ function popLoop(c: FnCtx): void {
 
 function forLoop(c: FnCtx, s: A.For): string {
   const u = (h: string) => c.file.use(h);
-  const init = s.init.map((e) => expr(c, e)).join(', ');
+  const init = s.init.map((e) => discardedExpr(c, e, true)).join(', ');
   // PHP: the last condition expression decides
   let test = '';
   if (s.cond.length) {
     const line = s.cond[s.cond.length - 1].line;
     c.curLine = line;
-    const parts = s.cond.slice(0, -1).map((e) => expr(c, e));
+    const parts = s.cond.slice(0, -1).map((e) => discardedExpr(c, e, true));
     const last = boolExpr(c, s.cond[s.cond.length - 1]);
     test = `(fr.line = ${line}, ${[...parts, last].join(', ')})`;
   }
@@ -202,7 +207,7 @@ function forLoop(c: FnCtx, s: A.For): string {
   c.curLine = -1;
   // the step runs after the body, the body maybe never: neither assigns for the code after them
   const saved = c.saveAssigned();
-  const step = s.loop.map((e) => expr(c, valueUnused(e))).join(', ');
+  const step = s.loop.map((e) => discardedExpr(c, valueUnused(e), true)).join(', ');
   c.restoreAssigned(new Set(saved));
   const body = block(c, s.body);
   c.restoreAssigned(saved);

@@ -1,0 +1,349 @@
+// Float locals: variables of a function that hold a float wherever they are read, kept as raw JS
+// doubles. PHP code like mandel's ($re = $re2 - $im2 + $rec) then compiles to plain JS arithmetic
+// that V8 keeps in registers, instead of helper calls whose results must be tagged values (a heap
+// number per operation) and boxed when integral (PhpFloat: an integral JS number is an int).
+//
+// A variable qualifies when
+//  - every use is understood: assigned, compound-assigned with + - * /, ++/--, or read as an operand,
+//    a condition, an echoed/returned value or an array key (no by-reference use, no global/static, no
+//    closure capture, no unset, not a parameter), in a function without $$name, extract() or goto;
+//  - every assignment gives a float (float literals, arithmetic with a float operand, other float
+//    locals), except initialisations `$x = 0;` among the function's top-level statements that no
+//    read can see: every read is dominated by a float assignment that runs after all of them.
+// Dominance is read off the structure: an earlier statement of an enclosing statement list (or an
+// earlier init/cond expression of an enclosing `for`) has run, to completion, before the read.
+// Reads where any value may come (echo, arguments of helpers) box the double as PHP values are
+// (src/runtime/values.ts, mkFloat); operands that are not floats are tested for a JS number and
+// otherwise given to the generic operator, whose float result is unboxed.
+
+import type * as A from '../syntax/ast.js';
+import type { FnCtx } from './context.js';
+import { NOT_LOCAL, markAllVars } from './keyfacts.js';
+import { exprRaw, expr, isPlainVar, hasSideEffects, withLine } from './expressions.js';
+
+const ARITH: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' };
+const COMPARE: Record<string, [string, string, boolean]> = {
+  // PHP operator → JS operator, helper, negate the helper's answer
+  '<': ['<', 'lt', false], '<=': ['<=', 'le', false], '>': ['>', 'gt', false], '>=': ['>=', 'ge', false],
+  '==': ['===', 'looseEq', false], '!=': ['!==', 'looseEq', true], '<>': ['!==', 'looseEq', true],
+};
+/** Parents in which a variable is only read, as a value of any type (boxed when it is a float local). */
+const READ_PARENTS = new Set(['BinaryOp', 'UnaryOp', 'Echo', 'Print', 'If', 'While', 'DoWhile', 'ElseIf', 'For', 'Ternary', 'Return', 'ExprStmt', 'Cast', 'InterpolatedString']);
+const NESTED = new Set(['Closure', 'ArrowFunction', 'ClassLike', 'FunctionDecl', 'ClassDecl']);
+
+/** A step down the tree: the child at node[key] (index -1) or node[key][index]. */
+interface Step {
+  node: any;
+  key: string;
+  index: number;
+}
+
+interface Occurrence {
+  name: string;
+  path: Step[];
+  /** the assignment whose target this is (null: a read, or a read-modify-write) */
+  assign: A.Assign | null;
+}
+
+// ───────────── analysis ─────────────
+
+/** The float locals of a function body (see above). */
+export function floatLocals(body: A.Stmt[], params: A.Param[], uses: string[], dynamic: boolean, excluded: Set<string>): Set<string> {
+  const none = new Set<string>();
+  if (dynamic) return none;
+  const bad = new Set<string>([...params.map((p) => p.name), ...uses, ...NOT_LOCAL, ...excluded]);
+  const occurrences: Occurrence[] = [];
+  let hasGoto = false;
+  const visit = (n: any, path: Step[]): void => {
+    if (NESTED.has(n.kind)) {
+      for (const u of n.uses ?? []) bad.add(u.name);
+      if (n.kind === 'ArrowFunction') markAllVars(n.expr, bad);
+      return;
+    }
+    if (n.kind === 'Goto' || n.kind === 'Label') hasGoto = true;
+    if (n.kind === 'Variable') {
+      if (typeof n.name !== 'string') return;
+      const use = useOf(path[path.length - 1]);
+      if (use === 'bad') bad.add(n.name);
+      else occurrences.push({ name: n.name, path: path.slice(), assign: use === 'write' ? path[path.length - 1].node : null });
+      return;
+    }
+    for (const key in n) {
+      if (key === 'line' || key === 'kind') continue;
+      const v = n[key];
+      if (v === null || typeof v !== 'object') continue;
+      if (Array.isArray(v)) {
+        v.forEach((ch, i) => {
+          if (ch && typeof ch === 'object' && typeof ch.kind === 'string') visit(ch, [...path, { node: n, key, index: i }]);
+        });
+      } else if (typeof v.kind === 'string') visit(v, [...path, { node: n, key, index: -1 }]);
+    }
+  };
+  const root = { kind: 'FunctionBody', body };
+  body.forEach((s, i) => visit(s, [{ node: root, key: 'body', index: i }]));
+  if (hasGoto) return none;
+  const floats = new Set<string>();
+  for (const o of occurrences) if (!bad.has(o.name)) floats.add(o.name);
+  const isFloatVar = (name: string) => floats.has(name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const name of [...floats]) {
+      // one only ever read as a PHP value would be boxed at each read for nothing
+      if (!qualifies(name, occurrences, isFloatVar) || !occurrences.some((o) => o.name === name && o.assign === null && isRawRead(o, isFloatVar))) {
+        floats.delete(name);
+        changed = true;
+      }
+    }
+  }
+  return floats;
+}
+
+/** Is this read's double used as it is (an operand of float arithmetic, a float local's new value)? */
+function isRawRead(o: Occurrence, isFloatVar: (n: string) => boolean): boolean {
+  const { node } = o.path[o.path.length - 1];
+  switch (node.kind) {
+    case 'BinaryOp':
+      return !!ARITH[node.op] || !!COMPARE[node.op];
+    case 'UnaryOp':
+      return node.op === '-' || node.op === '+';
+    case 'AssignOp':
+    case 'IncDec':
+      return true;
+    case 'Assign':
+      return isFloatTarget(node.target, isFloatVar);
+    default:
+      return false;
+  }
+}
+
+/** How a variable is used where it stands: written, read (or read and written as a float), or otherwise. */
+function useOf(step: Step): 'write' | 'read' | 'bad' {
+  const parent = step.node;
+  switch (parent.kind) {
+    case 'Assign':
+      return step.key === 'target' ? 'write' : 'read';
+    case 'AssignOp':
+      return step.key === 'value' || ARITH[parent.op] ? 'read' : 'bad';
+    case 'IncDec':
+      return 'read';
+    case 'ArrayDimFetch':
+      return step.key === 'dim' ? 'read' : 'bad';
+    default:
+      return READ_PARENTS.has(parent.kind) ? 'read' : 'bad';
+  }
+}
+
+function qualifies(name: string, occurrences: Occurrence[], isFloatVar: (n: string) => boolean): boolean {
+  let lastInit = -1;
+  for (const o of occurrences) {
+    if (o.name !== name || o.assign === null || isFloatValue(o.assign.value, isFloatVar)) continue;
+    if (!isDeadInitCandidate(o)) return false;
+    lastInit = Math.max(lastInit, o.path[0].index);
+  }
+  for (const o of occurrences) {
+    if (o.name === name && o.assign === null && !dominated(o, isFloatVar, lastInit)) return false;
+  }
+  return true;
+}
+
+/** `$x = <literal>;` among the function's top-level statements. */
+function isDeadInitCandidate(o: Occurrence): boolean {
+  if (o.path.length !== 3 || o.path[1].node.kind !== 'ExprStmt') return false;
+  const v = o.assign!.value;
+  return v.kind === 'ScalarInt' || v.kind === 'ScalarFloat' || (v.kind === 'ConstFetch' && v.name.name.toLowerCase() === 'null');
+}
+
+/**
+ * Does a float assignment to the variable run, to completion, before this read, after every top-level
+ * statement up to lastInit?
+ */
+function dominated(o: Occurrence, isFloatVar: (n: string) => boolean, lastInit: number): boolean {
+  const writes = (e: any) => e && e.kind === 'Assign' && e.target.kind === 'Variable' && e.target.name === o.name && isFloatValue(e.value, isFloatVar);
+  const anyWrites = (list: any[], upTo: number) => list.slice(0, upTo).some(writes);
+  const top = o.path[0].index;
+  for (let j = o.path.length - 1; j >= 0; j--) {
+    const { node, key, index } = o.path[j];
+    if (node.kind === 'For' && top > lastInit) {
+      const f = node as A.For;
+      if (key === 'init' && anyWrites(f.init, index)) return true;
+      if (key === 'cond' && (anyWrites(f.init, f.init.length) || anyWrites(f.cond, index))) return true;
+      if ((key === 'body' || key === 'loop') && (anyWrites(f.init, f.init.length) || anyWrites(f.cond, f.cond.length))) return true;
+    }
+    if (index <= 0 || !Array.isArray(node[key])) continue;
+    const list = node[key];
+    for (let s = index - 1; s >= 0; s--) {
+      if (list[s].kind === 'ExprStmt' && writes(list[s].expr) && (j > 0 ? top : s) > lastInit) return true;
+    }
+  }
+  return false;
+}
+
+/** Is the value of e always a float (given which variables are float locals)? */
+function isFloatValue(e: A.Expr, isFloatVar: (n: string) => boolean): boolean {
+  switch (e.kind) {
+    case 'ScalarFloat':
+      return true;
+    case 'Variable':
+      return typeof e.name === 'string' && isFloatVar(e.name);
+    case 'BinaryOp':
+      return !!ARITH[e.op] && (isFloatValue(e.left, isFloatVar) || isFloatValue(e.right, isFloatVar));
+    case 'UnaryOp':
+      return (e.op === '-' || e.op === '+') && isFloatValue(e.expr, isFloatVar);
+    case 'Assign':
+    case 'IncDec':
+      return isFloatTarget(e.kind === 'Assign' ? e.target : e.var, isFloatVar);
+    case 'AssignOp':
+      return !!ARITH[e.op] && isFloatTarget(e.target, isFloatVar);
+    default:
+      return false;
+  }
+}
+
+function isFloatTarget(e: A.Expr, isFloatVar: (n: string) => boolean): boolean {
+  return e.kind === 'Variable' && typeof e.name === 'string' && isFloatVar(e.name);
+}
+
+// ───────────── code ─────────────
+
+function isFloatLocal(c: FnCtx, e: A.Expr): boolean {
+  return e.kind === 'Variable' && typeof e.name === 'string' && c.floatLocals.has(e.name);
+}
+
+/** Is e a float in this function, compiled as a raw double? (Float literals keep their own form.) */
+export function isFloatExpr(c: FnCtx, e: A.Expr): boolean {
+  return c.floatLocals.size > 0 && e.kind !== 'ScalarFloat' && isFloatValue(e, (n) => c.floatLocals.has(n));
+}
+
+/** e (a float expression) as a PHP value: the double, boxed when integral. */
+export function floatValueOf(c: FnCtx, e: A.Expr): string {
+  return withLine(c, e, `${c.file.use('floatValue')}(${floatRaw(c, e)})`);
+}
+
+/** A float local's double as a PHP value. */
+export function floatLocalValue(c: FnCtx, js: string): string {
+  return `${c.file.use('floatValue')}(${js})`;
+}
+
+/** An expression whose value nobody uses: a store to a float local needs no boxed result. */
+export function discardedExpr(c: FnCtx, e: A.Expr, tracked: boolean): string {
+  if ((e.kind === 'Assign' || e.kind === 'AssignOp' || e.kind === 'IncDec') && isFloatExpr(c, e)) return withLine(c, e, floatRaw(c, e));
+  return tracked ? expr(c, e) : exprRaw(c, e);
+}
+
+/** The raw double of a float expression. */
+export function floatRaw(c: FnCtx, e: A.Expr): string {
+  switch (e.kind) {
+    case 'ScalarFloat':
+      return jsDouble(e.value);
+    case 'Variable':
+      return c.varInfo(e.name as string).js;
+    case 'UnaryOp':
+      return e.op === '-' ? `(-${floatRaw(c, e.expr)})` : floatRaw(c, e.expr);
+    case 'Assign': {
+      const v = c.varInfo((e.target as A.Variable).name as string).js;
+      // not a float: an initialisation no read sees (the analysis)
+      return `(${v} = ${isFloatValue(e.value, (n) => c.floatLocals.has(n)) ? floatRaw(c, e.value) : '0'})`;
+    }
+    case 'AssignOp':
+      return `(${c.varInfo((e.target as A.Variable).name as string).js} = ${arith(c, e.op, e.target, e.value)})`;
+    case 'IncDec': {
+      const v = c.varInfo((e.var as A.Variable).name as string).js;
+      const op = e.inc ? '+' : '-';
+      if (e.prefix) return `(${v} = ${v} ${op} 1)`;
+      const t = c.temp();
+      return `(${t} = ${v}, ${v} = ${t} ${op} 1, ${t})`;
+    }
+    case 'BinaryOp':
+      return arith(c, e.op, e.left, e.right);
+  }
+  throw new Error('internal: not a float expression');
+}
+
+function jsDouble(v: number): string {
+  if (v === Infinity) return 'Infinity';
+  if (v === -Infinity) return '(-Infinity)';
+  if (Object.is(v, -0)) return '(-0)';
+  return v < 0 ? `(${v})` : String(v);
+}
+
+/**
+ * The two operands, compiled (raw doubles for floats) and held in order in temporaries where the
+ * code tests one before it uses both (divisor zero: divideByB).
+ */
+function operands(c: FnCtx, left: A.Expr, right: A.Expr, divideByB: boolean): { pre: string[]; a: string; b: string; af: boolean; bf: boolean } {
+  const af = isFloatExpr(c, left) || left.kind === 'ScalarFloat';
+  const bf = isFloatExpr(c, right) || right.kind === 'ScalarFloat';
+  let a = af ? floatRaw(c, left) : exprRaw(c, left);
+  let b = bf ? floatRaw(c, right) : exprRaw(c, right);
+  const pre: string[] = [];
+  const tested = (js: string, f: boolean) => !f && !INT_LITERAL.test(js);
+  const nonZero = INT_LITERAL.test(b) && Number(b.replace(/[()]/g, '')) !== 0;
+  // both evaluated once, in order, by the expression itself
+  const plainRead = isPlainVar(left) && hasSideEffects(right);
+  if (!plainRead && !tested(a, af) && !tested(b, bf) && (!divideByB || nonZero)) return { pre, a, b, af, bf };
+  const hold = (js: string): string => {
+    if (isAtom(js)) return js;
+    const t = c.temp();
+    pre.push(`${t} = ${js}`);
+    return t;
+  };
+  // PHP reads a plain variable operand at the operator, after the right operand ran
+  if (isPlainVar(left) && hasSideEffects(right)) {
+    b = hold(b);
+    a = hold(a);
+  } else {
+    a = hold(a);
+    b = hold(b);
+  }
+  return { pre, a, b, af, bf };
+}
+
+const ATOM = /^(?:[A-Za-z_$][\w$]*|\(?-?\d+(?:\.\d+)?(?:e[+-]?\d+)?\)?|\(-0\)|\(?-?Infinity\)?)$/;
+const INT_LITERAL = /^\(?-?\d+\)?$/;
+
+function isAtom(js: string): boolean {
+  return ATOM.test(js) && js !== 'this' && js !== 'undefined';
+}
+
+function withPre(pre: string[], js: string): string {
+  return pre.length ? `(${pre.join(', ')}, ${js})` : js;
+}
+
+/** left op right (+ - * /) with a float operand, as a raw double. */
+function arith(c: FnCtx, op: string, left: A.Expr, right: A.Expr): string {
+  const u = (h: string) => c.file.use(h);
+  const { pre, a, b, af, bf } = operands(c, left, right, op === '/');
+  const helper = u(ARITH[op]);
+  const box = (x: string, f: boolean) => (f ? `${u('floatValue')}(${x})` : x);
+  const slow = `${u('toFloat')}(${helper}(${box(a, af)}, ${box(b, bf)}))`;
+  const tests: string[] = [];
+  if (!af && !INT_LITERAL.test(a)) tests.push(`typeof ${a} === "number"`);
+  if (!bf && !INT_LITERAL.test(b)) tests.push(`typeof ${b} === "number"`);
+  // division by zero throws (the helper says so)
+  if (op === '/' && !(INT_LITERAL.test(b) && Number(b.replace(/[()]/g, '')) !== 0)) tests.push(`${b} !== 0`);
+  const fast = `${a} ${op} ${b}`;
+  return withPre(pre, tests.length ? `(${tests.join(' && ')} ? ${fast} : ${slow})` : `(${fast})`);
+}
+
+/** left op right (< <= > >= == != <>) with a float operand, as a JS boolean; null for other operators. */
+export function floatCompare(c: FnCtx, op: string, left: A.Expr, right: A.Expr): string | null {
+  const spec = COMPARE[op];
+  if (!spec || !(isFloatExpr(c, left) || isFloatExpr(c, right))) return null;
+  const u = (h: string) => c.file.use(h);
+  const [jsOp, helper, negate] = spec;
+  const { pre, a, b, af, bf } = operands(c, left, right, false);
+  const box = (x: string, f: boolean) => (f ? `${u('floatValue')}(${x})` : x);
+  const tests: string[] = [];
+  if (!af && !INT_LITERAL.test(a)) tests.push(`typeof ${a} === "number"`);
+  if (!bf && !INT_LITERAL.test(b)) tests.push(`typeof ${b} === "number"`);
+  const fast = `${a} ${jsOp} ${b}`;
+  const slow = `${negate ? '!' : ''}${u(helper)}(${box(a, af)}, ${box(b, bf)})`;
+  return withPre(pre, tests.length ? `(${tests.join(' && ')} ? ${fast} : ${slow})` : `(${fast})`);
+}
+
+/** Leaves float locals out of sets of variables that hold PHP values of any kind. */
+export function isFloatLocalName(c: FnCtx, name: string): boolean {
+  return c.floatLocals.has(name);
+}
+
+export { isFloatLocal };
