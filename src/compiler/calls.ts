@@ -9,7 +9,7 @@ import { countedLocals, NON_RETAINING, discarder } from './refcount.js';
 import { refOf, needsCopyBack, isThis, thisExpr, readVar, readVarQuiet, isSuperglobal } from './variables.js';
 import { analyzeBody } from './analyze.js';
 import { neverStringLocals, neverFractionLocals, fewDimSites } from './keyfacts.js';
-import { floatLocals } from './floatlocals.js';
+import { numberLocals } from './floatlocals.js';
 import { compileStmts, UNBIND_MARK } from './statements.js';
 import { thunk } from './classes.js';
 import { typeExpr } from './types.js';
@@ -698,10 +698,14 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   c.neverString = neverStringLocals(spec.body, spec.params, facts.dynamic);
   c.neverFraction = neverFractionLocals(spec.body, spec.params, facts.dynamic);
   c.inlineDims = fewDimSites(spec.body, 2);
-  if (!spec.byRef) c.floatLocals = floatLocals(spec.body, spec.params, (spec.uses ?? []).map((use) => use.name), facts.dynamic, new Set([...facts.boxed, ...facts.unset]));
+  if (!spec.byRef) {
+    const numbers = numberLocals(spec.body, spec.params, (spec.uses ?? []).map((use) => use.name), facts.dynamic, new Set([...facts.boxed, ...facts.unset]));
+    c.floatLocals = numbers.floats;
+    c.mixedLocals = numbers.mixed;
+  }
   if (!c.dynamic) {
     // parameters and captured variables hold values from elsewhere: never counted (nor do float locals)
-    const own = new Set(['this', 'GLOBALS', ...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((use) => use.name), ...c.floatLocals]);
+    const own = new Set(['this', 'GLOBALS', ...spec.params.map((p) => p.name), ...(spec.uses ?? []).map((use) => use.name), ...c.floatLocals, ...c.mixedLocals.keys()]);
     c.counted = countedLocals(c, spec.body, (n) => own.has(n) || facts.boxed.has(n) || isSuperglobal(n));
   }
   const info = file.id('I');

@@ -242,6 +242,10 @@ export class FnCtx {
   neverFraction = new Set<string>();
   /** locals that hold a float wherever read, as raw JS doubles (src/compiler/floatlocals.ts) */
   floatLocals = new Set<string>();
+  /** locals that hold an int literal or a float, as a raw double and an int flag → the literals' largest magnitude */
+  mixedLocals = new Map<string, number>();
+  /** the temporaries holding mixed locals' int flags */
+  mixedFlags = new Map<string, string>();
   /** the JS name of this function's FunctionInfo */
   infoName = '';
   /** line last written to fr.line */

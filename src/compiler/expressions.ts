@@ -3,7 +3,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { exprNeverString } from './keyfacts.js';
-import { isFloatExpr, floatValueOf, floatCompare } from './floatlocals.js';
+import { isFloatExpr, floatValueOf, floatCompare, isMixedExpr, mixedValueOf } from './floatlocals.js';
 import { isShortCircuited } from './writecheck.js';
 import { FnCtx, str, compileError } from './context.js';
 import { literalType } from './typenames.js';
@@ -232,6 +232,7 @@ export function exprRaw(c: FnCtx, e: A.Expr): string {
       return (e as any).js;
   }
   if (isFloatExpr(c, e)) return floatValueOf(c, e);
+  if (e.kind !== 'Variable' && isMixedExpr(c, e)) return mixedValueOf(c, e);
   switch (e.kind) {
     case 'ScalarInt':
       return intLiteral(e.value);
@@ -697,7 +698,7 @@ function literalTruth(e: A.Expr): boolean | undefined {
 
 function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const u = (h: string) => c.file.use(h);
-  const floats = c.floatLocals.size ? floatCompare(c, e.op, e.left, e.right) : null;
+  const floats = c.floatLocals.size || c.mixedLocals.size ? floatCompare(c, e.op, e.left, e.right) : null;
   if (floats !== null) return withLine(c, e, floats);
   switch (e.op) {
     case '&&':

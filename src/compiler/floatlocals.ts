@@ -12,6 +12,10 @@
 //    read can see: every read is dominated by a float assignment that runs after all of them.
 // Dominance is read off the structure: an earlier statement of an enclosing statement list (or an
 // earlier init/cond expression of an enclosing `for`) has run, to completion, before the read.
+// Mixed locals are the same for variables also assigned int literals ($z = 0 before a loop that makes
+// it a float): a raw double and a flag that says int. Their ints are literals, so arithmetic of them
+// stays far below 2^53 (checked per expression) and is exact in doubles; an int result is normalised
+// to +0. They are assigned only int literals and floats, and read where one of those was assigned.
 // Reads where any value may come (echo, arguments of helpers) box the double as PHP values are
 // (src/runtime/values.ts, mkFloat); operands that are not floats are tested for a JS number and
 // otherwise given to the generic operator, whose float result is unboxed.
@@ -47,9 +51,19 @@ interface Occurrence {
 
 // ───────────── analysis ─────────────
 
-/** The float locals of a function body (see above). */
-export function floatLocals(body: A.Stmt[], params: A.Param[], uses: string[], dynamic: boolean, excluded: Set<string>): Set<string> {
-  const none = new Set<string>();
+export interface NumberLocals {
+  floats: Set<string>;
+  /** mixed locals → the largest magnitude of the int literals assigned to them */
+  mixed: Map<string, number>;
+}
+
+/** Ints of mixed locals are literals up to this magnitude (so products of a few stay exact). */
+const MIXED_LITERAL_MAX = 1 << 20;
+const EXACT = 2 ** 53;
+
+/** The float and mixed locals of a function body (see above). */
+export function numberLocals(body: A.Stmt[], params: A.Param[], uses: string[], dynamic: boolean, excluded: Set<string>): NumberLocals {
+  const none: NumberLocals = { floats: new Set(), mixed: new Map() };
   if (dynamic) return none;
   const bad = new Set<string>([...params.map((p) => p.name), ...uses, ...NOT_LOCAL, ...excluded]);
   const occurrences: Occurrence[] = [];
@@ -82,20 +96,68 @@ export function floatLocals(body: A.Stmt[], params: A.Param[], uses: string[], d
   const root = { kind: 'FunctionBody', body };
   body.forEach((s, i) => visit(s, [{ node: root, key: 'body', index: i }]));
   if (hasGoto) return none;
-  const floats = new Set<string>();
-  for (const o of occurrences) if (!bad.has(o.name)) floats.add(o.name);
-  const isFloatVar = (name: string) => floats.has(name);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const name of [...floats]) {
-      // one only ever read as a PHP value would be boxed at each read for nothing
-      if (!qualifies(name, occurrences, isFloatVar) || !occurrences.some((o) => o.name === name && o.assign === null && isRawRead(o, isFloatVar))) {
-        floats.delete(name);
-        changed = true;
+  const candidates = new Set<string>();
+  for (const o of occurrences) if (!bad.has(o.name)) candidates.add(o.name);
+  const pruned = new Set<string>();
+  for (;;) {
+    const floats = new Set([...candidates].filter((n) => !pruned.has(n)));
+    const isFloatVar = (name: string) => floats.has(name);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const name of [...floats]) {
+        if (!qualifies(name, occurrences, isFloatVar)) {
+          floats.delete(name);
+          changed = true;
+        }
       }
     }
+    const mixed = new Map<string, number>();
+    for (const name of candidates) {
+      const bound = floats.has(name) ? -1 : mixedBound(name, occurrences, isFloatVar);
+      if (bound >= 0) mixed.set(name, bound);
+    }
+    // a float local only ever read as a PHP value would be boxed at each read for nothing
+    const isNumberVar = (name: string) => floats.has(name) || mixed.has(name);
+    const useless = [...floats].filter((name) => !occurrences.some((o) => o.name === name && o.assign === null && isRawRead(o, isNumberVar)));
+    if (useless.length === 0) return { floats, mixed };
+    for (const name of useless) pruned.add(name);
   }
-  return floats;
+}
+
+/**
+ * A mixed local: assigned only int literals (up to MIXED_LITERAL_MAX) and floats, every read a plain
+ * one where some assignment has run, one of them used as a number. The largest literal, or -1.
+ */
+function mixedBound(name: string, occurrences: Occurrence[], isFloatVar: (n: string) => boolean): number {
+  let bound = 0;
+  let rawRead = false;
+  for (const o of occurrences) {
+    if (o.name !== name) continue;
+    if (o.assign !== null) {
+      const lit = intLiteralValue(o.assign.value);
+      if (lit !== null && Math.abs(lit) <= MIXED_LITERAL_MAX) bound = Math.max(bound, Math.abs(lit));
+      else if (!isFloatValue(o.assign.value, isFloatVar)) return -1;
+      continue;
+    }
+    const parent = o.path[o.path.length - 1].node;
+    if (parent.kind === 'AssignOp' || parent.kind === 'IncDec') return -1;
+    const writes = (e: any) => e && e.kind === 'Assign' && e.target.kind === 'Variable' && e.target.name === name && (isFloatValue(e.value, isFloatVar) || intLiteralValue(e.value) !== null);
+    if (!dominated(o, writes, -1)) return -1;
+    rawRead ||= isRawRead(o, isFloatVar);
+  }
+  return rawRead ? bound : -1;
+}
+
+function intLiteralValue(e: A.Expr): number | null {
+  if (e.kind === 'ScalarInt') {
+    const n = Number(e.value);
+    return Number.isSafeInteger(n) ? n : null;
+  }
+  if (e.kind === 'UnaryOp' && e.op === '-' && e.expr.kind === 'ScalarInt') {
+    const n = intLiteralValue(e.expr);
+    return n === null ? null : -n;
+  }
+  return null;
 }
 
 /** Is this read's double used as it is (an operand of float arithmetic, a float local's new value)? */
@@ -140,8 +202,9 @@ function qualifies(name: string, occurrences: Occurrence[], isFloatVar: (n: stri
     if (!isDeadInitCandidate(o)) return false;
     lastInit = Math.max(lastInit, o.path[0].index);
   }
+  const writes = (e: any) => e && e.kind === 'Assign' && e.target.kind === 'Variable' && e.target.name === name && isFloatValue(e.value, isFloatVar);
   for (const o of occurrences) {
-    if (o.name === name && o.assign === null && !dominated(o, isFloatVar, lastInit)) return false;
+    if (o.name === name && o.assign === null && !dominated(o, writes, lastInit)) return false;
   }
   return true;
 }
@@ -154,11 +217,10 @@ function isDeadInitCandidate(o: Occurrence): boolean {
 }
 
 /**
- * Does a float assignment to the variable run, to completion, before this read, after every top-level
+ * Does an assignment that `writes` accepts run, to completion, before this read, after every top-level
  * statement up to lastInit?
  */
-function dominated(o: Occurrence, isFloatVar: (n: string) => boolean, lastInit: number): boolean {
-  const writes = (e: any) => e && e.kind === 'Assign' && e.target.kind === 'Variable' && e.target.name === o.name && isFloatValue(e.value, isFloatVar);
+function dominated(o: Occurrence, writes: (e: any) => boolean, lastInit: number): boolean {
   const anyWrites = (list: any[], upTo: number) => list.slice(0, upTo).some(writes);
   const top = o.path[0].index;
   for (let j = o.path.length - 1; j >= 0; j--) {
@@ -205,13 +267,110 @@ function isFloatTarget(e: A.Expr, isFloatVar: (n: string) => boolean): boolean {
 
 // ───────────── code ─────────────
 
-function isFloatLocal(c: FnCtx, e: A.Expr): boolean {
-  return e.kind === 'Variable' && typeof e.name === 'string' && c.floatLocals.has(e.name);
-}
-
 /** Is e a float in this function, compiled as a raw double? (Float literals keep their own form.) */
 export function isFloatExpr(c: FnCtx, e: A.Expr): boolean {
   return c.floatLocals.size > 0 && e.kind !== 'ScalarFloat' && isFloatValue(e, (n) => c.floatLocals.has(n));
+}
+
+/**
+ * Is e an int or a float decided at run time (mixed locals and their arithmetic), compiled as a
+ * raw double and an int flag? The largest magnitude its int value can have, or -1.
+ */
+function mixedBoundOf(c: FnCtx, e: A.Expr): number {
+  if (c.mixedLocals.size === 0) return -1;
+  switch (e.kind) {
+    case 'Variable':
+      return typeof e.name === 'string' ? c.mixedLocals.get(e.name) ?? -1 : -1;
+    case 'UnaryOp':
+      return e.op === '-' ? mixedBoundOf(c, e.expr) : -1;
+    case 'Assign':
+      return e.target.kind === 'Variable' && typeof e.target.name === 'string' && c.mixedLocals.has(e.target.name) ? c.mixedLocals.get(e.target.name)! : -1;
+    case 'BinaryOp': {
+      if (e.op !== '+' && e.op !== '-' && e.op !== '*') return -1;
+      const a = operandBound(c, e.left);
+      const b = operandBound(c, e.right);
+      if (a < 0 || b < 0 || (mixedBoundOf(c, e.left) < 0 && mixedBoundOf(c, e.right) < 0)) return -1;
+      const bound = e.op === '*' ? a * b : a + b;
+      return bound <= EXACT ? bound : -1;
+    }
+    default:
+      return -1;
+  }
+}
+
+/** An operand of mixed arithmetic: a mixed expression or an int literal (its magnitude); else -1. */
+function operandBound(c: FnCtx, e: A.Expr): number {
+  const lit = intLiteralValue(e);
+  if (lit !== null) return Math.abs(lit) <= MIXED_LITERAL_MAX ? Math.abs(lit) : -1;
+  return mixedBoundOf(c, e);
+}
+
+export function isMixedExpr(c: FnCtx, e: A.Expr): boolean {
+  return mixedBoundOf(c, e) >= 0;
+}
+
+/** The int flag of a mixed local: a temporary of its own for the whole function. */
+function flagOf(c: FnCtx, name: string): string {
+  let f = c.mixedFlags.get(name);
+  if (!f) {
+    f = c.temp();
+    c.mixedFlags.set(name, f);
+  }
+  return f;
+}
+
+/** A mixed expression's code: statements to run first, then its double and int flag as atoms. */
+function mixedRaw(c: FnCtx, e: A.Expr): { pre: string[]; v: string; f: string } {
+  const lit = intLiteralValue(e);
+  if (lit !== null) return { pre: [], v: lit < 0 ? `(${lit})` : String(lit), f: 'true' };
+  switch (e.kind) {
+    case 'Variable':
+      return { pre: [], v: c.varInfo(e.name as string).js, f: flagOf(c, e.name as string) };
+    case 'Assign': {
+      const name = (e.target as A.Variable).name as string;
+      const v = c.varInfo(name).js;
+      const f = flagOf(c, name);
+      const value = intLiteralValue(e.value);
+      if (value !== null) return { pre: [`${v} = ${value < 0 ? `(${value})` : value}`, `${f} = true`], v, f: 'true' };
+      return { pre: [`${v} = ${floatRaw(c, e.value)}`, `${f} = false`], v, f: 'false' };
+    }
+    case 'UnaryOp': {
+      const a = mixedRaw(c, e.expr);
+      const t = c.temp();
+      // an int 0 negated is the int 0, not -0.0
+      return { pre: [...a.pre, `${t} = ${a.f} ? 0 - ${a.v} : -${a.v}`], v: t, f: a.f };
+    }
+    case 'BinaryOp': {
+      const a = mixedRaw(c, e.left);
+      const b = mixedRaw(c, e.right);
+      const pre = [...a.pre, ...b.pre];
+      let f: string;
+      if (a.f === 'true' || a.f === b.f) f = b.f;
+      else if (b.f === 'true') f = a.f;
+      else {
+        f = c.temp();
+        pre.push(`${f} = ${a.f} && ${b.f}`);
+      }
+      const t = c.temp();
+      const js = `${a.v} ${e.op} ${b.v}`;
+      // ints times ints: 0 * -3 is the int 0
+      pre.push(e.op === '*' ? `${t} = ${f} ? ${js} + 0 : ${js}` : `${t} = ${js}`);
+      return { pre, v: t, f };
+    }
+  }
+  throw new Error('internal: not a mixed expression');
+}
+
+/** A mixed expression as a PHP value: the int, or the float boxed when integral. */
+export function mixedValueOf(c: FnCtx, e: A.Expr): string {
+  const m = mixedRaw(c, e);
+  return withLine(c, e, withPre(m.pre, `(${m.f} ? ${m.v} : ${c.file.use('floatValue')}(${m.v}))`));
+}
+
+/** A mixed local as a PHP value. */
+export function mixedLocalValue(c: FnCtx, name: string): string {
+  const v = c.varInfo(name).js;
+  return `(${flagOf(c, name)} ? ${v} : ${c.file.use('floatValue')}(${v}))`;
 }
 
 /** e (a float expression) as a PHP value: the double, boxed when integral. */
@@ -226,8 +385,20 @@ export function floatLocalValue(c: FnCtx, js: string): string {
 
 /** An expression whose value nobody uses: a store to a float local needs no boxed result. */
 export function discardedExpr(c: FnCtx, e: A.Expr, tracked: boolean): string {
-  if ((e.kind === 'Assign' || e.kind === 'AssignOp' || e.kind === 'IncDec') && isFloatExpr(c, e)) return withLine(c, e, floatRaw(c, e));
+  const store = numberStore(c, e);
+  if (store !== null) return withLine(c, e, store);
   return tracked ? expr(c, e) : exprRaw(c, e);
+}
+
+/** A store to a float or mixed local whose value nobody uses, or null for other expressions. */
+export function numberStore(c: FnCtx, e: A.Expr): string | null {
+  if (e.kind !== 'Assign' && e.kind !== 'AssignOp' && e.kind !== 'IncDec') return null;
+  if (isFloatExpr(c, e)) return floatRaw(c, e);
+  if (e.kind === 'Assign' && isMixedExpr(c, e)) {
+    const m = mixedRaw(c, e);
+    return `(${m.pre.join(', ')})`;
+  }
+  return null;
 }
 
 /** The raw double of a float expression. */
@@ -271,31 +442,41 @@ function jsDouble(v: number): string {
  * code tests one before it uses both (divisor zero: divideByB).
  */
 function operands(c: FnCtx, left: A.Expr, right: A.Expr, divideByB: boolean): { pre: string[]; a: string; b: string; af: boolean; bf: boolean } {
-  const af = isFloatExpr(c, left) || left.kind === 'ScalarFloat';
-  const bf = isFloatExpr(c, right) || right.kind === 'ScalarFloat';
-  let a = af ? floatRaw(c, left) : exprRaw(c, left);
-  let b = bf ? floatRaw(c, right) : exprRaw(c, right);
+  const l = operand(c, left);
+  const r = operand(c, right);
   const pre: string[] = [];
-  const tested = (js: string, f: boolean) => !f && !INT_LITERAL.test(js);
-  const nonZero = INT_LITERAL.test(b) && Number(b.replace(/[()]/g, '')) !== 0;
-  // both evaluated once, in order, by the expression itself
+  const tested = (side: { code: string; raw: boolean }) => !side.raw && !INT_LITERAL.test(side.code);
+  const nonZero = INT_LITERAL.test(r.code) && Number(r.code.replace(/[()]/g, '')) !== 0;
   const plainRead = isPlainVar(left) && hasSideEffects(right);
-  if (!plainRead && !tested(a, af) && !tested(b, bf) && (!divideByB || nonZero)) return { pre, a, b, af, bf };
-  const hold = (js: string): string => {
-    if (isAtom(js)) return js;
+  // both evaluated once, in order, by the expression itself
+  if (!plainRead && !tested(l) && !tested(r) && (!divideByB || nonZero) && !l.pre.length && !r.pre.length) return { pre, a: l.code, b: r.code, af: l.raw, bf: r.raw };
+  const hold = (side: { pre: string[]; code: string }): string => {
+    pre.push(...side.pre);
+    if (isAtom(side.code)) return side.code;
     const t = c.temp();
-    pre.push(`${t} = ${js}`);
+    pre.push(`${t} = ${side.code}`);
     return t;
   };
   // PHP reads a plain variable operand at the operator, after the right operand ran
-  if (isPlainVar(left) && hasSideEffects(right)) {
-    b = hold(b);
-    a = hold(a);
+  let a: string, b: string;
+  if (plainRead) {
+    b = hold(r);
+    a = hold(l);
   } else {
-    a = hold(a);
-    b = hold(b);
+    a = hold(l);
+    b = hold(r);
   }
-  return { pre, a, b, af, bf };
+  return { pre, a, b, af: l.raw, bf: r.raw };
+}
+
+/** An operand: a raw double (floats; mixed values, after their statements) or a PHP value. */
+function operand(c: FnCtx, e: A.Expr): { pre: string[]; code: string; raw: boolean } {
+  if (isFloatExpr(c, e) || e.kind === 'ScalarFloat') return { pre: [], code: floatRaw(c, e), raw: true };
+  if (isMixedExpr(c, e)) {
+    const m = mixedRaw(c, e);
+    return { pre: m.pre, code: m.v, raw: true };
+  }
+  return { pre: [], code: exprRaw(c, e), raw: false };
 }
 
 const ATOM = /^(?:[A-Za-z_$][\w$]*|\(?-?\d+(?:\.\d+)?(?:e[+-]?\d+)?\)?|\(-0\)|\(?-?Infinity\)?)$/;
@@ -328,7 +509,7 @@ function arith(c: FnCtx, op: string, left: A.Expr, right: A.Expr): string {
 /** left op right (< <= > >= == != <>) with a float operand, as a JS boolean; null for other operators. */
 export function floatCompare(c: FnCtx, op: string, left: A.Expr, right: A.Expr): string | null {
   const spec = COMPARE[op];
-  if (!spec || !(isFloatExpr(c, left) || isFloatExpr(c, right))) return null;
+  if (!spec || !(isFloatExpr(c, left) || isFloatExpr(c, right) || isMixedExpr(c, left) || isMixedExpr(c, right))) return null;
   const u = (h: string) => c.file.use(h);
   const [jsOp, helper, negate] = spec;
   const { pre, a, b, af, bf } = operands(c, left, right, false);
@@ -341,9 +522,3 @@ export function floatCompare(c: FnCtx, op: string, left: A.Expr, right: A.Expr):
   return withPre(pre, tests.length ? `(${tests.join(' && ')} ? ${fast} : ${slow})` : `(${fast})`);
 }
 
-/** Leaves float locals out of sets of variables that hold PHP values of any kind. */
-export function isFloatLocalName(c: FnCtx, name: string): boolean {
-  return c.floatLocals.has(name);
-}
-
-export { isFloatLocal };

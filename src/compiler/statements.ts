@@ -11,7 +11,7 @@ import { compileClassDecl } from './classes.js';
 import { normalMode } from './fibers.js';
 import { isOnly, allowsNull } from './typenames.js';
 import { checkConstExpr } from './constexpr.js';
-import { discardedExpr, isFloatExpr, floatRaw } from './floatlocals.js';
+import { discardedExpr, numberStore } from './floatlocals.js';
 import { hasFlatLabel, regionStmts, gotoStmt, StmtCompiler } from './goto.js';
 
 export function compileStmts(c: FnCtx, stmts: A.Stmt[]): string {
@@ -57,9 +57,10 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       // the value is dropped: a new object nobody kept dies here (`new A;`)
       const e = valueUnused(s.expr);
       const mark = lineMark(c, s.line);
-      if ((e.kind === 'Assign' || e.kind === 'AssignOp' || e.kind === 'IncDec') && isFloatExpr(c, e)) {
+      const store = numberStore(c, e);
+      if (store !== null) {
         c.discardNext = false;
-        return mark + floatRaw(c, e) + ';';
+        return mark + store + ';';
       }
       const raw = exprRaw(c, e);
       const d = discarder(e);

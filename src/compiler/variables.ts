@@ -8,7 +8,7 @@ import { FnCtx, str, compileError } from './context.js';
 import { isCounted, StoreKind } from './refcount.js';
 import { expr, exprRaw, isFresh, scopeExpr, classRefExpr, propName, staticPropName, lineOf, isGlobalsVar, propSite, inlinePropSet } from './expressions.js';
 import { isSpecialBuiltinCall } from './calls.js';
-import { floatLocalValue } from './floatlocals.js';
+import { floatLocalValue, mixedLocalValue } from './floatlocals.js';
 
 // ───────────── simple variables ─────────────
 
@@ -47,6 +47,7 @@ export function readVar(c: FnCtx, name: string): string {
   if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
   const st = storage(c, name);
   if (c.floatLocals.has(name)) return floatLocalValue(c, c.varInfo(name).js);
+  if (c.mixedLocals.has(name)) return mixedLocalValue(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sget')}(S, ${str(name)})`;
   if (st.kind === 'boxed') return `${c.file.use(SUPERGLOBALS.has(name) ? 'rvbGlobal' : 'rvb')}(${st.js}, ${str(name)})`;
   // a parameter always holds a value unless the function unsets it; so does a local assigned on every path here
@@ -61,6 +62,7 @@ export function readVarQuiet(c: FnCtx, name: string): string {
   if (name === 'GLOBALS') return `${c.file.use('globalsArray')}()`;
   const st = storage(c, name);
   if (c.floatLocals.has(name)) return floatLocalValue(c, c.varInfo(name).js);
+  if (c.mixedLocals.has(name)) return mixedLocalValue(c, name);
   if (st.kind === 'dynamic') return `S.get(${str(name)})`;
   return st.kind === 'boxed' ? `${st.js}.v` : st.js;
 }
