@@ -88,13 +88,18 @@ export function numberLocals(body: A.Stmt[], params: A.Param[], uses: string[], 
       if (v === null || typeof v !== 'object') continue;
       if (Array.isArray(v)) {
         v.forEach((ch, i) => {
-          if (ch && typeof ch === 'object' && typeof ch.kind === 'string') visit(ch, [...path, { node: n, key, index: i }]);
+          if (ch && typeof ch === 'object' && typeof ch.kind === 'string') visitChild(ch, path, { node: n, key, index: i });
         });
-      } else if (typeof v.kind === 'string') visit(v, [...path, { node: n, key, index: -1 }]);
+      } else if (typeof v.kind === 'string') visitChild(v, path, { node: n, key, index: -1 });
     }
   };
+  const visitChild = (ch: any, path: Step[], step: Step) => {
+    path.push(step);
+    visit(ch, path);
+    path.pop();
+  };
   const root = { kind: 'FunctionBody', body };
-  body.forEach((s, i) => visit(s, [{ node: root, key: 'body', index: i }]));
+  body.forEach((s, i) => visitChild(s, [], { node: root, key: 'body', index: i }));
   if (hasGoto) return none;
   const candidates = new Set<string>();
   for (const o of occurrences) if (!bad.has(o.name)) candidates.add(o.name);
@@ -241,16 +246,16 @@ function dominated(o: Occurrence, writes: (e: any) => boolean, lastInit: number)
 }
 
 /** Is the value of e always a float (given which variables are float locals)? */
-function isFloatValue(e: A.Expr, isFloatVar: (n: string) => boolean): boolean {
+function isFloatValue(e: A.Expr, isFloatVar: (n: string) => boolean, sub = (x: A.Expr) => isFloatValue(x, isFloatVar)): boolean {
   switch (e.kind) {
     case 'ScalarFloat':
       return true;
     case 'Variable':
       return typeof e.name === 'string' && isFloatVar(e.name);
     case 'BinaryOp':
-      return !!ARITH[e.op] && (isFloatValue(e.left, isFloatVar) || isFloatValue(e.right, isFloatVar));
+      return !!ARITH[e.op] && (sub(e.left) || sub(e.right));
     case 'UnaryOp':
-      return (e.op === '-' || e.op === '+') && isFloatValue(e.expr, isFloatVar);
+      return (e.op === '-' || e.op === '+') && sub(e.expr);
     case 'Assign':
     case 'IncDec':
       return isFloatTarget(e.kind === 'Assign' ? e.target : e.var, isFloatVar);
@@ -267,9 +272,21 @@ function isFloatTarget(e: A.Expr, isFloatVar: (n: string) => boolean): boolean {
 
 // ───────────── code ─────────────
 
+/** Answers per node and function: every node of a deep `1 + 1 + ...` is asked about (and its operands). */
+const floatAnswers = new WeakMap<A.Expr, { c: FnCtx; float: boolean; bound: number }>();
+
+function answers(c: FnCtx, e: A.Expr): { c: FnCtx; float: boolean; bound: number } {
+  let a = floatAnswers.get(e);
+  if (a === undefined || a.c !== c) {
+    a = { c, float: c.floatLocals.size > 0 && e.kind !== 'ScalarFloat' && isFloatValue(e, (n) => c.floatLocals.has(n), (x) => x.kind === 'ScalarFloat' || answers(c, x).float), bound: -2 };
+    floatAnswers.set(e, a);
+  }
+  return a;
+}
+
 /** Is e a float in this function, compiled as a raw double? (Float literals keep their own form.) */
 export function isFloatExpr(c: FnCtx, e: A.Expr): boolean {
-  return c.floatLocals.size > 0 && e.kind !== 'ScalarFloat' && isFloatValue(e, (n) => c.floatLocals.has(n));
+  return c.floatLocals.size > 0 && answers(c, e).float;
 }
 
 /**
@@ -278,6 +295,12 @@ export function isFloatExpr(c: FnCtx, e: A.Expr): boolean {
  */
 function mixedBoundOf(c: FnCtx, e: A.Expr): number {
   if (c.mixedLocals.size === 0) return -1;
+  const a = answers(c, e);
+  if (a.bound === -2) a.bound = mixedBoundOfNode(c, e);
+  return a.bound;
+}
+
+function mixedBoundOfNode(c: FnCtx, e: A.Expr): number {
   switch (e.kind) {
     case 'Variable':
       return typeof e.name === 'string' ? c.mixedLocals.get(e.name) ?? -1 : -1;
