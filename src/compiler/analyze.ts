@@ -30,13 +30,15 @@ export interface FnFacts {
   hasFinally: boolean;
   /** variables passed to unset() */
   unset: Set<string>;
+  /** variables a global or static statement binds */
+  rebound: Set<string>;
   /** variable names used (reads or writes), in order of first appearance */
   names: string[];
 }
 
 /** Analyses a function body (statements) without descending into nested functions or classes. */
 export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (call: A.FuncCall, i: number) => boolean): FnFacts {
-  const f: FnFacts = { isGenerator: false, dynamic: false, boxed: new Set(), written: new Set(), usesArgs: false, usesThis: false, hasFinally: false, unset: new Set(), names: [] };
+  const f: FnFacts = { isGenerator: false, dynamic: false, boxed: new Set(), written: new Set(), usesArgs: false, usesThis: false, hasFinally: false, unset: new Set(), rebound: new Set(), names: [] };
   const seen = new Set<string>();
   const note = (name: string) => {
     if (!seen.has(name)) {
@@ -154,6 +156,7 @@ export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (ca
           if (name) {
             note(name);
             f.boxed.add(name);
+            f.rebound.add(name);
           } else f.dynamic = true;
         }
         break;
@@ -161,6 +164,7 @@ export function analyzeBody(stmts: A.Node[], params: A.Param[], knownRefArg: (ca
         for (const v of n.vars) {
           note(v.name);
           f.boxed.add(v.name);
+          f.rebound.add(v.name);
         }
         break;
       case 'Foreach': {

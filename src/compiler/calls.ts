@@ -695,6 +695,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   c.inTraitMethod = (spec.kind === 'method' && !!cls?.isTrait) || (spec.kind !== 'method' && spec.kind !== 'function' && !!parent?.inTraitMethod);
   c.boxedNames = facts.boxed;
   c.unsetNames = facts.unset;
+  c.refParams = new Set(spec.params.filter((p) => p.byRef && !p.variadic && !facts.unset.has(p.name) && !facts.rebound.has(p.name)).map((p) => p.name));
   c.neverString = neverStringLocals(spec.body, spec.params, facts.dynamic);
   c.neverFraction = neverFractionLocals(spec.body, spec.params, facts.dynamic);
   c.inlineDims = fewDimSites(spec.body, 2);

@@ -81,6 +81,9 @@ export function isBoolExpr(e: A.Expr): boolean {
 
 /** A JS boolean for a PHP condition. */
 export function boolExpr(c: FnCtx, e: A.Expr): string {
+  // while (1), while (true): no conversion at each iteration
+  const literal = literalTruth(e);
+  if (literal !== undefined) return String(literal);
   const js = exprRaw(c, e);
   return isBoolExpr(e) ? js : `${c.file.use('toBool')}(${js})`;
 }
@@ -726,7 +729,7 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
     case '<>': {
       const a = exprRaw(c, e.left);
       const b = exprRaw(c, e.right);
-      return `!${inlineLooseEq(a, b, u('looseEq')) ?? `${u('looseEq')}(${a}, ${b})`}`;
+      return `!${inlineLooseEq(c, a, b, u('looseEq')) ?? `${u('looseEq')}(${a}, ${b})`}`;
     }
     case '!==':
       return `!${u('strictEq')}(${exprRaw(c, e.left)}, ${exprRaw(c, e.right)})`;
@@ -744,7 +747,7 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const inline =
     inlineCompare(fn, a, b, u(fn)) ??
     inlineCompareValues(c, fn, a, b, u(fn)) ??
-    (fn === 'looseEq' ? inlineLooseEq(a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b)));
+    (fn === 'looseEq' ? inlineLooseEq(c, a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b)));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
 
@@ -803,9 +806,14 @@ function inlineCompareValues(c: FnCtx, fn: string, a: string, b: string, helper:
 }
 
 /** a == <int literal>: an int equals only the same number; every other type asks looseEq. */
-function inlineLooseEq(a: string, b: string, helper: string): string | null {
+function inlineLooseEq(c: FnCtx, a: string, b: string, helper: string): string | null {
   if (isJsLocal(a) && JS_INT_LITERAL.test(b)) return `(typeof ${a} === "number" ? ${a} === ${b} : ${helper}(${a}, ${b}))`;
   if (isJsLocal(b) && JS_INT_LITERAL.test(a)) return `(typeof ${b} === "number" ? ${b} === ${a} : ${helper}(${a}, ${b}))`;
+  // (--$i == 1): the value held once
+  if (JS_INT_LITERAL.test(b) && !JS_INT_LITERAL.test(a)) {
+    const t = c.temp();
+    return `(${t} = ${a}, typeof ${t} === "number" ? ${t} === ${b} : ${helper}(${t}, ${b}))`;
+  }
   return null;
 }
 

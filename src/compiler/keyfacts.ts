@@ -21,7 +21,7 @@ const INT_BINOPS = new Set(['+', '-', '*', '%', '<<', '>>', '&', '|', '^']);
 /** Operators whose result is never a number (booleans). */
 const BOOL_BINOPS = new Set(['<', '<=', '>', '>=', '==', '!=', '<>', '===', '!==', '&&', '||', 'and', 'or', 'xor']);
 /** Parents in which a variable is only read as a value that cannot change it. */
-const READ_PARENTS = new Set(['BinaryOp', 'UnaryOp', 'Echo', 'Print', 'If', 'While', 'DoWhile', 'ElseIf', 'For', 'Ternary', 'Return', 'ExprStmt', 'Isset', 'Empty', 'Cast']);
+const READ_PARENTS = new Set(['BinaryOp', 'UnaryOp', 'Echo', 'Print', 'If', 'While', 'DoWhile', 'ElseIf', 'For', 'Ternary', 'Return', 'ExprStmt', 'Isset', 'Empty', 'Cast', 'InterpolatedString']);
 
 export const NOT_LOCAL = ['this', 'GLOBALS', '_SERVER', '_GET', '_POST', '_COOKIE', '_FILES', '_ENV', '_REQUEST', '_SESSION', 'http_response_header', 'argv', 'argc'];
 

@@ -36,10 +36,34 @@ function block(c: FnCtx, stmts: A.Stmt[]): string {
   return '{\n' + compileStmts(c, stmts) + '\n}';
 }
 
+/**
+ * A statement's code after its line mark, or without the mark when nothing in it can see the line
+ * (no call, no throw: `$count = 0`, float arithmetic): the frame keeps the line it had.
+ */
+function lineMarkIfSeen(c: FnCtx, mark: string, lineBefore: number, js: string): string {
+  if (mark === '' || SEES_LINE.test(js)) return mark + js;
+  c.curLine = lineBefore;
+  return js;
+}
+
+/** A call (name, member or result followed by `(`), new, throw, yield, or a line set inside. */
+const SEES_LINE = /[\w$\])]\s*\(|\bnew\b|\bthrow\b|\byield\b|fr\.line/;
+
 /** A loop or if condition: it sets the frame's line itself (a loop comes back to it from other lines). */
 function cond(c: FnCtx, e: A.Expr): string {
   c.curLine = e.line;
-  return `(fr.line = ${e.line}, ${boolExpr(c, e)})`;
+  const test = boolExpr(c, e);
+  // while (true): nothing there can see the line (and which line the frame shows is unknown after it)
+  if (test === 'true' || test === 'false') {
+    c.curLine = -1;
+    return test;
+  }
+  return `(fr.line = ${e.line}, ${test})`;
+}
+
+/** An if's own condition, run right after the statement's line mark: the line is set when it differs. */
+function ifCond(c: FnCtx, e: A.Expr): string {
+  return e.line === c.curLine || e.line <= 0 ? boolExpr(c, e) : cond(c, e);
 }
 
 export function stmt(c: FnCtx, s: A.Stmt): string {
@@ -56,11 +80,12 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
       c.discardNext = s.expr.kind === 'FuncCall' || s.expr.kind === 'MethodCall' || s.expr.kind === 'StaticCall';
       // the value is dropped: a new object nobody kept dies here (`new A;`)
       const e = valueUnused(s.expr);
+      const lineBefore = c.curLine;
       const mark = lineMark(c, s.line);
       const store = numberStore(c, e);
       if (store !== null) {
         c.discardNext = false;
-        return mark + store + ';';
+        return lineMarkIfSeen(c, mark, lineBefore, store + ';');
       }
       const raw = exprRaw(c, e);
       const d = discarder(e);
@@ -70,13 +95,13 @@ export function stmt(c: FnCtx, s: A.Stmt): string {
         const t = c.temp();
         js = `if ((${t} = ${raw}) === ${u('FLO')}.obj) ${u('discardC')}(${t});`;
       } else js = (d === 'discard' ? `${u(d)}(${raw})` : raw) + ';';
-      js = mark + js;
+      js = lineMarkIfSeen(c, mark, lineBefore, js);
       c.discardNext = false;
       return js;
     }
     case 'If': {
       const mark = lineMark(c, s.line);
-      const test = cond(c, s.cond);
+      const test = ifCond(c, s.cond);
       const afterCond = c.saveAssigned();
       let js = `${mark}if (${test}) ${branch(c, s.body)}`;
       const ends = [c.assigned];

@@ -49,6 +49,8 @@ export function readVar(c: FnCtx, name: string): string {
   if (c.floatLocals.has(name)) return floatLocalValue(c, c.varInfo(name).js);
   if (c.mixedLocals.has(name)) return mixedLocalValue(c, name);
   if (st.kind === 'dynamic') return `${c.file.use('sget')}(S, ${str(name)})`;
+  // a reference made for a by-reference argument holds a value (null for an undefined variable)
+  if (st.kind === 'boxed' && c.refParams.has(name)) return `${st.js}.v`;
   if (st.kind === 'boxed') return `${c.file.use(SUPERGLOBALS.has(name) ? 'rvbGlobal' : 'rvb')}(${st.js}, ${str(name)})`;
   // a parameter always holds a value unless the function unsets it; so does a local assigned on every path here
   // (goto can jump over any assignment: no local counts as certainly assigned in such a function)
