@@ -577,7 +577,7 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
     // read, operate, write back (no share needed: operator results are fresh)
     const cur = readVar(c, target.name);
     const value = exprRaw(c, e.value);
-    const op = inlineIntArith(c, BINOPS[e.op], target, e.value, cur, value) ?? `${fn}(${cur}, ${value})`;
+    const op = inlineIntArith(c, BINOPS[e.op], target, e.value, cur, value) ?? inlineConcat(BINOPS[e.op], cur, value, fn) ?? `${fn}(${cur}, ${value})`;
     return withLine(c, e, assignTo(c, target, op, true, false, 'N'));
   }
   const inline = target.kind === 'ArrayDimFetch' ? inlineDimAssignOp(c, target, e.value, fn) : null;
@@ -747,7 +747,7 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const inline =
     inlineCompare(fn, a, b, u(fn)) ??
     inlineCompareValues(c, fn, a, b, u(fn)) ??
-    (fn === 'looseEq' ? inlineLooseEq(c, a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b)));
+    (fn === 'looseEq' ? inlineLooseEq(c, a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b) ?? inlineConcat(fn, a, b, u(fn)) ?? inlineArithValues(c, fn, a, b, u(fn))));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
 
@@ -817,6 +817,24 @@ function inlineLooseEq(c: FnCtx, a: string, b: string, helper: string): string |
   return null;
 }
 
+/** a . "literal" / "literal" . a for a local a: two strings are joined inline (V8 keeps long joins linear). */
+function inlineConcat(fn: string, a: string, b: string, helper: string): string | null {
+  if (fn !== 'concat') return null;
+  if (isJsLocal(a) && isJsString(b)) return `(typeof ${a} === "string" ? ${a} + ${b} : ${helper}(${a}, ${b}))`;
+  if (isJsLocal(b) && isJsString(a)) return `(typeof ${b} === "string" ? ${a} + ${b} : ${helper}(${a}, ${b}))`;
+  return null;
+}
+
+/** Is js one string literal (as str() writes them)? */
+function isJsString(js: string): boolean {
+  if (js.length < 2 || js[0] !== '"') return false;
+  for (let i = 1; i < js.length; i++) {
+    if (js[i] === '\\') i++;
+    else if (js[i] === '"') return i === js.length - 1;
+  }
+  return false;
+}
+
 /** Is e a local whose JS numbers are all ints (keyfacts: never a fraction)? Then `typeof` tells an int. */
 function isIntVar(c: FnCtx, e: A.Expr): boolean {
   return e.kind === 'Variable' && typeof e.name === 'string' && c.neverFraction.has(e.name);
@@ -848,6 +866,44 @@ function inlineIntArith(c: FnCtx, fn: string, left: A.Expr, right: A.Expr, a: st
   if (!op || !isIntVar(c, left) || !isIntVar(c, right) || !isJsLocal(a) || !isJsLocal(b)) return null;
   const r = c.temp();
   return `(typeof ${a} === "number" && typeof ${b} === "number" && (${r} = ${a} ${op} ${b}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r}${op === '*' ? ' + 0' : ''} : ${c.file.use(fn)}(${a}, ${b}))`;
+}
+
+/**
+ * a + b, a - b, a * b, a % b of other operands (f($n - 2) + f($n - 1), $x * IA, $a[$i] % $n): each held
+ * once, in order, and computed inline when both are 32-bit ints (exact in doubles; a product is
+ * checked against the safe range); anything else asks the helper. The site keeps its own type
+ * feedback: the helper's, shared by every caller, turns to doubles once any float passes through it.
+ */
+function inlineArithValues(c: FnCtx, fn: string, a: string, b: string, helper: string): string | null {
+  const op = INT_ARITH[fn] ?? (fn === 'mod' ? '%' : null);
+  if (op === null) return null;
+  const literal = (js: string) => JS_INT_LITERAL.test(js);
+  const value = (js: string) => Number(js.replace(/[()]/g, ''));
+  const int32 = (js: string) => value(js) === (value(js) | 0);
+  if ((literal(a) && !int32(a)) || (literal(b) && !int32(b)) || (literal(a) && literal(b))) return null;
+  if (op === '%' && literal(b) && value(b) === 0) return null;
+  const pre: string[] = [];
+  const hold = (js: string): string => {
+    if (isJsLocal(js) || literal(js)) return js;
+    const t = c.temp();
+    pre.push(`${t} = ${js}`);
+    return t;
+  };
+  const ta = hold(a);
+  const tb = hold(b);
+  const tests: string[] = [];
+  for (const t of [ta, tb]) if (!literal(t)) tests.push(`typeof ${t} === "number" && (${t} | 0) === ${t}`);
+  let fast: string;
+  if (op === '*') {
+    const r = c.temp();
+    tests.push(`(${r} = ${ta} * ${tb}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE}`);
+    fast = `${r} + 0`;
+  } else if (op === '%') {
+    if (!literal(tb)) tests.push(`${tb} !== 0`);
+    fast = `${ta} % ${tb} + 0`;
+  } else fast = `${ta} ${op} ${tb}`;
+  const js = `${tests.join(' && ')} ? ${fast} : ${helper}(${ta}, ${tb})`;
+  return pre.length ? `(${pre.join(', ')}, ${js})` : `(${js})`;
 }
 
 /**
