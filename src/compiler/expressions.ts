@@ -791,18 +791,23 @@ function inlineCompare(fn: string, a: string, b: string, helper: string): string
  */
 function inlineCompareValues(c: FnCtx, fn: string, a: string, b: string, helper: string): string | null {
   if (!INLINE_COMPARE[fn]) return null;
+  const { pre, ta, tb } = holdOperands(c, a, b, (js) => isJsLocal(js) || isJsNumber(js));
+  if (!pre.length) return null;
+  const inline = inlineCompare(fn, ta, tb, helper);
+  return inline === null ? null : `(${pre.join(', ')}, ${inline})`;
+}
+
+/** Both operands evaluated once, in order: each that is not `simple` is held in a temporary first. */
+function holdOperands(c: FnCtx, a: string, b: string, simple: (js: string) => boolean): { pre: string[]; ta: string; tb: string } {
   const pre: string[] = [];
   const hold = (js: string): string => {
-    if (isJsLocal(js) || isJsNumber(js)) return js;
+    if (simple(js)) return js;
     const t = c.temp();
     pre.push(`${t} = ${js}`);
     return t;
   };
   const ta = hold(a);
-  const tb = hold(b);
-  if (!pre.length) return null;
-  const inline = inlineCompare(fn, ta, tb, helper);
-  return inline === null ? null : `(${pre.join(', ')}, ${inline})`;
+  return { pre, ta, tb: hold(b) };
 }
 
 /** a == <int literal>: an int equals only the same number; every other type asks looseEq. */
@@ -882,15 +887,7 @@ function inlineArithValues(c: FnCtx, fn: string, a: string, b: string, helper: s
   const int32 = (js: string) => value(js) === (value(js) | 0);
   if ((literal(a) && !int32(a)) || (literal(b) && !int32(b)) || (literal(a) && literal(b))) return null;
   if (op === '%' && literal(b) && value(b) === 0) return null;
-  const pre: string[] = [];
-  const hold = (js: string): string => {
-    if (isJsLocal(js) || literal(js)) return js;
-    const t = c.temp();
-    pre.push(`${t} = ${js}`);
-    return t;
-  };
-  const ta = hold(a);
-  const tb = hold(b);
+  const { pre, ta, tb } = holdOperands(c, a, b, (js) => isJsLocal(js) || literal(js));
   const tests: string[] = [];
   for (const t of [ta, tb]) if (!literal(t)) tests.push(`typeof ${t} === "number" && (${t} | 0) === ${t}`);
   let fast: string;
