@@ -79,6 +79,9 @@ export function nonObject(e: A.Expr, c?: FnCtx): boolean {
     }
     case 'Ternary':
       return (e.then === null ? nonObject(e.cond, c) : nonObject(e.then, c)) && nonObject(e.else, c);
+    case 'Variable':
+      // locals only ever assigned numbers (src/compiler/keyfacts.ts, floatlocals.ts)
+      return c !== undefined && typeof e.name === 'string' && (c.neverFraction.has(e.name) || c.neverString.has(e.name) || c.floatLocals.has(e.name) || c.mixedLocals.has(e.name));
   }
   return false;
 }

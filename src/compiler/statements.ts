@@ -369,11 +369,33 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   if (s.expr && !tracked && !isCallExpr(s.expr) && !nonObject(s.expr, c)) value = `${u('unfloat')}(${value})`;
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
-  if (hasReturnType) {
-    value = `${u('checkReturn')}(${info}, ${value}, fr)`;
-  }
+  if (hasReturnType) value = returnTypeCheck(c, info, value);
   if (tracked) return `${mark}return (${t} = ${u('rcHold')}(${value}), ${UNBIND_MARK}rt.top = fr.prev, ${u('rcFloat')}(${t}), ${t});`;
   return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+}
+
+/** Values a scalar return type takes as they are (int: a 32-bit one; float: a JS number with a fraction). */
+const SCALAR_RETURN_TESTS: Record<string, (t: string) => string> = {
+  int: (t) => `typeof ${t} === "number" && (${t} | 0) === ${t}`,
+  float: (t) => `typeof ${t} === "number" && ${t} % 1 !== 0`,
+  string: (t) => `typeof ${t} === "string"`,
+  bool: (t) => `typeof ${t} === "boolean"`,
+};
+
+/**
+ * The return type check of `value`. For int, float, string and bool (and ?T) the common value is
+ * taken inline, with no call (a call the code after a hot loop has not made yet would deoptimize it);
+ * checkReturn converts or rejects the rest.
+ */
+function returnTypeCheck(c: FnCtx, info: string, value: string): string {
+  const type = c.returnType!;
+  const simple = type.kind === 'NullableType' ? type.type : type.kind === 'SimpleType' ? type : null;
+  const test = simple !== null && simple.name.form === 'unqualified' ? SCALAR_RETURN_TESTS[simple.name.name.toLowerCase()] : undefined;
+  const check = (v: string) => `${c.file.use('checkReturn')}(${info}, ${v}, fr)`;
+  if (test === undefined) return check(value);
+  const t = c.temp();
+  const takes = type.kind === 'NullableType' ? `(${t} === null || ${test(t)})` : test(t);
+  return `(${t} = ${value}, ${takes} ? ${t} : ${check(t)})`;
 }
 
 function isCall(e: A.Expr): boolean {
