@@ -425,7 +425,7 @@ export function numberStore(c: FnCtx, e: A.Expr): string | null {
 }
 
 /** The raw double of a float expression. */
-export function floatRaw(c: FnCtx, e: A.Expr): string {
+function floatRaw(c: FnCtx, e: A.Expr): string {
   switch (e.kind) {
     case 'ScalarFloat':
       return jsDouble(e.value);
