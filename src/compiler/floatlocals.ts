@@ -75,6 +75,8 @@ export function numberLocals(body: A.Stmt[], params: A.Param[], uses: string[], 
       return;
     }
     if (n.kind === 'Goto' || n.kind === 'Label') hasGoto = true;
+    // catch (E $e) binds $e by name, with no Variable node
+    if (n.kind === 'Catch' && n.var) bad.add(n.var);
     if (n.kind === 'Variable') {
       if (typeof n.name !== 'string') return;
       const use = useOf(path[path.length - 1]);

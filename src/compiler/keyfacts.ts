@@ -67,6 +67,8 @@ function localsOfKind(body: A.Stmt[], params: A.Param[], dynamic: boolean, kind:
       if (n.kind === 'ArrowFunction') markAllVars(n.expr, bad);
       return;
     }
+    // catch (E $e) binds $e by name, with no Variable node
+    if (n.kind === 'Catch' && n.var) bad.add(n.var);
     if (n.kind === 'Variable') {
       if (typeof n.name !== 'string') return;
       candidates.add(n.name);

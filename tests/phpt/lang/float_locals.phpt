@@ -63,6 +63,10 @@ function h() { $a = 1.5; $b = &$a; $b = 7; var_dump($a * 2); }
 h();
 function i2() { $x = 0.5; $x = $x * 2; echo "$x\n"; printf("%s %d %.2f\n", $x, $x, $x); echo json_encode([$x, $x * 1.5]), "\n"; var_dump([$x => 1]); }
 i2();
+function j() { $e = 1.5; $e = $e * 2; try { throw new Exception("x"); } catch (Exception $e) { } try { var_dump($e * 2); } catch (TypeError $t) { echo $t->getMessage(), "\n"; } }
+j();
+function j2() { $n = 0; $n = $n + 1; try { throw new Exception("y"); } catch (Exception $n) { } return $n; }
+var_dump(get_class(j2()));
 --EXPECTF--
 float(3)
 float(2.5)
@@ -172,3 +176,5 @@ array(1) {
   [1]=>
   int(1)
 }
+Unsupported operand types: Exception * int
+string(9) "Exception"
