@@ -614,7 +614,9 @@ function inlineDimAssignOp(c: FnCtx, target: A.ArrayDimFetch, value: A.Expr, fn:
   const cur = c.temp();
   const o = c.temp();
   const k2 = c.temp();
-  const fast = `${inlineSlotTest(c, loc, k, s, true, !exprNeverString(target.dim, c.neverString))} && (${cur} = ${loc}.vals[${s}]) !== undefined ? (${loc}.vals[${s}] = ${fn}(${cur}, ${v}))`;
+  // $a[$k] += $v: two ints added inline too (hash2's loop)
+  const op = inlineArithValues(c, fn, cur, v, fn) ?? `${fn}(${cur}, ${v})`;
+  const fast = `${inlineSlotTest(c, loc, k, s, true, !exprNeverString(target.dim, c.neverString))} && (${cur} = ${loc}.vals[${s}]) !== undefined ? (${loc}.vals[${s}] = ${op})`;
   const slow = `(${o} = ${writableContainer(c, base, true)}, ${k2} = ${u('dimOpKey')}(${o}, ${k}), ${u('assignDim')}(${o}, ${k2}, ${fn}(${u('dimOpGet')}(${o}, ${k2}), ${v})))`;
   return `(${k} = ${exprRaw(c, target.dim)}, ${v} = ${expr(c, value)}, ${fast} : ${slow})`;
 }
