@@ -240,9 +240,9 @@ export class FnCtx {
   inlineDims = false;
   /** locals that never hold a float with a fraction nor a string (src/compiler/keyfacts.ts) */
   neverFraction = new Set<string>();
-  /** locals that hold a float wherever read, as raw JS doubles (src/compiler/floatlocals.ts) */
   /** by-reference parameters only ever bound to their argument's reference (which always holds a value) */
   refParams = new Set<string>();
+  /** locals that hold a float wherever read, as raw JS doubles (src/compiler/floatlocals.ts) */
   floatLocals = new Set<string>();
   /** locals that hold an int literal or a float, as a raw double and an int flag → the literals' largest magnitude */
   mixedLocals = new Map<string, number>();

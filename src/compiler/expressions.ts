@@ -759,7 +759,7 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
 // fold once it specialises it, and feedback of its own for each site. Anything else calls the helper.
 
 const JS_LOCAL = /^[A-Za-z_$][\w$]*$/;
-const JS_INT_LITERAL = /^\(?-?\d+\)?$/;
+export const JS_INT_LITERAL = /^\(?-?\d+\)?$/;
 const JS_NUMBER_LITERAL = /^\(?-?\d+(\.\d+)?(e[+-]?\d+)?\)?$/;
 const MAX_SAFE = 9007199254740991;
 

@@ -22,8 +22,8 @@
 
 import type * as A from '../syntax/ast.js';
 import type { FnCtx } from './context.js';
-import { NOT_LOCAL, markAllVars } from './keyfacts.js';
-import { exprRaw, expr, isPlainVar, hasSideEffects, withLine } from './expressions.js';
+import { NOT_LOCAL, ownScope } from './keyfacts.js';
+import { exprRaw, expr, isPlainVar, hasSideEffects, withLine, JS_INT_LITERAL as INT_LITERAL } from './expressions.js';
 
 const ARITH: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' };
 const COMPARE: Record<string, [string, string, boolean]> = {
@@ -33,7 +33,6 @@ const COMPARE: Record<string, [string, string, boolean]> = {
 };
 /** Parents in which a variable is only read, as a value of any type (boxed when it is a float local). */
 const READ_PARENTS = new Set(['BinaryOp', 'UnaryOp', 'Echo', 'Print', 'If', 'While', 'DoWhile', 'ElseIf', 'For', 'Ternary', 'Return', 'ExprStmt', 'Cast', 'InterpolatedString']);
-const NESTED = new Set(['Closure', 'ArrowFunction', 'ClassLike', 'FunctionDecl', 'ClassDecl']);
 
 /** A step down the tree: the child at node[key] (index -1) or node[key][index]. */
 interface Step {
@@ -69,14 +68,8 @@ export function numberLocals(body: A.Stmt[], params: A.Param[], uses: string[], 
   const occurrences: Occurrence[] = [];
   let hasGoto = false;
   const visit = (n: any, path: Step[]): void => {
-    if (NESTED.has(n.kind)) {
-      for (const u of n.uses ?? []) bad.add(u.name);
-      if (n.kind === 'ArrowFunction') markAllVars(n.expr, bad);
-      return;
-    }
+    if (!ownScope(n, bad)) return;
     if (n.kind === 'Goto' || n.kind === 'Label') hasGoto = true;
-    // catch (E $e) binds $e by name, with no Variable node
-    if (n.kind === 'Catch' && n.var) bad.add(n.var);
     if (n.kind === 'Variable') {
       if (typeof n.name !== 'string') return;
       const use = useOf(path[path.length - 1]);
@@ -505,7 +498,6 @@ function operand(c: FnCtx, e: A.Expr): { pre: string[]; code: string; raw: boole
 }
 
 const ATOM = /^(?:[A-Za-z_$][\w$]*|\(?-?\d+(?:\.\d+)?(?:e[+-]?\d+)?\)?|\(-0\)|\(?-?Infinity\)?)$/;
-const INT_LITERAL = /^\(?-?\d+\)?$/;
 
 function isAtom(js: string): boolean {
   return ATOM.test(js) && js !== 'this' && js !== 'undefined';

@@ -61,14 +61,7 @@ function localsOfKind(body: A.Stmt[], params: A.Param[], dynamic: boolean, kind:
   /** writes: variable → values assigned (null: a write that keeps a non-string a non-string) */
   const assigned: [string, A.Expr | null][] = [];
   const visit = (n: any, parent: any, key: string) => {
-    if (n.kind === 'Closure' || n.kind === 'ArrowFunction' || n.kind === 'ClassLike' || n.kind === 'FunctionDecl' || n.kind === 'ClassDecl') {
-      // captured or nested: their variables are their own, but `use ($x)` names ours
-      for (const u of n.uses ?? []) bad.add(u.name);
-      if (n.kind === 'ArrowFunction') markAllVars(n.expr, bad);
-      return;
-    }
-    // catch (E $e) binds $e by name, with no Variable node
-    if (n.kind === 'Catch' && n.var) bad.add(n.var);
+    if (!ownScope(n, bad)) return;
     if (n.kind === 'Variable') {
       if (typeof n.name !== 'string') return;
       candidates.add(n.name);
@@ -93,6 +86,23 @@ function localsOfKind(body: A.Stmt[], params: A.Param[], dynamic: boolean, kind:
   const out = new Set<string>();
   for (const n of candidates) if (!bad.has(n)) out.add(n);
   return out;
+}
+
+const NESTED = new Set(['Closure', 'ArrowFunction', 'ClassLike', 'FunctionDecl', 'ClassDecl']);
+
+/**
+ * For walks over a function's own variables: false for a nested function or class (whose variables
+ * are its own); the names a node binds without a Variable node of ours (`use ($x)`, an arrow
+ * function's captures, `catch (E $e)`) go into `bad`.
+ */
+export function ownScope(n: any, bad: Set<string>): boolean {
+  if (NESTED.has(n.kind)) {
+    for (const u of n.uses ?? []) bad.add(u.name);
+    if (n.kind === 'ArrowFunction') markAllVars(n.expr, bad);
+    return false;
+  }
+  if (n.kind === 'Catch' && n.var) bad.add(n.var);
+  return true;
 }
 
 /** The property name under which parent holds child (for telling a target from a value). */
@@ -183,7 +193,7 @@ function neverFraction(e: A.Expr, bad: Set<string>, candidates: Set<string>): bo
   }
 }
 
-export function markAllVars(n: any, into: Set<string>): void {
+function markAllVars(n: any, into: Set<string>): void {
   if (!n || typeof n !== 'object') return;
   if (n.kind === 'Variable' && typeof n.name === 'string') into.add(n.name);
   forEachChild(n, (ch) => markAllVars(ch, into));
@@ -203,7 +213,7 @@ export function fewDimSites(body: A.Stmt[], max: number): boolean {
   let n = 0;
   const visit = (node: any): void => {
     if (n > max) return;
-    if (node.kind === 'Closure' || node.kind === 'ArrowFunction' || node.kind === 'ClassLike' || node.kind === 'FunctionDecl' || node.kind === 'ClassDecl') return;
+    if (NESTED.has(node.kind)) return;
     if (node.kind === 'ArrayDimFetch' && node.dim) n++;
     forEachChild(node, visit);
   };
