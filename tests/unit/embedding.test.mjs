@@ -53,3 +53,15 @@ test('uncaught exceptions print PHP\'s fatal error and exit 255', async () => {
   assert.match(r.stdout, /Fatal error: Uncaught LogicException: boom in Command line code:1\nStack trace:\n#0 Command line code\(1\): f\(\)\n#1 \{main\}/);
   assert.equal(r.exitCode, 255);
 });
+
+test('sys_getloadavg() gives floats even when the load reads exactly 0 or 1 (as in some containers)', async () => {
+  const os = process.getBuiltinModule('node:os');
+  const real = os.loadavg;
+  os.loadavg = () => [0, 1, 0.5];
+  try {
+    const r = await new EngineBuilder().build().run('<?php var_dump(sys_getloadavg());');
+    assert.match(r.stdout, /\[0\]=>\n  float\(0\)\n  \[1\]=>\n  float\(1\)\n  \[2\]=>\n  float\(0\.5\)/);
+  } finally {
+    os.loadavg = real;
+  }
+});

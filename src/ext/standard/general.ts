@@ -11,7 +11,7 @@ import { rt } from '../../runtime/request.js';
 import { PhpArray, normStrKey, share } from '../../runtime/array.js';
 import { PhpObject } from '../../runtime/object.js';
 import { Ref, PhpFloat } from '../../runtime/values.js';
-import { toStr, typeName } from '../../runtime/convert.js';
+import { toStr, typeName, floatValue } from '../../runtime/convert.js';
 
 // ───────────── version_compare ─────────────
 
@@ -614,7 +614,8 @@ export function registerGeneral(r: Registry): void {
         return '';
       }
     },
-    'sys_getloadavg(): array|false': () => PhpArray.fromList(nodeOs().loadavg()),
+    // A container's load can read exactly 0 (or 1): still floats, as PHP's getloadavg() gives doubles.
+    'sys_getloadavg(): array|false': () => PhpArray.fromList(nodeOs().loadavg().map(floatValue)),
     'getrusage(int $mode = 0): array|false': (mode: number) => {
       const u = process.resourceUsage();
       const a = new PhpArray();
