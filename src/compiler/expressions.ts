@@ -749,7 +749,7 @@ function binaryOp(c: FnCtx, e: A.BinaryOp): string {
   const inline =
     inlineCompare(fn, a, b, u(fn)) ??
     inlineCompareValues(c, fn, a, b, u(fn)) ??
-    (fn === 'looseEq' ? inlineLooseEq(c, a, b, u(fn)) : (inlineAddInt(fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b) ?? inlineConcat(fn, a, b, u(fn)) ?? inlineArithValues(c, fn, a, b, u(fn))));
+    (fn === 'looseEq' ? inlineLooseEq(c, a, b, u(fn)) : (inlineAddInt(c, fn, a, b, u(fn), isIntVar(c, e.left)) ?? inlineIntArith(c, fn, e.left, e.right, a, b) ?? inlineConcat(fn, a, b, u(fn)) ?? inlineArithValues(c, fn, a, b, u(fn)) ?? inlineBitwise(c, fn, a, b, u(fn), isIntVar(c, e.left))));
   return withLine(c, e, inline ?? `${u(fn)}(${a}, ${b})`);
 }
 
@@ -852,13 +852,19 @@ function intTest(a: string, intOnly: boolean): string {
   return intOnly ? `typeof ${a} === "number"` : `typeof ${a} === "number" && Number.isInteger(${a})`;
 }
 
-/** a + <int literal> / a - <int literal> for an int a far from the safe-integer limit. */
-function inlineAddInt(fn: string, a: string, b: string, helper: string, intOnly: boolean): string | null {
-  if ((fn !== 'add' && fn !== 'sub') || !isJsLocal(a) || !JS_INT_LITERAL.test(b)) return null;
+/**
+ * a + <int literal> / a - <int literal> for an int a far from the safe-integer limit. A value that is
+ * not a local is held in a temporary and tested as a 32-bit int first (`$x * 69069 + 1` goes past 2^31).
+ */
+function inlineAddInt(c: FnCtx, fn: string, a: string, b: string, helper: string, intOnly: boolean): string | null {
+  if ((fn !== 'add' && fn !== 'sub') || !JS_INT_LITERAL.test(b) || JS_INT_LITERAL.test(a)) return null;
   const lit = Number(b.replace(/[()]/g, ''));
   if (!Number.isSafeInteger(lit) || Math.abs(lit) > 1 << 30) return null;
   const lim = MAX_SAFE - Math.abs(lit);
-  return `(${intTest(a, intOnly)} && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${fn === 'add' ? '+' : '-'} ${b} : ${helper}(${a}, ${b}))`;
+  const op = fn === 'add' ? '+' : '-';
+  if (isJsLocal(a)) return `(${intTest(a, intOnly)} && ${a} <= ${lim} && ${a} >= -${lim} ? ${a} ${op} ${b} : ${helper}(${a}, ${b}))`;
+  const t = c.temp();
+  return `(${t} = ${a}, typeof ${t} === "number" && ((${t} | 0) === ${t} || Number.isInteger(${t}) && ${t} <= ${lim} && ${t} >= -${lim}) ? ${t} ${op} ${b} : ${helper}(${t}, ${b}))`;
 }
 
 const INT_ARITH: Record<string, string> = { add: '+', sub: '-', mul: '*' };
@@ -902,6 +908,41 @@ function inlineArithValues(c: FnCtx, fn: string, a: string, b: string, helper: s
     fast = `${ta} % ${tb} + 0`;
   } else fast = `${ta} ${op} ${tb}`;
   const js = `${tests.join(' && ')} ? ${fast} : ${helper}(${ta}, ${tb})`;
+  return pre.length ? `(${pre.join(', ')}, ${js})` : `(${js})`;
+}
+
+const BITWISE: Record<string, string> = { bitAnd: '&', bitOr: '|', bitXor: '^', shr: '>>', shl: '<<' };
+
+/**
+ * & | ^ >> << with int operands, inline: PHP's 64-bit results equal JS's 32-bit ones for 32-bit ints
+ * (two's complement, sign-extended), and `int & mask` for a mask of 0..2^31-1 keeps the low bits of
+ * any safe int (hash functions: `($x * 69069 + 1) & 0xffffff`). `<<` by a literal is a product,
+ * checked against the safe range; `>>` shifts by 0..31 only. Anything else (strings are bitwise
+ * string operations, floats convert, shifts by 32 or more) asks the helper. aIntOnly: a is a local
+ * whose JS numbers are all ints.
+ */
+function inlineBitwise(c: FnCtx, fn: string, a: string, b: string, helper: string, aIntOnly: boolean): string | null {
+  const op = BITWISE[fn];
+  if (op === undefined) return null;
+  const literal = (js: string) => JS_INT_LITERAL.test(js);
+  const value = (js: string) => Number(js.replace(/[()]/g, ''));
+  const int32 = (js: string) => literal(js) && value(js) === (value(js) | 0);
+  if (literal(a) && literal(b)) return null;
+  if ((literal(a) && !int32(a)) || (literal(b) && !int32(b))) return null;
+  if ((op === '<<' || op === '>>') && !(literal(b) && value(b) >= 0 && value(b) < 32)) return null;
+  const { pre, ta, tb } = holdOperands(c, a, b, (js) => isJsLocal(js) || literal(js));
+  const is32 = (t: string) => `typeof ${t} === "number" && (${t} | 0) === ${t}`;
+  let js: string;
+  if (op === '&' && literal(tb) && value(tb) >= 0) {
+    const anyInt = aIntOnly && ta === a ? `typeof ${ta} === "number"` : `typeof ${ta} === "number" && Number.isInteger(${ta})`;
+    js = `${anyInt} ? ${ta} & ${tb} : ${helper}(${ta}, ${tb})`;
+  } else if (op === '<<') {
+    const r = c.temp();
+    js = `${is32(ta)} && (${r} = ${ta} * ${2 ** value(tb)}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r} + 0 : ${helper}(${ta}, ${tb})`;
+  } else {
+    const tests = [ta, tb].filter((t) => !literal(t)).map(is32);
+    js = `${tests.join(' && ')} ? ${ta} ${op} ${tb} : ${helper}(${ta}, ${tb})`;
+  }
   return pre.length ? `(${pre.join(', ')}, ${js})` : `(${js})`;
 }
 

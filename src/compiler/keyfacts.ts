@@ -6,8 +6,9 @@
 // A variable qualifies when every place it appears is understood: written only by assignments of
 // values of the kind (literals, arithmetic, other such variables), ++/--, the compound assignments
 // that keep the kind; read only as an operand, an array key, a condition or the value of such an
-// assignment. Anything else (parameters, by-reference use, global/static, foreach, list(), function
-// arguments, closures' use, $$name) leaves it out. The answer only drops a check that was redundant.
+// assignment. Anything else (parameters not declared `int`, by-reference use, global/static, foreach,
+// list(), function arguments, closures' use, $$name) leaves it out. The answer only drops a check that
+// was redundant.
 
 import type * as A from '../syntax/ast.js';
 import { forEachChild } from './analyze.js';
@@ -54,7 +55,8 @@ export function neverFractionLocals(body: A.Stmt[], params: A.Param[], dynamic: 
 
 function localsOfKind(body: A.Stmt[], params: A.Param[], dynamic: boolean, kind: Kind): Set<string> {
   if (dynamic) return new Set();
-  const bad = new Set<string>(params.map((p) => p.name));
+  // a parameter declared `int` (no null, no default of another type) holds an int when the body starts
+  const bad = new Set<string>(params.filter((p) => !isIntParam(p)).map((p) => p.name));
   // not locals of this function: $this, $GLOBALS and the superglobals hold objects and arrays
   for (const n of NOT_LOCAL) bad.add(n);
   const candidates = new Set<string>();
@@ -86,6 +88,13 @@ function localsOfKind(body: A.Stmt[], params: A.Param[], dynamic: boolean, kind:
   const out = new Set<string>();
   for (const n of candidates) if (!bad.has(n)) out.add(n);
   return out;
+}
+
+/** A by-value, non-variadic parameter of type `int` whose default, if any, is an int literal. */
+function isIntParam(p: A.Param): boolean {
+  if (p.byRef || p.variadic || p.type?.kind !== 'SimpleType' || p.type.name.name.toLowerCase() !== 'int' || p.type.name.form !== 'unqualified') return false;
+  const d = p.default;
+  return d === null || d.kind === 'ScalarInt' || (d.kind === 'UnaryOp' && d.op === '-' && d.expr.kind === 'ScalarInt');
 }
 
 const NESTED = new Set(['Closure', 'ArrowFunction', 'ClassLike', 'FunctionDecl', 'ClassDecl']);

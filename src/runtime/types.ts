@@ -32,10 +32,18 @@ export const typeEnv: { resolver: ClassResolver | null } = { resolver: null };
 /** One alternative of a union: a builtin type name, a class name, or an intersection of class names. */
 type Alt = { kind: 'builtin'; name: ScalarTypeName } | { kind: 'class'; name: string } | { kind: 'inter'; names: string[] };
 
+/** Whether o's class is, extends or implements the class of that lowercase name (no autoloading: an object's classes are all loaded). */
+function instanceOfLc(o: PhpObject, lc: string): boolean {
+  for (let c: PhpClass | null = o.cls; c; c = c.parent) if (c.lcname === lc) return true;
+  for (const i of o.cls.interfaces) if (i.lcname === lc) return true;
+  return false;
+}
+
 export class DeclaredType implements TypeCheck {
   readonly allowsNull: boolean;
   private readonly has: Set<string>;
-  private readonly classAlts: Alt[];
+  /** the class alternatives, each the lowercase names an object must all be instances of (one for a class) */
+  private readonly classAlts: string[][];
   /** the class to resolve self/parent/static against, when known */
   selfClass: PhpClass | null = null;
   /** the type as reflection names it when that differs from the message text (a lone `iterable`) */
@@ -44,7 +52,7 @@ export class DeclaredType implements TypeCheck {
   constructor(public readonly text: string, private readonly alts: Alt[]) {
     this.has = new Set(alts.filter((a) => a.kind === 'builtin').map((a) => (a as any).name));
     this.allowsNull = this.has.has('null') || this.has.has('mixed');
-    this.classAlts = alts.filter((a) => a.kind !== 'builtin');
+    this.classAlts = alts.flatMap((a) => (a.kind === 'class' ? [[a.name.toLowerCase()]] : a.kind === 'inter' ? [a.names.map((n) => n.toLowerCase())] : []));
   }
 
   get isMixed(): boolean {
@@ -115,24 +123,15 @@ export class DeclaredType implements TypeCheck {
   }
 
   private matchesClass(o: PhpObject, calledClass?: PhpClass | null, scope?: PhpClass | null): boolean {
-    for (const alt of this.classAlts) {
-      if (alt.kind === 'class') {
-        if (this.instanceOfName(o, alt.name, calledClass)) return true;
-      } else if (alt.kind === 'inter') {
-        if (alt.names.every((n) => this.instanceOfName(o, n, calledClass))) return true;
-      }
+    for (const names of this.classAlts) {
+      let all = true;
+      for (const lc of names) if (!instanceOfLc(o, lc)) all = false;
+      if (all) return true;
     }
     const self = scope ?? this.selfClass;
     if (this.has.has('self') && self && o.cls.isSubclassOf(self)) return true;
     if (this.has.has('parent') && self?.parent && o.cls.isSubclassOf(self.parent)) return true;
     if (this.has.has('static') && calledClass && o.cls.isSubclassOf(calledClass)) return true;
-    return false;
-  }
-
-  private instanceOfName(o: PhpObject, name: string, _calledClass?: PhpClass | null): boolean {
-    const lc = name.toLowerCase();
-    for (let c: PhpClass | null = o.cls; c; c = c.parent) if (c.lcname === lc) return true;
-    for (const i of o.cls.interfaces) if (i.lcname === lc) return true;
     return false;
   }
 
