@@ -853,7 +853,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
   } else {
     // falling off the end of a function returning by reference returns a null that is no variable
     const tail = spec.returnType && isVoidOrNever(spec.returnType) ? '' : spec.returnType ? `${u('missingReturn')}(${info}, fr);\n` : spec.byRef ? `fr.line = ${spec.endLine}; rt.retRef = ${u('returnedValueRef')}(null);\n` : '';
-    body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}${UNBIND_MARK}rt.top = fr.prev;\nreturn null;`;
+    body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${tail}${UNBIND_MARK}rt.st.top = fr.prev;\nreturn null;`;
     if (isNeverType(spec.returnType)) {
       body = `${lines.join('\n')}\n${localsJs}${bodyJs}\n${u('neverReturned')}(${info});`;
     }
@@ -863,7 +863,7 @@ export function compileFunctionOnce(file: FileCtx, spec: FnSpec, cls: ClassCtx |
     const drops = [...c.boundLocals].map((v) => `${u('dropRef')}(${v}), `).join('');
     // counted locals let go once the frame is left (zend_leave_helper): a destructor's trace starts at the caller
     const rcDrops = [...(c.counted ?? [])].filter((n) => c.vars.has(n)).map((n) => `, ${u('rcDrop')}(${c.vars.get(n)!.js})`).join('');
-    body = body.split(UNBIND_MARK + 'rt.top = fr.prev').join(drops + 'rt.top = fr.prev' + rcDrops);
+    body = body.split(UNBIND_MARK + 'rt.st.top = fr.prev').join(drops + 'rt.st.top = fr.prev' + rcDrops);
     body = body.split(UNBIND_MARK).join(drops);
   }
   if (fiber) return { js: fiberVariantJs(jsName, params, body, caps), info, isGenerator: facts.isGenerator };

@@ -354,12 +354,12 @@ function returnStmt(c: FnCtx, s: A.Return): string {
     const v = c.temp();
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${v}, fr)` : v;
     const ref = s.expr !== null && isCall(s.expr) ? `${u('returnedCallRef')}(${v})` : `(${u('returnedNonRef')}(), new ${u('Ref')}(${t}))`;
-    return `${mark}return (${v} = ${s.expr ? expr(c, s.expr) : 'null'}, ${t} = ${check}, ${r} = ${ref}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${r}.v);`;
+    return `${mark}return (${v} = ${s.expr ? expr(c, s.expr) : 'null'}, ${t} = ${check}, ${r} = ${ref}, rt.retRef = ${r}, ${UNBIND_MARK}rt.st.top = fr.prev, ${r}.v);`;
   }
   if (c.returnsRef) {
     const r = c.temp();
     const check = hasReturnType ? `${u('checkReturn')}(${info}, ${r}.v, fr)` : `${r}.v`;
-    return `${mark}return (${r} = ${refOf(c, s.expr!)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+    return `${mark}return (${r} = ${refOf(c, s.expr!)}, ${t} = ${check}, rt.retRef = ${r}, ${UNBIND_MARK}rt.st.top = fr.prev, ${t});`;
   }
   // object lifetimes: a call's result passes through as it is; a value only counted variables hold
   // survives them letting go and floats to the caller; anything else escapes (src/runtime/refcount.ts)
@@ -370,8 +370,8 @@ function returnStmt(c: FnCtx, s: A.Return): string {
   // a value still held elsewhere (a parameter, a property, an element) goes out with one more holder
   if (s.expr && !isFresh(s.expr) && !isOwnedLocal(c, s.expr)) value = `${u('share')}(${value})`;
   if (hasReturnType) value = returnTypeCheck(c, info, value);
-  if (tracked) return `${mark}return (${t} = ${u('rcHold')}(${value}), ${UNBIND_MARK}rt.top = fr.prev, ${u('rcFloat')}(${t}), ${t});`;
-  return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.top = fr.prev, ${t});`;
+  if (tracked) return `${mark}return (${t} = ${u('rcHold')}(${value}), ${UNBIND_MARK}rt.st.top = fr.prev, ${u('rcFloat')}(${t}), ${t});`;
+  return `${mark}return (${t} = ${value}, ${UNBIND_MARK}rt.st.top = fr.prev, ${t});`;
 }
 
 /** Values a scalar return type takes as they are (int: a 32-bit one; float: a JS number with a fraction). */
