@@ -429,7 +429,9 @@ function globalVar(c: FnCtx, v: A.Expr): string {
   if (v.kind !== 'Variable') compileError('global only takes variables', v.line);
   if (typeof v.name !== 'string') return `${c.file.use('sbind')}(${c.dynamic ? 'S' : 'null'}, ${c.file.use('toStr')}(${expr(c, v.name)}), rt.globals.refInit(${c.file.use('toStr')}(${expr(c, v.name)})));`;
   if (v.name === 'this') compileError('Cannot use $this as global variable', v.line);
-  return bindVar(c, v.name, `rt.globals.refInit(${str(v.name)})`) + ';';
+  const site = c.file.siteVar('GS', `${c.file.use('newGlobalSite')}()`);
+  const cached = `${site}.scope === rt.globals && ${site}.version === rt.globals.version && ${site}.ref.v !== undefined`;
+  return bindVar(c, v.name, `(${cached} ? ${site}.ref : ${c.file.use('globalRef')}(${site}, rt.globals, ${str(v.name)}))`) + ';';
 }
 
 function staticVar(c: FnCtx, v: A.StaticVar): string {

@@ -15,7 +15,7 @@ import { PhpArray, share } from './array.js';
 import { PhpFloat, Ref, UNINIT, bindTo, dropRef, unbound, captureRef } from './values.js';
 import { PhpObject } from './object.js';
 import { Frame, pushFrame } from './request.js';
-import { Scope } from './scope.js';
+import { Scope, newGlobalSite, globalRef } from './scope.js';
 import { floating } from './object.js';
 import { floatNew, esc, rcSet, rcSetE, rcSetN, rcSetC, rcDrop, rcHold, rcFloat, discard, discardC, discardF, takeFloat, unfloat, discardReceiver, discardReceiverF } from './refcount.js';
 
@@ -47,6 +47,8 @@ export const R: Record<string, any> = Object.freeze({
   unfloat,
   discardReceiverF,
   fiberUnit,
+  newGlobalSite,
+  globalRef,
   fvb,
   resolveCallF,
   invokeArgsF,

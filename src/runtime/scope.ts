@@ -14,6 +14,8 @@ export class Scope {
    */
   counted = false;
   exposed: Set<Ref> | null = null;
+  /** Bumped whenever a name is bound to another Ref or unset: what `global $x` sites cache (globalRef) stays good until then. */
+  version = 0;
 
   /** The variable's Ref leaves the scope's own hands: its value (now and later) escapes. */
   expose(r: Ref): Ref {
@@ -65,17 +67,18 @@ export class Scope {
     else r.v = v;
   }
 
-  /** Binds the name to a Ref (=&, global, static). */
   /** `$name = &r` (and global, static): the variable is one more holder of r. */
   bind(name: string, r: Ref): Ref {
     const old = this.vars.get(name);
     if (old !== undefined && old !== r && this.counts(old)) rcDrop(old.v);
+    this.version++;
     this.vars.set(name, bindTo(r, old));
     return this.expose(r);
   }
 
   /** A by-reference parameter or capture: the caller's holder stands for it (see Ref.n). */
   bindParam(name: string, r: Ref): Ref {
+    this.version++;
     this.vars.set(name, r);
     return this.expose(r);
   }
@@ -83,6 +86,7 @@ export class Scope {
   unset(name: string): void {
     const r = this.vars.get(name);
     dropRef(r);
+    this.version++;
     this.vars.delete(name);
     if (r !== undefined && this.counts(r)) rcDrop(r.v);
   }
@@ -106,4 +110,28 @@ export class Scope {
   *defined(): IterableIterator<[string, Ref]> {
     for (const [k, r] of this.vars) if (r.v !== undefined) yield [k, r];
   }
+}
+
+/** What a `global $x` statement keeps between calls: the global's Ref, while the scope's version holds. */
+export interface GlobalSite {
+  scope: Scope | null;
+  version: number;
+  ref: Ref | null;
+}
+
+export function newGlobalSite(): GlobalSite {
+  return { scope: null, version: -1, ref: null };
+}
+
+/**
+ * The Ref `global $name` binds (Scope.refInit), remembered in the statement's site: a function that
+ * runs often (bench.php's gen_random) finds it without the lookup and the bookkeeping of exposing it
+ * again (an exposed Ref stays exposed). Compiled code tests the site itself first.
+ */
+export function globalRef(site: GlobalSite, globals: Scope, name: string): Ref {
+  const r = globals.refInit(name);
+  site.scope = globals;
+  site.version = globals.version;
+  site.ref = r;
+  return r;
 }
