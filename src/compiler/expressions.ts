@@ -574,11 +574,19 @@ function assignOp(c: FnCtx, e: A.AssignOp): string {
   const fn = u(BINOPS[e.op]);
   const target = e.target;
   if (target.kind === 'Variable' && typeof target.name === 'string') {
-    // read, operate, write back (no share needed: operator results are fresh)
+    // read, operate, write back (no share needed: operator results are fresh); ZEND_ASSIGN_OP reads
+    // the variable after the value ran: a value that may change it ($x += ($x = 5)) is held first
+    let value = exprRaw(c, e.value);
+    let pre = '';
+    if (hasSideEffects(e.value)) {
+      const t = c.temp();
+      pre = `${t} = ${value}, `;
+      value = t;
+    }
     const cur = readVar(c, target.name);
-    const value = exprRaw(c, e.value);
     const op = inlineIntArith(c, BINOPS[e.op], target, e.value, cur, value) ?? inlineConcat(BINOPS[e.op], cur, value, fn) ?? `${fn}(${cur}, ${value})`;
-    return withLine(c, e, assignTo(c, target, op, true, false, 'N'));
+    const js = assignTo(c, target, op, true, false, 'N');
+    return withLine(c, e, pre ? `(${pre}${js})` : js);
   }
   const inline = target.kind === 'ArrayDimFetch' ? inlineDimAssignOp(c, target, e.value, fn) : null;
   if (inline !== null) return withLine(c, e, inline);
