@@ -440,7 +440,12 @@ function staticVar(c: FnCtx, v: A.StaticVar): string {
   const key = str(v.name + '#' + ++c.staticVarsN);
   const init = v.default ? normalMode(c, () => `() => ${expr(c, v.default!)}`) : 'null';
   const holder = c.kind === 'main' ? 'null' : c.infoName;
-  return bindVar(c, v.name, `${c.file.use('staticVar')}(${holder}, this, ${key}, ${init})`) + ';';
+  const ref = `${c.file.use('staticVar')}(${holder}, this, ${key}, ${init})`;
+  // a plain function's static lives as long as its module (FunctionInfo.statics): the statement keeps
+  // the Ref after its first run (methods' and closures' statics depend on the class or closure)
+  if (c.kind !== 'function') return bindVar(c, v.name, ref) + ';';
+  const site = c.file.siteVar('SV', '{ref: null}');
+  return bindVar(c, v.name, `(${site}.ref !== null ? ${site}.ref : (${site}.ref = ${ref}))`) + ';';
 }
 
 function tryStmt(c: FnCtx, s: A.Try): string {

@@ -30,6 +30,8 @@ export function declareFunction(name: string, f: Function, info: FunctionInfo): 
   const existing = rt.functions.get(lc) ?? rt.core.builtinCallee(lc);
   if (existing) {
     const where = existing.info.isBuiltin ? '' : ` (previously declared in ${existing.info.file}:${existing.info.line})`;
+    // reported at the declaration, also for one declared as its file loads (before any statement ran)
+    if (info.line) rt.top.line = info.line;
     rt.throwError('\0fatal', `Cannot redeclare ${name}()${where}`);
   }
   info.name = name;
