@@ -89,13 +89,14 @@ export let rt: Request = null as unknown as Request;
  * starts a separate stack (a generator's body, a fiber) starts it on a frame of its own (`new Frame`).
  */
 export function pushFrame(info: FunctionInfo, file: string, self: any, n: number, a0?: any, a1?: any, a2?: any, a3?: any): Frame {
-  const st = rt.st;
+  let st = rt.st;
   const top = st.top;
   let f = top.next;
   if (f === null) {
     f = new Frame(info, top, file, self, n, a0, a1, a2, a3);
     top.next = f;
-    rt.st = { top: f };
+    // a holder as young as the new frame (see Request.st)
+    st = rt.st = { top: f };
   } else {
     f.info = info;
     f.file = file;
@@ -112,7 +113,7 @@ export function pushFrame(info: FunctionInfo, file: string, self: any, n: number
   }
   // until its first statement runs, a function is at its declaration (where PHP's RECV opcodes are)
   f.line = info.line ?? 0;
-  rt.st.top = f;
+  st.top = f;
   return f;
 }
 
