@@ -85,15 +85,23 @@ type ExtensionModules = { url: string; exportName: string }[];
  * 500 deopts). Code that runs threads runs the same functions many times, where eager vectors cost
  * nothing; a single-threaded script (run-once code, where lazy vectors are cheaper) keeps the default.
  */
-let eagerFeedback = false;
-function useEagerFeedback(): void {
-  if (eagerFeedback) return;
-  eagerFeedback = true;
+let tunedForThreads = false;
+function tuneForThreads(): void {
+  if (tunedForThreads) return;
+  tunedForThreads = true;
   setFlagsFromString('--no-lazy-feedback-allocation');
+  // With fewer than 4 cores, threads that compute keep every core busy: a compile job on V8's
+  // background threads then takes its time from another thread's PHP code (two Workers each ran
+  // their tasks 5-15% slower than one alone, one of the two often most). The threads' engines
+  // (made after this) compile on their own thread instead, as does on-stack replacement.
+  if (availableParallelism() < 4) {
+    setFlagsFromString('--no-concurrent-recompilation');
+    setFlagsFromString('--no-concurrent-osr');
+  }
 }
 
 function spawn(pool: PoolWorker[], extensions: ExtensionModules): PoolWorker {
-  useEagerFeedback();
+  tuneForThreads();
   const heap = sharedHeap();
   const busy = heap.malloc(8) >> 2;
   const { port1, port2 } = new MessageChannel();
