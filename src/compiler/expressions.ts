@@ -771,6 +771,23 @@ export const JS_INT_LITERAL = /^\(?-?\d+\)?$/;
 const JS_NUMBER_LITERAL = /^\(?-?\d+(\.\d+)?(e[+-]?\d+)?\)?$/;
 const MAX_SAFE = 9007199254740991;
 
+/** The number an int literal of compiled code stands for (`5`, `(-5)`). */
+export function jsIntLiteralValue(js: string): number {
+  return Number(js.replace(/[()]/g, ''));
+}
+
+/** Is js an int literal that fits 32 bits? */
+function isInt32Literal(js: string): boolean {
+  if (!JS_INT_LITERAL.test(js)) return false;
+  const v = jsIntLiteralValue(js);
+  return v === (v | 0);
+}
+
+/** The inline test that the JS value t is a 32-bit int (JS's own arithmetic on it is exact). */
+export function int32Test(t: string): string {
+  return `typeof ${t} === "number" && (${t} | 0) === ${t}`;
+}
+
 function isJsLocal(js: string): boolean {
   return JS_LOCAL.test(js) && js !== 'null' && js !== 'true' && js !== 'false' && js !== 'undefined' && js !== 'this';
 }
@@ -866,7 +883,7 @@ function intTest(a: string, intOnly: boolean): string {
  */
 function inlineAddInt(c: FnCtx, fn: string, a: string, b: string, helper: string, intOnly: boolean): string | null {
   if ((fn !== 'add' && fn !== 'sub') || !JS_INT_LITERAL.test(b) || JS_INT_LITERAL.test(a)) return null;
-  const lit = Number(b.replace(/[()]/g, ''));
+  const lit = jsIntLiteralValue(b);
   if (!Number.isSafeInteger(lit) || Math.abs(lit) > 1 << 30) return null;
   const lim = MAX_SAFE - Math.abs(lit);
   const op = fn === 'add' ? '+' : '-';
@@ -899,13 +916,11 @@ function inlineArithValues(c: FnCtx, fn: string, a: string, b: string, helper: s
   const op = INT_ARITH[fn] ?? (fn === 'mod' ? '%' : null);
   if (op === null) return null;
   const literal = (js: string) => JS_INT_LITERAL.test(js);
-  const value = (js: string) => Number(js.replace(/[()]/g, ''));
-  const int32 = (js: string) => value(js) === (value(js) | 0);
-  if ((literal(a) && !int32(a)) || (literal(b) && !int32(b)) || (literal(a) && literal(b))) return null;
-  if (op === '%' && literal(b) && value(b) === 0) return null;
+  if ((literal(a) && !isInt32Literal(a)) || (literal(b) && !isInt32Literal(b)) || (literal(a) && literal(b))) return null;
+  if (op === '%' && literal(b) && jsIntLiteralValue(b) === 0) return null;
   const { pre, ta, tb } = holdOperands(c, a, b, (js) => isJsLocal(js) || literal(js));
   const tests: string[] = [];
-  for (const t of [ta, tb]) if (!literal(t)) tests.push(`typeof ${t} === "number" && (${t} | 0) === ${t}`);
+  for (const t of [ta, tb]) if (!literal(t)) tests.push(int32Test(t));
   let fast: string;
   if (op === '*') {
     const r = c.temp();
@@ -933,22 +948,19 @@ function inlineBitwise(c: FnCtx, fn: string, a: string, b: string, helper: strin
   const op = BITWISE[fn];
   if (op === undefined) return null;
   const literal = (js: string) => JS_INT_LITERAL.test(js);
-  const value = (js: string) => Number(js.replace(/[()]/g, ''));
-  const int32 = (js: string) => literal(js) && value(js) === (value(js) | 0);
   if (literal(a) && literal(b)) return null;
-  if ((literal(a) && !int32(a)) || (literal(b) && !int32(b))) return null;
-  if ((op === '<<' || op === '>>') && !(literal(b) && value(b) >= 0 && value(b) < 32)) return null;
+  if ((literal(a) && !isInt32Literal(a)) || (literal(b) && !isInt32Literal(b))) return null;
+  if ((op === '<<' || op === '>>') && !(literal(b) && jsIntLiteralValue(b) >= 0 && jsIntLiteralValue(b) < 32)) return null;
   const { pre, ta, tb } = holdOperands(c, a, b, (js) => isJsLocal(js) || literal(js));
-  const is32 = (t: string) => `typeof ${t} === "number" && (${t} | 0) === ${t}`;
   let js: string;
-  if (op === '&' && literal(tb) && value(tb) >= 0) {
+  if (op === '&' && literal(tb) && jsIntLiteralValue(tb) >= 0) {
     const anyInt = aIntOnly && ta === a ? `typeof ${ta} === "number"` : `typeof ${ta} === "number" && Number.isInteger(${ta})`;
     js = `${anyInt} ? ${ta} & ${tb} : ${helper}(${ta}, ${tb})`;
   } else if (op === '<<') {
     const r = c.temp();
-    js = `${is32(ta)} && (${r} = ${ta} * ${2 ** value(tb)}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r} + 0 : ${helper}(${ta}, ${tb})`;
+    js = `${int32Test(ta)} && (${r} = ${ta} * ${2 ** jsIntLiteralValue(tb)}) <= ${MAX_SAFE} && ${r} >= -${MAX_SAFE} ? ${r} + 0 : ${helper}(${ta}, ${tb})`;
   } else {
-    const tests = [ta, tb].filter((t) => !literal(t)).map(is32);
+    const tests = [ta, tb].filter((t) => !literal(t)).map(int32Test);
     js = `${tests.join(' && ')} ? ${ta} ${op} ${tb} : ${helper}(${ta}, ${tb})`;
   }
   return pre.length ? `(${pre.join(', ')}, ${js})` : `(${js})`;

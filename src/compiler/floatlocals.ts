@@ -23,7 +23,7 @@
 import type * as A from '../syntax/ast.js';
 import type { FnCtx } from './context.js';
 import { NOT_LOCAL, ownScope } from './keyfacts.js';
-import { exprRaw, expr, isPlainVar, hasSideEffects, withLine, JS_INT_LITERAL as INT_LITERAL } from './expressions.js';
+import { exprRaw, expr, isPlainVar, hasSideEffects, withLine, JS_INT_LITERAL as INT_LITERAL, jsIntLiteralValue } from './expressions.js';
 
 const ARITH: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div' };
 const COMPARE: Record<string, [string, string, boolean]> = {
@@ -464,7 +464,7 @@ function operands(c: FnCtx, left: A.Expr, right: A.Expr, divideByB: boolean): { 
   const r = operand(c, right);
   const pre: string[] = [];
   const tested = (side: { code: string; raw: boolean }) => !side.raw && !INT_LITERAL.test(side.code);
-  const nonZero = INT_LITERAL.test(r.code) && Number(r.code.replace(/[()]/g, '')) !== 0;
+  const nonZero = INT_LITERAL.test(r.code) && jsIntLiteralValue(r.code) !== 0;
   const plainRead = isPlainVar(left) && hasSideEffects(right);
   // both evaluated once, in order, by the expression itself
   if (!plainRead && !tested(l) && !tested(r) && (!divideByB || nonZero) && !l.pre.length && !r.pre.length) return { pre, a: l.code, b: r.code, af: l.raw, bf: r.raw };
@@ -518,7 +518,7 @@ function arith(c: FnCtx, op: string, left: A.Expr, right: A.Expr): string {
   if (!af && !INT_LITERAL.test(a)) tests.push(`typeof ${a} === "number"`);
   if (!bf && !INT_LITERAL.test(b)) tests.push(`typeof ${b} === "number"`);
   // division by zero throws (the helper says so)
-  if (op === '/' && !(INT_LITERAL.test(b) && Number(b.replace(/[()]/g, '')) !== 0)) tests.push(`${b} !== 0`);
+  if (op === '/' && !(INT_LITERAL.test(b) && jsIntLiteralValue(b) !== 0)) tests.push(`${b} !== 0`);
   const fast = `${a} ${op} ${b}`;
   return withPre(pre, tests.length ? `(${tests.join(' && ')} ? ${fast} : ${slow})` : `(${fast})`);
 }

@@ -3,7 +3,7 @@
 
 import type * as A from '../syntax/ast.js';
 import { FnCtx, str, compileError, LoopLabel } from './context.js';
-import { expr, exprRaw, isFresh, scopeExpr, boolExpr } from './expressions.js';
+import { expr, exprRaw, isFresh, scopeExpr, boolExpr, int32Test } from './expressions.js';
 import { discarder, isCallExpr, isTrackedSource, nonObject, neverFloats } from './refcount.js';
 import { assignTo, bindRef, unsetOf, refOf, readVar, writeVar, destructure, bindVar, isThis } from './variables.js';
 import { compileFunction } from './calls.js';
@@ -376,7 +376,7 @@ function returnStmt(c: FnCtx, s: A.Return): string {
 
 /** Values a scalar return type takes as they are (int: a 32-bit one; float: a JS number with a fraction). */
 const SCALAR_RETURN_TESTS: Record<string, (t: string) => string> = {
-  int: (t) => `typeof ${t} === "number" && (${t} | 0) === ${t}`,
+  int: int32Test,
   float: (t) => `typeof ${t} === "number" && ${t} % 1 !== 0`,
   string: (t) => `typeof ${t} === "string"`,
   bool: (t) => `typeof ${t} === "boolean"`,
